@@ -1,0 +1,204 @@
+package fr.gouv.nuage.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+import fr.gouv.nuage.doctrine.AssessmentReader;
+import fr.gouv.nuage.doctrine.Decision;
+import fr.gouv.nuage.doctrine.DecisionJson;
+import fr.gouv.nuage.doctrine.DecisionText;
+import fr.gouv.nuage.doctrine.InputError;
+import fr.gouv.nuage.doctrine.JsonWriter;
+import fr.gouv.nuage.doctrine.Lang;
+import fr.gouv.nuage.doctrine.ReadResult;
+import fr.gouv.nuage.doctrine.RulePack;
+import fr.gouv.nuage.doctrine.TraceEntry;
+import fr.gouv.nuage.doctrine.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code nuage evaluate}: one decision per assessment. The exit status follows the verdict so that
+ * a pipeline can gate on it: 0 compliant, not subject or not concerned; 1 non-compliant;
+ * 3 incomplete; 2 invalid input or usage.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+		description = "Evaluate an assessment (FILE, or - for standard input) under a doctrine pack.",
+		exitCodeListHeading = "%nExit status:%n",
+		exitCodeList = { "0:COMPLIANT, NOT_SUBJECT or NOT_CONCERNED (jsonl: every line processed)",
+				"1:NON_COMPLIANT", "2:invalid input or usage", "3:INCOMPLETE" })
+final class EvaluateCommand implements Callable<Integer> {
+
+	private static final int BATCH = 8192;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--doctrine", paramLabel = "ID", description = "Rule pack id, e.g. 6282-SG or 6404-SG (default: the latest).")
+	String doctrine;
+
+	@Option(names = "--pack", paramLabel = "PATH", description = "Evaluate with a pack file being written (a draft).")
+	String packFile;
+
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+			description = "text, json or jsonl (one assessment per line in, one decision per line out). Default: ${DEFAULT-VALUE}.")
+	String format;
+
+	@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
+	String lang;
+
+	@Option(names = "--trace", description = "Include every condition evaluated, with its result.")
+	boolean trace;
+
+	@Parameters(paramLabel = "FILE", description = "The assessment (JSON), or - for standard input.")
+	String file;
+
+	@Override
+	public Integer call() {
+		try {
+			if (!List.of("text", "json", "jsonl").contains(format)) {
+				throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text`, `json` or `jsonl`");
+			}
+			Lang language = Inputs.lang(lang);
+			RulePack pack = Inputs.pack(doctrine, packFile);
+			AssessmentReader reader = new AssessmentReader(pack.facts());
+			return format.equals("jsonl") ? jsonLines(pack, reader, language) : single(pack, reader, language);
+		}
+		catch (Inputs.InvalidInput ex) {
+			spec.commandLine().getErr().println("nuage: " + ex.getMessage());
+			return NuageCli.INVALID;
+		}
+	}
+
+	private int single(RulePack pack, AssessmentReader reader, Lang language) {
+		String text = Inputs.read(file);
+		ReadResult read = reader.read(Inputs.name(file), text);
+		if (read instanceof ReadResult.Invalid invalid) {
+			PrintWriter err = spec.commandLine().getErr();
+			invalid.errors().forEach(error -> err.println(error.format()));
+			return NuageCli.INVALID;
+		}
+		Decision decision = pack.evaluate(((ReadResult.Ok) read).assessment(), trace);
+		PrintWriter out = spec.commandLine().getOut();
+		if (format.equals("json")) {
+			out.println(DecisionJson.write(decision, language, DecisionJson.Form.FULL, true));
+		}
+		else {
+			out.print(DecisionText.write(decision, language));
+			decision.trace().ifPresent(entries -> printTrace(out, entries));
+		}
+		out.flush();
+		return exitStatus(decision.verdict());
+	}
+
+	static int exitStatus(Verdict verdict) {
+		switch (verdict) {
+			case NON_COMPLIANT:
+				return 1;
+			case INCOMPLETE:
+				return 3;
+			default:
+				return 0;
+		}
+	}
+
+	private static void printTrace(PrintWriter out, List<TraceEntry> entries) {
+		out.println();
+		out.println("Trace:");
+		for (TraceEntry entry : entries) {
+			out.println("  " + entry.step() + ": " + entry.expression() + " => " + entry.result()
+					+ (entry.missingFacts().isEmpty() ? "" : " " + entry.missingFacts()));
+		}
+	}
+
+	/**
+	 * Lines are read in batches and evaluated on every core, then written in input order, so that
+	 * line N of the output is the decision for line N of the input. A line that is not a valid
+	 * assessment gets an error object in its place and makes the exit status 2.
+	 */
+	private int jsonLines(RulePack pack, AssessmentReader reader, Lang language) {
+		String source = Inputs.name(file);
+		boolean invalid = false;
+		Writer out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		try (BufferedReader in = Inputs.reader(file)) {
+			int lineNumber = 0;
+			List<String> batch = new ArrayList<>(BATCH);
+			String[] results = new String[BATCH];
+			boolean[] failed = new boolean[BATCH];
+			String line;
+			do {
+				batch.clear();
+				int first = lineNumber + 1;
+				while (batch.size() < BATCH && (line = in.readLine()) != null) {
+					batch.add(line);
+					lineNumber++;
+				}
+				int size = batch.size();
+				IntStream.range(0, size).parallel().forEach(i -> {
+					String text = batch.get(i);
+					failed[i] = false;
+					if (text.isBlank()) {
+						results[i] = null;
+						return;
+					}
+					ReadResult read = reader.read(source, first + i, text);
+					if (read instanceof ReadResult.Invalid bad) {
+						failed[i] = true;
+						results[i] = errorLine(first + i, bad.errors());
+						return;
+					}
+					StringBuilder json = new StringBuilder(2048);
+					DecisionJson.write(pack.evaluate(((ReadResult.Ok) read).assessment(), trace), language,
+							DecisionJson.Form.COMPACT, new JsonWriter(json, false));
+					results[i] = json.append('\n').toString();
+				});
+				for (int i = 0; i < size; i++) {
+					if (results[i] == null) {
+						continue;
+					}
+					if (failed[i]) {
+						invalid = true;
+						err.print(results[i].substring(results[i].indexOf('\t') + 1));
+						results[i] = results[i].substring(0, results[i].indexOf('\t'));
+					}
+					out.write(results[i]);
+				}
+				if (size < BATCH) {
+					break;
+				}
+			}
+			while (true);
+			out.flush();
+			err.flush();
+		}
+		catch (IOException ex) {
+			throw new Inputs.InvalidInput("cannot read `" + source + "`: " + ex.getMessage());
+		}
+		return invalid ? NuageCli.INVALID : 0;
+	}
+
+	/** The error object that stands for an invalid line, then a tab, then the messages for stderr. */
+	private static String errorLine(int line, List<InputError> errors) {
+		StringBuilder json = new StringBuilder();
+		JsonWriter writer = new JsonWriter(json, false).beginObject().name("schema").value("nuage.error/v1")
+			.name("line").value((long) line).name("errors").beginArray();
+		StringBuilder messages = new StringBuilder();
+		for (InputError error : errors) {
+			writer.beginObject().name("path").value(error.path()).name("column").value((long) error.column())
+				.name("message").value(error.message()).endObject();
+			messages.append(error.format()).append('\n');
+		}
+		writer.endArray().endObject();
+		return json.append('\n').append('\t').append(messages).toString();
+	}
+}

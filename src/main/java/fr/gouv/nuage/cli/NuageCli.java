@@ -1,0 +1,55 @@
+package fr.gouv.nuage.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code nuage}: the doctrine engine for pipelines and pack authors. It starts no Spring context,
+ * so that a pipeline can call it on every commit.
+ */
+@Command(name = "nuage", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		description = "Nuage: the State's \"Cloud au centre\" doctrine as working software.",
+		subcommands = { EvaluateCommand.class, CompareCommand.class, PacksCommand.class })
+public final class NuageCli implements Runnable {
+
+	/** Usage errors and invalid input. */
+	static final int INVALID = 2;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	public static void main(String[] args) {
+		// A large buffer, flushed once: the jsonl form writes gigabytes for a large portfolio.
+		PrintWriter out = new PrintWriter(new BufferedWriter(
+				new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+		PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+		int status = run(args, out, err);
+		out.flush();
+		err.flush();
+		System.exit(status);
+	}
+
+	/** Runs a command line with the given output streams; returns the exit status. */
+	static int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = new CommandLine(new NuageCli());
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
+			line.getErr().println("nuage: " + ex.getMessage());
+			return INVALID;
+		});
+		return commandLine.execute(args);
+	}
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, compare or packs");
+	}
+}

@@ -1,0 +1,40 @@
+package fr.gouv.nuage.doctrine;
+
+/**
+ * A problem found while loading or checking a rule pack, pointing at its source the way a compiler
+ * does: {@code file:line:column: error: message}, then the line and a caret.
+ */
+public record PackIssue(Severity severity, String file, int line, int column, String message, String sourceLine) {
+
+	public enum Severity {
+		ERROR, WARNING
+	}
+
+	static PackIssue error(String file, Pos pos, String message, String sourceLine) {
+		return new PackIssue(Severity.ERROR, file, pos.line(), pos.column(), message, sourceLine);
+	}
+
+	public boolean isError() {
+		return severity == Severity.ERROR;
+	}
+
+	/** One line, as golden files pin it. */
+	public String headline() {
+		return file + ":" + line + ":" + column + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": "
+				+ message;
+	}
+
+	/** The headline, the source line and a caret under the column. */
+	public String format() {
+		if (sourceLine == null || sourceLine.isEmpty()) {
+			return headline();
+		}
+		StringBuilder out = new StringBuilder(headline()).append('\n').append(" | ").append(sourceLine)
+			.append('\n')
+			.append(" | ");
+		for (int i = 1; i < column && i <= sourceLine.length(); i++) {
+			out.append(sourceLine.charAt(i - 1) == '\t' ? '\t' : ' ');
+		}
+		return out.append('^').toString();
+	}
+}

@@ -1,0 +1,113 @@
+package fr.gouv.nuage.doctrine;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.gouv.nuage.doctrine.Eval.Frame;
+
+/**
+ * An explanation text with {@code {name}} placeholders (a fact path or a derived name), resolved to
+ * fact indexes and derived slots when the pack is planned, rendered with the pack's labels.
+ */
+final class Template {
+
+	/** Resolves a placeholder name to a reader of the frame; {@code null} when the name is unknown. */
+	interface Resolver {
+		Reader resolve(String name);
+	}
+
+	interface Reader {
+		Object read(Frame frame);
+	}
+
+	private final String[] literals;
+
+	private final Reader[] readers;
+
+	private Template(String[] literals, Reader[] readers) {
+		this.literals = literals;
+		this.readers = readers;
+	}
+
+	boolean isConstant() {
+		return readers.length == 0;
+	}
+
+	/** Compiles a text; unknown placeholder names are added to {@code unknown}. */
+	static Template compile(String text, Resolver resolver, List<String> unknown) {
+		List<String> literals = new ArrayList<>();
+		List<Reader> readers = new ArrayList<>();
+		StringBuilder literal = new StringBuilder();
+		int i = 0;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			int close = c == '{' ? text.indexOf('}', i) : -1;
+			if (close > i + 1) {
+				String name = text.substring(i + 1, close).trim();
+				Reader reader = resolver.resolve(name);
+				if (reader == null) {
+					unknown.add(name);
+				}
+				else {
+					literals.add(literal.toString());
+					literal.setLength(0);
+					readers.add(reader);
+				}
+				i = close + 1;
+			}
+			else {
+				literal.append(c);
+				i++;
+			}
+		}
+		literals.add(literal.toString());
+		return new Template(literals.toArray(String[]::new), readers.toArray(Reader[]::new));
+	}
+
+	String render(Frame frame, Map<String, Text> labels, Lang lang) {
+		if (readers.length == 0) {
+			return literals[0];
+		}
+		StringBuilder out = new StringBuilder(literals[0]);
+		for (int i = 0; i < readers.length; i++) {
+			out.append(format(readers[i].read(frame), labels, lang)).append(literals[i + 1]);
+		}
+		return out.toString();
+	}
+
+	static String format(Object value, Map<String, Text> labels, Lang lang) {
+		if (value == null || Eval.isUndetermined(value)) {
+			return lang == Lang.FR ? "(inconnu)" : "(unknown)";
+		}
+		if (value instanceof Boolean b) {
+			return lang == Lang.FR ? (b ? "oui" : "non") : (b ? "yes" : "no");
+		}
+		if (value instanceof Double d) {
+			if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+				DecimalFormat format = new DecimalFormat("#,##0",
+						DecimalFormatSymbols.getInstance(lang == Lang.FR ? Locale.FRANCE : Locale.UK));
+				return format.format(d);
+			}
+			return d.toString();
+		}
+		if (value instanceof List<?> list) {
+			if (list.isEmpty()) {
+				return lang == Lang.FR ? "aucun" : "none";
+			}
+			StringBuilder out = new StringBuilder();
+			for (Object item : list) {
+				if (out.length() > 0) {
+					out.append(", ");
+				}
+				out.append(format(item, labels, lang));
+			}
+			return out.toString();
+		}
+		Text label = labels.get(value.toString());
+		return label == null ? value.toString() : label.in(lang);
+	}
+}
