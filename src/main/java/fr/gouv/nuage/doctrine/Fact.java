@@ -16,16 +16,16 @@ import java.util.Objects;
  * @param maxLength bound of a {@link FactType#STRING} in characters (code points), or {@code null}
  */
 public record Fact(int index, String path, FactType type, List<String> values, String description,
-                   Double minimum, Double maximum, Integer maxLength) {
+				   Double minimum, Double maximum, Integer maxLength) {
 
-    public Fact {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(type, "type");
-        values = values == null ? List.of() : List.copyOf(values);
-    }
+	public Fact {
+		Objects.requireNonNull(path, "path");
+		Objects.requireNonNull(type, "type");
+		values = values == null ? List.of() : List.copyOf(values);
+	}
 
-    /** The last segment of the path: {@code personal} for {@code data.personal}. */
-    public String name() {
-        return path.substring(path.lastIndexOf('.') + 1);
-    }
+	/** The last segment of the path: {@code personal} for {@code data.personal}. */
+	public String name() {
+		return path.substring(path.lastIndexOf('.') + 1);
+	}
 }

@@ -13,28 +13,28 @@ import java.util.Objects;
  */
 public record InputError(String source, int line, int column, String path, String message) {
 
-    public InputError {
-        source = source == null ? "" : source;
-        path = path == null ? "" : path;
-        Objects.requireNonNull(message, "message");
-    }
+	public InputError {
+		source = source == null ? "" : source;
+		path = path == null ? "" : path;
+		Objects.requireNonNull(message, "message");
+	}
 
-    /** {@code source:line:column: at `path`: message}, leaving out what is unknown. */
-    public String format() {
-        StringBuilder b = new StringBuilder(source.length() + path.length() + message.length() + 24);
-        b.append(source);
-        if (line > 0) {
-            b.append(':').append(line);
-            if (column > 0) {
-                b.append(':').append(column);
-            }
-        }
-        if (b.length() > 0) {
-            b.append(": ");
-        }
-        if (!path.isEmpty()) {
-            b.append("at `").append(path).append("`: ");
-        }
-        return b.append(message).toString();
-    }
+	/** {@code source:line:column: at `path`: message}, leaving out what is unknown. */
+	public String format() {
+		StringBuilder b = new StringBuilder(source.length() + path.length() + message.length() + 24);
+		b.append(source);
+		if (line > 0) {
+			b.append(':').append(line);
+			if (column > 0) {
+				b.append(':').append(column);
+			}
+		}
+		if (b.length() > 0) {
+			b.append(": ");
+		}
+		if (!path.isEmpty()) {
+			b.append("at `").append(path).append("`: ");
+		}
+		return b.append(message).toString();
+	}
 }

@@ -303,7 +303,7 @@ final class PackCompiler {
 		CelValidationResult checked = cel.check(ast);
 		if (checked.hasError()) {
 			for (CelIssue issue : checked.getErrors()) {
-				error(position(expr, issue.getSourceLocation()), "type error in " + what + ": " + issue.getMessage());
+				error(position(expr, issue.getSourceLocation()), "type error in " + what + ": " + readable(issue.getMessage()));
 			}
 			return null;
 		}
@@ -332,6 +332,22 @@ final class PackCompiler {
 			error(position(expr, ast, ex.exprId), ex.getMessage() + " (in " + what + ")");
 			return null;
 		}
+	}
+
+	private static final java.util.regex.Pattern NO_OVERLOAD = java.util.regex.Pattern
+		.compile("found no matching overload for '([^']+)' applied to '\\(([^)]*)\\)'.*", java.util.regex.Pattern.DOTALL);
+
+	/** CEL's overload messages name internal functions (`_<_`); say it with the operator instead. */
+	static String readable(String message) {
+		java.util.regex.Matcher matcher = NO_OVERLOAD.matcher(message);
+		if (!matcher.matches()) {
+			return message;
+		}
+		String function = matcher.group(1);
+		String operator = function.replace("_", "").replace("@", "").trim();
+		String[] types = matcher.group(2).split(",\\s*");
+		String operands = String.join("` and `", types);
+		return "`" + (operator.isEmpty() ? function : operator) + "` does not apply to `" + operands + "`";
 	}
 
 	/** Reports unknown names with a suggestion, and derived values used before they are computed. */
@@ -365,7 +381,7 @@ final class PackCompiler {
 							+ "`");
 					return;
 				}
-				error(position(expr, ast, node.id()), "unknown fact `" + name + "`" + Suggestions.didYouMean(name, names));
+				error(position(expr, ast, rootOf(node).id()), "unknown fact `" + name + "`" + Suggestions.didYouMean(name, names));
 				return;
 			}
 			case CALL:
@@ -382,6 +398,15 @@ final class PackCompiler {
 			default:
 				return;
 		}
+	}
+
+	/** The identifier a chain of selections starts from, where a name is best pointed at. */
+	private static CelExpr rootOf(CelExpr node) {
+		CelExpr root = node;
+		while (root.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+			root = root.select().operand();
+		}
+		return root;
 	}
 
 	private boolean declaredPrefix(String name) {

@@ -1,0 +1,6 @@
+/**
+ * The JSON API under {@code /api/v1}: the doctrine's decisions for any caller, with the same
+ * validation and the same decision object as the CLI; errors as problem+json.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "doctrine")
+package fr.gouv.nuage.api;

@@ -1,0 +1,62 @@
+package fr.gouv.nuage.api;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(DecisionController.class)
+class DecisionControllerTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void decidesAnAssessment() throws Exception {
+		String body = """
+				{"schema":"nuage.assessment/v1","entity":{"kind":"LOCAL_AUTHORITY"},
+				 "data":{"legalSecrets":["PRIVACY"],"breachImpacts":["PUBLIC_ORDER"]}}
+				""";
+		mvc.perform(post("/api/v1/decisions?lang=en").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.schema").value("nuage.decision/v1"))
+			.andExpect(jsonPath("$.doctrine.id").value("6404-SG"))
+			.andExpect(jsonPath("$.doctrine.digest").exists())
+			.andExpect(jsonPath("$.verdict").value("NOT_SUBJECT"))
+			.andExpect(jsonPath("$.sensitivity").value("PARTICULAR"))
+			.andExpect(jsonPath("$.findings.length()").value(15));
+	}
+
+	@Test
+	void refusesAnInvalidAssessmentNamingEachBadField() throws Exception {
+		String body = """
+				{"schema":"nuage.assessment/v1","entity":{"kind":"MINISTRY"},"data":{"personal":"yes"}}
+				""";
+		mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].path").value("entity.kind"))
+			.andExpect(jsonPath("$.errors[1].path").value("data.personal"));
+	}
+
+	@Test
+	void refusesAnUnknownDoctrine() throws Exception {
+		mvc.perform(post("/api/v1/decisions?doctrine=6999-SG").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"schema\":\"nuage.assessment/v1\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].parameter").value("doctrine"));
+	}
+
+	@Test
+	void listsThePacks() throws Exception {
+		mvc.perform(get("/api/v1/packs")).andExpect(status().isOk()).andExpect(jsonPath("$[1].id").value("6404-SG"))
+			.andExpect(jsonPath("$[1].default").value(true));
+	}
+}

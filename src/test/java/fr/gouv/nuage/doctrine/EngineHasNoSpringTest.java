@@ -1,0 +1,33 @@
+package fr.gouv.nuage.doctrine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The doctrine engine is plain Java: the CLI runs it without Spring, and so can any other host. */
+class EngineHasNoSpringTest {
+
+	@Test
+	void theEngineImportsNoSpring() {
+		JavaClasses engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("fr.gouv.nuage.doctrine", "fr.gouv.nuage.cli");
+		noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
+			.because("the engine and the CLI start without a Spring context")
+			.check(engine);
+	}
+
+	@Test
+	void theEngineDependsOnNoOtherModule() {
+		JavaClasses engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("fr.gouv.nuage");
+		noClasses().that().resideInAPackage("fr.gouv.nuage.doctrine..").should().dependOnClassesThat()
+			.resideOutsideOfPackages("fr.gouv.nuage.doctrine..", "java..", "dev.cel..", "org.yaml..", "com.google..")
+			.check(engine);
+		noClasses().that().resideInAPackage("fr.gouv.nuage.cli..").should().dependOnClassesThat()
+			.resideOutsideOfPackages("fr.gouv.nuage.cli..", "fr.gouv.nuage.doctrine..", "java..", "picocli..")
+			.check(engine);
+	}
+}
