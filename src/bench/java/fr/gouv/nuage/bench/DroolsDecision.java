@@ -1,15 +1,11 @@
 package fr.gouv.nuage.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 import org.kie.api.KieBase;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
+import org.kie.api.KieServices;
+import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.utils.KieHelper;
@@ -33,12 +29,12 @@ public final class DroolsDecision {
     private final StatelessKieSession session;
 
     public DroolsDecision() {
+        // A class-path resource keeps the DRL's folder, which Drools checks against its package.
+        Resource drl = KieServices.get().getResources().newClassPathResource(DRL.substring(1), DroolsDecision.class);
+        drl.setResourceType(ResourceType.DRL);
         KieHelper helper = new KieHelper();
-        helper.addContent(resource(DRL), ResourceType.DRL);
-        Results results = helper.verify();
-        if (results.hasMessages(Message.Level.ERROR)) {
-            throw new IllegalStateException("the DRL does not compile: " + results.getMessages());
-        }
+        helper.addResource(drl, ResourceType.DRL);
+        // Throws with Drools' messages when the DRL does not compile.
         kieBase = helper.build();
         // A stateless session keeps no working memory between executions: one can be reused.
         session = kieBase.newStatelessKieSession();
@@ -118,16 +114,5 @@ public final class DroolsDecision {
     @SuppressWarnings("unchecked")
     private static List<String> list(Assessment a, String path) {
         return (List<String>) required(a, path);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = DroolsDecision.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -93,6 +93,11 @@ public final class RulePack {
 		return List.copyOf(list);
 	}
 
+	/** The value the pack reads for a fact when the assessment leaves it out, or {@code null}. */
+	public Object defaultValue(String factPath) {
+		return facts.fact(factPath).map(fact -> defaults[fact.index()]).orElse(null);
+	}
+
 	/** How to ask for a missing fact, or {@code null}. */
 	public Text question(String factPath) {
 		return questions.get(factPath);

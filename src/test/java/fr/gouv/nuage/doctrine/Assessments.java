@@ -26,11 +26,14 @@ final class Assessments {
 		return generate(absent);
 	}
 
-	/** The assessment with each absent fact given a random value. */
-	Assessment completion(Assessment partial) {
+	/**
+	 * The assessment with each absent fact given a random value, except the facts the pack reads
+	 * with a default when absent (an absent marking is NONE: it is known).
+	 */
+	Assessment completion(Assessment partial, RulePack pack) {
 		Assessment.Builder builder = partial.toBuilder();
 		for (Fact fact : model.facts()) {
-			if (!partial.has(fact.index())) {
+			if (!partial.has(fact.index()) && pack.defaultValue(fact.path()) == null) {
 				builder.set(fact.path(), value(fact));
 			}
 		}

@@ -76,7 +76,7 @@ class DecisionPropertiesTest {
 		for (int i = 0; i < RUNS; i++) {
 			Assessment partial = random.partial(0.35);
 			Decision before = pack.evaluate(partial);
-			Decision after = pack.evaluate(random.completion(partial));
+			Decision after = pack.evaluate(random.completion(partial, pack));
 			String context = id + ": " + partial.toJson();
 			if (before.subject() != null) {
 				assertThat(after.subject()).as(context).isEqualTo(before.subject());
