@@ -178,7 +178,7 @@ public final class Assessment {
 		static Fact fact(FactModel model, String path) {
 			Fact fact = path == null ? null : model.factOrNull(path);
 			if (fact == null) {
-				String suggestion = path == null ? null : AssessmentReader.suggest(path, model.paths());
+				String suggestion = path == null ? null : Suggestions.closest(path, model.paths());
 				throw new IllegalArgumentException("unknown fact `" + path + "`"
 					+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
 			}

@@ -448,13 +448,13 @@ public final class AssessmentReader {
 	}
 
 	static String notAllowed(Fact f, String found) {
-		String suggestion = suggest(found, f.values());
+		String suggestion = Suggestions.closest(found, f.values());
 		return "expected one of " + list(f.values()) + ", found " + describe(found)
 			+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?");
 	}
 
 	static String unknownProperty(FactModel model, FactModel.Node node, String key) {
-		String suggestion = suggest(key, node.names);
+		String suggestion = Suggestions.closest(key, node.names);
 		if (suggestion == null) {
 			// A fact put in the wrong object: point at where it belongs.
 			for (Fact f : model.facts()) {
@@ -573,55 +573,5 @@ public final class AssessmentReader {
 		}
 		String out = b != null ? b.toString() : cut ? s.substring(0, end) : s;
 		return cut ? out + "…" : out;
-	}
-
-	/**
-	 * The candidate closest to {@code input} (ignoring case, counting a swap of two neighbours as
-	 * one edit), or {@code null} when none is close enough to be what was meant.
-	 */
-	static String suggest(String input, Collection<String> candidates) {
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		String lower = input.toLowerCase(Locale.ROOT);
-		for (String candidate : candidates) {
-			int limit = Math.max(1, Math.min(input.length(), candidate.length()) / 3);
-			if (Math.abs(input.length() - candidate.length()) > limit) {
-				continue;
-			}
-			int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
-			if (d <= limit && d < bestDistance) {
-				best = candidate;
-				bestDistance = d;
-			}
-		}
-		return best;
-	}
-
-	/** Optimal string alignment distance. */
-	private static int distance(String a, String b) {
-		int n = a.length();
-		int m = b.length();
-		int[] previous2 = new int[m + 1];
-		int[] previous = new int[m + 1];
-		int[] current = new int[m + 1];
-		for (int j = 0; j <= m; j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= n; i++) {
-			current[0] = i;
-			for (int j = 1; j <= m; j++) {
-				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-				int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-					d = Math.min(d, previous2[j - 2] + 1);
-				}
-				current[j] = d;
-			}
-			int[] t = previous2;
-			previous2 = previous;
-			previous = current;
-			current = t;
-		}
-		return previous[m];
 	}
 }
