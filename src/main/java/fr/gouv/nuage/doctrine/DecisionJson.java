@@ -47,10 +47,13 @@ public final class DecisionJson {
 			if (full) {
 				json.name("title").value(finding.title().in(lang)).name("obligation").value(finding.obligation(lang));
 			}
-			json.name("explanation").value(finding.explanation(lang));
-			List<String> causes = finding.causes();
-			if (!causes.isEmpty()) {
-				json.name("causes").value((Object) causes);
+			json.name("explanation");
+			finding.writeExplanation(json, lang);
+			if (finding.status() == FindingStatus.VIOLATED || finding.status() == FindingStatus.TO_CONFIRM) {
+				List<String> causes = finding.causes();
+				if (!causes.isEmpty()) {
+					json.name("causes").value((Object) causes);
+				}
 			}
 			List<String> missing = finding.missingFacts();
 			if (!missing.isEmpty()) {

@@ -140,6 +140,35 @@ public final class Finding {
 		}
 	}
 
+	/**
+	 * Writes the explanation as a JSON string; a text without placeholders is written as escaped
+	 * when the pack was planned, which keeps a stream of decisions cheap.
+	 */
+	void writeExplanation(JsonWriter json, Lang lang) {
+		Template[] templates = null;
+		switch (reason) {
+			case ADMINISTRATION:
+			case DOES_NOT_APPLY:
+				templates = rule.notApplicable();
+				break;
+			case SATISFIED:
+				templates = rule.satisfied();
+				break;
+			case VIOLATED:
+			case VIGILANCE:
+				templates = causes.size() == 1 ? causes.get(0).explain() : null;
+				break;
+			default:
+				break;
+		}
+		if (templates != null) {
+			templates[lang.ordinal()].write(json, frame, pack.labels(), lang);
+		}
+		else {
+			json.value(explanation(lang));
+		}
+	}
+
 	private String render(Template[] templates, Lang lang) {
 		return templates[lang.ordinal()].render(frame, pack.labels(), lang);
 	}

@@ -1,10 +1,7 @@
 package fr.gouv.nuage.doctrine;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import fr.gouv.nuage.doctrine.Eval.Frame;
@@ -28,9 +25,23 @@ final class Template {
 
 	private final Reader[] readers;
 
+	/** The JSON string of a template without placeholders, escaped once when the pack is planned. */
+	private final String quoted;
+
 	private Template(String[] literals, Reader[] readers) {
 		this.literals = literals;
 		this.readers = readers;
+		this.quoted = readers.length == 0 ? JsonWriter.quote(literals[0]) : null;
+	}
+
+	/** Writes the rendered text as a JSON string. */
+	void write(JsonWriter json, Frame frame, Map<String, Text> labels, Lang lang) {
+		if (quoted != null) {
+			json.rawValue(quoted);
+		}
+		else {
+			json.value(render(frame, labels, lang));
+		}
 	}
 
 	boolean isConstant() {
@@ -79,6 +90,21 @@ final class Template {
 		return out.toString();
 	}
 
+	/** {@code 1 000 000} in French (narrow no-break spaces), {@code 1,000,000} in English. */
+	private static String grouped(long value, char separator) {
+		String digits = Long.toString(Math.abs(value));
+		StringBuilder out = new StringBuilder(digits.length() + 8);
+		if (value < 0) {
+			out.append('-');
+		}
+		int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+		out.append(digits, 0, lead);
+		for (int i = lead; i < digits.length(); i += 3) {
+			out.append(separator).append(digits, i, i + 3);
+		}
+		return out.toString();
+	}
+
 	static String format(Object value, Map<String, Text> labels, Lang lang) {
 		if (value == null || Eval.isUndetermined(value)) {
 			return lang == Lang.FR ? "(inconnu)" : "(unknown)";
@@ -88,9 +114,7 @@ final class Template {
 		}
 		if (value instanceof Double d) {
 			if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-				DecimalFormat format = new DecimalFormat("#,##0",
-						DecimalFormatSymbols.getInstance(lang == Lang.FR ? Locale.FRANCE : Locale.UK));
-				return format.format(d);
+				return grouped((long) (double) d, lang == Lang.FR ? '\u202f' : ',');
 			}
 			return d.toString();
 		}
