@@ -7,6 +7,10 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import fr.gouv.nuage.doctrine.AssessmentReader;
@@ -120,75 +124,95 @@ final class EvaluateCommand implements Callable<Integer> {
 		}
 	}
 
+	/** What one input line gives: a line of output, and for an invalid line the messages for stderr. */
+	private record Result(String output, String errors) {
+	}
+
 	/**
-	 * Lines are read in batches and evaluated on every core, then written in input order, so that
-	 * line N of the output is the decision for line N of the input. A line that is not a valid
-	 * assessment gets an error object in its place and makes the exit status 2.
+	 * Lines are read in batches and evaluated on every core; a batch is written, in input order,
+	 * while the next one is evaluated, so that line N of the output is the decision for line N of
+	 * the input. A line that is not a valid assessment gets an error object in its place and makes
+	 * the exit status 2.
 	 */
 	private int jsonLines(RulePack pack, AssessmentReader reader, Lang language) {
 		String source = Inputs.name(file);
-		boolean invalid = false;
 		Writer out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		ExecutorService writer = Executors.newSingleThreadExecutor();
 		try (BufferedReader in = Inputs.reader(file)) {
 			int lineNumber = 0;
-			List<String> batch = new ArrayList<>(BATCH);
-			String[] results = new String[BATCH];
-			boolean[] failed = new boolean[BATCH];
-			String line;
-			do {
-				batch.clear();
-				int first = lineNumber + 1;
+			Future<Boolean> written = null;
+			boolean invalid = false;
+			while (true) {
+				List<String> batch = new ArrayList<>(BATCH);
+				String line;
 				while (batch.size() < BATCH && (line = in.readLine()) != null) {
 					batch.add(line);
-					lineNumber++;
 				}
-				int size = batch.size();
-				IntStream.range(0, size).parallel().forEach(i -> {
-					String text = batch.get(i);
-					failed[i] = false;
-					if (text.isBlank()) {
-						results[i] = null;
-						return;
-					}
-					ReadResult read = reader.read(source, first + i, text);
-					if (read instanceof ReadResult.Invalid bad) {
-						failed[i] = true;
-						results[i] = errorLine(first + i, bad.errors());
-						return;
-					}
-					StringBuilder json = new StringBuilder(2048);
-					DecisionJson.write(pack.evaluate(((ReadResult.Ok) read).assessment(), trace), language,
-							DecisionJson.Form.COMPACT, new JsonWriter(json, false));
-					results[i] = json.append('\n').toString();
-				});
-				for (int i = 0; i < size; i++) {
-					if (results[i] == null) {
-						continue;
-					}
-					if (failed[i]) {
-						invalid = true;
-						err.print(results[i].substring(results[i].indexOf('\t') + 1));
-						results[i] = results[i].substring(0, results[i].indexOf('\t'));
-					}
-					out.write(results[i]);
-				}
-				if (size < BATCH) {
+				int first = lineNumber + 1;
+				lineNumber += batch.size();
+				Result[] results = new Result[batch.size()];
+				IntStream.range(0, results.length).parallel()
+					.forEach(i -> results[i] = evaluate(pack, reader, language, source, first + i, batch.get(i)));
+				invalid |= written != null && written.get();
+				written = writer.submit(() -> write(results, out, err));
+				if (batch.size() < BATCH) {
 					break;
 				}
 			}
-			while (true);
+			invalid |= written.get();
 			out.flush();
 			err.flush();
+			return invalid ? NuageCli.INVALID : 0;
 		}
 		catch (IOException ex) {
 			throw new Inputs.InvalidInput("cannot read `" + source + "`: " + ex.getMessage());
 		}
-		return invalid ? NuageCli.INVALID : 0;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Inputs.InvalidInput("interrupted while evaluating `" + source + "`");
+		}
+		catch (ExecutionException ex) {
+			throw new Inputs.InvalidInput("cannot write the decisions: " + ex.getCause().getMessage());
+		}
+		finally {
+			writer.shutdownNow();
+		}
 	}
 
-	/** The error object that stands for an invalid line, then a tab, then the messages for stderr. */
-	private static String errorLine(int line, List<InputError> errors) {
+	private Result evaluate(RulePack pack, AssessmentReader reader, Lang language, String source, int line,
+			String text) {
+		if (text.isBlank()) {
+			return null;
+		}
+		ReadResult read = reader.read(source, line, text);
+		if (read instanceof ReadResult.Invalid bad) {
+			return errorLine(line, bad.errors());
+		}
+		StringBuilder json = new StringBuilder(4096);
+		DecisionJson.write(pack.evaluate(((ReadResult.Ok) read).assessment(), trace), language,
+				DecisionJson.Form.COMPACT, new JsonWriter(json, false));
+		return new Result(json.append('\n').toString(), null);
+	}
+
+	/** Writes a batch; true when it held an invalid line. */
+	private static boolean write(Result[] results, Writer out, PrintWriter err) throws IOException {
+		boolean invalid = false;
+		for (Result result : results) {
+			if (result == null) {
+				continue;
+			}
+			if (result.errors() != null) {
+				invalid = true;
+				err.print(result.errors());
+			}
+			out.write(result.output());
+		}
+		return invalid;
+	}
+
+	/** The error object that stands for an invalid line, and the messages for stderr. */
+	private static Result errorLine(int line, List<InputError> errors) {
 		StringBuilder json = new StringBuilder();
 		JsonWriter writer = new JsonWriter(json, false).beginObject().name("schema").value("nuage.error/v1")
 			.name("line").value((long) line).name("errors").beginArray();
@@ -199,6 +223,6 @@ final class EvaluateCommand implements Callable<Integer> {
 			messages.append(error.format()).append('\n');
 		}
 		writer.endArray().endObject();
-		return json.append('\n').append('\t').append(messages).toString();
+		return new Result(json.append('\n').toString(), messages.toString());
 	}
 }

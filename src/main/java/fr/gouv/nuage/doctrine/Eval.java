@@ -1,5 +1,6 @@
 package fr.gouv.nuage.doctrine;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +16,10 @@ final class Eval {
 	}
 
 	/** A value that depends on absent facts; {@code missing} is a bit set of fact indexes. */
-	static final class Unknown {
+	static final class Unknown implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
 
 		final long missing;
 
@@ -30,7 +34,10 @@ final class Eval {
 	}
 
 	/** An error met while evaluating (for instance a division by zero). */
-	static final class Failure {
+	static final class Failure implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
 
 		final String message;
 
@@ -52,7 +59,10 @@ final class Eval {
 		}
 	}
 
-	abstract static class Node {
+	abstract static class Node implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
 
 		abstract Object eval(Frame frame);
 	}

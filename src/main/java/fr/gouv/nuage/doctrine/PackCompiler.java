@@ -268,12 +268,11 @@ final class PackCompiler {
 	private Template.Reader reader(String name) {
 		Optional<Fact> fact = facts.fact(name);
 		if (fact.isPresent()) {
-			int index = fact.get().index();
-			return frame -> frame.facts[index];
+			return new Template.FactReader(fact.get().index());
 		}
 		Integer slot = slots.get(name);
 		if (slot != null) {
-			return frame -> frame.derived[slot];
+			return new Template.DerivedReader(slot);
 		}
 		return null;
 	}

@@ -5,5 +5,5 @@ package fr.gouv.nuage.doctrine;
  * the circular it encodes.
  */
 public record PackInfo(String id, String version, String digest, boolean draft, Text title, String circularNumber,
-		String circularDate, String circularUrl, String source) {
+		String circularDate, String circularUrl, String source) implements java.io.Serializable {
 }

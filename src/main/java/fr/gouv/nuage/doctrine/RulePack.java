@@ -1,5 +1,6 @@
 package fr.gouv.nuage.doctrine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +18,29 @@ public final class RulePack {
 
 	/** A derived value: an expression, or cases of which the first that holds gives the value. */
 	record Derived(String name, int slot, Node expr, Case[] cases, Object unknownValue, Note note, long reads,
-			String exprSource) {
+			String exprSource) implements Serializable {
 	}
 
-	record Case(Node when, Object value, Node valueExpr, Template[] because, Note note, String whenSource) {
+	record Case(Node when, Object value, Node valueExpr, Template[] because, Note note, String whenSource) implements Serializable {
 	}
 
 	record Check(String id, Node when, Node condition, boolean vigilance, Text explainText, Template[] explain,
-			String source) {
+			String source) implements Serializable {
 	}
 
 	record Rule(String id, String block, boolean administration, Text title, Text text, Text obligation,
 			Template[] obligationTemplates, String source,
 			String confidence, Text uncertainty, Node applies, String appliesSource, Template[] notApplicable,
-			Check[] checks, Template[] satisfied, long reads) {
+			Check[] checks, Template[] satisfied, long reads) implements Serializable {
 	}
 
 	/** Slots of the derived values that are the decision's fields. */
-	record Outputs(int subject, int concerned, int sensitivity, int allowedHosting, int preferSaas, int control) {
+	record Outputs(int subject, int concerned, int sensitivity, int allowedHosting, int preferSaas, int control) implements Serializable {
+	}
+
+	/** Everything a planned pack holds but its fact model: what the plan cache stores. */
+	record Plan(PackInfo info, Object[] defaults, Object[][] absentWhen, Derived[] derived, Rule[] rules,
+			Outputs outputs, Map<String, Text> questions, Map<String, Text> labels) implements Serializable {
 	}
 
 	private final PackInfo info;
@@ -69,6 +75,15 @@ public final class RulePack {
 		this.questions = questions;
 		this.labels = labels;
 		this.texts = EngineTexts.get();
+	}
+
+	RulePack(Plan plan, FactModel facts) {
+		this(plan.info(), facts, plan.defaults(), plan.absentWhen(), plan.derived(), plan.rules(), plan.outputs(),
+				plan.questions(), plan.labels());
+	}
+
+	Plan plan() {
+		return new Plan(info, defaults, absentWhen, derived, rules, outputs, questions, labels);
 	}
 
 	public PackInfo info() {

@@ -75,7 +75,12 @@ public final class RulePacks {
 	}
 
 	private RulePack load(String id) {
-		PackLoader.Result result = new PackLoader(facts).load(id + ".yaml", source(id));
+		String source = source(id);
+		RulePack planned = PlanCache.load(id, facts, PackLoader.digest(source));
+		if (planned != null) {
+			return planned;
+		}
+		PackLoader.Result result = new PackLoader(facts).load(id + ".yaml", source);
 		if (result instanceof PackLoader.Loaded loaded) {
 			return loaded.pack();
 		}

@@ -1,5 +1,6 @@
 package fr.gouv.nuage.doctrine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,36 @@ import fr.gouv.nuage.doctrine.Eval.Frame;
  * An explanation text with {@code {name}} placeholders (a fact path or a derived name), resolved to
  * fact indexes and derived slots when the pack is planned, rendered with the pack's labels.
  */
-final class Template {
+final class Template implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
 
 	/** Resolves a placeholder name to a reader of the frame; {@code null} when the name is unknown. */
 	interface Resolver {
 		Reader resolve(String name);
 	}
 
-	interface Reader {
+	interface Reader extends Serializable {
 		Object read(Frame frame);
+	}
+
+	/** Reads a fact of the assessment. */
+	record FactReader(int index) implements Reader {
+
+		@Override
+		public Object read(Frame frame) {
+			return frame.facts[index];
+		}
+	}
+
+	/** Reads a derived value. */
+	record DerivedReader(int slot) implements Reader {
+
+		@Override
+		public Object read(Frame frame) {
+			return frame.derived[slot];
+		}
 	}
 
 	private final String[] literals;
