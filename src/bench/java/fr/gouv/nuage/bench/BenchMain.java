@@ -2,16 +2,20 @@ package fr.gouv.nuage.bench;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The benchmark in one command: the differential check first (exit 1 if the implementations
@@ -19,8 +23,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * BENCHMARKS.md reports.
  *
  * <p>Arguments: {@code [differential check arguments] [-- JMH arguments]}; {@code --no-jmh} stops
- * after the check. Without JMH arguments, every benchmark of {@link EngineBenchmark} runs and
- * the results go to {@code target/bench/jmh-result.json}.
+ * after the check. Without JMH arguments, every benchmark of {@link EngineBenchmark} runs twice,
+ * for throughput then for time per decision, with results in {@code target/bench/jmh-*.json}.
  */
 public final class BenchMain {
 
@@ -49,12 +53,21 @@ public final class BenchMain {
         if (!jmh) {
             return;
         }
+        Collection<RunResult> results = new ArrayList<>();
         if (jmhArgs.isEmpty()) {
             new File("target/bench").mkdirs();
-            jmhArgs.addAll(Arrays.asList(EngineBenchmark.class.getSimpleName(),
-                "-rf", "json", "-rff", "target/bench/jmh-result.json"));
+            // Two passes so that each mode reads in its natural unit: decisions per second, and
+            // microseconds per decision with the percentiles of SampleTime.
+            Options base = new CommandLineOptions(EngineBenchmark.class.getSimpleName());
+            results.addAll(new Runner(new OptionsBuilder().parent(base)
+                .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
+                .resultFormat(ResultFormatType.JSON).result("target/bench/jmh-throughput.json").build()).run());
+            results.addAll(new Runner(new OptionsBuilder().parent(base)
+                .mode(Mode.AverageTime).mode(Mode.SampleTime).timeUnit(TimeUnit.MICROSECONDS)
+                .resultFormat(ResultFormatType.JSON).result("target/bench/jmh-time.json").build()).run());
+        } else {
+            results.addAll(new Runner(new CommandLineOptions(jmhArgs.toArray(new String[0]))).run());
         }
-        Collection<RunResult> results = new Runner(new CommandLineOptions(jmhArgs.toArray(new String[0]))).run();
         summarize(results);
     }
 
@@ -66,16 +79,18 @@ public final class BenchMain {
             name = name.substring(name.lastIndexOf('.') + 1);
             double[] row = rows.computeIfAbsent(name, k -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
             Result<?> primary = run.getPrimaryResult();
+            String unit = primary.getScoreUnit();
             switch (run.getParams().getMode()) {
                 case Throughput:
-                    row[0] = primary.getScore() * 1e6;
+                    row[0] = primary.getScore() * perSecond(unit.substring(unit.indexOf('/') + 1));
                     break;
                 case AverageTime:
-                    row[1] = primary.getScore();
+                    row[1] = primary.getScore() / perSecond(unit.substring(0, unit.indexOf('/'))) * 1e6;
                     break;
                 case SampleTime:
-                    row[2] = primary.getStatistics().getPercentile(50);
-                    row[3] = primary.getStatistics().getPercentile(99);
+                    double toMicros = 1e6 / perSecond(unit.substring(0, unit.indexOf('/')));
+                    row[2] = primary.getStatistics().getPercentile(50) * toMicros;
+                    row[3] = primary.getStatistics().getPercentile(99) * toMicros;
                     break;
                 default:
                     break;
@@ -89,6 +104,24 @@ public final class BenchMain {
         double[] drools = rows.get("drools");
         if (engine != null && drools != null) {
             System.out.printf("throughput engine / Drools: %.1f×%n", engine[0] / drools[0]);
+        }
+    }
+
+    /** How many of a JMH time unit make a second. */
+    private static double perSecond(String unit) {
+        switch (unit) {
+            case "ns":
+                return 1e9;
+            case "us":
+                return 1e6;
+            case "ms":
+                return 1e3;
+            case "s":
+                return 1;
+            case "min":
+                return 1 / 60.0;
+            default:
+                throw new IllegalArgumentException("unexpected JMH unit `" + unit + "`");
         }
     }
 }

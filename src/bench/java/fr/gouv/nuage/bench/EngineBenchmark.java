@@ -33,7 +33,8 @@ import fr.gouv.nuage.doctrine.RulePacks;
  * JavaBeans, the hand-written oracle, and the engine behind its JSON edges (read, evaluate, write
  * compact) as {@code nuage evaluate --format jsonl} does per line. Each invocation takes the next
  * of 16 384 pre-built assessments, so that branch predictors and caches see a realistic mix
- * rather than one assessment learnt by heart.
+ * rather than one assessment learnt by heart. {@code jsonRead} and {@code jsonWrite} split the
+ * round trip in its two edges.
  *
  * <p>Sized for a 2-core machine: one fork, 3 warm-up and 5 measured iterations of 2 s per mode.
  */
@@ -58,6 +59,7 @@ public class EngineBenchmark {
         Assessment[] partial;
         ProjectFacts[] beans;
         String[] json;
+        Decision[] decisions;
         StringBuilder out;
         int next;
 
@@ -74,9 +76,11 @@ public class EngineBenchmark {
             partial = generator.partial(COUNT).toArray(new Assessment[0]);
             beans = new ProjectFacts[COUNT];
             json = new String[COUNT];
+            decisions = new Decision[COUNT];
             for (int i = 0; i < COUNT; i++) {
                 beans[i] = DroolsDecision.toFacts(complete[i]);
                 json[i] = complete[i].toJson();
+                decisions[i] = pack.evaluate(complete[i]);
             }
             out = new StringBuilder(4096);
         }
@@ -116,6 +120,21 @@ public class EngineBenchmark {
         StringBuilder sb = in.out;
         sb.setLength(0);
         DecisionJson.write(decision, Lang.FR, DecisionJson.Form.COMPACT, new JsonWriter(sb, false));
+        return sb.length();
+    }
+
+    /** The reading part of {@link #jsonRoundTrip}, to tell where its time goes. */
+    @Benchmark
+    public ReadResult jsonRead(Inputs in) {
+        return in.reader.read("bench", in.json[in.next()]);
+    }
+
+    /** The writing part of {@link #jsonRoundTrip}: explanations rendered in French, compact form. */
+    @Benchmark
+    public int jsonWrite(Inputs in) {
+        StringBuilder sb = in.out;
+        sb.setLength(0);
+        DecisionJson.write(in.decisions[in.next()], Lang.FR, DecisionJson.Form.COMPACT, new JsonWriter(sb, false));
         return sb.length();
     }
 }

@@ -67,6 +67,14 @@ final class Eval {
 		abstract Object eval(Frame frame);
 	}
 
+	/**
+	 * Evaluation compares booleans by identity ({@code value == Boolean.TRUE}); a value read back
+	 * from a stored plan is made canonical again.
+	 */
+	static Object canonical(Object value) {
+		return value instanceof Boolean b ? Boolean.valueOf(b) : value;
+	}
+
 	static boolean isUndetermined(Object value) {
 		return value instanceof Unknown || value instanceof Failure;
 	}
@@ -97,7 +105,11 @@ final class Eval {
 		final Object value;
 
 		Const(Object value) {
-			this.value = value;
+			this.value = canonical(value);
+		}
+
+		private Object readResolve() {
+			return new Const(value);
 		}
 
 		@Override

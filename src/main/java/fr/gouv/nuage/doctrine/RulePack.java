@@ -21,7 +21,13 @@ public final class RulePack {
 			String exprSource) implements Serializable {
 	}
 
-	record Case(Node when, Object value, Node valueExpr, Template[] because, Note note, String whenSource) implements Serializable {
+	record Case(Node when, Object value, Node valueExpr, Template[] because, Note note, String whenSource)
+			implements Serializable {
+
+		// A record is read back through this constructor: a stored plan's booleans become canonical.
+		Case {
+			value = Eval.canonical(value);
+		}
 	}
 
 	record Check(String id, Node when, Node condition, boolean vigilance, Text explainText, Template[] explain,
@@ -78,8 +84,16 @@ public final class RulePack {
 	}
 
 	RulePack(Plan plan, FactModel facts) {
-		this(plan.info(), facts, plan.defaults(), plan.absentWhen(), plan.derived(), plan.rules(), plan.outputs(),
-				plan.questions(), plan.labels());
+		this(plan.info(), facts, canonical(plan.defaults()), plan.absentWhen(), plan.derived(), plan.rules(),
+				plan.outputs(), plan.questions(), plan.labels());
+	}
+
+	private static Object[] canonical(Object[] values) {
+		Object[] copy = values.clone();
+		for (int i = 0; i < copy.length; i++) {
+			copy[i] = Eval.canonical(copy[i]);
+		}
+		return copy;
 	}
 
 	Plan plan() {
