@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.doctrine.Assessment;
 import fr.gouv.nuage.doctrine.AssessmentReader;
 import fr.gouv.nuage.doctrine.Decision;
 import fr.gouv.nuage.doctrine.DecisionJson;
@@ -44,6 +47,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
 	private static final int BATCH = 8192;
 
+	private LocalDate date;
+
 	@Spec
 	CommandSpec spec;
 
@@ -63,6 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--trace", description = "Include every condition evaluated, with its result.")
 	boolean trace;
 
+	@Option(names = "--as-of", paramLabel = "DATE",
+			description = "The date an offer named by hosting.offerId is taken from the catalogue (default: today).")
+	String asOf;
+
 	@Parameters(paramLabel = "FILE", description = "The assessment (JSON), or - for standard input.")
 	String file;
 
@@ -73,6 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
 				throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text`, `json` or `jsonl`");
 			}
 			Lang language = Inputs.lang(lang);
+			date = OffersCommand.date(asOf);
 			RulePack pack = Inputs.pack(doctrine, packFile);
 			AssessmentReader reader = new AssessmentReader(pack.facts());
 			return format.equals("jsonl") ? jsonLines(pack, reader, language) : single(pack, reader, language);
@@ -91,7 +101,13 @@ final class EvaluateCommand implements Callable<Integer> {
 			invalid.errors().forEach(error -> err.println(error.format()));
 			return NuageCli.INVALID;
 		}
-		Decision decision = pack.evaluate(((ReadResult.Ok) read).assessment(), trace);
+		Catalogue.Resolution resolution = resolve(((ReadResult.Ok) read).assessment());
+		if (resolution instanceof Catalogue.Unresolved unresolved) {
+			PrintWriter err = spec.commandLine().getErr();
+			unresolved.errors().forEach(error -> err.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
+			return NuageCli.INVALID;
+		}
+		Decision decision = pack.evaluate(((Catalogue.Resolved) resolution).assessment(), trace);
 		PrintWriter out = spec.commandLine().getOut();
 		if (format.equals("json")) {
 			out.println(DecisionJson.write(decision, language, DecisionJson.Form.FULL, true));
@@ -189,10 +205,24 @@ final class EvaluateCommand implements Callable<Integer> {
 		if (read instanceof ReadResult.Invalid bad) {
 			return errorLine(line, bad.errors());
 		}
+		Catalogue.Resolution resolution = resolve(((ReadResult.Ok) read).assessment());
+		if (resolution instanceof Catalogue.Unresolved unresolved) {
+			List<InputError> errors = new ArrayList<>();
+			unresolved.errors().forEach(error -> errors.add(new InputError(source, line, 0, error.path(), error.message())));
+			return errorLine(line, errors);
+		}
 		StringBuilder json = new StringBuilder(4096);
-		DecisionJson.write(pack.evaluate(((ReadResult.Ok) read).assessment(), trace), language,
+		DecisionJson.write(pack.evaluate(((Catalogue.Resolved) resolution).assessment(), trace), language,
 				DecisionJson.Form.COMPACT, new JsonWriter(json, false));
 		return new Result(json.append('\n').toString(), null);
+	}
+
+	/** An offer named by the assessment gives its hosting facts; the catalogue is read only then. */
+	private Catalogue.Resolution resolve(Assessment assessment) {
+		if (assessment.get("hosting.offerId") == null) {
+			return new Catalogue.Resolved(assessment, null);
+		}
+		return Catalogue.reference().resolve(assessment, date);
 	}
 
 	/** Writes a batch; true when it held an invalid line. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nuage", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Nuage: the State's \"Cloud au centre\" doctrine as working software.",
-		subcommands = { EvaluateCommand.class, CompareCommand.class, PacksCommand.class })
+		subcommands = { EvaluateCommand.class, CompareCommand.class, PacksCommand.class, OffersCommand.class })
 public final class NuageCli implements Runnable {
 
 	/** Usage errors and invalid input. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import fr.gouv.nuage.doctrine.PackInfo;
-import fr.gouv.nuage.doctrine.PackIssue;
+import fr.gouv.nuage.doctrine.SourceIssue;
 import fr.gouv.nuage.doctrine.PackLoader;
 import fr.gouv.nuage.doctrine.PackTests;
 import fr.gouv.nuage.doctrine.RulePack;
@@ -68,7 +68,7 @@ final class PacksCommand implements Runnable {
 			PrintWriter err = spec.commandLine().getErr();
 			try {
 				PackLoader.Result result = new PackLoader().load(Path.of(path).toString(), Inputs.read(path));
-				for (PackIssue issue : result.issues()) {
+				for (SourceIssue issue : result.issues()) {
 					err.println(issue.format());
 				}
 				if (result instanceof PackLoader.Loaded loaded) {
@@ -78,7 +78,7 @@ final class PacksCommand implements Runnable {
 					out.flush();
 					return 0;
 				}
-				long errors = result.issues().stream().filter(PackIssue::isError).count();
+				long errors = result.issues().stream().filter(SourceIssue::isError).count();
 				err.println("refused: " + errors + (errors == 1 ? " error" : " errors"));
 				err.flush();
 				return NuageCli.INVALID;

@@ -45,7 +45,7 @@ final class PackCompiler {
 
 	private final FactModel facts;
 
-	private final List<PackIssue> issues;
+	private final List<SourceIssue> issues;
 
 	private final PackParser source;
 
@@ -61,7 +61,7 @@ final class PackCompiler {
 
 	private Planner planner;
 
-	PackCompiler(String file, PackDefinition definition, FactModel facts, List<PackIssue> issues, PackParser source) {
+	PackCompiler(String file, PackDefinition definition, FactModel facts, List<SourceIssue> issues, PackParser source) {
 		this.file = file;
 		this.definition = definition;
 		this.facts = facts;
@@ -113,7 +113,7 @@ final class PackCompiler {
 			}
 			rules.add(rule(rule));
 		}
-		if (issues.stream().anyMatch(PackIssue::isError)) {
+		if (issues.stream().anyMatch(SourceIssue::isError)) {
 			return null;
 		}
 		RulePack.Outputs outputs = new RulePack.Outputs(slots.get("subject"), slots.get("concerned"),
@@ -519,6 +519,6 @@ final class PackCompiler {
 	}
 
 	private void error(Pos pos, String message) {
-		issues.add(PackIssue.error(file, pos, message, source.line(pos.line())));
+		issues.add(SourceIssue.error(file, pos, message, source.line(pos.line())));
 	}
 }

@@ -16,13 +16,13 @@ public final class PackLoader {
 
 	/** The outcome of loading a pack. */
 	public sealed interface Result permits Loaded, Refused {
-		List<PackIssue> issues();
+		List<SourceIssue> issues();
 	}
 
-	public record Loaded(RulePack pack, List<PackIssue> issues) implements Result {
+	public record Loaded(RulePack pack, List<SourceIssue> issues) implements Result {
 	}
 
-	public record Refused(List<PackIssue> issues) implements Result {
+	public record Refused(List<SourceIssue> issues) implements Result {
 	}
 
 	private final FactModel facts;
@@ -36,16 +36,16 @@ public final class PackLoader {
 	}
 
 	public Result load(String file, String text) {
-		List<PackIssue> issues = new ArrayList<>();
+		List<SourceIssue> issues = new ArrayList<>();
 		PackParser parser = new PackParser(file, text, facts, issues);
 		PackDefinition definition = parser.parse();
 		RulePack pack = null;
 		if (definition != null) {
 			pack = new PackCompiler(file, definition, facts, issues, parser).compile(digest(text));
 		}
-		issues.sort(Comparator.comparingInt(PackIssue::line).thenComparingInt(PackIssue::column));
-		List<PackIssue> sorted = List.copyOf(issues);
-		if (pack == null || sorted.stream().anyMatch(PackIssue::isError)) {
+		issues.sort(Comparator.comparingInt(SourceIssue::line).thenComparingInt(SourceIssue::column));
+		List<SourceIssue> sorted = List.copyOf(issues);
+		if (pack == null || sorted.stream().anyMatch(SourceIssue::isError)) {
 			return new Refused(sorted);
 		}
 		return new Loaded(pack, sorted);

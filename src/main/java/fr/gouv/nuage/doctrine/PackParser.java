@@ -37,11 +37,11 @@ final class PackParser {
 
 	private final FactModel facts;
 
-	private final List<PackIssue> issues;
+	private final List<SourceIssue> issues;
 
 	private String[] lines;
 
-	PackParser(String file, String text, FactModel facts, List<PackIssue> issues) {
+	PackParser(String file, String text, FactModel facts, List<SourceIssue> issues) {
 		this.file = file;
 		this.text = text;
 		this.facts = facts;
@@ -487,7 +487,7 @@ final class PackParser {
 	}
 
 	private void error(Pos pos, String message) {
-		issues.add(PackIssue.error(file, pos, message, line(pos.line())));
+		issues.add(SourceIssue.error(file, pos, message, line(pos.line())));
 	}
 
 	String line(int number) {

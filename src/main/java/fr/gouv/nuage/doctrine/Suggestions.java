@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt names: the closest candidate within a small edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
 	private Suggestions() {
 	}
@@ -13,7 +13,7 @@ final class Suggestions {
 	 * The candidate closest to {@code word} (ignoring case, counting a swap of two neighbours as one
 	 * edit), or {@code null} when none is close enough to be what was meant.
 	 */
-	static String closest(String word, Collection<String> candidates) {
+	public static String closest(String word, Collection<String> candidates) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		String lower = word.toLowerCase(Locale.ROOT);
@@ -32,7 +32,7 @@ final class Suggestions {
 	}
 
 	/** {@code ", did you mean `x`?"} or nothing. */
-	static String didYouMean(String word, Collection<String> candidates) {
+	public static String didYouMean(String word, Collection<String> candidates) {
 		String best = closest(word, candidates);
 		return best == null ? "" : ", did you mean `" + best + "`?";
 	}

@@ -54,16 +54,16 @@ final class YamlTree {
 
 	private final String[] lines;
 
-	private final List<PackIssue> issues;
+	private final List<SourceIssue> issues;
 
-	private YamlTree(String file, String text, List<PackIssue> issues) {
+	private YamlTree(String file, String text, List<SourceIssue> issues) {
 		this.file = file;
 		this.lines = text.split("\r?\n", -1);
 		this.issues = issues;
 	}
 
 	/** Parses the text; a syntax error is reported in {@code issues} and gives {@code null}. */
-	static YNode parse(String file, String text, List<PackIssue> issues) {
+	static YNode parse(String file, String text, List<SourceIssue> issues) {
 		YamlTree tree = new YamlTree(file, text, issues);
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(true); // reported below with a position instead
@@ -71,7 +71,7 @@ final class YamlTree {
 		try {
 			Node root = new Yaml(options).compose(new StringReader(text));
 			if (root == null) {
-				issues.add(PackIssue.error(file, Pos.START, "the pack is empty", tree.line(1)));
+				issues.add(SourceIssue.error(file, Pos.START, "the pack is empty", tree.line(1)));
 				return null;
 			}
 			return tree.convert(root);
@@ -80,11 +80,11 @@ final class YamlTree {
 			Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
 			Pos pos = mark == null ? Pos.START : pos(mark);
 			String problem = ex.getProblem() == null ? "malformed yaml" : ex.getProblem();
-			issues.add(PackIssue.error(file, pos, "yaml syntax: " + problem, tree.line(pos.line())));
+			issues.add(SourceIssue.error(file, pos, "yaml syntax: " + problem, tree.line(pos.line())));
 			return null;
 		}
 		catch (RuntimeException ex) {
-			issues.add(PackIssue.error(file, Pos.START, "yaml syntax: " + ex.getMessage(), tree.line(1)));
+			issues.add(SourceIssue.error(file, Pos.START, "yaml syntax: " + ex.getMessage(), tree.line(1)));
 			return null;
 		}
 	}
@@ -123,11 +123,11 @@ final class YamlTree {
 		for (NodeTuple tuple : mapping.getValue()) {
 			Pos keyPos = pos(tuple.getKeyNode().getStartMark());
 			if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-				issues.add(PackIssue.error(file, keyPos, "a key must be a plain name", line(keyPos.line())));
+				issues.add(SourceIssue.error(file, keyPos, "a key must be a plain name", line(keyPos.line())));
 				continue;
 			}
 			if (entries.containsKey(key.getValue())) {
-				issues.add(PackIssue.error(file, keyPos, "duplicate key `" + key.getValue() + "`", line(keyPos.line())));
+				issues.add(SourceIssue.error(file, keyPos, "duplicate key `" + key.getValue() + "`", line(keyPos.line())));
 				continue;
 			}
 			entries.put(key.getValue(), new YEntry(key.getValue(), keyPos, convert(tuple.getValueNode())));

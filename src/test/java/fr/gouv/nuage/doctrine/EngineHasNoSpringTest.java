@@ -13,9 +13,10 @@ class EngineHasNoSpringTest {
 	@Test
 	void theEngineImportsNoSpring() {
 		JavaClasses engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("fr.gouv.nuage.doctrine", "fr.gouv.nuage.cli");
-		noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
-			.because("the engine and the CLI start without a Spring context")
+			.importPackages("fr.gouv.nuage.doctrine", "fr.gouv.nuage.cli", "fr.gouv.nuage.catalogue");
+		noClasses().that().resideInAnyPackage("fr.gouv.nuage.doctrine..", "fr.gouv.nuage.cli", "fr.gouv.nuage.catalogue")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
+			.because("the engine, the catalogue's core and the CLI start without a Spring context")
 			.check(engine);
 	}
 
@@ -27,7 +28,8 @@ class EngineHasNoSpringTest {
 			.resideOutsideOfPackages("fr.gouv.nuage.doctrine..", "java..", "dev.cel..", "org.yaml..", "com.google..")
 			.check(engine);
 		noClasses().that().resideInAPackage("fr.gouv.nuage.cli..").should().dependOnClassesThat()
-			.resideOutsideOfPackages("fr.gouv.nuage.cli..", "fr.gouv.nuage.doctrine..", "java..", "picocli..")
+			.resideOutsideOfPackages("fr.gouv.nuage.cli..", "fr.gouv.nuage.doctrine..", "fr.gouv.nuage.catalogue",
+					"java..", "picocli..")
 			.check(engine);
 	}
 }

@@ -34,7 +34,7 @@ class PackDiagnosticsTest {
 		String text = Files.readString(FOLDER.resolve(name + ".yaml"), StandardCharsets.UTF_8);
 		PackLoader.Result result = new PackLoader().load("broken/" + name + ".yaml", text);
 		assertThat(result).isInstanceOf(PackLoader.Refused.class);
-		String actual = result.issues().stream().map(PackIssue::format).collect(Collectors.joining("\n")) + "\n";
+		String actual = result.issues().stream().map(SourceIssue::format).collect(Collectors.joining("\n")) + "\n";
 		Path golden = FOLDER.resolve(name + ".expected");
 		if (Boolean.getBoolean("nuage.updateGolden")) {
 			Files.writeString(golden, actual, StandardCharsets.UTF_8);

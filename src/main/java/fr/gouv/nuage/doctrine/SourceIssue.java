@@ -1,17 +1,22 @@
 package fr.gouv.nuage.doctrine;
 
 /**
- * A problem found while loading or checking a rule pack, pointing at its source the way a compiler
+ * A problem found while loading a data file (a rule pack, the catalogue), pointing at its source the way a compiler
  * does: {@code file:line:column: error: message}, then the line and a caret.
  */
-public record PackIssue(Severity severity, String file, int line, int column, String message, String sourceLine) {
+public record SourceIssue(Severity severity, String file, int line, int column, String message, String sourceLine) {
 
 	public enum Severity {
 		ERROR, WARNING
 	}
 
-	static PackIssue error(String file, Pos pos, String message, String sourceLine) {
-		return new PackIssue(Severity.ERROR, file, pos.line(), pos.column(), message, sourceLine);
+	static SourceIssue error(String file, Pos pos, String message, String sourceLine) {
+		return new SourceIssue(Severity.ERROR, file, pos.line(), pos.column(), message, sourceLine);
+	}
+
+	/** An error at a 1-based line and column of {@code file}, whose text at that line is {@code sourceLine}. */
+	public static SourceIssue error(String file, int line, int column, String message, String sourceLine) {
+		return new SourceIssue(Severity.ERROR, file, line, column, message, sourceLine);
 	}
 
 	public boolean isError() {

@@ -1,0 +1,380 @@
+package fr.gouv.nuage.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.catalogue.CatalogueJson;
+import fr.gouv.nuage.catalogue.Eligibility;
+import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.catalogue.QualificationEvent;
+import fr.gouv.nuage.catalogue.QualificationState;
+import fr.gouv.nuage.catalogue.Qualification;
+import fr.gouv.nuage.doctrine.AssessmentReader;
+import fr.gouv.nuage.doctrine.JsonWriter;
+import fr.gouv.nuage.doctrine.Lang;
+import fr.gouv.nuage.doctrine.ReadResult;
+import fr.gouv.nuage.doctrine.RulePack;
+import fr.gouv.nuage.doctrine.SourceIssue;
+import fr.gouv.nuage.doctrine.Suggestions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nuage offers}: the catalogue of cloud offers, as of any date. */
+@Command(name = "offers", mixinStandardHelpOptions = true, description = "The catalogue of cloud offers.",
+		subcommands = { OffersCommand.ListOffers.class, OffersCommand.ShowOffer.class, OffersCommand.EligibleOffers.class,
+				OffersCommand.ExportCatalogue.class, OffersCommand.CheckCatalogue.class })
+final class OffersCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+				"name a command: list, show, eligible, export or check");
+	}
+
+	static LocalDate date(String text) {
+		if (text == null) {
+			return LocalDate.now();
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new Inputs.InvalidInput("`" + text + "` is not a date; write it YYYY-MM-DD");
+		}
+	}
+
+	static String footnote(Lang lang) {
+		return lang == Lang.FR ? "! à vérifier sur la liste de l'ANSSI : une source de cette offre est incertaine"
+				: "! to be checked against ANSSI's list: a source of this offer is uncertain";
+	}
+
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List the offers as of a date.")
+	static final class ListOffers implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--as-of", paramLabel = "DATE", description = "The date (YYYY-MM-DD; default: today).")
+		String asOf;
+
+		@Option(names = "--class", paramLabel = "CLASS", description = "INTERNAL_PI, INTERNAL_NUBO, COMMERCIAL_TRUSTED or COMMERCIAL.")
+		String hostingClass;
+
+		@Option(names = "--model", paramLabel = "MODEL", description = "IAAS, PAAS, CAAS or SAAS.")
+		String model;
+
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+		String format;
+
+		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
+		String lang;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec.commandLine().getOut();
+			try {
+				LocalDate date = date(asOf);
+				Lang language = Inputs.lang(lang);
+				List<String> classes = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL);
+				if (hostingClass != null && !classes.contains(hostingClass)) {
+					throw new Inputs.InvalidInput("unknown hosting class `" + hostingClass + "`"
+							+ Suggestions.didYouMean(hostingClass, classes) + " (expected one of " + String.join(", ", classes) + ")");
+				}
+				Offer.ServiceModel serviceModel = null;
+				if (model != null) {
+					try {
+						serviceModel = Offer.ServiceModel.valueOf(model.toUpperCase(Locale.ROOT));
+					}
+					catch (IllegalArgumentException ex) {
+						throw new Inputs.InvalidInput("unknown service model `" + model + "` (expected IAAS, PAAS, CAAS or SAAS)");
+					}
+				}
+				if (!List.of("text", "json").contains(format)) {
+					throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text` or `json`");
+				}
+				Catalogue catalogue = Catalogue.reference();
+				List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
+				if (format.equals("json")) {
+					StringBuilder json = new StringBuilder();
+					JsonWriter writer = new JsonWriter(json, true).beginObject().name("catalogue").value(catalogue.version())
+						.name("asOf").value(date.toString()).name("offers").beginArray();
+					offers.forEach(offer -> CatalogueJson.offer(writer, offer, date));
+					writer.endArray().endObject();
+					out.println(json);
+				}
+				else {
+					out.printf("%s %s — %s %s%n", language == Lang.FR ? "Catalogue" : "Catalogue", catalogue.version(),
+							language == Lang.FR ? "au" : "as of", date);
+					boolean flagged = false;
+					for (Offer offer : offers) {
+						QualificationState snc = offer.secNumCloud(date);
+						flagged |= offer.toBeChecked();
+						out.printf("  %-28s %-22s %-5s %-19s %-12s%s%n", offer.id(), truncate(offer.provider(), 22),
+								offer.model(), offer.hostingClass(date), snc.status() == null ? "" : snc.status().name(),
+								offer.toBeChecked() ? " !" : "");
+					}
+					if (flagged) {
+						out.println(footnote(language));
+					}
+				}
+				out.flush();
+				return 0;
+			}
+			catch (Inputs.InvalidInput ex) {
+				spec.commandLine().getErr().println("nuage: " + ex.getMessage());
+				return NuageCli.INVALID;
+			}
+		}
+
+		private static String truncate(String text, int width) {
+			return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+		}
+	}
+
+	@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one offer and its qualifications.")
+	static final class ShowOffer implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "ID", description = "The offer's id, e.g. s3ns-premi3ns.")
+		String id;
+
+		@Option(names = "--as-of", paramLabel = "DATE", description = "The date (YYYY-MM-DD; default: today).")
+		String asOf;
+
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+		String format;
+
+		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
+		String lang;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec.commandLine().getOut();
+			try {
+				LocalDate date = date(asOf);
+				Lang language = Inputs.lang(lang);
+				Catalogue catalogue = Catalogue.reference();
+				Offer offer = catalogue.offer(id).orElseThrow(() -> new Inputs.InvalidInput("unknown offer `" + id + "`"
+						+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList())));
+				if (format.equals("json")) {
+					StringBuilder json = new StringBuilder();
+					CatalogueJson.offer(new JsonWriter(json, true), offer, date);
+					out.println(json);
+					out.flush();
+					return 0;
+				}
+				boolean fr = language == Lang.FR;
+				out.println(offer.id() + " — " + offer.service() + " (" + offer.provider() + ")");
+				out.println("  " + (fr ? "modèle" : "model") + ": " + offer.model() + " · " + String.join(", ", offer.categories()));
+				out.println("  " + (fr ? "classe au " : "class on ") + date + ": " + offer.hostingClass(date));
+				out.println("  " + (fr ? "données" : "data") + ": " + offer.dataLocation() + " · "
+						+ (fr ? "immunité extra-UE" : "immune to extra-EU law") + ": " + yes(offer.immuneToExtraEuAccess(), fr)
+						+ " · HDS: " + yes(offer.hdsCertified(), fr) + " · " + (fr ? "marquage max." : "max. marking") + ": "
+						+ offer.maxMarking());
+				if (offer.runsOn() != null) {
+					out.println("  " + (fr ? "s'appuie sur" : "runs on") + ": " + offer.runsOn());
+				}
+				for (Offer.Purchasing purchasing : offer.purchasing()) {
+					out.println("  " + (fr ? "achat" : "purchasing") + ": " + purchasing.vehicle()
+							+ (purchasing.reference() == null ? "" : " — " + purchasing.reference()));
+				}
+				for (Qualification qualification : offer.qualifications()) {
+					QualificationState state = qualification.on(date);
+					out.println("  " + qualification.scheme() + ": " + state.status()
+							+ (state.validUntil() == null ? "" : (fr ? " jusqu'au " : " until ") + state.validUntil()));
+					for (QualificationEvent event : qualification.events()) {
+						out.println("    " + event.date() + " " + event.status()
+								+ (event.milestone() == null ? "" : " " + event.milestone())
+								+ (event.schemeVersion() == null ? "" : " v" + event.schemeVersion()) + " [" + event.source() + ", "
+								+ event.confidence() + "]" + (event.note() == null ? "" : " — " + event.note().in(language)));
+					}
+				}
+				if (offer.note() != null) {
+					out.println("  " + offer.note().in(language));
+				}
+				if (offer.toBeChecked()) {
+					out.println(footnote(language));
+				}
+				out.flush();
+				return 0;
+			}
+			catch (Inputs.InvalidInput ex) {
+				spec.commandLine().getErr().println("nuage: " + ex.getMessage());
+				return NuageCli.INVALID;
+			}
+		}
+
+		private static String yes(boolean value, boolean fr) {
+			return value ? (fr ? "oui" : "yes") : (fr ? "non" : "no");
+		}
+	}
+
+	@Command(name = "eligible", mixinStandardHelpOptions = true,
+			description = "The offers the doctrine allows for an assessment, ranked, and why each other one is excluded.")
+	static final class EligibleOffers implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "FILE", description = "The assessment (JSON), or - for standard input.")
+		String file;
+
+		@Option(names = "--as-of", paramLabel = "DATE", description = "The date (YYYY-MM-DD; default: today).")
+		String asOf;
+
+		@Option(names = "--doctrine", paramLabel = "ID", description = "Rule pack id (default: the latest).")
+		String doctrine;
+
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+		String format;
+
+		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
+		String lang;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec.commandLine().getOut();
+			PrintWriter err = spec.commandLine().getErr();
+			try {
+				LocalDate date = date(asOf);
+				Lang language = Inputs.lang(lang);
+				RulePack pack = Inputs.pack(doctrine, null);
+				Catalogue catalogue = Catalogue.reference();
+				ReadResult read = new AssessmentReader(pack.facts()).read(Inputs.name(file), Inputs.read(file));
+				if (read instanceof ReadResult.Invalid invalid) {
+					invalid.errors().forEach(error -> err.println(error.format()));
+					return NuageCli.INVALID;
+				}
+				Catalogue.Resolution resolution = catalogue.resolve(((ReadResult.Ok) read).assessment(), date);
+				if (resolution instanceof Catalogue.Unresolved unresolved) {
+					unresolved.errors().forEach(error -> err.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
+					return NuageCli.INVALID;
+				}
+				Eligibility eligibility = Eligibility.of(catalogue, ((Catalogue.Resolved) resolution).assessment(), pack, date);
+				if (format.equals("json")) {
+					out.print(CatalogueJson.eligibility(eligibility, language));
+				}
+				else {
+					text(out, eligibility, language);
+				}
+				out.flush();
+				return 0;
+			}
+			catch (Inputs.InvalidInput ex) {
+				err.println("nuage: " + ex.getMessage());
+				return NuageCli.INVALID;
+			}
+		}
+
+		private static void text(PrintWriter out, Eligibility eligibility, Lang lang) {
+			boolean fr = lang == Lang.FR;
+			var decision = eligibility.decision();
+			out.println((fr ? "Offres éligibles au " : "Eligible offers on ") + eligibility.date() + " (" + decision.doctrine().id()
+					+ (fr ? ", sensibilité " : ", sensitivity ") + decision.sensitivity() + (fr ? " ; hébergements admis : " : "; allowed hosting: ")
+					+ (decision.allowedHosting().isEmpty() ? (fr ? "aucun" : "none") : String.join(", ", decision.allowedHosting())) + ")");
+			int rank = 0;
+			boolean flagged = false;
+			for (Eligibility.Eligible e : eligibility.eligible()) {
+				flagged |= e.offer().toBeChecked();
+				out.printf("  %2d. %-28s %-19s %s (%s)%s%n", ++rank, e.offer().id(), e.hostingClass(), e.offer().service(),
+						e.offer().provider(), e.offer().toBeChecked() ? " !" : "");
+			}
+			if (rank == 0) {
+				out.println(fr ? "  aucune offre du catalogue" : "  no offer of the catalogue");
+			}
+			out.println(fr ? "Offres exclues :" : "Excluded offers:");
+			for (Eligibility.Exclusion x : eligibility.excluded()) {
+				out.printf("  - %-28s %-7s %s%n", x.offer().id(), x.rule(), x.reason().in(lang));
+			}
+			if (flagged) {
+				out.println(footnote(lang));
+			}
+		}
+	}
+
+	@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the catalogue as JSON (its file format) or CSV.")
+	static final class ExportCatalogue implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json or csv. Default: ${DEFAULT-VALUE}.")
+		String format;
+
+		@Option(names = "--as-of", paramLabel = "DATE", description = "For csv: the date of the hosting class and status columns (default: today).")
+		String asOf;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec.commandLine().getOut();
+			try {
+				Catalogue catalogue = Catalogue.reference();
+				switch (format) {
+					case "json":
+						out.print(CatalogueJson.export(catalogue));
+						break;
+					case "csv":
+						out.print(fr.gouv.nuage.catalogue.CatalogueCsv.export(catalogue, date(asOf)));
+						break;
+					default:
+						throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `json` or `csv`");
+				}
+				out.flush();
+				return 0;
+			}
+			catch (Inputs.InvalidInput ex) {
+				spec.commandLine().getErr().println("nuage: " + ex.getMessage());
+				return NuageCli.INVALID;
+			}
+		}
+	}
+
+	@Command(name = "check", mixinStandardHelpOptions = true,
+			description = "Check a catalogue file (YAML, JSON or CSV) before importing it: every mistake with its place.")
+	static final class CheckCatalogue implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "FILE", description = "The catalogue file.")
+		String file;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec.commandLine().getOut();
+			PrintWriter err = spec.commandLine().getErr();
+			try {
+				String text = Inputs.read(file);
+				Catalogue.LoadResult result = file.endsWith(".csv")
+						? fr.gouv.nuage.catalogue.CatalogueCsv.load(file, text, Catalogue.reference())
+						: Catalogue.load(file, text);
+				if (result instanceof Catalogue.Refused refused) {
+					refused.issues().forEach(issue -> err.println(issue.format()));
+					err.println("refused: " + refused.issues().stream().filter(SourceIssue::isError).count() + " errors");
+					return NuageCli.INVALID;
+				}
+				Catalogue catalogue = ((Catalogue.Loaded) result).catalogue();
+				out.println("ok: catalogue " + catalogue.version() + ", " + catalogue.offers().size() + " offers");
+				out.flush();
+				return 0;
+			}
+			catch (Inputs.InvalidInput ex) {
+				err.println("nuage: " + ex.getMessage());
+				return NuageCli.INVALID;
+			}
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package fr.gouv.nuage.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every case written as data beside the reference catalogue must hold. */
+class CatalogueCasesTest {
+
+	static String tests() throws IOException {
+		try (InputStream in = CatalogueCasesTest.class.getResourceAsStream("/catalogue/offers.tests.yaml")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	static Stream<Arguments> cases() throws IOException {
+		return CatalogueTests.run(Catalogue.reference(), tests()).stream().map(r -> Arguments.of(r.name(), r));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void caseHolds(String name, CatalogueTests.CaseResult result) {
+		assertThat(result.failures()).as("%s (%s)", name, result.cites()).isEmpty();
+	}
+
+	@Test
+	void theReferenceShipsEnoughCases() throws IOException {
+		assertThat(CatalogueTests.run(Catalogue.reference(), tests())).hasSizeGreaterThanOrEqualTo(30);
+	}
+
+	@Test
+	void premi3nsIsTrustedFromItsQualificationOn17December2025() {
+		Offer premi3ns = Catalogue.reference().offer("s3ns-premi3ns").orElseThrow();
+		assertThat(premi3ns.hostingClass(LocalDate.parse("2025-12-16"))).isEqualTo(Offer.COMMERCIAL);
+		assertThat(premi3ns.hostingClass(LocalDate.parse("2025-12-17"))).isEqualTo(Offer.COMMERCIAL_TRUSTED);
+	}
+
+	@Test
+	void everyCommercialQualificationTellsUsersToCheckAnssisList() {
+		for (Offer offer : Catalogue.reference().offers()) {
+			if (!offer.isInternal() && offer.qualification(Qualification.SECNUMCLOUD).isPresent()) {
+				assertThat(offer.note()).as(offer.id()).isNotNull();
+				assertThat(offer.note().fr()).as(offer.id()).containsIgnoringCase("ANSSI");
+			}
+		}
+	}
+
+	@Test
+	void aCaseThatExpectsNothingOrMisspellsAnExpectationFails() {
+		List<CatalogueTests.CaseResult> results = CatalogueTests.run(Catalogue.reference(), """
+				cases:
+				  - name: vacuous
+				    cites: "x"
+				    offer: pi
+				    expect: {}
+				  - name: misspelt
+				    cites: "x"
+				    offer: pi
+				    expect: {hostingClas: INTERNAL_PI}
+				  - name: wrong
+				    cites: "x"
+				    offer: pi
+				    expect: {hostingClass: COMMERCIAL}
+				""");
+		assertThat(results).extracting(CatalogueTests.CaseResult::passed).containsExactly(false, false, false);
+	}
+}

@@ -1,0 +1,88 @@
+package fr.gouv.nuage.catalogue;
+
+/** A small catalogue written for the tests, independent of the reference data. */
+final class SmallCatalogue {
+
+	static final String TEXT = """
+			catalogue:
+			  version: "test.1"
+			  asOf: 2026-01-01
+			  sources:
+			    ANSSI: {title: "ANSSI list", url: "https://cyber.gouv.fr"}
+			offers:
+			  - id: pi
+			    provider: Ministère de l'Intérieur
+			    service: Pi
+			    model: IAAS
+			    categories: [compute]
+			    internal: INTERNAL_PI
+			    dataLocation: FRANCE
+			    immuneToExtraEuAccess: true
+			    hdsCertified: false
+			    maxMarking: DIFFUSION_RESTREINTE
+			    qualifications: []
+			    sources: [ANSSI]
+			    confidence: sourced
+			    asOf: 2026-01-01
+			  - id: trusted-iaas
+			    provider: Trusted
+			    service: Trusted IaaS
+			    model: IAAS
+			    categories: [compute, storage]
+			    dataLocation: FRANCE
+			    immuneToExtraEuAccess: true
+			    hdsCertified: true
+			    maxMarking: NONE
+			    qualifications:
+			      - scheme: SECNUMCLOUD
+			        validityYears: 3
+			        events:
+			          - {status: IN_PROGRESS, date: 2022-06-01, milestone: J0, source: ANSSI, confidence: sourced}
+			          - {status: QUALIFIED, date: 2023-03-01, schemeVersion: "3.2", source: ANSSI, confidence: sourced}
+			    sources: [ANSSI]
+			    confidence: sourced
+			    asOf: 2026-01-01
+			  - id: hyperscaler
+			    provider: Hyper
+			    service: Region Paris
+			    model: PAAS
+			    categories: [compute]
+			    dataLocation: FRANCE
+			    immuneToExtraEuAccess: false
+			    hdsCertified: true
+			    maxMarking: NONE
+			    purchasing: [{vehicle: UGAP, reference: "Marché cloud public"}]
+			    qualifications: []
+			    sources: [ANSSI]
+			    confidence: sourced
+			    asOf: 2026-01-01
+			  - id: suite
+			    provider: DINUM
+			    service: La Suite
+			    model: SAAS
+			    categories: [collaboration]
+			    internal: INTERNAL_NUBO
+			    interministerial: true
+			    runsOn: pi
+			    dataLocation: FRANCE
+			    immuneToExtraEuAccess: true
+			    hdsCertified: false
+			    maxMarking: NONE
+			    qualifications: []
+			    sources: [ANSSI]
+			    confidence: uncertain
+			    note: {fr: "À vérifier.", en: "To be checked."}
+			    asOf: 2026-01-01
+			""";
+
+	private SmallCatalogue() {
+	}
+
+	static Catalogue load() {
+		Catalogue.LoadResult result = Catalogue.load("small.yaml", TEXT);
+		if (result instanceof Catalogue.Refused refused) {
+			throw new AssertionError(refused.issues());
+		}
+		return ((Catalogue.Loaded) result).catalogue();
+	}
+}
