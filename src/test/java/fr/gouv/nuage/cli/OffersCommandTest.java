@@ -1,0 +1,120 @@
+package fr.gouv.nuage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nuage offers} and offers named by an assessment in {@code nuage evaluate}. */
+class OffersCommandTest {
+
+	@TempDir
+	Path dir;
+
+	private String out;
+
+	private String err;
+
+	private int run(String... args) {
+		StringWriter stdout = new StringWriter();
+		StringWriter stderr = new StringWriter();
+		int status = NuageCli.run(args, new PrintWriter(stdout), new PrintWriter(stderr));
+		out = stdout.toString();
+		err = stderr.toString();
+		return status;
+	}
+
+	private String file(String name, String content) throws IOException {
+		Path path = dir.resolve(name);
+		Files.writeString(path, content);
+		return path.toString();
+	}
+
+	private static final String SENSITIVE = """
+			{"schema":"nuage.assessment/v1","entity":{"kind":"STATE_ADMINISTRATION"},"project":{"stage":"NEW"},
+			 "data":{"personal":true,"publicAgents":false,"health":false,"companiesEconomic":false,
+			         "legalSecrets":["STATE_SECURITY"],"essentialStateMission":true,"breachImpacts":["PUBLIC_SECURITY"]}}
+			""";
+
+	@Test
+	void listsOffersAsOfADateAndFiltersThem() {
+		assertThat(run("offers", "list", "--as-of", "2025-12-01", "--class", "COMMERCIAL_TRUSTED")).isZero();
+		assertThat(out).contains("outscale-iaas").doesNotContain("s3ns-premi3ns").doesNotContain("aws-region-paris");
+		assertThat(run("offers", "list", "--as-of", "2026-01-01", "--class", "COMMERCIAL_TRUSTED")).isZero();
+		assertThat(out).contains("s3ns-premi3ns");
+		assertThat(run("offers", "list", "--model", "SAAS", "--format", "json")).isZero();
+		assertThat(out).contains("\"model\": \"SAAS\"").doesNotContain("\"model\": \"IAAS\"");
+	}
+
+	@Test
+	void refusesAnUnknownClassDateOrOffer() {
+		assertThat(run("offers", "list", "--class", "COMMERCIAL_TRUSTD")).isEqualTo(2);
+		assertThat(err).contains("did you mean `COMMERCIAL_TRUSTED`?");
+		assertThat(run("offers", "list", "--as-of", "22/11/2026")).isEqualTo(2);
+		assertThat(err).contains("YYYY-MM-DD");
+		assertThat(run("offers", "show", "s3ns-premins")).isEqualTo(2);
+		assertThat(err).contains("did you mean `s3ns-premi3ns`?");
+	}
+
+	@Test
+	void showsAnOfferWithItsQualificationHistory() {
+		assertThat(run("offers", "show", "s3ns-premi3ns", "--as-of", "2026-01-01", "--lang", "en")).isZero();
+		assertThat(out).contains("COMMERCIAL_TRUSTED").contains("2025-12-17 QUALIFIED").contains("ANSSI");
+	}
+
+	@Test
+	void eligibleOffersForParticularSensitivityAreInternalOrQualified() throws IOException {
+		assertThat(run("offers", "eligible", "--as-of", "2026-11-22", "--format", "json", file("s.json", SENSITIVE))).isZero();
+		assertThat(out).contains("\"id\": \"pi\"").contains("\"id\": \"nubo\"").contains("\"id\": \"s3ns-premi3ns\"");
+		assertThat(out).containsPattern("\"id\": \"aws-region-paris\",\\s*\"hostingClass\": \"COMMERCIAL\",\\s*\"rule\": \"R9\"");
+		assertThat(out).containsPattern("\"id\": \"bleu\",\\s*\"hostingClass\": \"COMMERCIAL\",\\s*\"rule\": \"R9\",\\s*\"reason\": \"[^\"]*en cours");
+	}
+
+	@Test
+	void forDiffusionRestreinteOnlyPiRemains() throws IOException {
+		String dr = "{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"STATE_ADMINISTRATION\"},"
+				+ "\"data\":{\"marking\":\"DIFFUSION_RESTREINTE\"}}";
+		assertThat(run("offers", "eligible", "--as-of", "2026-11-22", "--lang", "en", file("dr.json", dr))).isZero();
+		assertThat(out).containsPattern("1\\. pi ").doesNotContain(" 2. ");
+	}
+
+	@Test
+	void evaluateTakesTheHostingFactsOfANamedOffer() throws IOException {
+		String onBleu = SENSITIVE.replace("\"project\":{\"stage\":\"NEW\"}", "\"project\":{\"stage\":\"NEW\"},\"hosting\":{\"offerId\":\"bleu\"}");
+		assertThat(run("evaluate", "--as-of", "2026-11-22", "--format", "json", file("bleu.json", onBleu))).isEqualTo(1);
+		assertThat(out).contains("\"verdict\": \"NON_COMPLIANT\"").contains("\"hosting.class\": \"COMMERCIAL\"");
+		String onPremi3ns = onBleu.replace("bleu", "s3ns-premi3ns");
+		assertThat(run("evaluate", "--as-of", "2026-11-22", "--format", "json", file("p.json", onPremi3ns))).isNotEqualTo(2);
+		assertThat(out).contains("\"hosting.class\": \"COMMERCIAL_TRUSTED\"");
+	}
+
+	@Test
+	void anUnknownOrContradictedOfferIsAnInputError() throws IOException {
+		String unknown = SENSITIVE.replace("\"project\":{\"stage\":\"NEW\"}", "\"hosting\":{\"offerId\":\"blue\"}");
+		assertThat(run("evaluate", file("u.json", unknown))).isEqualTo(2);
+		assertThat(err).contains("at `hosting.offerId`: unknown offer `blue`, did you mean `bleu`?");
+		String contradicted = SENSITIVE.replace("\"project\":{\"stage\":\"NEW\"}",
+				"\"hosting\":{\"offerId\":\"aws-region-paris\",\"class\":\"COMMERCIAL_TRUSTED\"}");
+		assertThat(run("evaluate", file("c.json", contradicted))).isEqualTo(2);
+		assertThat(err).contains("at `hosting.class`: `COMMERCIAL_TRUSTED` contradicts the catalogue");
+	}
+
+	@Test
+	void exportsAndChecksTheCatalogue() throws IOException {
+		assertThat(run("offers", "export", "--format", "csv", "--as-of", "2026-11-22")).isZero();
+		String csv = file("offers.csv", out);
+		assertThat(run("offers", "check", csv)).isZero();
+		assertThat(out).startsWith("ok: catalogue");
+		assertThat(run("offers", "export")).isZero();
+		String json = file("offers.json", out);
+		assertThat(run("offers", "check", json)).isZero();
+		assertThat(run("offers", "check", file("bad.json", "{\"catalogue\": {\"version\": \"x\"}}"))).isEqualTo(2);
+		assertThat(err).contains("bad.json:1:").contains("missing `asOf`");
+	}
+}
