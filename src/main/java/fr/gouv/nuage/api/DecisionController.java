@@ -1,21 +1,23 @@
 package fr.gouv.nuage.api;
 
-import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.catalogue.CatalogueJson;
+import fr.gouv.nuage.catalogue.Eligibility;
+import fr.gouv.nuage.doctrine.Assessment;
 import fr.gouv.nuage.doctrine.AssessmentReader;
 import fr.gouv.nuage.doctrine.DecisionJson;
-import fr.gouv.nuage.doctrine.InputError;
 import fr.gouv.nuage.doctrine.Lang;
 import fr.gouv.nuage.doctrine.PackInfo;
 import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Decisions for an assessment, without sign-in: the body is read by the engine's own reader, so
- * the API refuses exactly what the CLI refuses, with the same messages.
+ * Decisions for an assessment, and the offers that fit it, without sign-in: the body is read by the
+ * engine's own reader and an offer it names by the catalogue, so the API refuses exactly what the
+ * CLI refuses, with the same messages.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -34,38 +37,38 @@ class DecisionController {
 
 	private final RulePacks packs = RulePacks.shipped();
 
+	private final Catalogue catalogue = Catalogue.reference();
+
+	/** An assessment read and resolved, the pack, language and date asked for — or the problems. */
+	private record Request(Assessment assessment, RulePack pack, Lang lang, LocalDate date,
+			ResponseEntity<?> problem) {
+	}
+
 	@PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> decide(@RequestBody String body, @RequestParam(required = false) String doctrine,
-			@RequestParam(defaultValue = "fr") String lang, @RequestParam(defaultValue = "false") boolean trace) {
-		List<Map<String, Object>> errors = new ArrayList<>();
-		Lang language = null;
-		try {
-			language = Lang.parse(lang);
+			@RequestParam(defaultValue = "fr") String lang, @RequestParam(required = false) String asOf,
+			@RequestParam(defaultValue = "false") boolean trace) {
+		Request request = read(body, doctrine, lang, asOf);
+		if (request.problem() != null) {
+			return request.problem();
 		}
-		catch (IllegalArgumentException ex) {
-			errors.add(Map.of("parameter", "lang", "message", ex.getMessage()));
-		}
-		String id = doctrine == null ? packs.defaultId() : doctrine;
-		if (!packs.has(id)) {
-			errors.add(Map.of("parameter", "doctrine", "message", "unknown doctrine `" + id + "` (known: "
-					+ String.join(", ", packs.ids()) + ")"));
-		}
-		if (!errors.isEmpty()) {
-			return problem("invalid parameters", errors);
-		}
-		RulePack pack = packs.get(id);
-		ReadResult read = new AssessmentReader(pack.facts()).read("request body", body);
-		if (read instanceof ReadResult.Invalid invalid) {
-			for (InputError error : invalid.errors()) {
-				errors.add(Map.of("path", error.path(), "line", error.line(), "column", error.column(), "message",
-						error.message()));
-			}
-			return problem("the assessment is not valid", errors);
-		}
-		String json = DecisionJson.write(pack.evaluate(((ReadResult.Ok) read).assessment(), trace), language,
+		String json = DecisionJson.write(request.pack().evaluate(request.assessment(), trace), request.lang(),
 				DecisionJson.Form.FULL, false);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+	}
+
+	@PostMapping(path = "/offers/eligible", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> eligible(@RequestBody String body, @RequestParam(required = false) String doctrine,
+			@RequestParam(defaultValue = "fr") String lang, @RequestParam(required = false) String asOf) {
+		Request request = read(body, doctrine, lang, asOf);
+		if (request.problem() != null) {
+			return request.problem();
+		}
+		Eligibility eligibility = Eligibility.of(catalogue, request.assessment(), request.pack(), request.date());
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+			.body(CatalogueJson.eligibility(eligibility, request.lang()));
 	}
 
 	@GetMapping(path = "/packs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -80,11 +83,42 @@ class DecisionController {
 		return list;
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(String detail, List<Map<String, Object>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setType(URI.create("/problems/invalid-assessment"));
-		problem.setTitle("Invalid assessment");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	private Request read(String body, String doctrine, String lang, String asOf) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		Lang language = null;
+		try {
+			language = Lang.parse(lang);
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(Problems.parameter("lang", ex.getMessage()));
+		}
+		LocalDate date = LocalDate.now();
+		try {
+			date = asOf == null ? date : LocalDate.parse(asOf);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(Problems.parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD"));
+		}
+		String id = doctrine == null ? packs.defaultId() : doctrine;
+		if (!packs.has(id)) {
+			errors.add(Problems.parameter("doctrine", "unknown doctrine `" + id + "` (known: " + String.join(", ", packs.ids()) + ")"));
+		}
+		if (!errors.isEmpty()) {
+			return new Request(null, null, null, null, Problems.badRequest("Invalid parameters", "invalid parameters", errors));
+		}
+		RulePack pack = packs.get(id);
+		ReadResult read = new AssessmentReader(pack.facts()).read("request body", body);
+		if (read instanceof ReadResult.Invalid invalid) {
+			invalid.errors().forEach(error -> errors.add(Problems.error(error)));
+			return new Request(null, null, null, null,
+					Problems.badRequest("Invalid assessment", "the assessment is not valid", errors));
+		}
+		Catalogue.Resolution resolution = catalogue.resolve(((ReadResult.Ok) read).assessment(), date);
+		if (resolution instanceof Catalogue.Unresolved unresolved) {
+			unresolved.errors().forEach(error -> errors.add(Problems.error(error)));
+			return new Request(null, null, null, null,
+					Problems.badRequest("Invalid assessment", "the assessment names an offer it contradicts or that does not exist", errors));
+		}
+		return new Request(((Catalogue.Resolved) resolution).assessment(), pack, language, date, null);
 	}
 }

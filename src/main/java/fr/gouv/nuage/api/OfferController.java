@@ -1,0 +1,91 @@
+package fr.gouv.nuage.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.catalogue.CatalogueJson;
+import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.doctrine.JsonWriter;
+import fr.gouv.nuage.doctrine.Suggestions;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public catalogue, as of any date, with pagination. */
+@RestController
+@RequestMapping(path = "/api/v1/offers", produces = MediaType.APPLICATION_JSON_VALUE)
+class OfferController {
+
+	private static final List<String> CLASSES = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED,
+			Offer.COMMERCIAL);
+
+	private final Catalogue catalogue = Catalogue.reference();
+
+	@GetMapping
+	ResponseEntity<?> list(@RequestParam(required = false) String asOf,
+			@RequestParam(name = "class", required = false) String hostingClass,
+			@RequestParam(required = false) String model, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		LocalDate date;
+		try {
+			date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+		}
+		catch (DateTimeParseException ex) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters",
+					List.of(Problems.parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD")));
+		}
+		if (hostingClass != null && !CLASSES.contains(hostingClass)) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("class",
+					"unknown hosting class `" + hostingClass + "`" + Suggestions.didYouMean(hostingClass, CLASSES))));
+		}
+		Offer.ServiceModel serviceModel = null;
+		if (model != null) {
+			try {
+				serviceModel = Offer.ServiceModel.valueOf(model);
+			}
+			catch (IllegalArgumentException ex) {
+				return Problems.badRequest("Invalid parameters", "invalid parameters",
+						List.of(Problems.parameter("model", "unknown service model `" + model + "`, expected IAAS, PAAS, CAAS or SAAS")));
+			}
+		}
+		if (page < 0 || size < 1 || size > 200) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters",
+					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		}
+		List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
+		List<Offer> slice = offers.subList(Math.min(offers.size(), page * size), Math.min(offers.size(), (page + 1) * size));
+		StringBuilder out = new StringBuilder();
+		JsonWriter json = new JsonWriter(out, false).beginObject().name("catalogue").value(catalogue.version())
+			.name("asOf").value(date.toString()).name("page").value((long) page).name("size").value((long) size)
+			.name("total").value((long) offers.size()).name("offers").beginArray();
+		slice.forEach(offer -> CatalogueJson.offer(json, offer, date));
+		json.endArray().endObject();
+		return ResponseEntity.ok(out.toString());
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<?> show(@PathVariable String id, @RequestParam(required = false) String asOf) {
+		LocalDate date;
+		try {
+			date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+		}
+		catch (DateTimeParseException ex) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters",
+					List.of(Problems.parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD")));
+		}
+		Offer offer = catalogue.offer(id).orElse(null);
+		if (offer == null) {
+			return Problems.notFound("no offer `" + id + "`"
+					+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList()));
+		}
+		StringBuilder out = new StringBuilder();
+		CatalogueJson.offer(new JsonWriter(out, false), offer, date);
+		return ResponseEntity.ok(out.toString());
+	}
+}
