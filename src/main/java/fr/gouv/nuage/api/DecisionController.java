@@ -1,7 +1,6 @@
 package fr.gouv.nuage.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,12 +91,9 @@ class DecisionController {
 		catch (IllegalArgumentException ex) {
 			errors.add(Problems.parameter("lang", ex.getMessage()));
 		}
-		LocalDate date = LocalDate.now();
-		try {
-			date = asOf == null ? date : LocalDate.parse(asOf);
-		}
-		catch (DateTimeParseException ex) {
-			errors.add(Problems.parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD"));
+		LocalDate date = Problems.date(asOf);
+		if (date == null) {
+			errors.add(Problems.badDate(asOf));
 		}
 		String id = doctrine == null ? packs.defaultId() : doctrine;
 		if (!packs.has(id)) {

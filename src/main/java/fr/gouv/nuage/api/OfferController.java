@@ -1,7 +1,6 @@
 package fr.gouv.nuage.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import fr.gouv.nuage.catalogue.Catalogue;
@@ -32,13 +31,9 @@ class OfferController {
 			@RequestParam(name = "class", required = false) String hostingClass,
 			@RequestParam(required = false) String model, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		LocalDate date;
-		try {
-			date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-		}
-		catch (DateTimeParseException ex) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters",
-					List.of(Problems.parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD")));
+		LocalDate date = Problems.date(asOf);
+		if (date == null) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.badDate(asOf)));
 		}
 		if (hostingClass != null && !CLASSES.contains(hostingClass)) {
 			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("class",
@@ -71,13 +66,9 @@ class OfferController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(@PathVariable String id, @RequestParam(required = false) String asOf) {
-		LocalDate date;
-		try {
-			date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-		}
-		catch (DateTimeParseException ex) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters",
-					List.of(Problems.parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD")));
+		LocalDate date = Problems.date(asOf);
+		if (date == null) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.badDate(asOf)));
 		}
 		Offer offer = catalogue.offer(id).orElse(null);
 		if (offer == null) {

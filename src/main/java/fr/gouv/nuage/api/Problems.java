@@ -1,6 +1,8 @@
 package fr.gouv.nuage.api;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,20 @@ final class Problems {
 
 	static Map<String, Object> error(InputError error) {
 		return Map.of("path", error.path(), "line", error.line(), "column", error.column(), "message", error.message());
+	}
+
+	/** The date of an {@code asOf} parameter, today when absent, {@code null} when it is not a date. */
+	static LocalDate date(String asOf) {
+		try {
+			return asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	static Map<String, Object> badDate(String asOf) {
+		return parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD");
 	}
 
 	static Map<String, Object> parameter(String name, String message) {

@@ -2,13 +2,11 @@ package fr.gouv.nuage.catalogue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import fr.gouv.nuage.doctrine.AssessmentReader;
-import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
@@ -80,14 +78,9 @@ public final class CatalogueTests {
 		}
 		RulePacks packs = RulePacks.shipped();
 		RulePack pack = packs.get(String.valueOf(testCase.getOrDefault("doctrine", packs.defaultId())));
-		Map<String, Object> assessment = new LinkedHashMap<>();
-		assessment.put("schema", pack.facts().schemaId());
-		if (testCase.get("assessment") instanceof Map<?, ?> given) {
-			((Map<String, Object>) given).forEach(assessment::put);
-		}
-		StringBuilder json = new StringBuilder();
-		new JsonWriter(json, false).value((Object) assessment);
-		ReadResult read = new AssessmentReader(pack.facts()).read(name, json.toString());
+		Map<String, Object> assessment = testCase.get("assessment") instanceof Map<?, ?> given
+				? (Map<String, Object>) given : Map.of();
+		ReadResult read = new AssessmentReader(pack.facts()).read(name, assessment);
 		if (read instanceof ReadResult.Invalid invalid) {
 			invalid.errors().forEach(error -> failures.add("invalid assessment: " + error.format()));
 			return new CaseResult(name, cites, failures);

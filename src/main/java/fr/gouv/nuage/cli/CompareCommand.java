@@ -44,27 +44,21 @@ final class CompareCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter err = spec.commandLine().getErr();
-		try {
-			if (!List.of("text", "json").contains(format)) {
-				throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text` or `json`");
-			}
-			Lang language = Inputs.lang(lang);
-			RulePack before = Inputs.pack(from, null);
-			RulePack after = Inputs.pack(to, toPack);
-			ReadResult read = new AssessmentReader(before.facts()).read(Inputs.name(file), Inputs.read(file));
-			if (read instanceof ReadResult.Invalid invalid) {
-				invalid.errors().forEach(error -> err.println(error.format()));
-				return NuageCli.INVALID;
-			}
-			PackComparison comparison = PackComparison.of(((ReadResult.Ok) read).assessment(), before, after);
-			PrintWriter out = spec.commandLine().getOut();
-			out.print(format.equals("json") ? comparison.toJson(language, true) + "\n" : comparison.toText(language));
-			out.flush();
-			return 0;
+		if (!List.of("text", "json").contains(format)) {
+			throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text` or `json`");
 		}
-		catch (Inputs.InvalidInput ex) {
-			err.println("nuage: " + ex.getMessage());
+		Lang language = Inputs.lang(lang);
+		RulePack before = Inputs.pack(from, null);
+		RulePack after = Inputs.pack(to, toPack);
+		ReadResult read = new AssessmentReader(before.facts()).read(Inputs.name(file), Inputs.read(file));
+		if (read instanceof ReadResult.Invalid invalid) {
+			invalid.errors().forEach(error -> err.println(error.format()));
 			return NuageCli.INVALID;
 		}
+		PackComparison comparison = PackComparison.of(((ReadResult.Ok) read).assessment(), before, after);
+		PrintWriter out = spec.commandLine().getOut();
+		out.print(format.equals("json") ? comparison.toJson(language, true) + "\n" : comparison.toText(language));
+		out.flush();
+		return 0;
 	}
 }

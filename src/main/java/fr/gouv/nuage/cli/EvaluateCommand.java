@@ -77,20 +77,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try {
-			if (!List.of("text", "json", "jsonl").contains(format)) {
-				throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text`, `json` or `jsonl`");
-			}
-			Lang language = Inputs.lang(lang);
-			date = OffersCommand.date(asOf);
-			RulePack pack = Inputs.pack(doctrine, packFile);
-			AssessmentReader reader = new AssessmentReader(pack.facts());
-			return format.equals("jsonl") ? jsonLines(pack, reader, language) : single(pack, reader, language);
+		if (!List.of("text", "json", "jsonl").contains(format)) {
+			throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text`, `json` or `jsonl`");
 		}
-		catch (Inputs.InvalidInput ex) {
-			spec.commandLine().getErr().println("nuage: " + ex.getMessage());
-			return NuageCli.INVALID;
-		}
+		Lang language = Inputs.lang(lang);
+		date = Inputs.date(asOf);
+		RulePack pack = Inputs.pack(doctrine, packFile);
+		AssessmentReader reader = new AssessmentReader(pack.facts());
+		return format.equals("jsonl") ? jsonLines(pack, reader, language) : single(pack, reader, language);
 	}
 
 	private int single(RulePack pack, AssessmentReader reader, Lang language) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import fr.gouv.nuage.doctrine.Lang;
 import fr.gouv.nuage.doctrine.PackLoader;
@@ -87,6 +89,19 @@ final class Inputs {
 			}
 		}
 		return packs.get(id);
+	}
+
+	/** A date written YYYY-MM-DD, or today. */
+	static LocalDate date(String text) {
+		if (text == null) {
+			return LocalDate.now();
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new Inputs.InvalidInput("`" + text + "` is not a date; write it YYYY-MM-DD");
+		}
 	}
 
 	static Lang lang(String code) {

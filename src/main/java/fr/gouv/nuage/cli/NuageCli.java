@@ -41,8 +41,11 @@ public final class NuageCli implements Runnable {
 		CommandLine commandLine = new CommandLine(new NuageCli());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
+		// Input that cannot be used is reported in one line that names the file and what is wrong.
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
-			line.getErr().println("nuage: " + ex.getMessage());
+			line.getErr().println(ex instanceof Inputs.InvalidInput ? "nuage: " + ex.getMessage()
+					: "nuage: internal error: " + ex);
+			line.getErr().flush();
 			return INVALID;
 		});
 		return commandLine.execute(args);

@@ -2,7 +2,6 @@ package fr.gouv.nuage.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,18 +41,6 @@ final class OffersCommand implements Runnable {
 				"name a command: list, show, eligible, export or check");
 	}
 
-	static LocalDate date(String text) {
-		if (text == null) {
-			return LocalDate.now();
-		}
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new Inputs.InvalidInput("`" + text + "` is not a date; write it YYYY-MM-DD");
-		}
-	}
-
 	static String footnote(Lang lang) {
 		return lang == Lang.FR ? "! à vérifier sur la liste de l'ANSSI : une source de cette offre est incertaine"
 				: "! to be checked against ANSSI's list: a source of this offer is uncertain";
@@ -83,58 +70,52 @@ final class OffersCommand implements Runnable {
 		@Override
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
-			try {
-				LocalDate date = date(asOf);
-				Lang language = Inputs.lang(lang);
-				List<String> classes = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL);
-				if (hostingClass != null && !classes.contains(hostingClass)) {
-					throw new Inputs.InvalidInput("unknown hosting class `" + hostingClass + "`"
-							+ Suggestions.didYouMean(hostingClass, classes) + " (expected one of " + String.join(", ", classes) + ")");
-				}
-				Offer.ServiceModel serviceModel = null;
-				if (model != null) {
-					try {
-						serviceModel = Offer.ServiceModel.valueOf(model.toUpperCase(Locale.ROOT));
-					}
-					catch (IllegalArgumentException ex) {
-						throw new Inputs.InvalidInput("unknown service model `" + model + "` (expected IAAS, PAAS, CAAS or SAAS)");
-					}
-				}
-				if (!List.of("text", "json").contains(format)) {
-					throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text` or `json`");
-				}
-				Catalogue catalogue = Catalogue.reference();
-				List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
-				if (format.equals("json")) {
-					StringBuilder json = new StringBuilder();
-					JsonWriter writer = new JsonWriter(json, true).beginObject().name("catalogue").value(catalogue.version())
-						.name("asOf").value(date.toString()).name("offers").beginArray();
-					offers.forEach(offer -> CatalogueJson.offer(writer, offer, date));
-					writer.endArray().endObject();
-					out.println(json);
-				}
-				else {
-					out.printf("%s %s — %s %s%n", language == Lang.FR ? "Catalogue" : "Catalogue", catalogue.version(),
-							language == Lang.FR ? "au" : "as of", date);
-					boolean flagged = false;
-					for (Offer offer : offers) {
-						QualificationState snc = offer.secNumCloud(date);
-						flagged |= offer.toBeChecked();
-						out.printf("  %-28s %-22s %-5s %-19s %-12s%s%n", offer.id(), truncate(offer.provider(), 22),
-								offer.model(), offer.hostingClass(date), snc.status() == null ? "" : snc.status().name(),
-								offer.toBeChecked() ? " !" : "");
-					}
-					if (flagged) {
-						out.println(footnote(language));
-					}
-				}
-				out.flush();
-				return 0;
+			LocalDate date = Inputs.date(asOf);
+			Lang language = Inputs.lang(lang);
+			List<String> classes = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL);
+			if (hostingClass != null && !classes.contains(hostingClass)) {
+				throw new Inputs.InvalidInput("unknown hosting class `" + hostingClass + "`"
+						+ Suggestions.didYouMean(hostingClass, classes) + " (expected one of " + String.join(", ", classes) + ")");
 			}
-			catch (Inputs.InvalidInput ex) {
-				spec.commandLine().getErr().println("nuage: " + ex.getMessage());
-				return NuageCli.INVALID;
+			Offer.ServiceModel serviceModel = null;
+			if (model != null) {
+				try {
+					serviceModel = Offer.ServiceModel.valueOf(model.toUpperCase(Locale.ROOT));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new Inputs.InvalidInput("unknown service model `" + model + "` (expected IAAS, PAAS, CAAS or SAAS)");
+				}
 			}
+			if (!List.of("text", "json").contains(format)) {
+				throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text` or `json`");
+			}
+			Catalogue catalogue = Catalogue.reference();
+			List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
+			if (format.equals("json")) {
+				StringBuilder json = new StringBuilder();
+				JsonWriter writer = new JsonWriter(json, true).beginObject().name("catalogue").value(catalogue.version())
+					.name("asOf").value(date.toString()).name("offers").beginArray();
+				offers.forEach(offer -> CatalogueJson.offer(writer, offer, date));
+				writer.endArray().endObject();
+				out.println(json);
+			}
+			else {
+				out.printf("%s %s — %s %s%n", language == Lang.FR ? "Catalogue" : "Catalogue", catalogue.version(),
+						language == Lang.FR ? "au" : "as of", date);
+				boolean flagged = false;
+				for (Offer offer : offers) {
+					QualificationState snc = offer.secNumCloud(date);
+					flagged |= offer.toBeChecked();
+					out.printf("  %-28s %-22s %-5s %-19s %-12s%s%n", offer.id(), truncate(offer.provider(), 22),
+							offer.model(), offer.hostingClass(date), snc.status() == null ? "" : snc.status().name(),
+							offer.toBeChecked() ? " !" : "");
+				}
+				if (flagged) {
+					out.println(footnote(language));
+				}
+			}
+			out.flush();
+			return 0;
 		}
 
 		private static String truncate(String text, int width) {
@@ -163,58 +144,52 @@ final class OffersCommand implements Runnable {
 		@Override
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
-			try {
-				LocalDate date = date(asOf);
-				Lang language = Inputs.lang(lang);
-				Catalogue catalogue = Catalogue.reference();
-				Offer offer = catalogue.offer(id).orElseThrow(() -> new Inputs.InvalidInput("unknown offer `" + id + "`"
-						+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList())));
-				if (format.equals("json")) {
-					StringBuilder json = new StringBuilder();
-					CatalogueJson.offer(new JsonWriter(json, true), offer, date);
-					out.println(json);
-					out.flush();
-					return 0;
-				}
-				boolean fr = language == Lang.FR;
-				out.println(offer.id() + " — " + offer.service() + " (" + offer.provider() + ")");
-				out.println("  " + (fr ? "modèle" : "model") + ": " + offer.model() + " · " + String.join(", ", offer.categories()));
-				out.println("  " + (fr ? "classe au " : "class on ") + date + ": " + offer.hostingClass(date));
-				out.println("  " + (fr ? "données" : "data") + ": " + offer.dataLocation() + " · "
-						+ (fr ? "immunité extra-UE" : "immune to extra-EU law") + ": " + yes(offer.immuneToExtraEuAccess(), fr)
-						+ " · HDS: " + yes(offer.hdsCertified(), fr) + " · " + (fr ? "marquage max." : "max. marking") + ": "
-						+ offer.maxMarking());
-				if (offer.runsOn() != null) {
-					out.println("  " + (fr ? "s'appuie sur" : "runs on") + ": " + offer.runsOn());
-				}
-				for (Offer.Purchasing purchasing : offer.purchasing()) {
-					out.println("  " + (fr ? "achat" : "purchasing") + ": " + purchasing.vehicle()
-							+ (purchasing.reference() == null ? "" : " — " + purchasing.reference()));
-				}
-				for (Qualification qualification : offer.qualifications()) {
-					QualificationState state = qualification.on(date);
-					out.println("  " + qualification.scheme() + ": " + state.status()
-							+ (state.validUntil() == null ? "" : (fr ? " jusqu'au " : " until ") + state.validUntil()));
-					for (QualificationEvent event : qualification.events()) {
-						out.println("    " + event.date() + " " + event.status()
-								+ (event.milestone() == null ? "" : " " + event.milestone())
-								+ (event.schemeVersion() == null ? "" : " v" + event.schemeVersion()) + " [" + event.source() + ", "
-								+ event.confidence() + "]" + (event.note() == null ? "" : " — " + event.note().in(language)));
-					}
-				}
-				if (offer.note() != null) {
-					out.println("  " + offer.note().in(language));
-				}
-				if (offer.toBeChecked()) {
-					out.println(footnote(language));
-				}
+			LocalDate date = Inputs.date(asOf);
+			Lang language = Inputs.lang(lang);
+			Catalogue catalogue = Catalogue.reference();
+			Offer offer = catalogue.offer(id).orElseThrow(() -> new Inputs.InvalidInput("unknown offer `" + id + "`"
+					+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList())));
+			if (format.equals("json")) {
+				StringBuilder json = new StringBuilder();
+				CatalogueJson.offer(new JsonWriter(json, true), offer, date);
+				out.println(json);
 				out.flush();
 				return 0;
 			}
-			catch (Inputs.InvalidInput ex) {
-				spec.commandLine().getErr().println("nuage: " + ex.getMessage());
-				return NuageCli.INVALID;
+			boolean fr = language == Lang.FR;
+			out.println(offer.id() + " — " + offer.service() + " (" + offer.provider() + ")");
+			out.println("  " + (fr ? "modèle" : "model") + ": " + offer.model() + " · " + String.join(", ", offer.categories()));
+			out.println("  " + (fr ? "classe au " : "class on ") + date + ": " + offer.hostingClass(date));
+			out.println("  " + (fr ? "données" : "data") + ": " + offer.dataLocation() + " · "
+					+ (fr ? "immunité extra-UE" : "immune to extra-EU law") + ": " + yes(offer.immuneToExtraEuAccess(), fr)
+					+ " · HDS: " + yes(offer.hdsCertified(), fr) + " · " + (fr ? "marquage max." : "max. marking") + ": "
+					+ offer.maxMarking());
+			if (offer.runsOn() != null) {
+				out.println("  " + (fr ? "s'appuie sur" : "runs on") + ": " + offer.runsOn());
 			}
+			for (Offer.Purchasing purchasing : offer.purchasing()) {
+				out.println("  " + (fr ? "achat" : "purchasing") + ": " + purchasing.vehicle()
+						+ (purchasing.reference() == null ? "" : " — " + purchasing.reference()));
+			}
+			for (Qualification qualification : offer.qualifications()) {
+				QualificationState state = qualification.on(date);
+				out.println("  " + qualification.scheme() + ": " + state.status()
+						+ (state.validUntil() == null ? "" : (fr ? " jusqu'au " : " until ") + state.validUntil()));
+				for (QualificationEvent event : qualification.events()) {
+					out.println("    " + event.date() + " " + event.status()
+							+ (event.milestone() == null ? "" : " " + event.milestone())
+							+ (event.schemeVersion() == null ? "" : " v" + event.schemeVersion()) + " [" + event.source() + ", "
+							+ event.confidence() + "]" + (event.note() == null ? "" : " — " + event.note().in(language)));
+				}
+			}
+			if (offer.note() != null) {
+				out.println("  " + offer.note().in(language));
+			}
+			if (offer.toBeChecked()) {
+				out.println(footnote(language));
+			}
+			out.flush();
+			return 0;
 		}
 
 		private static String yes(boolean value, boolean fr) {
@@ -248,35 +223,29 @@ final class OffersCommand implements Runnable {
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
 			PrintWriter err = spec.commandLine().getErr();
-			try {
-				LocalDate date = date(asOf);
-				Lang language = Inputs.lang(lang);
-				RulePack pack = Inputs.pack(doctrine, null);
-				Catalogue catalogue = Catalogue.reference();
-				ReadResult read = new AssessmentReader(pack.facts()).read(Inputs.name(file), Inputs.read(file));
-				if (read instanceof ReadResult.Invalid invalid) {
-					invalid.errors().forEach(error -> err.println(error.format()));
-					return NuageCli.INVALID;
-				}
-				Catalogue.Resolution resolution = catalogue.resolve(((ReadResult.Ok) read).assessment(), date);
-				if (resolution instanceof Catalogue.Unresolved unresolved) {
-					unresolved.errors().forEach(error -> err.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
-					return NuageCli.INVALID;
-				}
-				Eligibility eligibility = Eligibility.of(catalogue, ((Catalogue.Resolved) resolution).assessment(), pack, date);
-				if (format.equals("json")) {
-					out.print(CatalogueJson.eligibility(eligibility, language));
-				}
-				else {
-					text(out, eligibility, language);
-				}
-				out.flush();
-				return 0;
-			}
-			catch (Inputs.InvalidInput ex) {
-				err.println("nuage: " + ex.getMessage());
+			LocalDate date = Inputs.date(asOf);
+			Lang language = Inputs.lang(lang);
+			RulePack pack = Inputs.pack(doctrine, null);
+			Catalogue catalogue = Catalogue.reference();
+			ReadResult read = new AssessmentReader(pack.facts()).read(Inputs.name(file), Inputs.read(file));
+			if (read instanceof ReadResult.Invalid invalid) {
+				invalid.errors().forEach(error -> err.println(error.format()));
 				return NuageCli.INVALID;
 			}
+			Catalogue.Resolution resolution = catalogue.resolve(((ReadResult.Ok) read).assessment(), date);
+			if (resolution instanceof Catalogue.Unresolved unresolved) {
+				unresolved.errors().forEach(error -> err.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
+				return NuageCli.INVALID;
+			}
+			Eligibility eligibility = Eligibility.of(catalogue, ((Catalogue.Resolved) resolution).assessment(), pack, date);
+			if (format.equals("json")) {
+				out.print(CatalogueJson.eligibility(eligibility, language));
+			}
+			else {
+				text(out, eligibility, language);
+			}
+			out.flush();
+			return 0;
 		}
 
 		private static void text(PrintWriter out, Eligibility eligibility, Lang lang) {
@@ -320,25 +289,19 @@ final class OffersCommand implements Runnable {
 		@Override
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
-			try {
-				Catalogue catalogue = Catalogue.reference();
-				switch (format) {
-					case "json":
-						out.print(CatalogueJson.export(catalogue));
-						break;
-					case "csv":
-						out.print(fr.gouv.nuage.catalogue.CatalogueCsv.export(catalogue, date(asOf)));
-						break;
-					default:
-						throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `json` or `csv`");
-				}
-				out.flush();
-				return 0;
+			Catalogue catalogue = Catalogue.reference();
+			switch (format) {
+				case "json":
+					out.print(CatalogueJson.export(catalogue));
+					break;
+				case "csv":
+					out.print(fr.gouv.nuage.catalogue.CatalogueCsv.export(catalogue, Inputs.date(asOf)));
+					break;
+				default:
+					throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `json` or `csv`");
 			}
-			catch (Inputs.InvalidInput ex) {
-				spec.commandLine().getErr().println("nuage: " + ex.getMessage());
-				return NuageCli.INVALID;
-			}
+			out.flush();
+			return 0;
 		}
 	}
 
@@ -356,25 +319,19 @@ final class OffersCommand implements Runnable {
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
 			PrintWriter err = spec.commandLine().getErr();
-			try {
-				String text = Inputs.read(file);
-				Catalogue.LoadResult result = file.endsWith(".csv")
-						? fr.gouv.nuage.catalogue.CatalogueCsv.load(file, text, Catalogue.reference())
-						: Catalogue.load(file, text);
-				if (result instanceof Catalogue.Refused refused) {
-					refused.issues().forEach(issue -> err.println(issue.format()));
-					err.println("refused: " + refused.issues().stream().filter(SourceIssue::isError).count() + " errors");
-					return NuageCli.INVALID;
-				}
-				Catalogue catalogue = ((Catalogue.Loaded) result).catalogue();
-				out.println("ok: catalogue " + catalogue.version() + ", " + catalogue.offers().size() + " offers");
-				out.flush();
-				return 0;
-			}
-			catch (Inputs.InvalidInput ex) {
-				err.println("nuage: " + ex.getMessage());
+			String text = Inputs.read(file);
+			Catalogue.LoadResult result = file.endsWith(".csv")
+					? fr.gouv.nuage.catalogue.CatalogueCsv.load(file, text, Catalogue.reference())
+					: Catalogue.load(file, text);
+			if (result instanceof Catalogue.Refused refused) {
+				refused.issues().forEach(issue -> err.println(issue.format()));
+				err.println("refused: " + refused.issues().stream().filter(SourceIssue::isError).count() + " errors");
 				return NuageCli.INVALID;
 			}
+			Catalogue catalogue = ((Catalogue.Loaded) result).catalogue();
+			out.println("ok: catalogue " + catalogue.version() + ", " + catalogue.offers().size() + " offers");
+			out.flush();
+			return 0;
 		}
 	}
 }

@@ -66,27 +66,21 @@ final class PacksCommand implements Runnable {
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
 			PrintWriter err = spec.commandLine().getErr();
-			try {
-				PackLoader.Result result = new PackLoader().load(Path.of(path).toString(), Inputs.read(path));
-				for (SourceIssue issue : result.issues()) {
-					err.println(issue.format());
-				}
-				if (result instanceof PackLoader.Loaded loaded) {
-					PackInfo info = loaded.pack().info();
-					out.println("ok: " + info.id() + " " + info.version() + ", " + loaded.pack().rules().size() + " rules, "
-							+ info.digest());
-					out.flush();
-					return 0;
-				}
-				long errors = result.issues().stream().filter(SourceIssue::isError).count();
-				err.println("refused: " + errors + (errors == 1 ? " error" : " errors"));
-				err.flush();
-				return NuageCli.INVALID;
+			PackLoader.Result result = new PackLoader().load(Path.of(path).toString(), Inputs.read(path));
+			for (SourceIssue issue : result.issues()) {
+				err.println(issue.format());
 			}
-			catch (Inputs.InvalidInput ex) {
-				err.println("nuage: " + ex.getMessage());
-				return NuageCli.INVALID;
+			if (result instanceof PackLoader.Loaded loaded) {
+				PackInfo info = loaded.pack().info();
+				out.println("ok: " + info.id() + " " + info.version() + ", " + loaded.pack().rules().size() + " rules, "
+						+ info.digest());
+				out.flush();
+				return 0;
 			}
+			long errors = result.issues().stream().filter(SourceIssue::isError).count();
+			err.println("refused: " + errors + (errors == 1 ? " error" : " errors"));
+			err.flush();
+			return NuageCli.INVALID;
 		}
 	}
 
@@ -110,29 +104,23 @@ final class PacksCommand implements Runnable {
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
 			PrintWriter err = spec.commandLine().getErr();
-			try {
-				RulePack pack = Inputs.pack(null, path);
-				String testsPath = tests != null ? tests : path.replaceFirst("\\.ya?ml$", "") + ".tests.yaml";
-				List<PackTests.CaseResult> results = PackTests.run(pack, testsPath, Inputs.read(testsPath));
-				int failed = 0;
-				for (PackTests.CaseResult result : results) {
-					if (!result.passed()) {
-						failed++;
-						out.println("FAIL " + result.name());
-						result.failures().forEach(failure -> out.println("     " + failure));
-					}
-					else if (verbose) {
-						out.println("ok   " + result.name());
-					}
+			RulePack pack = Inputs.pack(null, path);
+			String testsPath = tests != null ? tests : path.replaceFirst("\\.ya?ml$", "") + ".tests.yaml";
+			List<PackTests.CaseResult> results = PackTests.run(pack, testsPath, Inputs.read(testsPath));
+			int failed = 0;
+			for (PackTests.CaseResult result : results) {
+				if (!result.passed()) {
+					failed++;
+					out.println("FAIL " + result.name());
+					result.failures().forEach(failure -> out.println("     " + failure));
 				}
-				out.println(pack.id() + ": " + (results.size() - failed) + " passed, " + failed + " failed");
-				out.flush();
-				return failed == 0 ? 0 : 1;
+				else if (verbose) {
+					out.println("ok   " + result.name());
+				}
 			}
-			catch (Inputs.InvalidInput ex) {
-				err.println("nuage: " + ex.getMessage());
-				return NuageCli.INVALID;
-			}
+			out.println(pack.id() + ": " + (results.size() - failed) + " passed, " + failed + " failed");
+			out.flush();
+			return failed == 0 ? 0 : 1;
 		}
 	}
 

@@ -29,6 +29,19 @@ public final class AssessmentReader {
 		this.model = Objects.requireNonNull(model, "model");
 	}
 
+	/**
+	 * Reads a document given as maps and lists (tests written as YAML data): the same validation and
+	 * the same messages as for JSON text. The {@code schema} field is added when absent.
+	 */
+	public ReadResult read(String source, java.util.Map<String, Object> document) {
+		java.util.Map<String, Object> withSchema = new java.util.LinkedHashMap<>();
+		withSchema.put("schema", model.schemaId());
+		withSchema.putAll(document);
+		StringBuilder json = new StringBuilder();
+		new JsonWriter(json, false).value((Object) withSchema);
+		return read(source, json.toString());
+	}
+
 	public ReadResult read(String source, String text) {
 		return read(source, 1, text);
 	}

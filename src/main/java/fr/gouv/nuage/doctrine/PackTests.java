@@ -84,14 +84,9 @@ public final class PackTests {
 				failures.add("unknown expectation `" + key + "`" + Suggestions.didYouMean(key, EXPECT_KEYS));
 			}
 		}
-		Map<String, Object> assessment = new LinkedHashMap<>();
-		assessment.put("schema", pack.facts().schemaId());
-		if (testCase.get("assessment") instanceof Map<?, ?> given) {
-			((Map<String, Object>) given).forEach(assessment::put);
-		}
-		StringBuilder json = new StringBuilder();
-		new JsonWriter(json, false).value((Object) assessment);
-		ReadResult read = reader.read(file + " (" + name + ")", json.toString());
+		Map<String, Object> assessment = testCase.get("assessment") instanceof Map<?, ?> given
+				? (Map<String, Object>) given : Map.of();
+		ReadResult read = reader.read(file + " (" + name + ")", assessment);
 		if (read instanceof ReadResult.Invalid invalid) {
 			invalid.errors().forEach(error -> failures.add("invalid assessment: " + error.format()));
 			return new CaseResult(name, cites, failures);

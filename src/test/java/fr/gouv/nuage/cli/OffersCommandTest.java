@@ -3,38 +3,11 @@ package fr.gouv.nuage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nuage offers} and offers named by an assessment in {@code nuage evaluate}. */
-class OffersCommandTest {
-
-	@TempDir
-	Path dir;
-
-	private String out;
-
-	private String err;
-
-	private int run(String... args) {
-		StringWriter stdout = new StringWriter();
-		StringWriter stderr = new StringWriter();
-		int status = NuageCli.run(args, new PrintWriter(stdout), new PrintWriter(stderr));
-		out = stdout.toString();
-		err = stderr.toString();
-		return status;
-	}
-
-	private String file(String name, String content) throws IOException {
-		Path path = dir.resolve(name);
-		Files.writeString(path, content);
-		return path.toString();
-	}
+class OffersCommandTest extends CliTestSupport {
 
 	private static final String SENSITIVE = """
 			{"schema":"nuage.assessment/v1","entity":{"kind":"STATE_ADMINISTRATION"},"project":{"stage":"NEW"},
