@@ -2,7 +2,6 @@ package fr.gouv.nuage.doctrine;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
