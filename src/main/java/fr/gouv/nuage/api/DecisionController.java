@@ -7,6 +7,7 @@ import java.util.Map;
 
 import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueJson;
+import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.Eligibility;
 import fr.gouv.nuage.doctrine.Assessment;
 import fr.gouv.nuage.doctrine.AssessmentReader;
@@ -36,10 +37,14 @@ class DecisionController {
 
 	private final RulePacks packs = RulePacks.shipped();
 
-	private final Catalogue catalogue = Catalogue.reference();
+	private final CatalogueSource catalogues;
+
+	DecisionController(CatalogueSource catalogues) {
+		this.catalogues = catalogues;
+	}
 
 	/** An assessment read and resolved, the pack, language and date asked for — or the problems. */
-	private record Request(Assessment assessment, RulePack pack, Lang lang, LocalDate date,
+	private record Request(Assessment assessment, Catalogue catalogue, RulePack pack, Lang lang, LocalDate date,
 			ResponseEntity<?> problem) {
 	}
 
@@ -65,7 +70,7 @@ class DecisionController {
 		if (request.problem() != null) {
 			return request.problem();
 		}
-		Eligibility eligibility = Eligibility.of(catalogue, request.assessment(), request.pack(), request.date());
+		Eligibility eligibility = Eligibility.of(request.catalogue(), request.assessment(), request.pack(), request.date());
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
 			.body(CatalogueJson.eligibility(eligibility, request.lang()));
 	}
@@ -100,21 +105,22 @@ class DecisionController {
 			errors.add(Problems.parameter("doctrine", "unknown doctrine `" + id + "` (known: " + String.join(", ", packs.ids()) + ")"));
 		}
 		if (!errors.isEmpty()) {
-			return new Request(null, null, null, null, Problems.badRequest("Invalid parameters", "invalid parameters", errors));
+			return new Request(null, null, null, null, null, Problems.badRequest("Invalid parameters", "invalid parameters", errors));
 		}
 		RulePack pack = packs.get(id);
 		ReadResult read = new AssessmentReader(pack.facts()).read("request body", body);
 		if (read instanceof ReadResult.Invalid invalid) {
 			invalid.errors().forEach(error -> errors.add(Problems.error(error)));
-			return new Request(null, null, null, null,
+			return new Request(null, null, null, null, null,
 					Problems.badRequest("Invalid assessment", "the assessment is not valid", errors));
 		}
+		Catalogue catalogue = catalogues.current();
 		Catalogue.Resolution resolution = catalogue.resolve(((ReadResult.Ok) read).assessment(), date);
 		if (resolution instanceof Catalogue.Unresolved unresolved) {
 			unresolved.errors().forEach(error -> errors.add(Problems.error(error)));
-			return new Request(null, null, null, null,
+			return new Request(null, null, null, null, null,
 					Problems.badRequest("Invalid assessment", "the assessment names an offer it contradicts or that does not exist", errors));
 		}
-		return new Request(((Catalogue.Resolved) resolution).assessment(), pack, language, date, null);
+		return new Request(((Catalogue.Resolved) resolution).assessment(), catalogue, pack, language, date, null);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueJson;
+import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.Offer;
 import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.doctrine.Suggestions;
@@ -24,7 +25,11 @@ class OfferController {
 	private static final List<String> CLASSES = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED,
 			Offer.COMMERCIAL);
 
-	private final Catalogue catalogue = Catalogue.reference();
+	private final CatalogueSource catalogues;
+
+	OfferController(CatalogueSource catalogues) {
+		this.catalogues = catalogues;
+	}
 
 	@GetMapping
 	ResponseEntity<?> list(@RequestParam(required = false) String asOf,
@@ -53,6 +58,7 @@ class OfferController {
 			return Problems.badRequest("Invalid parameters", "invalid parameters",
 					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
 		}
+		Catalogue catalogue = catalogues.current();
 		List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
 		List<Offer> slice = offers.subList(Math.min(offers.size(), page * size), Math.min(offers.size(), (page + 1) * size));
 		StringBuilder out = new StringBuilder();
@@ -70,6 +76,7 @@ class OfferController {
 		if (date == null) {
 			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.badDate(asOf)));
 		}
+		Catalogue catalogue = catalogues.current();
 		Offer offer = catalogue.offer(id).orElse(null);
 		if (offer == null) {
 			return Problems.notFound("no offer `" + id + "`"

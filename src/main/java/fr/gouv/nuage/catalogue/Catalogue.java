@@ -32,6 +32,10 @@ public final class Catalogue {
 	public record Refused(List<SourceIssue> issues) implements LoadResult {
 	}
 
+	/** A declared offer read and checked against a catalogue: the offer, or the issues that refuse it. */
+	public record OfferLoad(Offer offer, List<SourceIssue> issues) {
+	}
+
 	/** The assessment with the hosting facts of its offer, or why it cannot have them. */
 	public sealed interface Resolution permits Resolved, Unresolved {
 	}
@@ -90,6 +94,24 @@ public final class Catalogue {
 	/** Reads a catalogue file (YAML or JSON); every mistake is reported with its line and column. */
 	public static LoadResult load(String file, String text) {
 		return CatalogueLoader.load(file, text);
+	}
+
+	/** Reads one offer as a provider declares it, checked against this catalogue's sources and offers. */
+	public OfferLoad readOffer(String file, String text) {
+		return CatalogueLoader.loadOffer(file, text, this);
+	}
+
+	/** This catalogue with {@code offer} added, or in place of the offer of the same id. */
+	public Catalogue with(Offer offer) {
+		List<Offer> amended = new ArrayList<>(offers);
+		int index = amended.stream().map(Offer::id).toList().indexOf(offer.id());
+		if (index >= 0) {
+			amended.set(index, offer);
+		}
+		else {
+			amended.add(offer);
+		}
+		return new Catalogue(version, asOf, sources, amended);
 	}
 
 	public String version() {

@@ -32,6 +32,15 @@ public final class CatalogueJson {
 		return out.append('\n').toString();
 	}
 
+	/** One offer in the catalogue file's format: what a provider submits to declare or update it. */
+	public static String declaration(Offer offer) {
+		StringBuilder out = new StringBuilder(4096);
+		JsonWriter json = new JsonWriter(out, true);
+		fields(json, offer);
+		json.endObject();
+		return out.append('\n').toString();
+	}
+
 	/** One offer with what holds on {@code date}. */
 	public static void offer(JsonWriter json, Offer offer, LocalDate date) {
 		fields(json, offer);

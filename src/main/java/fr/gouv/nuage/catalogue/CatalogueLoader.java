@@ -72,16 +72,53 @@ final class CatalogueLoader {
 				: new Catalogue.Loaded(catalogue);
 	}
 
-	private Catalogue read(String text) {
-		Node root;
+	/**
+	 * One offer, as a provider declares it (YAML or JSON), checked like an offer of the catalogue
+	 * file against the sources and offers of {@code base}.
+	 */
+	static Catalogue.OfferLoad loadOffer(String file, String text, Catalogue base) {
+		CatalogueLoader loader = new CatalogueLoader(file, text);
+		loader.sources = base.sources();
+		Node root = loader.compose(text);
+		Offer offer = null;
+		if (root != null) {
+			Map<String, Node> runsOn = new LinkedHashMap<>();
+			offer = loader.offer(root, runsOn);
+			Set<String> ids = new HashSet<>();
+			base.offers().forEach(o -> ids.add(o.id()));
+			runsOn.forEach((ref, node) -> {
+				if (!ids.contains(ref)) {
+					loader.error(node.getStartMark(), "`runsOn` names no offer of the catalogue: `" + ref + "`"
+							+ Suggestions.didYouMean(ref, ids));
+				}
+			});
+		}
+		List<SourceIssue> issues = new ArrayList<>(loader.issues);
+		issues.sort(Comparator.comparingInt(SourceIssue::line).thenComparingInt(SourceIssue::column));
+		return offer == null || !issues.isEmpty() ? new Catalogue.OfferLoad(null, List.copyOf(issues))
+				: new Catalogue.OfferLoad(offer, List.of());
+	}
+
+	private Node compose(String text) {
 		try {
 			LoaderOptions options = new LoaderOptions();
 			options.setMaxAliasesForCollections(10);
-			root = new Yaml(options).compose(new StringReader(text));
+			Node root = new Yaml(options).compose(new StringReader(text));
+			if (root == null) {
+				error(null, "the document is empty");
+			}
+			return root;
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
 			error(mark, "syntax: " + (ex.getProblem() == null ? "malformed document" : ex.getProblem()));
+			return null;
+		}
+	}
+
+	private Catalogue read(String text) {
+		Node root = compose(text);
+		if (root == null) {
 			return null;
 		}
 		if (!(root instanceof MappingNode top)) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueChanges;
+import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.OfferQualificationChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,14 +23,14 @@ class QualificationWatch {
 
 	private final Clock clock;
 
-	private final Catalogue catalogue;
+	private final CatalogueSource catalogues;
 
 	private LocalDate checkedUntil;
 
-	QualificationWatch(ApplicationEventPublisher events, Clock clock) {
+	QualificationWatch(ApplicationEventPublisher events, Clock clock, CatalogueSource catalogues) {
 		this.events = events;
 		this.clock = clock;
-		this.catalogue = Catalogue.reference();
+		this.catalogues = catalogues;
 		this.checkedUntil = LocalDate.now(clock);
 	}
 
@@ -44,6 +45,7 @@ class QualificationWatch {
 		if (!date.isAfter(checkedUntil)) {
 			return List.of();
 		}
+		Catalogue catalogue = catalogues.current();
 		List<OfferQualificationChanged> changes = CatalogueChanges.between(catalogue, checkedUntil, catalogue, date);
 		changes.forEach(events::publishEvent);
 		checkedUntil = date;

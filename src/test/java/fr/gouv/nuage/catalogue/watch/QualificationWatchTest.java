@@ -19,7 +19,7 @@ class QualificationWatchTest {
 		LocalDate start = LocalDate.parse("2020-01-01");
 		Clock clock = Clock.fixed(start.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 		List<Object> published = new ArrayList<>();
-		QualificationWatch watch = new QualificationWatch(published::add, clock);
+		QualificationWatch watch = new QualificationWatch(published::add, clock, Catalogue::reference);
 		LocalDate later = LocalDate.parse("2026-11-22");
 		Catalogue reference = Catalogue.reference();
 		assertThat(watch.publishUntil(later)).isEqualTo(CatalogueChanges.between(reference, start, reference, later))

@@ -1,0 +1,127 @@
+package fr.gouv.nuage.catalogue.declarations;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.catalogue.CatalogueChanges;
+import fr.gouv.nuage.catalogue.CatalogueSource;
+import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
+import fr.gouv.nuage.doctrine.SourceIssue;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Providers declare offers; DINUM reviews them. A declaration is checked like the catalogue file
+ * before it is stored; accepting one amends the catalogue in force and publishes the qualification
+ * changes it brings, so that the projects hosted on the offer are re-evaluated.
+ */
+@Service
+@Transactional
+public class Declarations implements CatalogueSource {
+
+	/** The outcome of a submission: the stored declaration, or why it was refused (nothing stored). */
+	public sealed interface Submission permits Submitted, Invalid {
+	}
+
+	public record Submitted(OfferDeclaration declaration) implements Submission {
+	}
+
+	public record Invalid(List<SourceIssue> issues) implements Submission {
+	}
+
+	private final OfferDeclarations declarations;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Declarations(OfferDeclarations declarations, ApplicationEventPublisher events, Clock clock) {
+		this.declarations = declarations;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The reference catalogue amended by every accepted declaration, in the order they were accepted. */
+	@Override
+	@Transactional(readOnly = true)
+	public Catalogue current() {
+		Catalogue catalogue = Catalogue.reference();
+		for (OfferDeclaration declaration : declarations.acceptedInOrder()) {
+			Catalogue.OfferLoad load = catalogue.readOffer(declaration.id() + ".yaml", declaration.content());
+			if (load.offer() != null) {
+				catalogue = catalogue.with(load.offer());
+			}
+		}
+		return catalogue;
+	}
+
+	/** A provider declares a new offer, or an update of one of its offers (the offer in the catalogue's format). */
+	public Submission submit(Actor provider, String content) {
+		Catalogue catalogue = current();
+		Catalogue.OfferLoad load = catalogue.readOffer("declaration", content);
+		if (load.offer() == null) {
+			return new Invalid(load.issues());
+		}
+		Offer offer = load.offer();
+		Optional<Offer> existing = catalogue.offer(offer.id());
+		if (existing.isPresent() && !existing.get().provider().strip().equalsIgnoreCase(offer.provider().strip())) {
+			throw new DeclarationRefused("the offer `" + offer.id() + "` belongs to `" + existing.get().provider()
+					+ "`; choose another id", true);
+		}
+		OfferDeclaration declaration = OfferDeclaration.submit(offer.id(), offer.provider(),
+				existing.isPresent() ? OfferDeclaration.Kind.UPDATE : OfferDeclaration.Kind.NEW_OFFER, content, provider,
+				clock.instant());
+		declarations.save(declaration);
+		events.publishEvent(new OfferDeclarationSubmitted(declaration.id(), declaration.offerId(), declaration.provider()));
+		return new Submitted(declaration);
+	}
+
+	public OfferDeclaration accept(UUID id, Actor reviewer, String comment) {
+		OfferDeclaration declaration = get(id);
+		Catalogue before = current();
+		declaration.accept(reviewer, comment, clock.instant());
+		declarations.save(declaration);
+		LocalDate today = LocalDate.now(clock);
+		CatalogueChanges.between(before, today, current(), today).forEach(events::publishEvent);
+		events.publishEvent(new OfferDeclarationAccepted(id, declaration.offerId(), reviewer.name()));
+		return declaration;
+	}
+
+	public OfferDeclaration reject(UUID id, Actor reviewer, String reason) {
+		OfferDeclaration declaration = get(id);
+		declaration.reject(reviewer, reason, clock.instant());
+		declarations.save(declaration);
+		events.publishEvent(new OfferDeclarationRejected(id, declaration.offerId(), reviewer.name(), reason));
+		return declaration;
+	}
+
+	public OfferDeclaration withdraw(UUID id, Actor provider) {
+		OfferDeclaration declaration = get(id);
+		declaration.withdraw(provider, clock.instant());
+		declarations.save(declaration);
+		return declaration;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OfferDeclaration> find(UUID id) {
+		return declarations.find(id);
+	}
+
+	/** The declarations waiting for DINUM's review, oldest first. */
+	@Transactional(readOnly = true)
+	public List<OfferDeclaration> pending() {
+		return declarations.withStatus(DeclarationStatus.SUBMITTED);
+	}
+
+	private OfferDeclaration get(UUID id) {
+		return declarations.find(id).orElseThrow(() -> new DeclarationRefused("no declaration " + id, false));
+	}
+}
