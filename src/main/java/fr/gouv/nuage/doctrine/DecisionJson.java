@@ -24,6 +24,33 @@ public final class DecisionJson {
 		return out.toString();
 	}
 
+	/** One finding; in the compact form, a finding that depends only on its rule is written once per pack. */
+	static void writeFinding(Finding finding, Lang lang, boolean full, JsonWriter json) {
+		json.beginObject().name("rule").value(finding.rule()).name("status").value(finding.status().name());
+		if (full) {
+			json.name("title").value(finding.title().in(lang)).name("obligation").value(finding.obligation(lang));
+		}
+		json.name("explanation");
+		finding.writeExplanation(json, lang);
+		if (finding.status() == FindingStatus.VIOLATED || finding.status() == FindingStatus.TO_CONFIRM) {
+			List<String> causes = finding.causes();
+			if (!causes.isEmpty()) {
+				json.name("causes").value((Object) causes);
+			}
+		}
+		List<String> missing = finding.missingFacts();
+		if (!missing.isEmpty()) {
+			json.name("missingFacts").value((Object) missing);
+		}
+		if (full) {
+			Map<String, Object> facts = finding.factsUsed();
+			if (!facts.isEmpty()) {
+				json.name("facts").value((Object) facts);
+			}
+		}
+		json.endObject();
+	}
+
 	public static void write(Decision decision, Lang lang, Form form, JsonWriter json) {
 		boolean full = form == Form.FULL;
 		PackInfo pack = decision.doctrine();
@@ -43,29 +70,13 @@ public final class DecisionJson {
 		json.name("control").value(decision.control());
 		json.name("findings").beginArray();
 		for (Finding finding : decision.findings()) {
-			json.beginObject().name("rule").value(finding.rule()).name("status").value(finding.status().name());
-			if (full) {
-				json.name("title").value(finding.title().in(lang)).name("obligation").value(finding.obligation(lang));
+			String constant = full ? null : finding.constantJson(lang);
+			if (constant != null) {
+				json.rawValue(constant);
 			}
-			json.name("explanation");
-			finding.writeExplanation(json, lang);
-			if (finding.status() == FindingStatus.VIOLATED || finding.status() == FindingStatus.TO_CONFIRM) {
-				List<String> causes = finding.causes();
-				if (!causes.isEmpty()) {
-					json.name("causes").value((Object) causes);
-				}
+			else {
+				writeFinding(finding, lang, full, json);
 			}
-			List<String> missing = finding.missingFacts();
-			if (!missing.isEmpty()) {
-				json.name("missingFacts").value((Object) missing);
-			}
-			if (full) {
-				Map<String, Object> facts = finding.factsUsed();
-				if (!facts.isEmpty()) {
-					json.name("facts").value((Object) facts);
-				}
-			}
-			json.endObject();
 		}
 		json.endArray();
 		List<String> missing = decision.missingFacts();

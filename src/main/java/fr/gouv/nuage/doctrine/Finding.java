@@ -141,6 +141,34 @@ public final class Finding {
 	}
 
 	/**
+	 * The compact JSON of this finding when it depends on nothing but its rule and why it has its
+	 * status (not applicable, satisfied with a fixed text...), computed once per pack; else null.
+	 */
+	String constantJson(Lang lang) {
+		return pack.constantFinding(rule, reason, lang);
+	}
+
+	/** True when the finding reads nothing of an assessment: its JSON can be written once per pack. */
+	boolean isConstant() {
+		switch (reason) {
+			case NOT_SUBJECT:
+			case NOT_CONCERNED:
+				return true;
+			case ADMINISTRATION:
+			case DOES_NOT_APPLY:
+				return rule.notApplicable() == null || constant(rule.notApplicable());
+			case SATISFIED:
+				return constant(rule.satisfied());
+			default:
+				return false;
+		}
+	}
+
+	private static boolean constant(Template[] templates) {
+		return templates != null && templates[0].isConstant() && templates[1].isConstant();
+	}
+
+	/**
 	 * Writes the explanation as a JSON string; a text without placeholders is written as escaped
 	 * when the pack was planned, which keeps a stream of decisions cheap.
 	 */

@@ -81,6 +81,35 @@ public final class RulePack {
 		this.questions = questions;
 		this.labels = labels;
 		this.texts = EngineTexts.get();
+		this.constantFindings = constantFindings();
+	}
+
+	/** Per rule, per reason and language: the compact JSON of the findings that read no fact. */
+	private final java.util.IdentityHashMap<Rule, String[]> constantFindings;
+
+	private java.util.IdentityHashMap<Rule, String[]> constantFindings() {
+		java.util.IdentityHashMap<Rule, String[]> constants = new java.util.IdentityHashMap<>();
+		Finding.Reason[] reasons = Finding.Reason.values();
+		for (Rule rule : rules) {
+			String[] json = new String[reasons.length * Lang.values().length];
+			for (Finding.Reason reason : reasons) {
+				Finding finding = new Finding(this, null, rule, reason, null, 0L, null);
+				if (finding.isConstant()) {
+					for (Lang lang : Lang.values()) {
+						StringBuilder out = new StringBuilder();
+						DecisionJson.writeFinding(finding, lang, false, new JsonWriter(out, false));
+						json[reason.ordinal() * Lang.values().length + lang.ordinal()] = out.toString();
+					}
+				}
+			}
+			constants.put(rule, json);
+		}
+		return constants;
+	}
+
+	String constantFinding(Rule rule, Finding.Reason reason, Lang lang) {
+		String[] json = constantFindings.get(rule);
+		return json == null ? null : json[reason.ordinal() * Lang.values().length + lang.ordinal()];
 	}
 
 	RulePack(Plan plan, FactModel facts) {

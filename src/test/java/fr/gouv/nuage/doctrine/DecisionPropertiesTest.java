@@ -107,6 +107,26 @@ class DecisionPropertiesTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "6282-SG", "6404-SG" })
+	void findingsWrittenOncePerPackAreTheOnesAnAssessmentWouldGive(String id) {
+		RulePack pack = RulePacks.shipped().get(id);
+		Assessments random = new Assessments(15);
+		for (int i = 0; i < RUNS / 3; i++) {
+			Decision decision = pack.evaluate(random.partial(0.3));
+			for (Lang lang : Lang.values()) {
+				for (Finding finding : decision.findings()) {
+					StringBuilder written = new StringBuilder();
+					DecisionJson.writeFinding(finding, lang, false, new JsonWriter(written, false));
+					String constant = finding.constantJson(lang);
+					if (constant != null) {
+						assertThat(constant).isEqualTo(written.toString());
+					}
+				}
+			}
+		}
+	}
+
 	private static List<String> union(Assessment assessment, String path, String value) {
 		Object current = assessment.get(path);
 		List<String> values = new ArrayList<>();
