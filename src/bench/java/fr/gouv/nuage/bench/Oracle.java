@@ -1,6 +1,7 @@
 package fr.gouv.nuage.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,7 +229,7 @@ public final class Oracle {
         long missing = unknownPart(subject) | unknownPart(concerned);
         boolean maybeInScope = subject != F && concerned != F;
         if (!maybeInScope) {
-            java.util.Arrays.fill(r.findings, NOT_APPLICABLE);
+            Arrays.fill(r.findings, NOT_APPLICABLE);
             r.missing = missing;
             r.verdict = subject == F ? "NOT_SUBJECT" : "NOT_CONCERNED";
             return r;

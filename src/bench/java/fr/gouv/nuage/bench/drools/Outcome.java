@@ -16,7 +16,7 @@ public final class Outcome {
     private List<String> allowedHosting;
     private String control;
     private String verdict;
-    /** R1..R15; a rule no rule base statement touches is not applicable. */
+    /** R1..R15; a rule that no DRL rule judges stays NOT_APPLICABLE. */
     private final String[] findings = new String[15];
 
     public Outcome() {
