@@ -1,9 +1,11 @@
 package fr.gouv.nuage.cli;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
@@ -134,8 +137,16 @@ final class EvaluateCommand implements Callable<Integer> {
 		}
 	}
 
-	/** What one input line gives: a line of output, and for an invalid line the messages for stderr. */
-	private record Result(String output, String errors) {
+	/**
+	 * What one input line gives: a line of output (as UTF-8 bytes when the process's standard output
+	 * takes them, so that the workers encode in parallel), and for an invalid line the messages for
+	 * stderr.
+	 */
+	private record Result(String output, byte[] bytes, String errors) {
+
+		Result encoded(boolean bytes) {
+			return bytes && this.bytes == null ? new Result(null, output.getBytes(StandardCharsets.UTF_8), errors) : this;
+		}
 	}
 
 	/**
@@ -147,30 +158,44 @@ final class EvaluateCommand implements Callable<Integer> {
 	private int jsonLines(RulePack pack, AssessmentReader reader, Lang language) {
 		String source = Inputs.name(file);
 		Writer out = spec.commandLine().getOut();
+		OutputStream bytes = NuageCli.stdout();
 		PrintWriter err = spec.commandLine().getErr();
+		// Reading, evaluating and writing overlap: while the workers evaluate a batch, this thread
+		// splits the next one and a writer writes the previous one, in input order.
+		ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 		ExecutorService writer = Executors.newSingleThreadExecutor();
-		try (BufferedReader in = Inputs.reader(file)) {
+		try (InputStream in = Inputs.stream(file)) {
+			Lines lines = new Lines(in);
 			int lineNumber = 0;
+			Future<Result[]> evaluating = null;
 			Future<Boolean> written = null;
 			boolean invalid = false;
-			while (true) {
-				List<String> batch = new ArrayList<>(BATCH);
-				String line;
-				while (batch.size() < BATCH && (line = in.readLine()) != null) {
-					batch.add(line);
+			boolean more = true;
+			while (more || evaluating != null) {
+				Future<Result[]> next = null;
+				if (more) {
+					List<byte[]> batch = lines.next(BATCH);
+					more = batch.size() == BATCH;
+					int first = lineNumber + 1;
+					lineNumber += batch.size();
+					next = workers.submit(() -> {
+						Result[] results = new Result[batch.size()];
+						IntStream.range(0, results.length).parallel().forEach(i -> {
+							Result result = evaluate(pack, reader, language, source, first + i,
+									new String(batch.get(i), StandardCharsets.UTF_8), bytes != null);
+							results[i] = result == null ? null : result.encoded(bytes != null);
+						});
+						return results;
+					});
 				}
-				int first = lineNumber + 1;
-				lineNumber += batch.size();
-				Result[] results = new Result[batch.size()];
-				IntStream.range(0, results.length).parallel()
-					.forEach(i -> results[i] = evaluate(pack, reader, language, source, first + i, batch.get(i)));
-				invalid |= written != null && written.get();
-				written = writer.submit(() -> write(results, out, err));
-				if (batch.size() < BATCH) {
-					break;
+				if (evaluating != null) {
+					Result[] results = evaluating.get();
+					invalid |= written != null && written.get();
+					written = writer.submit(() -> write(results, out, bytes, err));
 				}
+				evaluating = next;
 			}
-			invalid |= written.get();
+			invalid |= written != null && written.get();
 			out.flush();
 			err.flush();
 			return invalid ? NuageCli.INVALID : 0;
@@ -187,11 +212,78 @@ final class EvaluateCommand implements Callable<Integer> {
 		}
 		finally {
 			writer.shutdownNow();
+			workers.shutdownNow();
+		}
+	}
+
+	/** Splits a stream into lines of bytes; the workers decode them, not the reading thread. */
+	static final class Lines {
+
+		private final InputStream in;
+
+		private byte[] buffer = new byte[1 << 22];
+
+		private int start;
+
+		private int end;
+
+		private boolean eof;
+
+		Lines(InputStream in) {
+			this.in = in;
+		}
+
+		/** Up to {@code max} lines, without their line ends; fewer only at the end of the stream. */
+		List<byte[]> next(int max) throws IOException {
+			List<byte[]> lines = new ArrayList<>(max);
+			while (lines.size() < max) {
+				int newline = -1;
+				for (int i = start; i < end; i++) {
+					if (buffer[i] == '\n') {
+						newline = i;
+						break;
+					}
+				}
+				if (newline >= 0) {
+					int stop = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+					lines.add(java.util.Arrays.copyOfRange(buffer, start, stop));
+					start = newline + 1;
+				}
+				else if (eof) {
+					if (end > start) {
+						lines.add(java.util.Arrays.copyOfRange(buffer, start, end));
+						start = end;
+					}
+					break;
+				}
+				else {
+					fill();
+				}
+			}
+			return lines;
+		}
+
+		private void fill() throws IOException {
+			if (start > 0) {
+				System.arraycopy(buffer, start, buffer, 0, end - start);
+				end -= start;
+				start = 0;
+			}
+			if (end == buffer.length) {
+				buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+			}
+			int read = in.read(buffer, end, buffer.length - end);
+			if (read < 0) {
+				eof = true;
+			}
+			else {
+				end += read;
+			}
 		}
 	}
 
 	private Result evaluate(RulePack pack, AssessmentReader reader, Lang language, String source, int line,
-			String text) {
+			String text, boolean bytes) {
 		if (text.isBlank()) {
 			return null;
 		}
@@ -205,10 +297,13 @@ final class EvaluateCommand implements Callable<Integer> {
 			unresolved.errors().forEach(error -> errors.add(new InputError(source, line, 0, error.path(), error.message())));
 			return errorLine(line, errors);
 		}
+		Decision decision = pack.evaluate(((Catalogue.Resolved) resolution).assessment(), trace);
+		if (bytes) {
+			return new Result(null, DecisionJson.compactUtf8(decision, language, true), null);
+		}
 		StringBuilder json = new StringBuilder(4096);
-		DecisionJson.write(pack.evaluate(((Catalogue.Resolved) resolution).assessment(), trace), language,
-				DecisionJson.Form.COMPACT, new JsonWriter(json, false));
-		return new Result(json.append('\n').toString(), null);
+		DecisionJson.write(decision, language, DecisionJson.Form.COMPACT, new JsonWriter(json, false));
+		return new Result(json.append('\n').toString(), null, null);
 	}
 
 	/** An offer named by the assessment gives its hosting facts; the catalogue is read only then. */
@@ -220,7 +315,7 @@ final class EvaluateCommand implements Callable<Integer> {
 	}
 
 	/** Writes a batch; true when it held an invalid line. */
-	private static boolean write(Result[] results, Writer out, PrintWriter err) throws IOException {
+	private static boolean write(Result[] results, Writer out, OutputStream bytes, PrintWriter err) throws IOException {
 		boolean invalid = false;
 		for (Result result : results) {
 			if (result == null) {
@@ -230,7 +325,12 @@ final class EvaluateCommand implements Callable<Integer> {
 				invalid = true;
 				err.print(result.errors());
 			}
-			out.write(result.output());
+			if (result.bytes() != null) {
+				bytes.write(result.bytes());
+			}
+			else {
+				out.write(result.output());
+			}
 		}
 		return invalid;
 	}
@@ -247,6 +347,6 @@ final class EvaluateCommand implements Callable<Integer> {
 			messages.append(error.format()).append('\n');
 		}
 		writer.endArray().endObject();
-		return new Result(json.append('\n').toString(), messages.toString());
+		return new Result(json.append('\n').toString(), null, messages.toString());
 	}
 }

@@ -1,8 +1,7 @@
 package fr.gouv.nuage.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,12 +51,10 @@ final class Inputs {
 		}
 	}
 
-	static BufferedReader reader(String file) {
+	/** The bytes of a file, or of standard input for {@code -}. */
+	static InputStream stream(String file) {
 		try {
-			if (file.equals("-")) {
-				return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-			}
-			return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+			return file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
 		}
 		catch (NoSuchFileException ex) {
 			throw new InvalidInput("cannot read `" + file + "`: no such file");

@@ -1,8 +1,9 @@
 package fr.gouv.nuage.cli;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,16 +23,31 @@ public final class NuageCli implements Runnable {
 	/** Usage errors and invalid input. */
 	static final int INVALID = 2;
 
+	/** The process's standard output as bytes, when the CLI runs as a process (not in a test). */
+	private static OutputStream stdout;
+
+	static OutputStream stdout() {
+		return stdout;
+	}
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
 	public static void main(String[] args) {
-		// A large buffer, flushed once: the jsonl form writes gigabytes for a large portfolio.
-		PrintWriter out = new PrintWriter(new BufferedWriter(
-				new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+		// A large buffer, flushed once: the jsonl form writes gigabytes for a large portfolio, as
+		// bytes encoded by the workers that compute them.
+		stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20);
+		PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
 		PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
 		int status = run(args, out, err);
 		out.flush();
+		try {
+			stdout.flush();
+		}
+		catch (java.io.IOException ex) {
+			err.println("nuage: cannot write the output: " + ex.getMessage());
+			status = INVALID;
+		}
 		err.flush();
 		System.exit(status);
 	}

@@ -148,6 +148,11 @@ public final class Finding {
 		return pack.constantFinding(rule, reason, lang);
 	}
 
+	/** {@link #constantJson} encoded in UTF-8, once per pack. */
+	byte[] constantJsonUtf8(Lang lang) {
+		return pack.constantFindingUtf8(rule, reason, lang);
+	}
+
 	/** True when the finding reads nothing of an assessment: its JSON can be written once per pack. */
 	boolean isConstant() {
 		switch (reason) {

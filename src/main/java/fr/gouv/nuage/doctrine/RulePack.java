@@ -82,7 +82,17 @@ public final class RulePack {
 		this.labels = labels;
 		this.texts = EngineTexts.get();
 		this.constantFindings = constantFindings();
+		this.constantFindingsUtf8 = new java.util.IdentityHashMap<>();
+		constantFindings.forEach((rule, json) -> {
+			byte[][] utf8 = new byte[json.length][];
+			for (int i = 0; i < json.length; i++) {
+				utf8[i] = json[i] == null ? null : json[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			}
+			constantFindingsUtf8.put(rule, utf8);
+		});
 	}
+
+	private final java.util.IdentityHashMap<Rule, byte[][]> constantFindingsUtf8;
 
 	/** Per rule, per reason and language: the compact JSON of the findings that read no fact. */
 	private final java.util.IdentityHashMap<Rule, String[]> constantFindings;
@@ -109,6 +119,11 @@ public final class RulePack {
 
 	String constantFinding(Rule rule, Finding.Reason reason, Lang lang) {
 		String[] json = constantFindings.get(rule);
+		return json == null ? null : json[reason.ordinal() * Lang.values().length + lang.ordinal()];
+	}
+
+	byte[] constantFindingUtf8(Rule rule, Finding.Reason reason, Lang lang) {
+		byte[][] json = constantFindingsUtf8.get(rule);
 		return json == null ? null : json[reason.ordinal() * Lang.values().length + lang.ordinal()];
 	}
 

@@ -127,6 +127,20 @@ class DecisionPropertiesTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "6282-SG", "6404-SG" })
+	void theCompactBytesAreTheCompactTextEncoded(String id) {
+		RulePack pack = RulePacks.shipped().get(id);
+		Assessments random = new Assessments(16);
+		for (int i = 0; i < RUNS / 3; i++) {
+			Decision decision = pack.evaluate(random.partial(0.3), i % 10 == 0);
+			for (Lang lang : Lang.values()) {
+				assertThat(new String(DecisionJson.compactUtf8(decision, lang, false), java.nio.charset.StandardCharsets.UTF_8))
+					.isEqualTo(DecisionJson.write(decision, lang, DecisionJson.Form.COMPACT, false));
+			}
+		}
+	}
+
 	private static List<String> union(Assessment assessment, String path, String value) {
 		Object current = assessment.get(path);
 		List<String> values = new ArrayList<>();
