@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nuage", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Nuage: the State's \"Cloud au centre\" doctrine as working software.",
-		subcommands = { EvaluateCommand.class, CompareCommand.class, PacksCommand.class, OffersCommand.class })
+		subcommands = { EvaluateCommand.class, CompareCommand.class, PacksCommand.class, OffersCommand.class,
+				AuditCommand.class })
 public final class NuageCli implements Runnable {
 
 	/** Usage errors and invalid input. */

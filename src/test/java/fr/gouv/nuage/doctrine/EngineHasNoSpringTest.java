@@ -29,7 +29,7 @@ class EngineHasNoSpringTest {
 			.check(engine);
 		noClasses().that().resideInAPackage("fr.gouv.nuage.cli..").should().dependOnClassesThat()
 			.resideOutsideOfPackages("fr.gouv.nuage.cli..", "fr.gouv.nuage.doctrine..", "fr.gouv.nuage.catalogue",
-					"java..", "picocli..")
+					"fr.gouv.nuage.projects.audit", "java..", "picocli..")
 			.check(engine);
 	}
 }

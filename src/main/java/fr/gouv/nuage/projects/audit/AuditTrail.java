@@ -1,0 +1,60 @@
+package fr.gouv.nuage.projects.audit;
+
+import fr.gouv.nuage.catalogue.OfferQualificationChanged;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
+import fr.gouv.nuage.doctrine.JsonWriter;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the state changes other modules announce, in the same transaction as the change: a
+ * declaration submitted, accepted or rejected; a qualification granted, suspended, withdrawn or
+ * expired.
+ */
+@Component
+class AuditTrail {
+
+	private final AuditLog log;
+
+	AuditTrail(AuditLog log) {
+		this.log = log;
+	}
+
+	@EventListener
+	void on(OfferDeclarationSubmitted event) {
+		log.append(event.provider(), "OFFER_DECLARATION_SUBMITTED", "declaration:" + event.declaration(), null,
+				json("offerId", event.offerId(), "status", "SUBMITTED"));
+	}
+
+	@EventListener
+	void on(OfferDeclarationAccepted event) {
+		log.append(event.reviewer(), "OFFER_DECLARATION_ACCEPTED", "declaration:" + event.declaration(),
+				json("status", "SUBMITTED"), json("offerId", event.offerId(), "status", "ACCEPTED"));
+	}
+
+	@EventListener
+	void on(OfferDeclarationRejected event) {
+		log.append(event.reviewer(), "OFFER_DECLARATION_REJECTED", "declaration:" + event.declaration(),
+				json("status", "SUBMITTED"), json("offerId", event.offerId(), "status", "REJECTED", "reason", event.reason()));
+	}
+
+	@EventListener
+	void on(OfferQualificationChanged event) {
+		log.append("catalogue", "OFFER_QUALIFICATION_" + event.getClass().getSimpleName()
+			.replace("OfferQualification", "").toUpperCase(java.util.Locale.ROOT), "offer:" + event.offerId(),
+				json("hostingClass", event.hostingClassBefore()),
+				json("hostingClass", event.hostingClassAfter(), "scheme", event.scheme(), "date", event.date().toString()));
+	}
+
+	private static String json(String... pairs) {
+		StringBuilder out = new StringBuilder();
+		JsonWriter json = new JsonWriter(out, false).beginObject();
+		for (int i = 0; i < pairs.length; i += 2) {
+			json.name(pairs[i]).value(pairs[i + 1]);
+		}
+		json.endObject();
+		return out.toString();
+	}
+}
