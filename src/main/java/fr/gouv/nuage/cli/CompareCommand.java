@@ -10,6 +10,7 @@ import fr.gouv.nuage.doctrine.PackComparison;
 import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,8 +36,8 @@ final class CompareCommand implements Callable<Integer> {
 	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
 	String format;
 
-	@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
-	String lang;
+	@Mixin
+	Options.Language lang;
 
 	@Parameters(paramLabel = "FILE", description = "The assessment (JSON), or - for standard input.")
 	String file;
@@ -47,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
 		if (!List.of("text", "json").contains(format)) {
 			throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text` or `json`");
 		}
-		Lang language = Inputs.lang(lang);
+		Lang language = lang.get();
 		RulePack before = Inputs.pack(from, null);
 		RulePack after = Inputs.pack(to, toPack);
 		ReadResult read = new AssessmentReader(before.facts()).read(Inputs.name(file), Inputs.read(file));

@@ -31,6 +31,7 @@ import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.TraceEntry;
 import fr.gouv.nuage.doctrine.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,8 +66,8 @@ final class EvaluateCommand implements Callable<Integer> {
 			description = "text, json or jsonl (one assessment per line in, one decision per line out). Default: ${DEFAULT-VALUE}.")
 	String format;
 
-	@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
-	String lang;
+	@Mixin
+	Options.Language lang;
 
 	@Option(names = "--trace", description = "Include every condition evaluated, with its result.")
 	boolean trace;
@@ -83,7 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
 		if (!List.of("text", "json", "jsonl").contains(format)) {
 			throw new Inputs.InvalidInput("unknown format `" + format + "`, expected `text`, `json` or `jsonl`");
 		}
-		Lang language = Inputs.lang(lang);
+		Lang language = lang.get();
 		date = Inputs.date(asOf);
 		RulePack pack = Inputs.pack(doctrine, packFile);
 		AssessmentReader reader = new AssessmentReader(pack.facts());

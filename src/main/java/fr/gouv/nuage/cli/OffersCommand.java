@@ -21,6 +21,7 @@ import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.SourceIssue;
 import fr.gouv.nuage.doctrine.Suggestions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,8 +53,8 @@ final class OffersCommand implements Runnable {
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--as-of", paramLabel = "DATE", description = "The date (YYYY-MM-DD; default: today).")
-		String asOf;
+		@Mixin
+		Options.AsOf asOf;
 
 		@Option(names = "--class", paramLabel = "CLASS", description = "INTERNAL_PI, INTERNAL_NUBO, COMMERCIAL_TRUSTED or COMMERCIAL.")
 		String hostingClass;
@@ -64,14 +65,14 @@ final class OffersCommand implements Runnable {
 		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
 		String format;
 
-		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
-		String lang;
+		@Mixin
+		Options.Language lang;
 
 		@Override
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
-			LocalDate date = Inputs.date(asOf);
-			Lang language = Inputs.lang(lang);
+			LocalDate date = asOf.get();
+			Lang language = lang.get();
 			List<String> classes = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL);
 			if (hostingClass != null && !classes.contains(hostingClass)) {
 				throw new Inputs.InvalidInput("unknown hosting class `" + hostingClass + "`"
@@ -132,20 +133,20 @@ final class OffersCommand implements Runnable {
 		@Parameters(paramLabel = "ID", description = "The offer's id, e.g. s3ns-premi3ns.")
 		String id;
 
-		@Option(names = "--as-of", paramLabel = "DATE", description = "The date (YYYY-MM-DD; default: today).")
-		String asOf;
+		@Mixin
+		Options.AsOf asOf;
 
 		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
 		String format;
 
-		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
-		String lang;
+		@Mixin
+		Options.Language lang;
 
 		@Override
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
-			LocalDate date = Inputs.date(asOf);
-			Lang language = Inputs.lang(lang);
+			LocalDate date = asOf.get();
+			Lang language = lang.get();
 			Catalogue catalogue = Catalogue.reference();
 			Offer offer = catalogue.offer(id).orElseThrow(() -> new Inputs.InvalidInput("unknown offer `" + id + "`"
 					+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList())));
@@ -207,8 +208,8 @@ final class OffersCommand implements Runnable {
 		@Parameters(paramLabel = "FILE", description = "The assessment (JSON), or - for standard input.")
 		String file;
 
-		@Option(names = "--as-of", paramLabel = "DATE", description = "The date (YYYY-MM-DD; default: today).")
-		String asOf;
+		@Mixin
+		Options.AsOf asOf;
 
 		@Option(names = "--doctrine", paramLabel = "ID", description = "Rule pack id (default: the latest).")
 		String doctrine;
@@ -216,15 +217,15 @@ final class OffersCommand implements Runnable {
 		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
 		String format;
 
-		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
-		String lang;
+		@Mixin
+		Options.Language lang;
 
 		@Override
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
 			PrintWriter err = spec.commandLine().getErr();
-			LocalDate date = Inputs.date(asOf);
-			Lang language = Inputs.lang(lang);
+			LocalDate date = asOf.get();
+			Lang language = lang.get();
 			RulePack pack = Inputs.pack(doctrine, null);
 			Catalogue catalogue = Catalogue.reference();
 			ReadResult read = new AssessmentReader(pack.facts()).read(Inputs.name(file), Inputs.read(file));
