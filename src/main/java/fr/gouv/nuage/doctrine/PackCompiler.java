@@ -237,7 +237,7 @@ final class PackCompiler {
 					: compile(conditionExpr, ValueType.BOOL, slots.size(), checkWhat);
 			reads |= (when == null ? 0 : when.reads()) | (condition == null ? 0 : condition.reads());
 			checks.add(new RulePack.Check(check.id(), when == null ? null : when.node(),
-					condition == null ? null : condition.node(), check.violated() == null, check.explain(),
+					condition == null ? null : condition.node(), check.violated() == null,
 					templates(check.explain(), check.pos(), "the explanation of " + checkWhat),
 					conditionExpr == null ? null : conditionExpr.source()));
 		}

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class PlanCache {
 
 	/** Raised whenever the planned classes change shape, so that an old plan is never read. */
-	private static final int FORMAT = 1;
+	private static final int FORMAT = 2;
 
 	private static final ObjectInputFilter ONLY_PLANS = ObjectInputFilter.Config
 		.createFilter("fr.gouv.nuage.doctrine.*;java.lang.*;java.util.*;[Ljava.lang.*;[Lfr.gouv.nuage.doctrine.*;!*");

@@ -30,7 +30,7 @@ public final class RulePack {
 		}
 	}
 
-	record Check(String id, Node when, Node condition, boolean vigilance, Text explainText, Template[] explain,
+	record Check(String id, Node when, Node condition, boolean vigilance, Template[] explain,
 			String source) implements Serializable {
 	}
 
