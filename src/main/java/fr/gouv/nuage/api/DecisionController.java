@@ -53,7 +53,7 @@ class DecisionController {
 	ResponseEntity<?> decide(@RequestBody String body, @RequestParam(required = false) String doctrine,
 			@RequestParam(defaultValue = "fr") String lang, @RequestParam(required = false) String asOf,
 			@RequestParam(defaultValue = "false") boolean trace) {
-		Request request = read(body, doctrine, lang, asOf);
+		Request request = read(body, doctrine, lang, asOf, false);
 		if (request.problem() != null) {
 			return request.problem();
 		}
@@ -66,7 +66,7 @@ class DecisionController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> eligible(@RequestBody String body, @RequestParam(required = false) String doctrine,
 			@RequestParam(defaultValue = "fr") String lang, @RequestParam(required = false) String asOf) {
-		Request request = read(body, doctrine, lang, asOf);
+		Request request = read(body, doctrine, lang, asOf, true);
 		if (request.problem() != null) {
 			return request.problem();
 		}
@@ -87,7 +87,8 @@ class DecisionController {
 		return list;
 	}
 
-	private Request read(String body, String doctrine, String lang, String asOf) {
+	/** Reads and resolves a request; the catalogue is read only when it is needed. */
+	private Request read(String body, String doctrine, String lang, String asOf, boolean needsCatalogue) {
 		List<Map<String, Object>> errors = new ArrayList<>();
 		Lang language = null;
 		try {
@@ -114,8 +115,12 @@ class DecisionController {
 			return new Request(null, null, null, null, null,
 					Problems.badRequest("Invalid assessment", "the assessment is not valid", errors));
 		}
+		Assessment assessment = ((ReadResult.Ok) read).assessment();
+		if (!needsCatalogue && assessment.get("hosting.offerId") == null) {
+			return new Request(assessment, null, pack, language, date, null);
+		}
 		Catalogue catalogue = catalogues.current();
-		Catalogue.Resolution resolution = catalogue.resolve(((ReadResult.Ok) read).assessment(), date);
+		Catalogue.Resolution resolution = catalogue.resolve(assessment, date);
 		if (resolution instanceof Catalogue.Unresolved unresolved) {
 			unresolved.errors().forEach(error -> errors.add(Problems.error(error)));
 			return new Request(null, null, null, null, null,

@@ -49,10 +49,30 @@ public class Declarations implements CatalogueSource {
 		this.clock = clock;
 	}
 
-	/** The reference catalogue amended by every accepted declaration, in the order they were accepted. */
+	/** The catalogue in force and the accepted declarations it was built from. */
+	private record InForce(List<UUID> accepted, Catalogue catalogue) {
+	}
+
+	private volatile InForce inForce = new InForce(null, null);
+
+	/**
+	 * The reference catalogue amended by every accepted declaration, in the order they were
+	 * accepted; rebuilt only when another declaration was accepted (by any instance).
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public Catalogue current() {
+		List<UUID> accepted = declarations.acceptedIds();
+		InForce cached = inForce;
+		if (accepted.equals(cached.accepted())) {
+			return cached.catalogue();
+		}
+		Catalogue catalogue = build();
+		inForce = new InForce(accepted, catalogue);
+		return catalogue;
+	}
+
+	private Catalogue build() {
 		Catalogue catalogue = Catalogue.reference();
 		for (OfferDeclaration declaration : declarations.acceptedInOrder()) {
 			Catalogue.OfferLoad load = catalogue.readOffer(declaration.id() + ".yaml", declaration.content());

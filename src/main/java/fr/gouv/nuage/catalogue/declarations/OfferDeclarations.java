@@ -66,6 +66,12 @@ class OfferDeclarations {
 			.param("status", status.name()).query(this::declaration).list();
 	}
 
+	/** The ids of the accepted declarations: what the catalogue in force is built from. */
+	List<UUID> acceptedIds() {
+		return jdbc.sql("select id from offer_declaration where status = 'ACCEPTED' order by id")
+			.query((rs, n) -> rs.getObject("id", UUID.class)).list();
+	}
+
 	/** The accepted declarations in the order DINUM accepted them: later ones amend earlier ones. */
 	List<OfferDeclaration> acceptedInOrder() {
 		return jdbc.sql("""

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Load on POST /api/v1/decisions over loopback (see BENCHMARKS.md): starts Nuage from the build on a
+# free port with a throwaway embedded database, warms it up, then runs wrk and stops the server.
+#
+#   bench/decisions-load.sh [SECONDS] [CONNECTIONS]     defaults: 30 s, 16 connections, 2 threads
+#
+# Needs Debian's wrk (apt-get install wrk). The assessment posted is the example of the repository.
+set -eu
+cd "$(dirname "$0")/.."
+
+seconds=${1:-30}
+connections=${2:-16}
+port=${NUAGE_BENCH_PORT:-18080}
+jar=$(ls target/nuage-*-exec.jar 2>/dev/null | head -n 1)
+if [ -z "$jar" ]; then
+  ./mvnw -q -DskipTests package
+  jar=$(ls target/nuage-*-exec.jar | head -n 1)
+fi
+command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+
+data=$(mktemp -d)
+body=$(tr -d '\n' < src/main/resources/doctrine/examples/sensitive-on-commercial.json)
+script="$data/post.lua"
+cat > "$script" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [[$body]]
+LUA
+
+NUAGE_DATA_DIR="$data" java -Xms1g -Xmx1g -XX:+UseParallelGC -jar "$jar" --server.port="$port" \
+  --logging.level.root=warn > "$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2> /dev/null; wait $server 2> /dev/null; rm -rf "$data"' EXIT
+
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs -X POST -H 'Content-Type: application/json' --data "$body" \
+  "http://127.0.0.1:$port/api/v1/decisions" > /dev/null || { echo "the server does not answer" >&2; exit 1; }
+
+echo "warm-up: 20 s"
+wrk -t2 -c"$connections" -d20s -s "$script" "http://127.0.0.1:$port/api/v1/decisions" > /dev/null
+echo "command: wrk -t2 -c$connections -d${seconds}s --latency -s post.lua http://127.0.0.1:$port/api/v1/decisions"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/api/v1/decisions"
