@@ -147,6 +147,20 @@ public final class Catalogue {
 		return result;
 	}
 
+	/** The facts an offer named by an assessment supplies. */
+	public static final List<String> SUPPLIED_FACTS = List.of("hosting.class", "hosting.dataLocation",
+			"hosting.hdsCertified", "commitments.immuneToExtraEuAccess");
+
+	/**
+	 * The assessment without the facts its offer supplies: what is decided again when the offer
+	 * changes, so that the facts come from the catalogue as it is now.
+	 */
+	public static Assessment withoutSuppliedFacts(Assessment assessment) {
+		Assessment.Builder builder = assessment.toBuilder();
+		SUPPLIED_FACTS.forEach(builder::unset);
+		return builder.build();
+	}
+
 	/**
 	 * When the assessment names an offer ({@code hosting.offerId}), the hosting class on {@code date},
 	 * the data location, HDS certification and immunity come from the catalogue. An unknown offer, or

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import fr.gouv.nuage.doctrine.JsonWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,6 +53,17 @@ public class AuditLog {
 	public AuditChain.Verification verify() {
 		Head head = jdbc.sql(AuditStore.HEAD).query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
 		return AuditChain.verify(entries(), head.seq(), head.hash());
+	}
+
+	/** A state for an entry's before or after: a flat JSON object of the pairs given. */
+	public static String state(String... pairs) {
+		StringBuilder out = new StringBuilder();
+		JsonWriter json = new JsonWriter(out, false).beginObject();
+		for (int i = 0; i < pairs.length; i += 2) {
+			json.name(pairs[i]).value(pairs[i + 1]);
+		}
+		json.endObject();
+		return out.toString();
 	}
 
 	private record Head(long seq, String hash) {

@@ -4,7 +4,6 @@ import fr.gouv.nuage.catalogue.OfferQualificationChanged;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
-import fr.gouv.nuage.doctrine.JsonWriter;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,36 +24,27 @@ class AuditTrail {
 	@EventListener
 	void on(OfferDeclarationSubmitted event) {
 		log.append(event.provider(), "OFFER_DECLARATION_SUBMITTED", "declaration:" + event.declaration(), null,
-				json("offerId", event.offerId(), "status", "SUBMITTED"));
+				AuditLog.state("offerId", event.offerId(), "status", "SUBMITTED"));
 	}
 
 	@EventListener
 	void on(OfferDeclarationAccepted event) {
 		log.append(event.reviewer(), "OFFER_DECLARATION_ACCEPTED", "declaration:" + event.declaration(),
-				json("status", "SUBMITTED"), json("offerId", event.offerId(), "status", "ACCEPTED"));
+				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "ACCEPTED"));
 	}
 
 	@EventListener
 	void on(OfferDeclarationRejected event) {
 		log.append(event.reviewer(), "OFFER_DECLARATION_REJECTED", "declaration:" + event.declaration(),
-				json("status", "SUBMITTED"), json("offerId", event.offerId(), "status", "REJECTED", "reason", event.reason()));
+				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "REJECTED", "reason", event.reason()));
 	}
 
 	@EventListener
 	void on(OfferQualificationChanged event) {
 		log.append("catalogue", "OFFER_QUALIFICATION_" + event.getClass().getSimpleName()
 			.replace("OfferQualification", "").toUpperCase(java.util.Locale.ROOT), "offer:" + event.offerId(),
-				json("hostingClass", event.hostingClassBefore()),
-				json("hostingClass", event.hostingClassAfter(), "scheme", event.scheme(), "date", event.date().toString()));
+				AuditLog.state("hostingClass", event.hostingClassBefore()),
+				AuditLog.state("hostingClass", event.hostingClassAfter(), "scheme", event.scheme(), "date", event.date().toString()));
 	}
 
-	private static String json(String... pairs) {
-		StringBuilder out = new StringBuilder();
-		JsonWriter json = new JsonWriter(out, false).beginObject();
-		for (int i = 0; i < pairs.length; i += 2) {
-			json.name(pairs[i]).value(pairs[i + 1]);
-		}
-		json.endObject();
-		return out.toString();
-	}
 }

@@ -1,0 +1,113 @@
+package fr.gouv.nuage.projects;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A public digital project and the history of its decisions. Its compliance over time is that
+ * history; an archived project is kept but no longer assessed.
+ */
+public final class Project {
+
+	private final UUID id;
+
+	private final String name;
+
+	private final String entityName;
+
+	private final String entityKind;
+
+	private final String ministry;
+
+	private final Instant registeredAt;
+
+	private final List<ProjectDecision> decisions;
+
+	private boolean archived;
+
+	private int version;
+
+	Project(UUID id, String name, String entityName, String entityKind, String ministry, boolean archived,
+			Instant registeredAt, List<ProjectDecision> decisions, int version) {
+		this.id = id;
+		this.name = name;
+		this.entityName = entityName;
+		this.entityKind = entityKind;
+		this.ministry = ministry;
+		this.archived = archived;
+		this.registeredAt = registeredAt;
+		this.decisions = new ArrayList<>(decisions);
+		this.version = version;
+	}
+
+	static Project register(String name, String entityName, String entityKind, String ministry, Instant at) {
+		return new Project(UUID.randomUUID(), name, entityName, entityKind, ministry, false, at, List.of(), 0);
+	}
+
+	/** Adds a decision to the history; an archived project takes none. */
+	ProjectDecision decided(Instant at, String actor, ProjectDecision.Reason reason, String offerId, String assessment,
+			String packId, String packVersion, String packDigest, fr.gouv.nuage.doctrine.Verdict verdict, String decision) {
+		if (archived) {
+			throw new IllegalStateException("the project `" + name + "` is archived: it is no longer assessed");
+		}
+		ProjectDecision entry = new ProjectDecision(decisions.size() + 1, at, actor, reason, offerId, assessment, packId,
+				packVersion, packDigest, verdict, decision);
+		decisions.add(entry);
+		return entry;
+	}
+
+	void archive() {
+		if (archived) {
+			throw new IllegalStateException("the project `" + name + "` is already archived");
+		}
+		archived = true;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String entityName() {
+		return entityName;
+	}
+
+	public String entityKind() {
+		return entityKind;
+	}
+
+	public String ministry() {
+		return ministry;
+	}
+
+	public boolean archived() {
+		return archived;
+	}
+
+	public Instant registeredAt() {
+		return registeredAt;
+	}
+
+	/** Every decision, oldest first: the project's compliance over time. */
+	public List<ProjectDecision> decisions() {
+		return List.copyOf(decisions);
+	}
+
+	public Optional<ProjectDecision> latest() {
+		return decisions.isEmpty() ? Optional.empty() : Optional.of(decisions.get(decisions.size() - 1));
+	}
+
+	public int version() {
+		return version;
+	}
+
+	void saved() {
+		version++;
+	}
+}

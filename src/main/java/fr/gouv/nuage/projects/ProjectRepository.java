@@ -1,0 +1,84 @@
+package fr.gouv.nuage.projects;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.gouv.nuage.doctrine.Verdict;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Projects and their decision histories; a decision row is never updated. */
+@Repository
+class ProjectRepository {
+
+	private final JdbcClient jdbc;
+
+	ProjectRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void save(Project project) {
+		if (project.version() == 0) {
+			jdbc.sql("""
+					insert into project (id, name, entity_name, entity_kind, ministry, archived, registered_at, version)
+					values (:id, :name, :entity, :kind, :ministry, :archived, :at, 1)""")
+				.param("id", project.id()).param("name", project.name()).param("entity", project.entityName())
+				.param("kind", project.entityKind()).param("ministry", project.ministry())
+				.param("archived", project.archived()).param("at", Timestamp.from(project.registeredAt())).update();
+		}
+		else if (jdbc.sql("update project set archived = :archived, version = version + 1 where id = :id and version = :version")
+			.param("archived", project.archived()).param("id", project.id()).param("version", project.version())
+			.update() != 1) {
+			throw new OptimisticLockingFailureException("the project " + project.id() + " was changed by someone else");
+		}
+		int stored = jdbc.sql("select count(*) from project_decision where project_id = :id").param("id", project.id())
+			.query(Integer.class).single();
+		for (ProjectDecision d : project.decisions()) {
+			if (d.seq() > stored) {
+				jdbc.sql("""
+						insert into project_decision (project_id, seq, at, actor, reason, offer_id, assessment, pack_id,
+						    pack_version, pack_digest, verdict, decision)
+						values (:id, :seq, :at, :actor, :reason, :offer, :assessment, :pack, :version, :digest, :verdict, :decision)""")
+					.param("id", project.id()).param("seq", d.seq()).param("at", Timestamp.from(d.at()))
+					.param("actor", d.actor()).param("reason", d.reason().name()).param("offer", d.offerId())
+					.param("assessment", d.assessment()).param("pack", d.packId()).param("version", d.packVersion())
+					.param("digest", d.packDigest()).param("verdict", d.verdict().name()).param("decision", d.decision())
+					.update();
+			}
+		}
+		project.saved();
+	}
+
+	Optional<Project> find(UUID id) {
+		return jdbc.sql("select * from project where id = :id").param("id", id).query(this::project).optional();
+	}
+
+	/** The projects not archived whose latest decision was made on the offer {@code offerId}. */
+	List<Project> hostedOn(String offerId) {
+		return jdbc.sql("""
+				select p.* from project p
+				join project_decision d on d.project_id = p.id
+				where p.archived = false and d.offer_id = :offer
+				  and d.seq = (select max(seq) from project_decision where project_id = p.id)
+				order by p.id""").param("offer", offerId).query(this::project).list();
+	}
+
+	private Project project(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		List<ProjectDecision> decisions = jdbc.sql("select * from project_decision where project_id = :id order by seq")
+			.param("id", id)
+			.query((d, n) -> new ProjectDecision(d.getInt("seq"), d.getTimestamp("at").toInstant(), d.getString("actor"),
+					ProjectDecision.Reason.valueOf(d.getString("reason")), d.getString("offer_id"), d.getString("assessment"),
+					d.getString("pack_id"), d.getString("pack_version"), d.getString("pack_digest"),
+					Verdict.valueOf(d.getString("verdict")), d.getString("decision")))
+			.list();
+		return new Project(id, rs.getString("name"), rs.getString("entity_name"), rs.getString("entity_kind"),
+				rs.getString("ministry"), rs.getBoolean("archived"), rs.getTimestamp("registered_at").toInstant(), decisions,
+				rs.getInt("version"));
+	}
+}

@@ -1,0 +1,177 @@
+package fr.gouv.nuage.projects;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.catalogue.CatalogueSource;
+import fr.gouv.nuage.catalogue.OfferQualificationChanged;
+import fr.gouv.nuage.doctrine.Assessment;
+import fr.gouv.nuage.doctrine.AssessmentReader;
+import fr.gouv.nuage.doctrine.Decision;
+import fr.gouv.nuage.doctrine.DecisionJson;
+import fr.gouv.nuage.doctrine.InputError;
+import fr.gouv.nuage.doctrine.Lang;
+import fr.gouv.nuage.doctrine.ReadResult;
+import fr.gouv.nuage.doctrine.RulePack;
+import fr.gouv.nuage.doctrine.RulePacks;
+import fr.gouv.nuage.projects.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry of projects: each assessment is stored with its decision and the pack's digest, and
+ * a project hosted on an offer whose qualification changes is decided again. Every change is in
+ * the audit log, in the same transaction.
+ */
+@Service
+@Transactional
+public class Projects {
+
+	/** The outcome of an assessment: the project and its new decision, or why the input was refused. */
+	public sealed interface Outcome permits Decided, Invalid {
+	}
+
+	public record Decided(Project project, ProjectDecision decision) implements Outcome {
+	}
+
+	public record Invalid(List<InputError> errors) implements Outcome {
+	}
+
+	private final ProjectRepository projects;
+
+	private final CatalogueSource catalogues;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final RulePacks packs = RulePacks.shipped();
+
+	Projects(ProjectRepository projects, CatalogueSource catalogues, AuditLog audit, ApplicationEventPublisher events,
+			Clock clock) {
+		this.projects = projects;
+		this.catalogues = catalogues;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers a project from its first assessment, which must name the project and its entity
+	 * (`project.name`, `entity.name`, `entity.kind`).
+	 */
+	public Outcome register(String actor, String assessmentJson) {
+		Read read = read(assessmentJson);
+		if (read.errors() != null) {
+			return new Invalid(read.errors());
+		}
+		Assessment assessment = read.assessment();
+		List<InputError> missing = new java.util.ArrayList<>();
+		for (String path : List.of("project.name", "entity.name", "entity.kind")) {
+			if (assessment.get(path) == null) {
+				missing.add(new InputError("assessment", 0, 0, path, "a project is registered with its name and its entity's name and kind"));
+			}
+		}
+		if (!missing.isEmpty()) {
+			return new Invalid(List.copyOf(missing));
+		}
+		Project project = Project.register((String) assessment.get("project.name"), (String) assessment.get("entity.name"),
+				(String) assessment.get("entity.kind"), (String) assessment.get("entity.ministry"), clock.instant());
+		audit.append(actor, "PROJECT_REGISTERED", "project:" + project.id(), null,
+				AuditLog.state("name", project.name(), "entity", project.entityName()));
+		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
+	}
+
+	/** Assesses a registered project again. */
+	public Outcome assess(UUID id, String actor, String assessmentJson) {
+		Project project = get(id);
+		Read read = read(assessmentJson);
+		if (read.errors() != null) {
+			return new Invalid(read.errors());
+		}
+		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
+	}
+
+	public void archive(UUID id, String actor) {
+		Project project = get(id);
+		project.archive();
+		projects.save(project);
+		audit.append(actor, "PROJECT_ARCHIVED", "project:" + id, AuditLog.state("archived", "false"), AuditLog.state("archived", "true"));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Project> find(UUID id) {
+		return projects.find(id);
+	}
+
+	/** The projects hosted on an offer whose qualification changed are decided again, on that date. */
+	@EventListener
+	void on(OfferQualificationChanged change) {
+		for (Project project : projects.hostedOn(change.offerId())) {
+			ProjectDecision latest = project.latest().orElseThrow();
+			Read read = read(latest.assessment(), change.date(), true);
+			if (read.errors() != null) {
+				continue;
+			}
+			Outcome outcome = decide(project, "catalogue", ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED, read);
+			if (outcome instanceof Decided decided) {
+				events.publishEvent(new ProjectReevaluated(project.id(), change.offerId(), latest.verdict(),
+						decided.decision().verdict()));
+			}
+		}
+	}
+
+	private Outcome decide(Project project, String actor, ProjectDecision.Reason reason, Read read) {
+		Decision decision = read.pack().evaluate(read.resolved());
+		ProjectDecision entry = project.decided(clock.instant(), actor, reason,
+				(String) read.assessment().get("hosting.offerId"), read.assessment().toJson(), decision.doctrine().id(),
+				decision.doctrine().version(), decision.doctrine().digest(), decision.verdict(),
+				DecisionJson.write(decision, Lang.FR, DecisionJson.Form.FULL, false));
+		projects.save(project);
+		audit.append(actor, "PROJECT_DECIDED", "project:" + project.id(), null,
+				AuditLog.state("reason", reason.name(), "verdict", entry.verdict().name(), "pack", entry.packId() + " " + entry.packVersion(),
+						"digest", entry.packDigest()));
+		return new Decided(project, entry);
+	}
+
+	/** An assessment read and resolved against the catalogue in force on a date, or the errors. */
+	private record Read(Assessment assessment, Assessment resolved, RulePack pack, List<InputError> errors) {
+	}
+
+	private Read read(String json) {
+		return read(json, LocalDate.now(clock), false);
+	}
+
+	private Read read(String json, LocalDate date, boolean refreshOffer) {
+		RulePack pack = packs.latest();
+		ReadResult result = new AssessmentReader(pack.facts()).read("assessment", json);
+		if (result instanceof ReadResult.Invalid invalid) {
+			return new Read(null, null, pack, invalid.errors());
+		}
+		Assessment assessment = ((ReadResult.Ok) result).assessment();
+		if (refreshOffer) {
+			assessment = Catalogue.withoutSuppliedFacts(assessment);
+		}
+		if (assessment.get("hosting.offerId") == null) {
+			return new Read(assessment, assessment, pack, null);
+		}
+		Catalogue.Resolution resolution = catalogues.current().resolve(assessment, date);
+		if (resolution instanceof Catalogue.Unresolved unresolved) {
+			return new Read(null, null, pack, unresolved.errors());
+		}
+		return new Read(assessment, ((Catalogue.Resolved) resolution).assessment(), pack, null);
+	}
+
+	private Project get(UUID id) {
+		return projects.find(id).orElseThrow(() -> new IllegalArgumentException("no project " + id));
+	}
+
+}
