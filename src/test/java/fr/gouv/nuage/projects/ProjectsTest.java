@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueJson;
 import fr.gouv.nuage.catalogue.Offer;
-import fr.gouv.nuage.catalogue.Qualification;
-import fr.gouv.nuage.catalogue.QualificationEvent;
-import fr.gouv.nuage.catalogue.QualificationStatus;
+import fr.gouv.nuage.catalogue.TestOffers;
 import fr.gouv.nuage.catalogue.declarations.Actor;
 import fr.gouv.nuage.catalogue.declarations.Declarations;
 import fr.gouv.nuage.doctrine.Verdict;
@@ -75,14 +71,7 @@ class ProjectsTest {
 	void aProjectOnAnOfferThatGetsQualifiedIsDecidedAgain() {
 		UUID id = ((Projects.Decided) projects.register("alice", ON_BLEU)).project().id();
 		Offer bleu = Catalogue.reference().offer("bleu").orElseThrow();
-		List<QualificationEvent> history = new ArrayList<>(bleu.qualification(Qualification.SECNUMCLOUD).orElseThrow().events());
-		history.add(new QualificationEvent(QualificationStatus.QUALIFIED, LocalDate.now().minusDays(1), null, "3.2",
-				"ANSSI-LIST", "sourced", null));
-		Offer qualified = new Offer(bleu.id(), bleu.provider(), bleu.service(), bleu.model(), bleu.categories(),
-				bleu.internal(), bleu.interministerial(), bleu.dataLocation(), true, bleu.hdsCertified(), bleu.maxMarking(),
-				bleu.runsOn(), bleu.purchasing(), bleu.reversibility(),
-				List.of(new Qualification(Qualification.SECNUMCLOUD, 3, history)), bleu.sources(), bleu.confidence(),
-				bleu.note(), bleu.asOf());
+		Offer qualified = TestOffers.qualifiedOn(bleu, LocalDate.now().minusDays(1));
 		Declarations.Submitted submitted = (Declarations.Submitted) declarations
 			.submit(Actor.provider("Claire", bleu.provider()), CatalogueJson.declaration(qualified));
 

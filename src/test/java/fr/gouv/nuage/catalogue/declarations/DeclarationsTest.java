@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueJson;
 import fr.gouv.nuage.catalogue.Offer;
-import fr.gouv.nuage.catalogue.Qualification;
-import fr.gouv.nuage.catalogue.QualificationEvent;
-import fr.gouv.nuage.catalogue.QualificationStatus;
+import fr.gouv.nuage.catalogue.TestOffers;
 import fr.gouv.nuage.catalogue.OfferQualificationChanged.OfferQualificationGranted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
@@ -50,17 +46,9 @@ class DeclarationsTest {
 	/** Bleu declares its qualification: the claim counts only once DINUM accepts it. */
 	private static String bleuQualified() {
 		Offer bleu = Catalogue.reference().offer("bleu").orElseThrow();
-		Qualification snc = bleu.qualification(Qualification.SECNUMCLOUD).orElseThrow();
-		List<QualificationEvent> events = new ArrayList<>(snc.events());
-		events.add(new QualificationEvent(QualificationStatus.QUALIFIED, LocalDate.parse("2026-06-01"), null, "3.2",
-				"ANSSI-LIST", "sourced", null));
-		Offer qualified = new Offer(bleu.id(), bleu.provider(), bleu.service(), bleu.model(), bleu.categories(),
-				bleu.internal(), bleu.interministerial(), bleu.dataLocation(), true, bleu.hdsCertified(), bleu.maxMarking(),
-				bleu.runsOn(), bleu.purchasing(), bleu.reversibility(),
-				List.of(new Qualification(Qualification.SECNUMCLOUD, 3, events)), bleu.sources(), bleu.confidence(),
-				bleu.note(), bleu.asOf());
-		return CatalogueJson.declaration(qualified);
+		return CatalogueJson.declaration(TestOffers.qualifiedOn(bleu, LocalDate.parse("2026-06-01")));
 	}
+
 
 	@Test
 	void aQualificationClaimStaysPendingUntilDinumAcceptsIt() {
