@@ -64,10 +64,26 @@ public final class Control {
 
 	private long daysLeftWhenSuspended;
 
+	private int version;
+
 	private Control(UUID id, UUID project, Procedure procedure) {
 		this.id = id;
 		this.project = project;
 		this.procedure = procedure;
+	}
+
+	/** A control read back from the database. */
+	Control(UUID id, UUID project, Procedure procedure, ControlStatus status, Outcome outcome, String studyDocument,
+			LocalDate referredOn, LocalDate due, long daysLeftWhenSuspended, List<Step> steps, int version) {
+		this(id, project, procedure);
+		this.status = status;
+		this.outcome = outcome;
+		this.studyDocument = studyDocument;
+		this.referredOn = referredOn;
+		this.due = due;
+		this.daysLeftWhenSuspended = daysLeftWhenSuspended;
+		this.steps.addAll(steps);
+		this.version = version;
 	}
 
 	/** Opens the control a decision's procedure asks for; an unknown procedure (no cost) opens none. */
@@ -212,5 +228,17 @@ public final class Control {
 
 	public List<Step> steps() {
 		return List.copyOf(steps);
+	}
+
+	long daysLeftWhenSuspended() {
+		return daysLeftWhenSuspended;
+	}
+
+	int version() {
+		return version;
+	}
+
+	void saved() {
+		version++;
 	}
 }

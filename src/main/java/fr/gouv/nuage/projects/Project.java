@@ -49,12 +49,13 @@ public final class Project {
 
 	/** Adds a decision to the history; an archived project takes none. */
 	ProjectDecision decided(Instant at, String actor, ProjectDecision.Reason reason, String offerId, String assessment,
-			String packId, String packVersion, String packDigest, fr.gouv.nuage.doctrine.Verdict verdict, String decision) {
+			String packId, String packVersion, String packDigest, fr.gouv.nuage.doctrine.Verdict verdict, String control,
+			String decision) {
 		if (archived) {
 			throw new IllegalStateException("the project `" + name + "` is archived: it is no longer assessed");
 		}
 		ProjectDecision entry = new ProjectDecision(decisions.size() + 1, at, actor, reason, offerId, assessment, packId,
-				packVersion, packDigest, verdict, decision);
+				packVersion, packDigest, verdict, control, decision);
 		decisions.add(entry);
 		return entry;
 	}

@@ -9,7 +9,7 @@ import fr.gouv.nuage.doctrine.Verdict;
  * version, digest), the verdict and the whole decision, who or what caused it and why.
  */
 public record ProjectDecision(int seq, Instant at, String actor, Reason reason, String offerId, String assessment,
-		String packId, String packVersion, String packDigest, Verdict verdict, String decision) {
+		String packId, String packVersion, String packDigest, Verdict verdict, String control, String decision) {
 
 	/** Why a project was decided again. */
 	public enum Reason {

@@ -42,12 +42,14 @@ class ProjectRepository {
 			if (d.seq() > stored) {
 				jdbc.sql("""
 						insert into project_decision (project_id, seq, at, actor, reason, offer_id, assessment, pack_id,
-						    pack_version, pack_digest, verdict, decision)
-						values (:id, :seq, :at, :actor, :reason, :offer, :assessment, :pack, :version, :digest, :verdict, :decision)""")
+						    pack_version, pack_digest, verdict, control, decision)
+						values (:id, :seq, :at, :actor, :reason, :offer, :assessment, :pack, :version, :digest, :verdict, :control,
+						    :decision)""")
 					.param("id", project.id()).param("seq", d.seq()).param("at", Timestamp.from(d.at()))
 					.param("actor", d.actor()).param("reason", d.reason().name()).param("offer", d.offerId())
 					.param("assessment", d.assessment()).param("pack", d.packId()).param("version", d.packVersion())
-					.param("digest", d.packDigest()).param("verdict", d.verdict().name()).param("decision", d.decision())
+					.param("digest", d.packDigest()).param("verdict", d.verdict().name()).param("control", d.control())
+					.param("decision", d.decision())
 					.update();
 			}
 		}
@@ -75,7 +77,7 @@ class ProjectRepository {
 			.query((d, n) -> new ProjectDecision(d.getInt("seq"), d.getTimestamp("at").toInstant(), d.getString("actor"),
 					ProjectDecision.Reason.valueOf(d.getString("reason")), d.getString("offer_id"), d.getString("assessment"),
 					d.getString("pack_id"), d.getString("pack_version"), d.getString("pack_digest"),
-					Verdict.valueOf(d.getString("verdict")), d.getString("decision")))
+					Verdict.valueOf(d.getString("verdict")), d.getString("control"), d.getString("decision")))
 			.list();
 		return new Project(id, rs.getString("name"), rs.getString("entity_name"), rs.getString("entity_kind"),
 				rs.getString("ministry"), rs.getBoolean("archived"), rs.getTimestamp("registered_at").toInstant(), decisions,

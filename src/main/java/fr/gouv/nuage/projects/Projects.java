@@ -133,7 +133,7 @@ public class Projects {
 		Decision decision = read.pack().evaluate(read.resolved());
 		ProjectDecision entry = project.decided(clock.instant(), actor, reason,
 				(String) read.assessment().get("hosting.offerId"), read.assessment().toJson(), decision.doctrine().id(),
-				decision.doctrine().version(), decision.doctrine().digest(), decision.verdict(),
+				decision.doctrine().version(), decision.doctrine().digest(), decision.verdict(), decision.control(),
 				DecisionJson.write(decision, Lang.FR, DecisionJson.Form.FULL, false));
 		projects.save(project);
 		audit.append(actor, "PROJECT_DECIDED", "project:" + project.id(), null,
