@@ -12,13 +12,13 @@ import java.util.Map;
  * {@link Boolean} and {@code null}. Duplicate keys and trailing content are rejected, because a
  * document that two readers could understand differently must not be evaluated.
  */
-final class Json {
+public final class Json {
 
 	private Json() {
 	}
 
 	/** Parses one JSON document; throws {@link JsonException} on malformed input. */
-	static Object parse(String text) {
+	public static Object parse(String text) {
 		Cursor c = new Cursor(text, 1);
 		Object value = c.readValue(0);
 		if (c.skipWs() != Cursor.EOF) {

@@ -57,6 +57,23 @@ public final class Derogation {
 
 	private LocalDate expiresOn;
 
+	private int version;
+
+	/** A derogation read back from the database. */
+	Derogation(UUID id, UUID project, String rule, String decisionDigest, String justification, String proofOfGuarantees,
+			DerogationStatus status, LocalDate expiresOn, List<Step> steps, int version) {
+		this.id = id;
+		this.project = project;
+		this.rule = rule;
+		this.decisionDigest = decisionDigest;
+		this.justification = justification;
+		this.proofOfGuarantees = proofOfGuarantees;
+		this.status = status;
+		this.expiresOn = expiresOn;
+		this.steps.addAll(steps);
+		this.version = version;
+	}
+
 	private Derogation(UUID project, String rule, String decisionDigest, String justification, String proofOfGuarantees) {
 		this.id = UUID.randomUUID();
 		this.project = project;
@@ -186,5 +203,13 @@ public final class Derogation {
 
 	public List<Step> steps() {
 		return List.copyOf(steps);
+	}
+
+	int version() {
+		return version;
+	}
+
+	void saved() {
+		version++;
 	}
 }

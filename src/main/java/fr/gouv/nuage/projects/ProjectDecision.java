@@ -16,6 +16,8 @@ public record ProjectDecision(int seq, Instant at, String actor, Reason reason, 
 		/** Someone assessed the project. */
 		ASSESSED,
 		/** The qualification of the offer it is hosted on changed. */
-		OFFER_QUALIFICATION_CHANGED
+		OFFER_QUALIFICATION_CHANGED,
+		/** A derogation it had came to its end. */
+		DEROGATION_EXPIRED
 	}
 }

@@ -129,6 +129,19 @@ public class Projects {
 		}
 	}
 
+	/** A derogation ended: the project is decided again on its latest assessment. */
+	@EventListener
+	void on(DerogationEvents.DerogationExpired expired) {
+		Project project = get(expired.project());
+		if (project.archived()) {
+			return;
+		}
+		Read read = read(project.latest().orElseThrow().assessment(), LocalDate.now(clock), true);
+		if (read.errors() == null) {
+			decide(project, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED, read);
+		}
+	}
+
 	private Outcome decide(Project project, String actor, ProjectDecision.Reason reason, Read read) {
 		Decision decision = read.pack().evaluate(read.resolved());
 		ProjectDecision entry = project.decided(clock.instant(), actor, reason,

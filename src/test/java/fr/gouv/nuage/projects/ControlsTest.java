@@ -3,69 +3,28 @@ package fr.gouv.nuage.projects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import fr.gouv.nuage.projects.audit.AuditEntry;
 import fr.gouv.nuage.projects.audit.AuditLog;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Controls opened from a stored decision, moved through their procedure, stored and audited. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(ControlsTest.Calendar.class)
+@Import(TestCalendar.class)
 @RecordApplicationEvents
 @Transactional
 @Tag("database")
 class ControlsTest {
-
-	/** A clock the test moves forward. */
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-03-10T09:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Calendar {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-	}
 
 	private static String project(long cost) {
 		return """
@@ -84,10 +43,16 @@ class ControlsTest {
 	AuditLog audit;
 
 	@Autowired
-	MovableClock clock;
+	TestCalendar.MovableClock clock;
 
 	@Autowired
 	ApplicationEvents events;
+
+	/** The clock is shared by the tests of one application context: each test starts on the same day. */
+	@BeforeEach
+	void startOnTheSameDay() {
+		clock.set(java.time.Instant.parse("2026-03-10T09:00:00Z"));
+	}
 
 	private UUID registered(long cost) {
 		return ((Projects.Decided) projects.register("alice", project(cost))).project().id();

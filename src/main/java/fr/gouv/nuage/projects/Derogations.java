@@ -1,0 +1,138 @@
+package fr.gouv.nuage.projects;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import fr.gouv.nuage.doctrine.Json;
+import fr.gouv.nuage.projects.DerogationEvents.DerogationEndApproaching;
+import fr.gouv.nuage.projects.DerogationEvents.DerogationExpired;
+import fr.gouv.nuage.projects.DerogationEvents.DerogationGranted;
+import fr.gouv.nuage.projects.DerogationEvents.DerogationRefused;
+import fr.gouv.nuage.projects.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Derogations requested from a rule the project's latest decision found violated, approved by the
+ * minister and, for R9, validated by the Prime Minister; reminded before their end and expired on
+ * it, when the project is decided again. Every step is stored and audited.
+ */
+@Service
+@Transactional
+public class Derogations {
+
+	private final DerogationRepository derogations;
+
+	private final ProjectRepository projects;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Derogations(DerogationRepository derogations, ProjectRepository projects, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.derogations = derogations;
+		this.projects = projects;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Derogation request(UUID projectId, String rule, String justification, String proofOfGuarantees, String actor) {
+		Project project = projects.find(projectId).orElseThrow(() -> new Derogation.Refused("no project " + projectId));
+		ProjectDecision latest = project.latest().orElseThrow(() -> new Derogation.Refused("the project has no decision"));
+		if (!"VIOLATED".equals(status(latest, rule))) {
+			throw new Derogation.Refused("the project's latest decision does not find `" + rule
+					+ "` violated: there is nothing to derogate from");
+		}
+		Derogation derogation = Derogation.request(projectId, rule, latest.packDigest() + "#" + latest.seq(), justification,
+				proofOfGuarantees, actor, Derogation.Role.PROJECT_AUTHORITY, clock.instant());
+		derogations.save(derogation);
+		audit.append(actor, "DEROGATION_REQUESTED", "derogation:" + derogation.id(), null,
+				AuditLog.state("project", projectId.toString(), "rule", rule, "decision", derogation.decisionDigest()));
+		return derogation;
+	}
+
+	public Derogation approveByMinister(UUID id, String actor, Derogation.Role role) {
+		Derogation derogation = move(id, actor, d -> d.approveByMinister(actor, role, clock.instant()));
+		if (derogation.status() == DerogationStatus.GRANTED) {
+			events.publishEvent(new DerogationGranted(id, derogation.project(), derogation.rule()));
+		}
+		return derogation;
+	}
+
+	public Derogation validateByPrimeMinister(UUID id, String actor, Derogation.Role role) {
+		Derogation derogation = move(id, actor, d -> d.validateByPrimeMinister(actor, role, clock.instant()));
+		events.publishEvent(new DerogationGranted(id, derogation.project(), derogation.rule()));
+		return derogation;
+	}
+
+	public Derogation refuse(UUID id, String reason, String actor, Derogation.Role role) {
+		Derogation derogation = move(id, actor, d -> d.refuse(reason, actor, role, clock.instant()));
+		events.publishEvent(new DerogationRefused(id, derogation.project(), derogation.rule(), reason));
+		return derogation;
+	}
+
+	public Derogation withdraw(UUID id, String actor, Derogation.Role role) {
+		return move(id, actor, d -> d.withdraw(actor, role, clock.instant()));
+	}
+
+	/** An acceptable offer is available since {@code since}: the derogation ends 12 months later at the latest. */
+	public Derogation acceptableOfferAvailable(UUID id, LocalDate since, String actor) {
+		return move(id, actor, d -> d.acceptableOfferAvailable(since));
+	}
+
+	/** Every day: reminders before an end, and the derogations that end today expire. */
+	@Scheduled(cron = "0 20 0 * * *")
+	public void daily() {
+		LocalDate today = LocalDate.now(clock);
+		for (Derogation derogation : derogations.grantedWithAnEnd()) {
+			for (int days : derogation.remindersDue(today)) {
+				events.publishEvent(new DerogationEndApproaching(derogation.id(), derogation.project(), derogation.rule(),
+						derogation.expiresOn(), days));
+			}
+		}
+		for (Derogation derogation : derogations.endingBy(today)) {
+			move(derogation.id(), "calendar", d -> d.expireIfDue(clock.instant()));
+			events.publishEvent(new DerogationExpired(derogation.id(), derogation.project(), derogation.rule()));
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Derogation> find(UUID id) {
+		return derogations.find(id);
+	}
+
+	private Derogation move(UUID id, String actor, Consumer<Derogation> transition) {
+		Derogation derogation = derogations.find(id).orElseThrow(() -> new Derogation.Refused("no derogation " + id));
+		DerogationStatus before = derogation.status();
+		transition.accept(derogation);
+		derogations.save(derogation);
+		audit.append(actor, "DEROGATION_" + derogation.status().name(), "derogation:" + id,
+				AuditLog.state("status", before.name()), AuditLog.state("status", derogation.status().name(), "expiresOn",
+						derogation.expiresOn() == null ? null : derogation.expiresOn().toString()));
+		return derogation;
+	}
+
+	/** The status the stored decision gives a rule. */
+	@SuppressWarnings("unchecked")
+	private static String status(ProjectDecision decision, String rule) {
+		Map<String, Object> json = (Map<String, Object>) Json.parse(decision.decision());
+		for (Object finding : (List<Object>) json.get("findings")) {
+			Map<String, Object> f = (Map<String, Object>) finding;
+			if (rule.equals(f.get("rule"))) {
+				return (String) f.get("status");
+			}
+		}
+		return null;
+	}
+}
