@@ -1,5 +1,5 @@
 /**
- * The web portal in the State design system (DSFR), French by default and English; it renders
- * what the other modules decide. May depend on every module's API.
+ * The web portal and who may reach it: sign-in with ProConnect (OpenID Connect), public pages
+ * for visitors. May depend on every module's API.
  */
 package fr.gouv.nuage.web;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -15,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(DecisionController.class)
 @Import(ReferenceCatalogue.class)
+// Who may call what is tested on the whole application (SignInTest); here, the controllers alone.
+@AutoConfigureMockMvc(addFilters = false)
 class DecisionControllerTest {
 
 	@Autowired

@@ -1,0 +1,63 @@
+package fr.gouv.nuage.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Signs an agent in from ProConnect: the ID token proves who it is, and the claims of the requested
+ * scopes (given_name, usual_name, email, uid, siret, idp_id) come from the userinfo endpoint, which
+ * ProConnect answers as a JWT signed with its keys (JSON is read too). The professional e-mail, not
+ * {@code sub} (specific to each service and identity provider), identifies the person.
+ */
+@Component
+class ProConnectUserService extends OidcUserService {
+
+	private final RestClient http = RestClient.create();
+
+	@Override
+	public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
+		ClientRegistration.ProviderDetails provider = request.getClientRegistration().getProviderDetails();
+		Map<String, Object> claims = new LinkedHashMap<>(request.getIdToken().getClaims());
+		String uri = provider.getUserInfoEndpoint().getUri();
+		if (uri != null && !uri.isBlank()) {
+			claims.putAll(userInfo(uri, provider.getJwkSetUri(), request.getAccessToken().getTokenValue()));
+		}
+		if (!request.getIdToken().getSubject().equals(claims.get("sub"))) {
+			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info",
+					"the userinfo subject differs from the ID token's", null));
+		}
+		return new DefaultOidcUser(Set.of(new SimpleGrantedAuthority("ROLE_AGENT")), request.getIdToken(),
+				new OidcUserInfo(claims), "sub");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> userInfo(String uri, String jwkSetUri, String accessToken) {
+		ResponseEntity<String> response = http.get().uri(uri)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+			.accept(MediaType.parseMediaType("application/jwt"), MediaType.APPLICATION_JSON)
+			.retrieve().toEntity(String.class);
+		MediaType type = response.getHeaders().getContentType();
+		String body = response.getBody() == null ? "" : response.getBody();
+		if (type != null && type.isCompatibleWith(MediaType.parseMediaType("application/jwt"))) {
+			return NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build().decode(body.strip()).getClaims();
+		}
+		return (Map<String, Object>) fr.gouv.nuage.doctrine.Json.parse(body);
+	}
+}
