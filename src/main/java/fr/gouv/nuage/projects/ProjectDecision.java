@@ -18,6 +18,8 @@ public record ProjectDecision(int seq, Instant at, String actor, Reason reason, 
 		/** The qualification of the offer it is hosted on changed. */
 		OFFER_QUALIFICATION_CHANGED,
 		/** A derogation it had came to its end. */
-		DEROGATION_EXPIRED
+		DEROGATION_EXPIRED,
+		/** The doctrine's pack changed since its last decision. */
+		DOCTRINE_CHANGED
 	}
 }

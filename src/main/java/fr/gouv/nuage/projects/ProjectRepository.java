@@ -70,6 +70,16 @@ class ProjectRepository {
 				order by p.id""").param("offer", offerId).query(this::project).list();
 	}
 
+	/** The projects not archived whose latest decision came from another pack than {@code digest}. */
+	List<Project> decidedUnderAnotherPack(String digest) {
+		return jdbc.sql("""
+				select p.* from project p
+				join project_decision d on d.project_id = p.id
+				where p.archived = false and d.pack_digest <> :digest
+				  and d.seq = (select max(seq) from project_decision where project_id = p.id)
+				order by p.id""").param("digest", digest).query(this::project).list();
+	}
+
 	private Project project(ResultSet rs, int row) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		List<ProjectDecision> decisions = jdbc.sql("select * from project_decision where project_id = :id order by seq")

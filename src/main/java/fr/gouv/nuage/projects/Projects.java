@@ -129,6 +129,31 @@ public class Projects {
 		}
 	}
 
+	/**
+	 * When the application starts on a new version of the doctrine's pack, every project decided
+	 * under another pack is decided again on its latest assessment; returns how many.
+	 */
+	@EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	public int redecideUnderTheCurrentDoctrine() {
+		String digest = packs.latest().info().digest();
+		int count = 0;
+		for (Project project : projects.decidedUnderAnotherPack(digest)) {
+			ProjectDecision latest = project.latest().orElseThrow();
+			Read read = read(latest.assessment(), LocalDate.now(clock), true);
+			if (read.errors() != null) {
+				continue;
+			}
+			Outcome outcome = decide(project, "doctrine", ProjectDecision.Reason.DOCTRINE_CHANGED, read);
+			if (outcome instanceof Decided decided) {
+				events.publishEvent(new ProjectDecidedUnderNewDoctrine(project.id(), latest.packId() + " " + latest.packVersion(),
+						decided.decision().packId() + " " + decided.decision().packVersion(), latest.verdict(),
+						decided.decision().verdict()));
+				count++;
+			}
+		}
+		return count;
+	}
+
 	/** A derogation ended: the project is decided again on its latest assessment. */
 	@EventListener
 	void on(DerogationEvents.DerogationExpired expired) {

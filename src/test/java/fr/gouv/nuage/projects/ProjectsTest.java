@@ -52,6 +52,9 @@ class ProjectsTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aProjectIsStoredWithItsDecisionAndThePacksDigest() {
 		Projects.Decided decided = (Projects.Decided) projects.register("alice", ON_BLEU);
@@ -89,6 +92,20 @@ class ProjectsTest {
 		assertThat(audit.entries()).extracting(e -> e.action())
 			.contains("PROJECT_REGISTERED", "PROJECT_DECIDED", "OFFER_DECLARATION_ACCEPTED", "OFFER_QUALIFICATION_GRANTED");
 		assertThat(audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aProjectDecidedUnderAnotherPackIsDecidedAgainUnderTheCurrentOne() {
+		UUID id = ((Projects.Decided) projects.register("alice", ON_BLEU)).project().id();
+		jdbc.sql("update project_decision set pack_digest = 'sha256:0ld', pack_version = '2021.1', pack_id = '6282-SG' "
+				+ "where project_id = :id").param("id", id).update();
+		assertThat(projects.redecideUnderTheCurrentDoctrine()).isEqualTo(1);
+		ProjectDecision latest = projects.find(id).orElseThrow().latest().orElseThrow();
+		assertThat(latest.reason()).isEqualTo(ProjectDecision.Reason.DOCTRINE_CHANGED);
+		assertThat(latest.packId()).isEqualTo("6404-SG");
+		assertThat(events.stream(ProjectDecidedUnderNewDoctrine.class)).singleElement()
+			.satisfies(e -> assertThat(e.fromPack()).isEqualTo("6282-SG 2021.1"));
+		assertThat(projects.redecideUnderTheCurrentDoctrine()).isZero();
 	}
 
 	@Test
