@@ -76,16 +76,12 @@ final class Inputs {
 			throw new InvalidInput(message.toString());
 		}
 		RulePacks packs = RulePacks.shipped();
-		String id = doctrine == null ? packs.defaultId() : doctrine;
-		if (!packs.has(id)) {
-			try {
-				packs.get(id);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidInput(ex.getMessage());
-			}
+		try {
+			return packs.get(doctrine == null ? packs.defaultId() : doctrine);
 		}
-		return packs.get(id);
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInput(ex.getMessage());
+		}
 	}
 
 	/** A date written YYYY-MM-DD, or today. */

@@ -65,11 +65,6 @@ public final class Finding {
 		}
 	}
 
-	/** True when the status is TO_CONFIRM because facts are missing or a condition failed. */
-	public boolean unsettled() {
-		return reason == Reason.UNSETTLED;
-	}
-
 	public Text title() {
 		return rule.title();
 	}
@@ -112,6 +107,10 @@ public final class Finding {
 	}
 
 	public String explanation(Lang lang) {
+		Template[] templates = templates();
+		if (templates != null) {
+			return render(templates, lang);
+		}
 		EngineTexts texts = pack.texts();
 		switch (reason) {
 			case NOT_SUBJECT:
@@ -120,9 +119,7 @@ public final class Finding {
 				return texts.notConcerned.in(lang);
 			case ADMINISTRATION:
 			case DOES_NOT_APPLY:
-				return rule.notApplicable() == null ? texts.doesNotApply.in(lang) : render(rule.notApplicable(), lang);
-			case SATISFIED:
-				return render(rule.satisfied(), lang);
+				return texts.doesNotApply.in(lang);
 			case UNSETTLED:
 				if (failure != null) {
 					return texts.failed.in(lang).replace("{error}", failure.message);
@@ -158,19 +155,35 @@ public final class Finding {
 		switch (reason) {
 			case NOT_SUBJECT:
 			case NOT_CONCERNED:
-				return true;
 			case ADMINISTRATION:
 			case DOES_NOT_APPLY:
-				return rule.notApplicable() == null || constant(rule.notApplicable());
 			case SATISFIED:
-				return constant(rule.satisfied());
+				Template[] templates = templates();
+				return templates == null ? reason != Reason.SATISFIED
+						: templates[0].isConstant() && templates[1].isConstant();
 			default:
 				return false;
 		}
 	}
 
-	private static boolean constant(Template[] templates) {
-		return templates != null && templates[0].isConstant() && templates[1].isConstant();
+	/**
+	 * The pack's text the explanation is, when it is one text: why the rule does not apply, why it
+	 * is satisfied, or the one check that fired; {@code null} for the engine's own texts and for
+	 * explanations made of several checks.
+	 */
+	private Template[] templates() {
+		switch (reason) {
+			case ADMINISTRATION:
+			case DOES_NOT_APPLY:
+				return rule.notApplicable();
+			case SATISFIED:
+				return rule.satisfied();
+			case VIOLATED:
+			case VIGILANCE:
+				return causes.size() == 1 ? causes.get(0).explain() : null;
+			default:
+				return null;
+		}
 	}
 
 	/**
@@ -178,22 +191,7 @@ public final class Finding {
 	 * when the pack was planned, which keeps a stream of decisions cheap.
 	 */
 	void writeExplanation(JsonWriter json, Lang lang) {
-		Template[] templates = null;
-		switch (reason) {
-			case ADMINISTRATION:
-			case DOES_NOT_APPLY:
-				templates = rule.notApplicable();
-				break;
-			case SATISFIED:
-				templates = rule.satisfied();
-				break;
-			case VIOLATED:
-			case VIGILANCE:
-				templates = causes.size() == 1 ? causes.get(0).explain() : null;
-				break;
-			default:
-				break;
-		}
+		Template[] templates = templates();
 		if (templates != null) {
 			templates[lang.ordinal()].write(json, frame, pack.labels(), lang);
 		}

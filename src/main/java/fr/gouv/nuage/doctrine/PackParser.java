@@ -51,7 +51,7 @@ final class PackParser {
 	/** The definition, or {@code null} when the file is not even a YAML map. */
 	PackDefinition parse() {
 		this.lines = text.split("\r?\n", -1);
-		YNode root = YamlTree.parse(file, text, issues);
+		YNode root = YamlTree.parse(file, text, lines, issues);
 		if (root == null) {
 			return null;
 		}

@@ -56,15 +56,18 @@ final class YamlTree {
 
 	private final List<SourceIssue> issues;
 
-	private YamlTree(String file, String text, List<SourceIssue> issues) {
+	private YamlTree(String file, String[] lines, List<SourceIssue> issues) {
 		this.file = file;
-		this.lines = text.split("\r?\n", -1);
+		this.lines = lines;
 		this.issues = issues;
 	}
 
-	/** Parses the text; a syntax error is reported in {@code issues} and gives {@code null}. */
-	static YNode parse(String file, String text, List<SourceIssue> issues) {
-		YamlTree tree = new YamlTree(file, text, issues);
+	/**
+	 * Parses the text, split into {@code lines} by the caller; a syntax error is reported in
+	 * {@code issues} and gives {@code null}.
+	 */
+	static YNode parse(String file, String text, String[] lines, List<SourceIssue> issues) {
+		YamlTree tree = new YamlTree(file, lines, issues);
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(true); // reported below with a position instead
 		options.setMaxAliasesForCollections(10);
