@@ -14,7 +14,9 @@ public final class Project {
 
 	private final UUID id;
 
-	private final String name;
+	private String name;
+
+	private final String organisation;
 
 	private final String entityName;
 
@@ -30,10 +32,11 @@ public final class Project {
 
 	private int version;
 
-	Project(UUID id, String name, String entityName, String entityKind, String ministry, boolean archived,
-			Instant registeredAt, List<ProjectDecision> decisions, int version) {
+	Project(UUID id, String name, String organisation, String entityName, String entityKind, String ministry,
+			boolean archived, Instant registeredAt, List<ProjectDecision> decisions, int version) {
 		this.id = id;
 		this.name = name;
+		this.organisation = organisation;
 		this.entityName = entityName;
 		this.entityKind = entityKind;
 		this.ministry = ministry;
@@ -43,8 +46,9 @@ public final class Project {
 		this.version = version;
 	}
 
-	static Project register(String name, String entityName, String entityKind, String ministry, Instant at) {
-		return new Project(UUID.randomUUID(), name, entityName, entityKind, ministry, false, at, List.of(), 0);
+	static Project register(String name, String organisation, String entityName, String entityKind, String ministry,
+			Instant at) {
+		return new Project(UUID.randomUUID(), name, organisation, entityName, entityKind, ministry, false, at, List.of(), 0);
 	}
 
 	/** Adds a decision to the history; an archived project takes none. */
@@ -60,6 +64,13 @@ public final class Project {
 		return entry;
 	}
 
+	void rename(String newName) {
+		if (archived) {
+			throw new IllegalStateException("the project `" + name + "` is archived: it is no longer edited");
+		}
+		name = newName.strip();
+	}
+
 	void archive() {
 		if (archived) {
 			throw new IllegalStateException("the project `" + name + "` is already archived");
@@ -73,6 +84,11 @@ public final class Project {
 
 	public String name() {
 		return name;
+	}
+
+	/** The organisation of the directory that owns the project; {@code null} for one registered without. */
+	public String organisation() {
+		return organisation;
 	}
 
 	public String entityName() {

@@ -25,14 +25,18 @@ class ProjectRepository {
 	void save(Project project) {
 		if (project.version() == 0) {
 			jdbc.sql("""
-					insert into project (id, name, entity_name, entity_kind, ministry, archived, registered_at, version)
-					values (:id, :name, :entity, :kind, :ministry, :archived, :at, 1)""")
-				.param("id", project.id()).param("name", project.name()).param("entity", project.entityName())
+					insert into project (id, name, organisation_id, entity_name, entity_kind, ministry, archived, registered_at,
+					    version)
+					values (:id, :name, :organisation, :entity, :kind, :ministry, :archived, :at, 1)""")
+				.param("id", project.id()).param("name", project.name()).param("organisation", project.organisation())
+				.param("entity", project.entityName())
 				.param("kind", project.entityKind()).param("ministry", project.ministry())
 				.param("archived", project.archived()).param("at", Timestamp.from(project.registeredAt())).update();
 		}
-		else if (jdbc.sql("update project set archived = :archived, version = version + 1 where id = :id and version = :version")
-			.param("archived", project.archived()).param("id", project.id()).param("version", project.version())
+		else if (jdbc.sql("""
+				update project set name = :name, archived = :archived, version = version + 1
+				where id = :id and version = :version""")
+			.param("name", project.name()).param("archived", project.archived()).param("id", project.id()).param("version", project.version())
 			.update() != 1) {
 			throw new OptimisticLockingFailureException("the project " + project.id() + " was changed by someone else");
 		}
@@ -80,6 +84,43 @@ class ProjectRepository {
 				order by p.id""").param("digest", digest).query(this::project).list();
 	}
 
+	/**
+	 * A page of the projects owned by the organisations given, or of all projects when
+	 * {@code organisations} is {@code null}, by name; archived ones only when asked.
+	 */
+	List<ProjectSummary> page(java.util.Collection<String> organisations, boolean archived, int page, int size) {
+		if (organisations != null && organisations.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select p.*, d.verdict, d.control, d.at, d.pack_id, d.pack_version from project p
+				left join project_decision d on d.project_id = p.id
+				  and d.seq = (select max(seq) from project_decision where project_id = p.id)
+				where (:all = true or p.organisation_id in (:orgs)) and (:archived = true or p.archived = false)
+				order by p.name, p.id
+				limit :size offset :offset""")
+			.param("all", organisations == null).param("orgs", organisations == null ? List.of("") : organisations)
+			.param("archived", archived).param("size", size).param("offset", (long) page * size)
+			.query((rs, n) -> new ProjectSummary(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getString("organisation_id"), rs.getString("entity_name"), rs.getString("ministry"),
+					rs.getBoolean("archived"), rs.getTimestamp("registered_at").toInstant(), rs.getInt("version"),
+					rs.getString("verdict") == null ? null : Verdict.valueOf(rs.getString("verdict")), rs.getString("control"),
+					rs.getTimestamp("at") == null ? null : rs.getTimestamp("at").toInstant(), rs.getString("pack_id"),
+					rs.getString("pack_version")))
+			.list();
+	}
+
+	long count(java.util.Collection<String> organisations, boolean archived) {
+		if (organisations != null && organisations.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from project p
+				where (:all = true or p.organisation_id in (:orgs)) and (:archived = true or p.archived = false)""")
+			.param("all", organisations == null).param("orgs", organisations == null ? List.of("") : organisations)
+			.param("archived", archived).query(Long.class).single();
+	}
+
 	private Project project(ResultSet rs, int row) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		List<ProjectDecision> decisions = jdbc.sql("select * from project_decision where project_id = :id order by seq")
@@ -89,7 +130,7 @@ class ProjectRepository {
 					d.getString("pack_id"), d.getString("pack_version"), d.getString("pack_digest"),
 					Verdict.valueOf(d.getString("verdict")), d.getString("control"), d.getString("decision")))
 			.list();
-		return new Project(id, rs.getString("name"), rs.getString("entity_name"), rs.getString("entity_kind"),
+		return new Project(id, rs.getString("name"), rs.getString("organisation_id"), rs.getString("entity_name"), rs.getString("entity_kind"),
 				rs.getString("ministry"), rs.getBoolean("archived"), rs.getTimestamp("registered_at").toInstant(), decisions,
 				rs.getInt("version"));
 	}

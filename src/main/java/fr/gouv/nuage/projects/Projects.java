@@ -19,6 +19,7 @@ import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
 import fr.gouv.nuage.projects.audit.AuditLog;
+import fr.gouv.nuage.projects.directory.Perimeter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -68,7 +69,15 @@ public class Projects {
 	 * Registers a project from its first assessment, which must name the project and its entity
 	 * (`project.name`, `entity.name`, `entity.kind`).
 	 */
-	public Outcome register(String actor, String assessmentJson) {
+	Outcome register(String actor, String assessmentJson) {
+		return register(actor, null, assessmentJson);
+	}
+
+	/**
+	 * Registers a project of an organisation of the directory from its first assessment, which must
+	 * name the project and its entity ({@code project.name}, {@code entity.name}, {@code entity.kind}).
+	 */
+	public Outcome register(String actor, String organisation, String assessmentJson) {
 		Read read = read(assessmentJson);
 		if (read.errors() != null) {
 			return new Invalid(read.errors());
@@ -83,16 +92,22 @@ public class Projects {
 		if (!missing.isEmpty()) {
 			return new Invalid(List.copyOf(missing));
 		}
-		Project project = Project.register((String) assessment.get("project.name"), (String) assessment.get("entity.name"),
+		Project project = Project.register((String) assessment.get("project.name"), organisation,
+				(String) assessment.get("entity.name"),
 				(String) assessment.get("entity.kind"), (String) assessment.get("entity.ministry"), clock.instant());
 		audit.append(actor, "PROJECT_REGISTERED", "project:" + project.id(), null,
-				AuditLog.state("name", project.name(), "entity", project.entityName()));
+				AuditLog.state("name", project.name(), "organisation", organisation, "entity", project.entityName()));
 		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
 	}
 
 	/** Assesses a registered project again. */
 	public Outcome assess(UUID id, String actor, String assessmentJson) {
-		Project project = get(id);
+		return assess(id, actor, assessmentJson, null);
+	}
+
+	/** Assesses a registered project again, if it is still at the version the caller read. */
+	public Outcome assess(UUID id, String actor, String assessmentJson, Integer readVersion) {
+		Project project = get(id, readVersion);
 		Read read = read(assessmentJson);
 		if (read.errors() != null) {
 			return new Invalid(read.errors());
@@ -101,10 +116,41 @@ public class Projects {
 	}
 
 	public void archive(UUID id, String actor) {
-		Project project = get(id);
+		archive(id, actor, null);
+	}
+
+	/** Archives a project, if it is still at the version the caller read. */
+	public Project archive(UUID id, String actor, Integer readVersion) {
+		Project project = get(id, readVersion);
 		project.archive();
 		projects.save(project);
 		audit.append(actor, "PROJECT_ARCHIVED", "project:" + id, AuditLog.state("archived", "false"), AuditLog.state("archived", "true"));
+		return project;
+	}
+
+	/** Renames a project, if it is still at the version the caller read. */
+	public Project rename(UUID id, String name, String actor, Integer readVersion) {
+		if (name == null || name.isBlank() || name.strip().length() > 300) {
+			throw new IllegalArgumentException("name: a project has a name of 1 to 300 characters");
+		}
+		Project project = get(id, readVersion);
+		String before = project.name();
+		project.rename(name);
+		projects.save(project);
+		audit.append(actor, "PROJECT_RENAMED", "project:" + id, AuditLog.state("name", before),
+				AuditLog.state("name", project.name()));
+		return project;
+	}
+
+	/** A page of the projects a perimeter sees, by name, with how many there are in all. */
+	@Transactional(readOnly = true)
+	public Page page(Perimeter perimeter, boolean archived, int page, int size) {
+		java.util.Set<String> organisations = perimeter.dinum() ? null : perimeter.visible();
+		return new Page(projects.page(organisations, archived, page, size), projects.count(organisations, archived));
+	}
+
+	/** One page of a list and the size of the whole list. */
+	public record Page(List<ProjectSummary> items, long total) {
 	}
 
 	@Transactional(readOnly = true)
@@ -209,7 +255,16 @@ public class Projects {
 	}
 
 	private Project get(UUID id) {
-		return projects.find(id).orElseThrow(() -> new IllegalArgumentException("no project " + id));
+		return get(id, null);
+	}
+
+	private Project get(UUID id, Integer readVersion) {
+		Project project = projects.find(id).orElseThrow(() -> new IllegalArgumentException("no project " + id));
+		if (readVersion != null && project.version() != readVersion) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("the project is at version " + project.version()
+					+ ", not " + readVersion + ": read it again");
+		}
+		return project;
 	}
 
 }

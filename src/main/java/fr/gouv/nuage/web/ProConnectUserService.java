@@ -2,12 +2,13 @@ package fr.gouv.nuage.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
+import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.projects.directory.Identity;
+import fr.gouv.nuage.projects.directory.Person;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -31,6 +32,12 @@ class ProConnectUserService extends OidcUserService {
 
 	private final RestClient http = RestClient.create();
 
+	private final Directory directory;
+
+	ProConnectUserService(Directory directory) {
+		this.directory = directory;
+	}
+
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
 		ClientRegistration.ProviderDetails provider = request.getClientRegistration().getProviderDetails();
@@ -43,8 +50,20 @@ class ProConnectUserService extends OidcUserService {
 			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info",
 					"the userinfo subject differs from the ID token's", null));
 		}
-		return new DefaultOidcUser(Set.of(new SimpleGrantedAuthority("ROLE_AGENT")), request.getIdToken(),
-				new OidcUserInfo(claims), "sub");
+		Person person;
+		try {
+			person = directory.signIn(new Identity(text(claims, "email"), text(claims, "given_name"),
+					text(claims, "usual_name"), text(claims, "siret"), text(claims, "uid"), text(claims, "idp_id")));
+		}
+		catch (Directory.Refused ex) {
+			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info", ex.getMessage(), null));
+		}
+		return new DefaultOidcUser(SignedIn.authorities(person), request.getIdToken(), new OidcUserInfo(claims), "sub");
+	}
+
+	private static String text(Map<String, Object> claims, String name) {
+		Object value = claims.get(name);
+		return value == null ? null : value.toString();
 	}
 
 	@SuppressWarnings("unchecked")

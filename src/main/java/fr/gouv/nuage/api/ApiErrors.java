@@ -1,0 +1,121 @@
+package fr.gouv.nuage.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import fr.gouv.nuage.projects.directory.Directory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The refusals every signed-in endpoint shares, as problem+json: outside the caller's perimeter
+ * (403), a version that moved (412) or was not named (428), a transition the workflow does not allow
+ * (409), a field the directory refuses (400). Each is raised before anything is written, or rolls
+ * its transaction back.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors {
+
+	/** The caller may not do this here. */
+	static final class OutOfPerimeter extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		OutOfPerimeter(String message) {
+			super(message);
+		}
+	}
+
+	/** A change asked without {@code If-Match}. */
+	static final class VersionRequired extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		VersionRequired(String message) {
+			super(message);
+		}
+	}
+
+	/** Something asked for does not exist. */
+	static final class Missing extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Missing(String message) {
+			super(message);
+		}
+	}
+
+	/** A transition the workflow refuses in its current state. */
+	static final class NotAllowed extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotAllowed(String message) {
+			super(message);
+		}
+	}
+
+	@ExceptionHandler(OutOfPerimeter.class)
+	ResponseEntity<ProblemDetail> forbidden(OutOfPerimeter ex) {
+		return problem(HttpStatus.FORBIDDEN, "/problems/out-of-perimeter", "Outside your perimeter", ex.getMessage());
+	}
+
+	@ExceptionHandler(Missing.class)
+	ResponseEntity<ProblemDetail> missing(Missing ex) {
+		return Problems.notFound(ex.getMessage());
+	}
+
+	@ExceptionHandler(NotAllowed.class)
+	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex) {
+		return problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", ex.getMessage());
+	}
+
+	/** A domain refusal: the aggregate's state does not allow it (archived project, closed workflow). */
+	@ExceptionHandler({ IllegalStateException.class, fr.gouv.nuage.projects.Control.Refused.class,
+			fr.gouv.nuage.projects.Derogation.Refused.class })
+	ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
+		return problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", ex.getMessage());
+	}
+
+	/** A field the domain refuses, written {@code field: message}. */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex) {
+		String message = ex.getMessage() == null ? "invalid input" : ex.getMessage();
+		int colon = message.indexOf(": ");
+		Map<String, Object> error = colon > 0 && message.substring(0, colon).matches("[A-Za-z.]+")
+				? Map.of("field", message.substring(0, colon), "message", message.substring(colon + 2))
+				: Map.of("message", message);
+		return Problems.badRequest("Invalid input", "invalid input", List.of(error));
+	}
+
+	@ExceptionHandler(VersionRequired.class)
+	ResponseEntity<ProblemDetail> versionRequired(VersionRequired ex) {
+		return problem(HttpStatus.PRECONDITION_REQUIRED, "/problems/if-match-required", "If-Match required",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, "/problems/stale-version", "Changed meanwhile", ex.getMessage());
+	}
+
+	@ExceptionHandler(Directory.Refused.class)
+	ResponseEntity<ProblemDetail> refused(Directory.Refused ex) {
+		return Problems.badRequest("Invalid input", "invalid input",
+				List.of(Map.of("field", ex.field(), "message", ex.getMessage().substring(ex.field().length() + 2))));
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(type));
+		problem.setTitle(title);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+}

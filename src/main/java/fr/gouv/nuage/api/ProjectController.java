@@ -1,0 +1,227 @@
+package fr.gouv.nuage.api;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.gouv.nuage.doctrine.JsonException;
+import fr.gouv.nuage.projects.Project;
+import fr.gouv.nuage.projects.ProjectDecision;
+import fr.gouv.nuage.projects.ProjectSummary;
+import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.directory.Perimeter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Projects within the caller's perimeter: an agent registers, assesses, renames and archives those
+ * of their entity; a ministry controller reads those of their ministry; DINUM reads all. A project's
+ * version is its ETag, and every change names it in {@code If-Match}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/projects", produces = MediaType.APPLICATION_JSON_VALUE)
+class ProjectController {
+
+	private final Projects projects;
+
+	ProjectController(Projects projects) {
+		this.projects = projects;
+	}
+
+	@GetMapping
+	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "false") boolean archived) {
+		if (page < 0 || size < 1 || size > 200) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters",
+					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		}
+		Projects.Page found = projects.page(caller, archived, page, size);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("page", page);
+		body.put("size", size);
+		body.put("total", found.total());
+		body.put("projects", found.items().stream().map(ProjectController::summary).toList());
+		return ResponseEntity.ok(body);
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> register(Perimeter caller, @RequestBody String assessment,
+			@RequestParam(required = false) String organisation) {
+		String owner = owner(caller, organisation);
+		if (owner == null) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("organisation",
+					caller.editable().isEmpty() ? "you register projects for no organisation: ask DINUM for the agent role"
+							: "you are an agent of " + String.join(", ", caller.editable().stream().sorted().toList())
+									+ ": say which one with `organisation`")));
+		}
+		Projects.Outcome outcome = projects.register(caller.person().email(), owner, assessment);
+		if (outcome instanceof Projects.Invalid invalid) {
+			return invalid(invalid);
+		}
+		Projects.Decided decided = (Projects.Decided) outcome;
+		Project project = decided.project();
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
+			.eTag(Versions.etag(project.version()))
+			.body(detail(project));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
+		Project project = visible(caller, id);
+		return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(detail(project));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> edit(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		editable(caller, id);
+		Object name;
+		try {
+			Object json = fr.gouv.nuage.doctrine.Json.parse(body);
+			if (!(json instanceof Map<?, ?> fields) || !fields.keySet().equals(java.util.Set.of("name"))) {
+				return Problems.badRequest("Invalid input", "invalid input",
+						List.of(Map.of("field", "name", "message", "send an object with the project's new `name`, and nothing else")));
+			}
+			name = fields.get("name");
+		}
+		catch (JsonException ex) {
+			return Problems.badRequest("Invalid JSON", "invalid JSON", List.of(Map.of("message", ex.getMessage())));
+		}
+		if (!(name instanceof String text) || text.isBlank() || text.strip().length() > 300) {
+			return Problems.badRequest("Invalid input", "invalid input",
+					List.of(Map.of("field", "name", "message", "a project has a name of 1 to 300 characters")));
+		}
+		Project project = projects.rename(id, text, caller.person().email(), Versions.ifMatch(ifMatch));
+		return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(detail(project));
+	}
+
+	@PostMapping(path = "/{id}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> assess(Perimeter caller, @PathVariable UUID id, @RequestBody String assessment,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		editable(caller, id);
+		int version = Versions.ifMatch(ifMatch);
+		Projects.Outcome outcome = projects.assess(id, caller.person().email(), assessment, version);
+		if (outcome instanceof Projects.Invalid invalid) {
+			return invalid(invalid);
+		}
+		Projects.Decided decided = (Projects.Decided) outcome;
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + id + "/decisions/" + decided.decision().seq()))
+			.eTag(Versions.etag(decided.project().version()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(decided.decision().decision());
+	}
+
+	@PostMapping("/{id}/archive")
+	ResponseEntity<?> archive(Perimeter caller, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		editable(caller, id);
+		Project project = projects.archive(id, caller.person().email(), Versions.ifMatch(ifMatch));
+		return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(detail(project));
+	}
+
+	@GetMapping("/{id}/decisions")
+	List<Map<String, Object>> decisions(Perimeter caller, @PathVariable UUID id) {
+		return visible(caller, id).decisions().stream().map(ProjectController::decision).toList();
+	}
+
+	@GetMapping("/{id}/decisions/{seq}")
+	ResponseEntity<String> decision(Perimeter caller, @PathVariable UUID id, @PathVariable int seq) {
+		Project project = visible(caller, id);
+		ProjectDecision decision = project.decisions().stream().filter(d -> d.seq() == seq).findFirst()
+			.orElseThrow(() -> new ApiErrors.Missing("the project has no decision " + seq));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(decision.decision());
+	}
+
+	/** The project, if the caller sees it. */
+	private Project visible(Perimeter caller, UUID id) {
+		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
+		if (!caller.sees(project.organisation())) {
+			throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
+		}
+		return project;
+	}
+
+	/** The project, if the caller is an agent of its organisation. */
+	private Project editable(Perimeter caller, UUID id) {
+		Project project = visible(caller, id);
+		if (!caller.edits(project.organisation())) {
+			throw new ApiErrors.OutOfPerimeter("only the agents of `" + project.organisation() + "` change this project");
+		}
+		return project;
+	}
+
+	/** The organisation a new project belongs to: the one named, or the caller's only one. */
+	private static String owner(Perimeter caller, String organisation) {
+		if (organisation != null) {
+			if (!caller.editable().contains(organisation)) {
+				throw new ApiErrors.OutOfPerimeter("you are not an agent of `" + organisation + "`");
+			}
+			return organisation;
+		}
+		return caller.editable().size() == 1 ? caller.editable().iterator().next() : null;
+	}
+
+	private static ResponseEntity<?> invalid(Projects.Invalid invalid) {
+		return Problems.badRequest("Invalid assessment", "invalid assessment",
+				invalid.errors().stream().map(Problems::error).toList());
+	}
+
+	private static Map<String, Object> summary(ProjectSummary p) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", p.id());
+		out.put("name", p.name());
+		out.put("organisation", p.organisation());
+		out.put("entity", p.entityName());
+		out.put("ministry", p.ministry());
+		out.put("archived", p.archived());
+		out.put("registeredAt", p.registeredAt());
+		out.put("version", p.version());
+		out.put("verdict", p.verdict());
+		out.put("control", p.control());
+		out.put("decidedAt", p.decidedAt());
+		out.put("pack", p.packId() == null ? null : p.packId() + " " + p.packVersion());
+		return out;
+	}
+
+	private static Map<String, Object> detail(Project project) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", project.id());
+		out.put("name", project.name());
+		out.put("organisation", project.organisation());
+		out.put("entity", Map.of("name", project.entityName(), "kind", project.entityKind()));
+		out.put("ministry", project.ministry());
+		out.put("archived", project.archived());
+		out.put("registeredAt", project.registeredAt());
+		out.put("version", project.version());
+		project.latest().ifPresent(latest -> out.put("latest", decision(latest)));
+		out.put("history", project.decisions().stream().map(ProjectController::decision).toList());
+		return out;
+	}
+
+	/** A decision of the history without its body, which has its own address. */
+	private static Map<String, Object> decision(ProjectDecision d) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("seq", d.seq());
+		out.put("at", d.at());
+		out.put("actor", d.actor());
+		out.put("reason", d.reason());
+		out.put("offerId", d.offerId());
+		out.put("verdict", d.verdict());
+		out.put("control", d.control());
+		out.put("pack", Map.of("id", d.packId(), "version", d.packVersion(), "digest", d.packDigest()));
+		return out;
+	}
+}

@@ -1,0 +1,39 @@
+package fr.gouv.nuage.api;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * Optimistic locking over HTTP: a resource's version is its strong ETag, and a change names the
+ * version it was made on in {@code If-Match}; without it the change is refused with 428, with an
+ * older one with 412.
+ */
+final class Versions {
+
+	private Versions() {
+	}
+
+	static String etag(int version) {
+		return "\"" + version + "\"";
+	}
+
+	/** The version an {@code If-Match} header names. */
+	static int ifMatch(String header) {
+		if (header == null || header.isBlank()) {
+			throw new ApiErrors.VersionRequired(
+					"say which version you changed with the header If-Match, the ETag you read");
+		}
+		String value = header.strip();
+		if (value.startsWith("W/")) {
+			value = value.substring(2);
+		}
+		if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+			value = value.substring(1, value.length() - 1);
+		}
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new OptimisticLockingFailureException("If-Match `" + header + "` names no version of this resource");
+		}
+	}
+}
