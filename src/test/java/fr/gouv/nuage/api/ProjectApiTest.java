@@ -1,0 +1,158 @@
+package fr.gouv.nuage.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.gouv.nuage.projects.audit.AuditLog;
+import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.projects.directory.Identity;
+import fr.gouv.nuage.projects.directory.OrganisationKind;
+import fr.gouv.nuage.projects.directory.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Projects over HTTP: registered, read, renamed, assessed and archived within a perimeter, with ETags. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Transactional
+@Tag("database")
+class ProjectApiTest {
+
+	static final String ASSESSMENT = """
+			{"schema":"nuage.assessment/v1","entity":{"name":"Direction A","kind":"STATE_ADMINISTRATION"},
+			 "project":{"name":"Portail","stage":"NEW","fullCostEur":2500000},"hosting":{"class":"COMMERCIAL"},
+			 "data":{"legalSecrets":["PRIVACY"],"breachImpacts":["PUBLIC_ORDER"]}}
+			""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	AuditLog audit;
+
+	@BeforeEach
+	void people() {
+		directory.add("test", "min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "dir-a", "Direction A", OrganisationKind.DIRECTORATE, "min-a", "11000000000011");
+		directory.add("test", "dir-a2", "Direction A2", OrganisationKind.DIRECTORATE, "min-a", "11000000000022");
+		directory.add("test", "min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "dir-b", "Direction B", OrganisationKind.DIRECTORATE, "min-b", "11000000000033");
+		directory.signIn(new Identity("agent@a.fr", "A", "Gent", "11000000000011", null, null));
+		directory.signIn(new Identity("other@a.fr", "O", "Ther", "11000000000022", null, null));
+		directory.signIn(new Identity("agent@b.fr", "B", "Gent", "11000000000033", null, null));
+		directory.signIn(new Identity("controller@a.fr", "C", "Trol", null, null, null));
+		directory.grant("test", "controller@a.fr", Role.MINISTRY_CONTROLLER, "min-a");
+		directory.signIn(new Identity("controller@b.fr", "C", "Trol", null, null, null));
+		directory.grant("test", "controller@b.fr", Role.MINISTRY_CONTROLLER, "min-b");
+		directory.signIn(new Identity("dinum@numerique.gouv.fr", "D", "Num", null, null, null));
+		directory.add("test", "spm", "Services du Premier ministre", OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, "spm", null);
+		directory.grant("test", "dinum@numerique.gouv.fr", Role.DINUM, "dinum");
+	}
+
+	private String register(String email) throws Exception {
+		MvcResult result = mvc.perform(post("/api/v1/projects").with(user(email)).contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("ETag", "\"1\""))
+			.andExpect(jsonPath("$.organisation").value("dir-a"))
+			.andExpect(jsonPath("$.latest.verdict").value("NON_COMPLIANT"))
+			.andExpect(jsonPath("$.latest.pack.digest").exists())
+			.andReturn();
+		return result.getResponse().getHeader("Location");
+	}
+
+	@Test
+	void anAgentRegistersAProjectOfTheirEntityThatTheirMinistryAndDinumSeeButNoOneElse() throws Exception {
+		String project = register("agent@a.fr");
+		for (String email : new String[] { "agent@a.fr", "controller@a.fr", "dinum@numerique.gouv.fr" }) {
+			mvc.perform(get(project).with(user(email))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
+			mvc.perform(get("/api/v1/projects").with(user(email))).andExpect(jsonPath("$.total").value(1))
+				.andExpect(jsonPath("$.projects[0].verdict").value("NON_COMPLIANT"));
+		}
+		for (String email : new String[] { "other@a.fr", "agent@b.fr", "controller@b.fr", "stranger@x.fr" }) {
+			mvc.perform(get(project).with(user(email))).andExpect(status().isForbidden());
+			mvc.perform(get("/api/v1/projects").with(user(email))).andExpect(jsonPath("$.total").value(0));
+		}
+		mvc.perform(get(project)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void changesNameTheVersionTheyWereMadeOn() throws Exception {
+		String project = register("agent@a.fr");
+		int entries = audit.entries().size();
+		String rename = "{\"name\":\"Portail des démarches\"}";
+		mvc.perform(patch(project).with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON).content(rename))
+			.andExpect(status().isPreconditionRequired());
+		mvc.perform(patch(project).with(user("agent@a.fr")).header("If-Match", "\"7\"")
+			.contentType(MediaType.APPLICATION_JSON).content(rename)).andExpect(status().isPreconditionFailed());
+		mvc.perform(patch(project).with(user("controller@a.fr")).header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON).content(rename)).andExpect(status().isForbidden());
+		mvc.perform(patch(project).with(user("agent@a.fr")).header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"owner\":1}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
+		assertThat(audit.entries()).hasSize(entries);
+		mvc.perform(get(project).with(user("agent@a.fr"))).andExpect(jsonPath("$.name").value("Portail"))
+			.andExpect(header().string("ETag", "\"1\""));
+
+		mvc.perform(patch(project).with(user("agent@a.fr")).header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON).content(rename))
+			.andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""))
+			.andExpect(jsonPath("$.name").value("Portail des démarches"));
+		String compliant = ASSESSMENT.replace("\"fullCostEur\":2500000", "\"fullCostEur\":2500000")
+			.replace("{\"class\":\"COMMERCIAL\"}", "{\"class\":\"INTERNAL_PI\"}");
+		mvc.perform(post(project + "/assessments").with(user("agent@a.fr")).header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON).content(compliant)).andExpect(status().isPreconditionFailed());
+		mvc.perform(post(project + "/assessments").with(user("agent@a.fr")).header("If-Match", "\"2\"")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"schema\":\"nuage.assessment/v1\",\"hosting\":{\"class\":\"MOON\"}}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].path").value("hosting.class"));
+		mvc.perform(post(project + "/assessments").with(user("agent@a.fr")).header("If-Match", "\"2\"")
+			.contentType(MediaType.APPLICATION_JSON).content(compliant))
+			.andExpect(status().isCreated()).andExpect(header().string("ETag", "\"3\""))
+			.andExpect(header().string("Location", project + "/decisions/2"))
+			.andExpect(jsonPath("$.doctrine.digest").exists());
+		mvc.perform(get(project + "/decisions").with(user("controller@a.fr"))).andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[0].verdict").value("NON_COMPLIANT"));
+		mvc.perform(get(project + "/decisions/2").with(user("controller@a.fr"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.schema").value("nuage.decision/v1"));
+		mvc.perform(get(project + "/decisions/9").with(user("controller@a.fr"))).andExpect(status().isNotFound());
+
+		mvc.perform(post(project + "/archive").with(user("agent@a.fr")).header("If-Match", "\"3\""))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.archived").value(true));
+		mvc.perform(post(project + "/archive").with(user("agent@a.fr")).header("If-Match", "\"4\""))
+			.andExpect(status().isConflict());
+		mvc.perform(get("/api/v1/projects").with(user("agent@a.fr"))).andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/projects?archived=true").with(user("agent@a.fr"))).andExpect(jsonPath("$.total").value(1));
+	}
+
+	@Test
+	void aProjectIsRegisteredOnlyForAnOrganisationOfTheCaller() throws Exception {
+		mvc.perform(post("/api/v1/projects?organisation=dir-b").with(user("agent@a.fr"))
+			.contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/projects").with(user("controller@a.fr")).contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].parameter").value("organisation"));
+		mvc.perform(post("/api/v1/projects").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"schema\":\"nuage.assessment/v1\"}")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].path").value("project.name"));
+		mvc.perform(get("/api/v1/projects").with(user("dinum@numerique.gouv.fr"))).andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/projects?size=0").with(user("agent@a.fr"))).andExpect(status().isBadRequest());
+	}
+}
