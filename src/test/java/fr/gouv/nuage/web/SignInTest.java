@@ -10,10 +10,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.projects.directory.OrganisationKind;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,6 +56,9 @@ class SignInTest {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Directory directory;
+
 	private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
 		.followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -67,6 +73,11 @@ class SignInTest {
 	@Test
 	void anAgentSignsInWithProConnectAndIsKnownByItsClaims() throws Exception {
 		assertThat(get(local("/api/v1/me")).statusCode()).isEqualTo(401);
+		// The SIRET of the claims names this organisation: the newcomer becomes its agent.
+		if (directory.organisation("signin-interieur").isEmpty()) {
+			directory.add("test", "signin-interieur", "Ministère de l'Intérieur (sign-in test)", OrganisationKind.MINISTRY,
+					null, "11000201100044");
+		}
 		PROCONNECT.enqueueCallback(new DefaultOAuth2TokenCallback("proconnect", "sub-fia1-42", "JWT", List.of("nuage"),
 				Map.of("given_name", "Camille", "usual_name", "Martin", "email", "camille.martin@interieur.gouv.fr", "uid",
 						"42", "siret", "11000201100044", "idp_id", "fia1"),
@@ -95,7 +106,9 @@ class SignInTest {
 			.contains("\"given_name\":\"Camille\"")
 			.contains("\"usual_name\":\"Martin\"")
 			.contains("\"siret\":\"11000201100044\"")
-			.contains("\"idp_id\":\"fia1\"");
+			.contains("\"idp_id\":\"fia1\"")
+			.contains("\"roles\":[{\"role\":\"AGENT\",\"organisation\":\"signin-interieur\"")
+			.contains("\"organisation\":{\"id\":\"signin-interieur\"");
 	}
 
 	@Test

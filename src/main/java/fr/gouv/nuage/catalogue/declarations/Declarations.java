@@ -105,7 +105,12 @@ public class Declarations implements CatalogueSource {
 	}
 
 	public OfferDeclaration accept(UUID id, Actor reviewer, String comment) {
-		OfferDeclaration declaration = get(id);
+		return accept(id, reviewer, comment, null);
+	}
+
+	/** DINUM accepts a declaration, if it is still at the version the reviewer read. */
+	public OfferDeclaration accept(UUID id, Actor reviewer, String comment, Integer readVersion) {
+		OfferDeclaration declaration = get(id, readVersion);
 		Catalogue before = current();
 		declaration.accept(reviewer, comment, clock.instant());
 		declarations.save(declaration);
@@ -116,7 +121,12 @@ public class Declarations implements CatalogueSource {
 	}
 
 	public OfferDeclaration reject(UUID id, Actor reviewer, String reason) {
-		OfferDeclaration declaration = get(id);
+		return reject(id, reviewer, reason, null);
+	}
+
+	/** DINUM rejects a declaration, if it is still at the version the reviewer read. */
+	public OfferDeclaration reject(UUID id, Actor reviewer, String reason, Integer readVersion) {
+		OfferDeclaration declaration = get(id, readVersion);
 		declaration.reject(reviewer, reason, clock.instant());
 		declarations.save(declaration);
 		events.publishEvent(new OfferDeclarationRejected(id, declaration.offerId(), reviewer.name(), reason));
@@ -124,7 +134,12 @@ public class Declarations implements CatalogueSource {
 	}
 
 	public OfferDeclaration withdraw(UUID id, Actor provider) {
-		OfferDeclaration declaration = get(id);
+		return withdraw(id, provider, null);
+	}
+
+	/** The provider withdraws its declaration, if it is still at the version it read. */
+	public OfferDeclaration withdraw(UUID id, Actor provider, Integer readVersion) {
+		OfferDeclaration declaration = get(id, readVersion);
 		declaration.withdraw(provider, clock.instant());
 		declarations.save(declaration);
 		return declaration;
@@ -141,7 +156,28 @@ public class Declarations implements CatalogueSource {
 		return declarations.withStatus(DeclarationStatus.SUBMITTED);
 	}
 
-	private OfferDeclaration get(UUID id) {
-		return declarations.find(id).orElseThrow(() -> new DeclarationRefused("no declaration " + id, false));
+	/** A page of the declarations with a status (any when null) from providers (any when null), oldest first. */
+	@Transactional(readOnly = true)
+	public Page page(DeclarationStatus status, java.util.Collection<String> providers, int page, int size) {
+		java.util.List<String> names = providers == null ? null
+				: providers.stream().map(p -> p.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+		if (names != null && names.isEmpty()) {
+			return new Page(List.of(), 0);
+		}
+		return new Page(declarations.page(status, names, page, size), declarations.count(status, names));
+	}
+
+	/** One page of declarations and how many there are in all. */
+	public record Page(List<OfferDeclaration> items, long total) {
+	}
+
+	private OfferDeclaration get(UUID id, Integer readVersion) {
+		OfferDeclaration declaration = declarations.find(id)
+			.orElseThrow(() -> new DeclarationRefused("no declaration " + id, false));
+		if (readVersion != null && declaration.version() != readVersion) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("the declaration is at version "
+					+ declaration.version() + ", not " + readVersion + ": read it again");
+		}
+		return declaration;
 	}
 }

@@ -66,6 +66,25 @@ class OfferDeclarations {
 			.param("status", status.name()).query(this::declaration).list();
 	}
 
+	/** A page of the declarations with a status (any when null) from providers (any when null), oldest first. */
+	List<OfferDeclaration> page(DeclarationStatus status, java.util.Collection<String> providers, int page, int size) {
+		return jdbc.sql("select * from offer_declaration where " + FILTER + " order by submitted_at, id limit :size offset :offset")
+			.param("anyStatus", status == null).param("status", status == null ? "" : status.name())
+			.param("anyProvider", providers == null).param("providers", providers == null ? List.of("") : providers)
+			.param("size", size).param("offset", (long) page * size).query(this::declaration).list();
+	}
+
+	long count(DeclarationStatus status, java.util.Collection<String> providers) {
+		return jdbc.sql("select count(*) from offer_declaration where " + FILTER)
+			.param("anyStatus", status == null).param("status", status == null ? "" : status.name())
+			.param("anyProvider", providers == null).param("providers", providers == null ? List.of("") : providers)
+			.query(Long.class).single();
+	}
+
+	/** Providers are compared as the declarations compare them: trimmed, whatever the case. */
+	private static final String FILTER = "(:anyStatus = true or status = :status) "
+			+ "and (:anyProvider = true or lower(trim(provider)) in (:providers))";
+
 	/** The ids of the accepted declarations: what the catalogue in force is built from. */
 	List<UUID> acceptedIds() {
 		return jdbc.sql("select id from offer_declaration where status = 'ACCEPTED' order by id")

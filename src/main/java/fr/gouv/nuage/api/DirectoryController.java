@@ -1,0 +1,275 @@
+package fr.gouv.nuage.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.gouv.nuage.doctrine.Json;
+import fr.gouv.nuage.doctrine.JsonException;
+import fr.gouv.nuage.doctrine.Suggestions;
+import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.projects.directory.Grant;
+import fr.gouv.nuage.projects.directory.Organisation;
+import fr.gouv.nuage.projects.directory.OrganisationKind;
+import fr.gouv.nuage.projects.directory.Perimeter;
+import fr.gouv.nuage.projects.directory.Person;
+import fr.gouv.nuage.projects.directory.Role;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The directory as the caller reaches it: who they are and their roles; the organisations, which
+ * everyone signed in reads and DINUM adds to; the people, which DINUM sees all of and grants roles
+ * to, and a ministry controller sees within their ministry's tree.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class DirectoryController {
+
+	/** The claims of the ProConnect scopes Nuage asks for. */
+	private static final List<String> CLAIMS = List.of("sub", "given_name", "usual_name", "email", "uid", "siret", "idp_id");
+
+	private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "kind", "parent", "siret");
+
+	private static final List<String> ORGANISATION_REQUIRED = List.of("id", "name", "kind");
+
+	private final Directory directory;
+
+	DirectoryController(Directory directory) {
+		this.directory = directory;
+	}
+
+	@GetMapping("/me")
+	Map<String, Object> me(Perimeter caller, @AuthenticationPrincipal OidcUser user) {
+		Person person = caller.person();
+		Map<String, Object> me = new LinkedHashMap<>();
+		me.put("email", person.email());
+		me.put("givenName", person.givenName());
+		me.put("usualName", person.usualName());
+		me.put("displayName", person.displayName());
+		me.put("organisation", person.organisation() == null ? null
+				: directory.organisation(person.organisation()).map(DirectoryController::organisation).orElse(null));
+		me.put("roles", person.grants().stream().map(DirectoryController::role).toList());
+		if (user != null) {
+			Map<String, Object> claims = new LinkedHashMap<>();
+			for (String claim : CLAIMS) {
+				Object value = user.getClaims().get(claim);
+				if (value != null) {
+					claims.put(claim, value);
+				}
+			}
+			me.put("proconnect", claims);
+		}
+		return me;
+	}
+
+	/** The organisations in tree order: each ministry (or standalone organisation) followed by what sits under it. */
+	@GetMapping("/organisations")
+	Map<String, Object> organisations(Perimeter caller) {
+		List<Organisation> all = directory.organisations();
+		List<Map<String, Object>> tree = new ArrayList<>(all.size());
+		all.stream().filter(o -> o.parent() == null || all.stream().noneMatch(p -> p.id().equals(o.parent())))
+			.sorted(Comparator.comparing(Organisation::id))
+			.forEach(root -> walk(root, all, tree, 0));
+		return Map.of("total", tree.size(), "organisations", tree);
+	}
+
+	private static void walk(Organisation organisation, List<Organisation> all, List<Map<String, Object>> out, int depth) {
+		out.add(organisation(organisation));
+		if (depth > 64) {
+			return;
+		}
+		all.stream().filter(o -> organisation.id().equals(o.parent())).sorted(Comparator.comparing(Organisation::id))
+			.forEach(child -> walk(child, all, out, depth + 1));
+	}
+
+	@GetMapping("/organisations/{id}")
+	Map<String, Object> organisation(Perimeter caller, @PathVariable String id) {
+		return directory.organisation(id).map(DirectoryController::organisation)
+			.orElseThrow(() -> new ApiErrors.Missing("no organisation `" + id + "`"));
+	}
+
+	@PostMapping(path = "/organisations", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> add(Perimeter caller, @RequestBody String body) {
+		administrator(caller, "adds organisations");
+		Map<?, ?> fields;
+		try {
+			Object json = Json.parse(body);
+			if (!(json instanceof Map<?, ?> object)) {
+				return Problems.badRequest("Invalid input", "invalid input", List.of(Map.of("message",
+						"send an object with `id`, `name`, `kind` and, if it has them, `parent` and `siret`")));
+			}
+			fields = object;
+		}
+		catch (JsonException ex) {
+			return Problems.badRequest("Invalid JSON", "invalid JSON",
+					List.of(Map.of("line", ex.line(), "column", ex.column(), "message", ex.getMessage())));
+		}
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (Object key : fields.keySet()) {
+			if (!ORGANISATION_FIELDS.contains(key)) {
+				errors.add(Map.of("field", String.valueOf(key), "message", "unknown field `" + key + "`"
+						+ Suggestions.didYouMean(String.valueOf(key), ORGANISATION_FIELDS)));
+			}
+		}
+		for (String name : ORGANISATION_FIELDS) {
+			Object value = fields.get(name);
+			if (value == null && ORGANISATION_REQUIRED.contains(name)) {
+				errors.add(Map.of("field", name, "message", "`" + name + "` is required"));
+			}
+			else if (value != null && !(value instanceof String)) {
+				errors.add(Map.of("field", name, "message", "`" + name + "` is text"));
+			}
+		}
+		OrganisationKind kind = null;
+		if (fields.get("kind") instanceof String text) {
+			kind = Arrays.stream(OrganisationKind.values()).filter(k -> k.name().equals(text)).findFirst().orElse(null);
+			if (kind == null) {
+				List<String> kinds = Arrays.stream(OrganisationKind.values()).map(Enum::name).toList();
+				errors.add(Map.of("field", "kind", "message", "unknown kind `" + text + "`, expected "
+						+ String.join(", ", kinds) + Suggestions.didYouMean(text, kinds)));
+			}
+		}
+		if (!errors.isEmpty()) {
+			return Problems.badRequest("Invalid input", "invalid input", errors);
+		}
+		Organisation added = directory.add(caller.person().email(), (String) fields.get("id"), (String) fields.get("name"),
+				kind, (String) fields.get("parent"), (String) fields.get("siret"));
+		return ResponseEntity.created(URI.create("/api/v1/organisations/" + added.id())).body(organisation(added));
+	}
+
+	@GetMapping("/people")
+	ResponseEntity<?> people(Perimeter caller, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		boolean controller = caller.person().has(Role.MINISTRY_CONTROLLER);
+		if (!caller.dinum() && !controller) {
+			throw new ApiErrors.OutOfPerimeter("only DINUM and the ministry controllers see the people of the directory");
+		}
+		if (page < 0 || size < 1 || size > 200) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters",
+					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		}
+		List<Map<String, Object>> people = new ArrayList<>();
+		for (Person person : directory.people()) {
+			// A controller sees the roles held within their ministry's tree, not the person's others.
+			List<Grant> grants = caller.dinum() ? person.grants()
+					: person.grants().stream().filter(g -> caller.controlled().contains(g.organisation())).toList();
+			if (caller.dinum() || !grants.isEmpty()) {
+				people.add(person(person, grants));
+			}
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("page", page);
+		body.put("size", size);
+		body.put("total", people.size());
+		body.put("people", people.subList(Math.min(people.size(), page * size), Math.min(people.size(), (page + 1) * size)));
+		return ResponseEntity.ok(body);
+	}
+
+	/** Grants a role; granting one already held changes nothing and says so with 200. */
+	@PutMapping("/people/{email}/roles/{role}/{organisation}")
+	ResponseEntity<?> grant(Perimeter caller, @PathVariable String email, @PathVariable String role,
+			@PathVariable String organisation) {
+		administrator(caller, "grants roles");
+		Role granted = role(role);
+		if (granted == null) {
+			return badRole(role);
+		}
+		Person person = known(email);
+		if (holds(person, granted, organisation)) {
+			return ResponseEntity.ok(person(person, person.grants()));
+		}
+		Person changed = directory.grant(caller.person().email(), person.email(), granted, organisation);
+		return ResponseEntity
+			.created(URI.create("/api/v1/people/" + changed.email() + "/roles/" + granted.name() + "/" + organisation))
+			.body(person(changed, changed.grants()));
+	}
+
+	@DeleteMapping("/people/{email}/roles/{role}/{organisation}")
+	ResponseEntity<?> revoke(Perimeter caller, @PathVariable String email, @PathVariable String role,
+			@PathVariable String organisation) {
+		administrator(caller, "revokes roles");
+		Role revoked = role(role);
+		if (revoked == null) {
+			return badRole(role);
+		}
+		Person person = known(email);
+		if (!holds(person, revoked, organisation)) {
+			throw new ApiErrors.Missing("`" + person.email() + "` is not " + revoked.name() + " on `" + organisation + "`");
+		}
+		Person changed = directory.revoke(caller.person().email(), person.email(), revoked, organisation);
+		return ResponseEntity.ok(person(changed, changed.grants()));
+	}
+
+	private static void administrator(Perimeter caller, String what) {
+		if (!caller.dinum()) {
+			throw new ApiErrors.OutOfPerimeter("only DINUM " + what);
+		}
+	}
+
+	private Person known(String email) {
+		Optional<Person> person = directory.person(email);
+		return person.orElseThrow(() -> new ApiErrors.Missing("no one with the e-mail `" + email + "` has signed in yet"));
+	}
+
+	private static boolean holds(Person person, Role role, String organisation) {
+		return person.grants().stream().anyMatch(g -> g.role() == role && g.organisation().equals(organisation));
+	}
+
+	private static Role role(String role) {
+		String value = role.strip().toUpperCase(Locale.ROOT);
+		return Arrays.stream(Role.values()).filter(r -> r.name().equals(value)).findFirst().orElse(null);
+	}
+
+	private static ResponseEntity<?> badRole(String role) {
+		List<String> roles = Arrays.stream(Role.values()).map(Enum::name).toList();
+		return Problems.badRequest("Invalid input", "invalid input", List.of(Map.of("field", "role", "message",
+				"unknown role `" + role + "`, expected " + String.join(", ", roles) + Suggestions.didYouMean(role, roles))));
+	}
+
+	private static Map<String, Object> organisation(Organisation o) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", o.id());
+		out.put("name", o.name());
+		out.put("kind", o.kind());
+		out.put("parent", o.parent());
+		out.put("ministry", o.ministry());
+		out.put("siret", o.siret());
+		return out;
+	}
+
+	private static Map<String, Object> person(Person p, List<Grant> grants) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("email", p.email());
+		out.put("givenName", p.givenName());
+		out.put("usualName", p.usualName());
+		out.put("organisation", p.organisation());
+		out.put("roles", grants.stream().map(DirectoryController::role).toList());
+		return out;
+	}
+
+	private static Map<String, Object> role(Grant g) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("role", g.role());
+		out.put("organisation", g.organisation());
+		out.put("grantedBy", g.grantedBy());
+		return out;
+	}
+}
