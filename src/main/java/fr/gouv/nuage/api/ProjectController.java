@@ -60,12 +60,14 @@ class ProjectController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> register(Perimeter caller, @RequestBody String assessment,
 			@RequestParam(required = false) String organisation) {
+		if (caller.editable().isEmpty()) {
+			throw new ApiErrors.OutOfPerimeter("only an agent registers projects, for their entity");
+		}
 		String owner = owner(caller, organisation);
 		if (owner == null) {
 			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("organisation",
-					caller.editable().isEmpty() ? "you register projects for no organisation: ask DINUM for the agent role"
-							: "you are an agent of " + String.join(", ", caller.editable().stream().sorted().toList())
-									+ ": say which one with `organisation`")));
+					"you are an agent of " + String.join(", ", caller.editable().stream().sorted().toList())
+							+ ": say which one with `organisation`")));
 		}
 		Projects.Outcome outcome = projects.register(caller.person().email(), owner, assessment);
 		if (outcome instanceof Projects.Invalid invalid) {

@@ -147,6 +147,9 @@ class ProjectApiTest {
 		mvc.perform(post("/api/v1/projects?organisation=dir-b").with(user("agent@a.fr"))
 			.contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT)).andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/projects").with(user("controller@a.fr")).contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT)).andExpect(status().isForbidden());
+		directory.grant("test", "agent@a.fr", Role.AGENT, "dir-a2");
+		mvc.perform(post("/api/v1/projects").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
 			.content(ASSESSMENT)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("organisation"));
 		mvc.perform(post("/api/v1/projects").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
