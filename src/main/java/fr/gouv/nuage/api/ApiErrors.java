@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import fr.gouv.nuage.projects.Documents;
 import fr.gouv.nuage.projects.directory.Directory;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * The refusals every signed-in endpoint shares, as problem+json: outside the caller's perimeter
@@ -110,6 +114,49 @@ class ApiErrors {
 	ResponseEntity<ProblemDetail> refused(Directory.Refused ex) {
 		return Problems.badRequest("Invalid input", "invalid input",
 				List.of(Map.of("field", ex.field(), "message", ex.getMessage().substring(ex.field().length() + 2))));
+	}
+
+	/** A request body read strictly, refused with each field named. */
+	@ExceptionHandler(Body.Invalid.class)
+	ResponseEntity<ProblemDetail> invalidBody(Body.Invalid ex) {
+		return Problems.badRequest("Invalid input", "invalid input", ex.errors());
+	}
+
+	/**
+	 * An upload above the multipart limits, refused while the request is read: before a handler is
+	 * chosen, when the advice above — bound to this package's controllers — is not consulted. This
+	 * one answers for every path, and leaves those outside the API to the default handling.
+	 */
+	@RestControllerAdvice
+	static class UploadLimits {
+
+		/** Looked up when needed, so that slices without the documents still start. */
+		private final ObjectProvider<Documents> documents;
+
+		UploadLimits(ObjectProvider<Documents> documents) {
+			this.documents = documents;
+		}
+
+		@ExceptionHandler(MaxUploadSizeExceededException.class)
+		ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request)
+				throws MaxUploadSizeExceededException {
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				throw ex;
+			}
+			Documents store = documents.getIfAvailable();
+			String message = store == null ? "the upload is above the size this server reads"
+					: "the upload is above the size this server reads: a document is at most "
+							+ megabytes(store.settings().maxSize().toBytes());
+			ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONTENT_TOO_LARGE, "/problems/too-large",
+					"Too large", message);
+			response.getBody().setProperty("errors", List.of(Map.of("field", "file", "message", message)));
+			return response;
+		}
+
+		private static String megabytes(long bytes) {
+			return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+					: bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+		}
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {

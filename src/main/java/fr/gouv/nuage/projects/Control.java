@@ -234,7 +234,8 @@ public final class Control {
 		return daysLeftWhenSuspended;
 	}
 
-	int version() {
+	/** How many times it was saved: the version a change names back (the API's ETag). */
+	public int version() {
 		return version;
 	}
 

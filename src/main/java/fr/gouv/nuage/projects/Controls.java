@@ -2,19 +2,23 @@ package fr.gouv.nuage.projects;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import fr.gouv.nuage.projects.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Controls opened from a project's decision and moved through their procedure; every transition is
- * stored with the control and appended to the audit log in the same transaction.
+ * stored with the control and appended to the audit log in the same transaction. A transition given
+ * the version its caller read is refused, changing nothing, when the control has moved since;
+ * without one (the calendar's) it applies to the control as it is.
  */
 @Service
 @Transactional
@@ -52,19 +56,40 @@ public class Controls {
 	}
 
 	public Control attachStudy(UUID id, String document, String actor, Control.Role role) {
-		return move(id, actor, c -> c.attachStudy(document, actor, role, clock.instant()));
+		return attachStudy(id, document, actor, role, null);
+	}
+
+	/** MINISTRY: attaches the comparative study, if the control is still at the version the caller read. */
+	public Control attachStudy(UUID id, String document, String actor, Control.Role role, Integer readVersion) {
+		return move(id, actor, readVersion, c -> c.attachStudy(document, actor, role, clock.instant()));
 	}
 
 	public Control refer(UUID id, String file, String actor, Control.Role role) {
-		return move(id, actor, c -> c.refer(file, actor, role, clock.instant()));
+		return refer(id, file, actor, role, null);
+	}
+
+	/** DINUM_OPINION: refers the file to DINUM, if the control is still at the version the caller read. */
+	public Control refer(UUID id, String file, String actor, Control.Role role, Integer readVersion) {
+		return move(id, actor, readVersion, c -> c.refer(file, actor, role, clock.instant()));
 	}
 
 	public Control requestInformation(UUID id, String request, String actor, Control.Role role) {
-		return move(id, actor, c -> c.requestInformation(request, actor, role, clock.instant()));
+		return requestInformation(id, request, actor, role, null);
+	}
+
+	/** DINUM_OPINION: DINUM asks for information, if the control is still at the version the caller read. */
+	public Control requestInformation(UUID id, String request, String actor, Control.Role role, Integer readVersion) {
+		return move(id, actor, readVersion, c -> c.requestInformation(request, actor, role, clock.instant()));
 	}
 
 	public Control decide(UUID id, Control.Outcome outcome, String reasons, String actor, Control.Role role) {
-		Control control = move(id, actor, c -> c.decide(outcome, reasons, actor, role, clock.instant()));
+		return decide(id, outcome, reasons, actor, role, null);
+	}
+
+	/** Decides the control, if it is still at the version the caller read. */
+	public Control decide(UUID id, Control.Outcome outcome, String reasons, String actor, Control.Role role,
+			Integer readVersion) {
+		Control control = move(id, actor, readVersion, c -> c.decide(outcome, reasons, actor, role, clock.instant()));
 		events.publishEvent(new ControlDecided(control.project(), control.id(), control.procedure(), outcome, false,
 				control.dinumInformed()));
 		return control;
@@ -74,7 +99,7 @@ public class Controls {
 	@Scheduled(cron = "0 15 0 * * *")
 	public void deemSilentOpinions() {
 		for (Control control : controls.silentSince(LocalDate.now(clock))) {
-			move(control.id(), "DINUM (silence)", c -> c.deemFavourable(clock.instant()));
+			move(control.id(), "DINUM (silence)", null, c -> c.deemFavourable(clock.instant()));
 			events.publishEvent(new ControlDecided(control.project(), control.id(), control.procedure(),
 					Control.Outcome.FAVOURABLE, true, false));
 		}
@@ -85,8 +110,18 @@ public class Controls {
 		return controls.find(id);
 	}
 
-	private Control move(UUID id, String actor, Consumer<Control> transition) {
+	/** The project's controls, the first opened first. */
+	@Transactional(readOnly = true)
+	public List<Control> of(UUID project) {
+		return controls.of(project);
+	}
+
+	private Control move(UUID id, String actor, Integer readVersion, Consumer<Control> transition) {
 		Control control = controls.find(id).orElseThrow(() -> new Control.Refused("no control " + id));
+		if (readVersion != null && control.version() != readVersion) {
+			throw new OptimisticLockingFailureException("the control is at version " + control.version() + ", not "
+					+ readVersion + ": read it again");
+		}
 		ControlStatus before = control.status();
 		transition.accept(control);
 		controls.save(control);

@@ -205,7 +205,8 @@ public final class Derogation {
 		return List.copyOf(steps);
 	}
 
-	int version() {
+	/** How many times it was saved: the version a change names back (the API's ETag). */
+	public int version() {
 		return version;
 	}
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +61,49 @@ class DerogationRepository {
 	Optional<Derogation> find(UUID id) {
 		return jdbc.sql("select * from project_derogation where id = :id").param("id", id).query(this::derogation)
 			.optional();
+	}
+
+	/**
+	 * A page of the derogations of the projects owned by the organisations given, or of all projects
+	 * when {@code organisations} is {@code null}, the latest requested first; of one status only when
+	 * {@code status} is given.
+	 */
+	List<Derogation> page(Collection<String> organisations, DerogationStatus status, int page, int size) {
+		if (organisations != null && organisations.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select d.* from project_derogation d
+				join project p on p.id = d.project_id
+				join project_derogation_step s on s.derogation_id = d.id and s.seq = 1
+				where (:all = true or p.organisation_id in (:orgs)) and (:any = true or d.status = :status)
+				order by s.at desc, d.id
+				limit :size offset :offset""")
+			.param("all", organisations == null).param("orgs", organisations == null ? List.of("") : organisations)
+			.param("any", status == null).param("status", status == null ? "" : status.name())
+			.param("size", size).param("offset", (long) page * size).query(this::derogation).list();
+	}
+
+	long count(Collection<String> organisations, DerogationStatus status) {
+		if (organisations != null && organisations.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from project_derogation d
+				join project p on p.id = d.project_id
+				where (:all = true or p.organisation_id in (:orgs)) and (:any = true or d.status = :status)""")
+			.param("all", organisations == null).param("orgs", organisations == null ? List.of("") : organisations)
+			.param("any", status == null).param("status", status == null ? "" : status.name())
+			.query(Long.class).single();
+	}
+
+	/** The derogations of a project, the first requested first. */
+	List<Derogation> of(UUID project) {
+		return jdbc.sql("""
+				select d.* from project_derogation d
+				join project_derogation_step s on s.derogation_id = d.id and s.seq = 1
+				where d.project_id = :project order by s.at, d.id""")
+			.param("project", project).query(this::derogation).list();
 	}
 
 	/** Granted derogations whose end has come on {@code day}. */

@@ -14,7 +14,9 @@ import fr.gouv.nuage.projects.DerogationEvents.DerogationExpired;
 import fr.gouv.nuage.projects.DerogationEvents.DerogationGranted;
 import fr.gouv.nuage.projects.DerogationEvents.DerogationRefused;
 import fr.gouv.nuage.projects.audit.AuditLog;
+import fr.gouv.nuage.projects.directory.Perimeter;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Derogations requested from a rule the project's latest decision found violated, approved by the
  * minister and, for R9, validated by the Prime Minister; reminded before their end and expired on
- * it, when the project is decided again. Every step is stored and audited.
+ * it, when the project is decided again. Every step is stored and audited. A step given the version
+ * its caller read is refused, changing nothing, when the derogation has moved since; without one
+ * (the calendar's) it applies to the derogation as it is.
  */
 @Service
 @Transactional
@@ -63,7 +67,12 @@ public class Derogations {
 	}
 
 	public Derogation approveByMinister(UUID id, String actor, Derogation.Role role) {
-		Derogation derogation = move(id, actor, d -> d.approveByMinister(actor, role, clock.instant()));
+		return approveByMinister(id, actor, role, null);
+	}
+
+	/** The minister approves, if the derogation is still at the version the caller read. */
+	public Derogation approveByMinister(UUID id, String actor, Derogation.Role role, Integer readVersion) {
+		Derogation derogation = move(id, actor, readVersion, d -> d.approveByMinister(actor, role, clock.instant()));
 		if (derogation.status() == DerogationStatus.GRANTED) {
 			events.publishEvent(new DerogationGranted(id, derogation.project(), derogation.rule()));
 		}
@@ -71,24 +80,44 @@ public class Derogations {
 	}
 
 	public Derogation validateByPrimeMinister(UUID id, String actor, Derogation.Role role) {
-		Derogation derogation = move(id, actor, d -> d.validateByPrimeMinister(actor, role, clock.instant()));
+		return validateByPrimeMinister(id, actor, role, null);
+	}
+
+	/** R9: the Prime Minister validates, if the derogation is still at the version the caller read. */
+	public Derogation validateByPrimeMinister(UUID id, String actor, Derogation.Role role, Integer readVersion) {
+		Derogation derogation = move(id, actor, readVersion, d -> d.validateByPrimeMinister(actor, role, clock.instant()));
 		events.publishEvent(new DerogationGranted(id, derogation.project(), derogation.rule()));
 		return derogation;
 	}
 
 	public Derogation refuse(UUID id, String reason, String actor, Derogation.Role role) {
-		Derogation derogation = move(id, actor, d -> d.refuse(reason, actor, role, clock.instant()));
+		return refuse(id, reason, actor, role, null);
+	}
+
+	/** Refuses the derogation, if it is still at the version the caller read. */
+	public Derogation refuse(UUID id, String reason, String actor, Derogation.Role role, Integer readVersion) {
+		Derogation derogation = move(id, actor, readVersion, d -> d.refuse(reason, actor, role, clock.instant()));
 		events.publishEvent(new DerogationRefused(id, derogation.project(), derogation.rule(), reason));
 		return derogation;
 	}
 
 	public Derogation withdraw(UUID id, String actor, Derogation.Role role) {
-		return move(id, actor, d -> d.withdraw(actor, role, clock.instant()));
+		return withdraw(id, actor, role, null);
+	}
+
+	/** The project withdraws its request, if it is still at the version the caller read. */
+	public Derogation withdraw(UUID id, String actor, Derogation.Role role, Integer readVersion) {
+		return move(id, actor, readVersion, d -> d.withdraw(actor, role, clock.instant()));
 	}
 
 	/** An acceptable offer is available since {@code since}: the derogation ends 12 months later at the latest. */
 	public Derogation acceptableOfferAvailable(UUID id, LocalDate since, String actor) {
-		return move(id, actor, d -> d.acceptableOfferAvailable(since));
+		return acceptableOfferAvailable(id, since, actor, null);
+	}
+
+	/** As {@link #acceptableOfferAvailable(UUID, LocalDate, String)}, if the derogation is still at the version the caller read. */
+	public Derogation acceptableOfferAvailable(UUID id, LocalDate since, String actor, Integer readVersion) {
+		return move(id, actor, readVersion, d -> d.acceptableOfferAvailable(since));
 	}
 
 	/** Every day: reminders before an end, and the derogations that end today expire. */
@@ -102,7 +131,7 @@ public class Derogations {
 			}
 		}
 		for (Derogation derogation : derogations.endingBy(today)) {
-			move(derogation.id(), "calendar", d -> d.expireIfDue(clock.instant()));
+			move(derogation.id(), "calendar", null, d -> d.expireIfDue(clock.instant()));
 			events.publishEvent(new DerogationExpired(derogation.id(), derogation.project(), derogation.rule()));
 		}
 	}
@@ -112,8 +141,34 @@ public class Derogations {
 		return derogations.find(id);
 	}
 
-	private Derogation move(UUID id, String actor, Consumer<Derogation> transition) {
+	/**
+	 * A page of the derogations a perimeter sees, the latest requested first, with how many there are
+	 * in all; of one status only when {@code status} is given. DINUM and the Prime Minister's office
+	 * see them all.
+	 */
+	@Transactional(readOnly = true)
+	public Page page(Perimeter perimeter, DerogationStatus status, int page, int size) {
+		java.util.Set<String> organisations = perimeter.dinum() || perimeter.primeMinisterOffice() ? null
+				: perimeter.visible();
+		return new Page(derogations.page(organisations, status, page, size), derogations.count(organisations, status));
+	}
+
+	/** One page of a list and the size of the whole list. */
+	public record Page(List<Derogation> items, long total) {
+	}
+
+	/** The project's derogations, the first requested first. */
+	@Transactional(readOnly = true)
+	public List<Derogation> of(UUID project) {
+		return derogations.of(project);
+	}
+
+	private Derogation move(UUID id, String actor, Integer readVersion, Consumer<Derogation> transition) {
 		Derogation derogation = derogations.find(id).orElseThrow(() -> new Derogation.Refused("no derogation " + id));
+		if (readVersion != null && derogation.version() != readVersion) {
+			throw new OptimisticLockingFailureException("the derogation is at version " + derogation.version() + ", not "
+					+ readVersion + ": read it again");
+		}
 		DerogationStatus before = derogation.status();
 		transition.accept(derogation);
 		derogations.save(derogation);

@@ -152,7 +152,7 @@ class ProjectApiTest {
 		mvc.perform(post("/api/v1/projects").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
 			.content(ASSESSMENT)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("organisation"));
-		mvc.perform(post("/api/v1/projects").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/projects?organisation=dir-a").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"schema\":\"nuage.assessment/v1\"}")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].path").value("project.name"));
 		mvc.perform(get("/api/v1/projects").with(user("dinum@numerique.gouv.fr"))).andExpect(jsonPath("$.total").value(0));

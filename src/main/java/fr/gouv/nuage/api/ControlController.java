@@ -1,0 +1,222 @@
+package fr.gouv.nuage.api;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.gouv.nuage.projects.Control;
+import fr.gouv.nuage.projects.Controls;
+import fr.gouv.nuage.projects.DocumentPurpose;
+import fr.gouv.nuage.projects.Documents;
+import fr.gouv.nuage.projects.Project;
+import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.directory.Perimeter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The controls of projects: opened by the project's agents, moved through their procedure by whom
+ * the procedure names — the project (study, referral, small projects' decision), the ministry's
+ * controller (1–9 M€), DINUM (information requests and opinions from 9 M€) — and read by whoever
+ * sees the project. The role is taken from the caller's perimeter and the step, never from the
+ * request. A control's version is its ETag, and every step names it in {@code If-Match}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class ControlController {
+
+	private final Controls controls;
+
+	private final Projects projects;
+
+	private final Documents documents;
+
+	ControlController(Controls controls, Projects projects, Documents documents) {
+		this.controls = controls;
+		this.projects = projects;
+		this.documents = documents;
+	}
+
+	@PostMapping("/projects/{id}/controls")
+	ResponseEntity<?> open(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body) {
+		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
+		agent(caller, project.organisation());
+		Body.empty(body);
+		Control control = controls.open(id, caller.person().email());
+		return ResponseEntity.created(URI.create("/api/v1/controls/" + control.id()))
+			.eTag(Versions.etag(control.version()))
+			.body(detail(control));
+	}
+
+	@GetMapping("/projects/{id}/controls")
+	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
+		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
+		if (!caller.sees(project.organisation())) {
+			throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
+		}
+		return controls.of(id).stream().map(ControlController::detail).toList();
+	}
+
+	@GetMapping("/controls/{id}")
+	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
+		Control control = visible(caller, id).control();
+		return ResponseEntity.ok().eTag(Versions.etag(control.version())).body(detail(control));
+	}
+
+	/** MINISTRY: the project attaches its comparative study, a document stored for the project. */
+	@PostMapping(path = "/controls/{id}/study", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> study(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Visible visible = visible(caller, id);
+		agent(caller, visible.organisation());
+		Body in = Body.read(body, List.of("document"), List.of());
+		UUID document = in.id("document");
+		if (document != null) {
+			stored(in, "document", document, visible.control().project(), DocumentPurpose.COMPARATIVE_STUDY);
+		}
+		in.check();
+		Control control = controls.attachStudy(id, document.toString(), caller.person().email(),
+				Control.Role.PROJECT_AUTHORITY, Versions.ifMatch(ifMatch));
+		return ok(control);
+	}
+
+	/** DINUM_OPINION: the project refers its file to DINUM, or refers it again once completed. */
+	@PostMapping(path = "/controls/{id}/referral", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> referral(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Visible visible = visible(caller, id);
+		agent(caller, visible.organisation());
+		Body in = Body.read(body, List.of("file"), List.of());
+		String file = in.text("file");
+		in.check();
+		return ok(controls.refer(id, file, caller.person().email(), Control.Role.PROJECT_AUTHORITY,
+				Versions.ifMatch(ifMatch)));
+	}
+
+	/** DINUM_OPINION: DINUM asks for information, which suspends its month. */
+	@PostMapping(path = "/controls/{id}/information-request", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> informationRequest(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		visible(caller, id);
+		if (!caller.dinum()) {
+			throw new ApiErrors.OutOfPerimeter("only DINUM asks for information on a referral");
+		}
+		Body in = Body.read(body, List.of("request"), List.of());
+		String request = in.text("request");
+		in.check();
+		return ok(controls.requestInformation(id, request, caller.person().email(), Control.Role.DINUM,
+				Versions.ifMatch(ifMatch)));
+	}
+
+	/** The decision, by whom the control's procedure names. */
+	@PostMapping(path = "/controls/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> decision(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Visible visible = visible(caller, id);
+		Control.Role role = decider(caller, visible);
+		Body in = Body.read(body, List.of("outcome"), List.of("reasons"));
+		Control.Outcome outcome = in.choice("outcome", Control.Outcome.class);
+		String reasons = in.text("reasons");
+		if (outcome != null && outcome != Control.Outcome.FAVOURABLE && reasons == null) {
+			in.error("reasons", "a decision other than favourable says why");
+		}
+		in.check();
+		return ok(controls.decide(id, outcome, reasons, caller.person().email(), role, Versions.ifMatch(ifMatch)));
+	}
+
+	/** The role the procedure gives the decision to, if the caller holds it. */
+	private static Control.Role decider(Perimeter caller, Visible visible) {
+		String organisation = visible.organisation();
+		return switch (visible.control().procedure()) {
+			case PROJECT_AUTHORITY -> {
+				if (!caller.edits(organisation)) {
+					throw new ApiErrors.OutOfPerimeter(
+							"the authority in charge of the project decides its control: the agents of `" + organisation + "`");
+				}
+				yield Control.Role.PROJECT_AUTHORITY;
+			}
+			case MINISTRY -> {
+				if (!caller.controls(organisation)) {
+					throw new ApiErrors.OutOfPerimeter("the ministry's controller decides a control of a project from 1 to 9 M€");
+				}
+				yield Control.Role.MINISTRY_CONTROLLER;
+			}
+			case DINUM_OPINION -> {
+				if (!caller.dinum()) {
+					throw new ApiErrors.OutOfPerimeter("DINUM gives its opinion on a project from 9 M€");
+				}
+				yield Control.Role.DINUM;
+			}
+		};
+	}
+
+	/** The document named, if it is one of the project's stored for that purpose. */
+	private void stored(Body in, String field, UUID document, UUID project, DocumentPurpose purpose) {
+		if (!documents.belongsTo(document, project)) {
+			in.error(field, "`" + document + "` is not a document of this project: store it first with POST /api/v1/projects/"
+					+ project + "/documents");
+		}
+		else if (documents.find(document).orElseThrow().purpose() != purpose) {
+			in.error(field, "`" + document + "` was not stored as a " + purpose + ": store it with `purpose` " + purpose);
+		}
+	}
+
+	private static void agent(Perimeter caller, String organisation) {
+		if (!caller.edits(organisation)) {
+			throw new ApiErrors.OutOfPerimeter("only the agents of `" + organisation + "` act for this project");
+		}
+	}
+
+	/** A control and its project's organisation. */
+	private record Visible(Control control, String organisation) {
+	}
+
+	/** The control, if the caller sees its project. */
+	private Visible visible(Perimeter caller, UUID id) {
+		Control control = controls.find(id).orElseThrow(() -> new ApiErrors.Missing("no control " + id));
+		String organisation = projects.find(control.project()).orElseThrow().organisation();
+		if (!caller.sees(organisation)) {
+			throw new ApiErrors.OutOfPerimeter("the control " + id + " is outside your perimeter");
+		}
+		return new Visible(control, organisation);
+	}
+
+	private static ResponseEntity<?> ok(Control control) {
+		return ResponseEntity.ok().eTag(Versions.etag(control.version())).body(detail(control));
+	}
+
+	private static Map<String, Object> detail(Control control) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", control.id());
+		out.put("project", control.project());
+		out.put("procedure", control.procedure());
+		out.put("status", control.status());
+		out.put("outcome", control.outcome());
+		out.put("studyDocument", control.studyDocument());
+		out.put("referredOn", control.referredOn());
+		out.put("due", control.due());
+		out.put("steps", control.steps().stream().map(ControlController::step).toList());
+		out.put("version", control.version());
+		return out;
+	}
+
+	private static Map<String, Object> step(Control.Step step) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("at", step.at());
+		out.put("actor", step.actor());
+		out.put("role", step.role());
+		out.put("status", step.status());
+		out.put("detail", step.detail());
+		return out;
+	}
+}

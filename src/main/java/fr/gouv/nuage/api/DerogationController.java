@@ -1,0 +1,254 @@
+package fr.gouv.nuage.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.gouv.nuage.projects.Derogation;
+import fr.gouv.nuage.projects.DerogationStatus;
+import fr.gouv.nuage.projects.Derogations;
+import fr.gouv.nuage.projects.DocumentPurpose;
+import fr.gouv.nuage.projects.Documents;
+import fr.gouv.nuage.projects.Project;
+import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.directory.Perimeter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Derogations: requested and withdrawn by the project's agents, approved or refused by the minister
+ * (the ministry's controller), validated or refused for R9 by the Prime Minister's office, given an
+ * end by DINUM or the controller once an acceptable offer exists. They are read by whoever sees the
+ * project, and all of them by DINUM and the Prime Minister's office. The role is taken from the
+ * caller's perimeter and the step, never from the request. A derogation's version is its ETag, and
+ * every step names it in {@code If-Match}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class DerogationController {
+
+	private final Derogations derogations;
+
+	private final Projects projects;
+
+	private final Documents documents;
+
+	DerogationController(Derogations derogations, Projects projects, Documents documents) {
+		this.derogations = derogations;
+		this.projects = projects;
+		this.documents = documents;
+	}
+
+	@PostMapping(path = "/projects/{id}/derogations", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> request(Perimeter caller, @PathVariable UUID id, @RequestBody String body) {
+		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
+		agent(caller, project.organisation());
+		Body in = Body.read(body, List.of("rule", "justification"), List.of("proofOfGuarantees"));
+		String rule = in.text("rule");
+		if (rule != null && !rule.matches("R\\d{1,2}")) {
+			in.error("rule", "`" + rule + "` is not a rule of the doctrine: cite it as `R9`");
+		}
+		String justification = in.text("justification");
+		UUID proof = in.id("proofOfGuarantees");
+		if (proof != null) {
+			if (!documents.belongsTo(proof, id)) {
+				in.error("proofOfGuarantees", "`" + proof + "` is not a document of this project: store it first with POST /api/v1/projects/"
+						+ id + "/documents");
+			}
+			else if (documents.find(proof).orElseThrow().purpose() != DocumentPurpose.PROOF_OF_GUARANTEES) {
+				in.error("proofOfGuarantees", "`" + proof + "` was not stored as a PROOF_OF_GUARANTEES: store it with `purpose` PROOF_OF_GUARANTEES");
+			}
+		}
+		else if ("R9".equals(rule) && !in.has("proofOfGuarantees")) {
+			in.error("proofOfGuarantees", "a derogation from R9 proves SecNumCloud-level guarantees: name the document that does");
+		}
+		in.check();
+		Derogation derogation = derogations.request(id, rule, justification, proof == null ? null : proof.toString(),
+				caller.person().email());
+		return ResponseEntity.created(URI.create("/api/v1/derogations/" + derogation.id()))
+			.eTag(Versions.etag(derogation.version()))
+			.body(detail(derogation));
+	}
+
+	@GetMapping("/derogations")
+	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status) {
+		if (page < 0 || size < 1 || size > 200) {
+			return Problems.badRequest("Invalid parameters", "invalid parameters",
+					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		}
+		DerogationStatus wanted = null;
+		if (status != null) {
+			try {
+				wanted = DerogationStatus.valueOf(status);
+			}
+			catch (IllegalArgumentException ex) {
+				return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("status",
+						"`" + status + "` is not a status: REQUESTED, APPROVED_BY_MINISTER, GRANTED, REFUSED, WITHDRAWN or EXPIRED")));
+			}
+		}
+		Derogations.Page found = derogations.page(caller, wanted, page, size);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("page", page);
+		body.put("size", size);
+		body.put("total", found.total());
+		body.put("derogations", found.items().stream().map(DerogationController::summary).toList());
+		return ResponseEntity.ok(body);
+	}
+
+	@GetMapping("/derogations/{id}")
+	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
+		return ok(visible(caller, id).derogation());
+	}
+
+	@PostMapping("/derogations/{id}/minister-approval")
+	ResponseEntity<?> approve(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Visible visible = visible(caller, id);
+		if (!caller.controls(visible.organisation())) {
+			throw new ApiErrors.OutOfPerimeter("the minister in charge of the project approves its derogation: the controllers of its ministry");
+		}
+		Body.empty(body);
+		return ok(derogations.approveByMinister(id, caller.person().email(), Derogation.Role.MINISTER,
+				Versions.ifMatch(ifMatch)));
+	}
+
+	@PostMapping("/derogations/{id}/prime-minister-validation")
+	ResponseEntity<?> validate(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		visible(caller, id);
+		if (!caller.primeMinisterOffice()) {
+			throw new ApiErrors.OutOfPerimeter("the Prime Minister's office validates a derogation from R9");
+		}
+		Body.empty(body);
+		return ok(derogations.validateByPrimeMinister(id, caller.person().email(), Derogation.Role.PRIME_MINISTER_OFFICE,
+				Versions.ifMatch(ifMatch)));
+	}
+
+	@PostMapping(path = "/derogations/{id}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> refuse(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Visible visible = visible(caller, id);
+		Derogation.Role role = refuser(caller, visible);
+		Body in = Body.read(body, List.of("reason"), List.of());
+		String reason = in.text("reason");
+		in.check();
+		return ok(derogations.refuse(id, reason, caller.person().email(), role, Versions.ifMatch(ifMatch)));
+	}
+
+	@PostMapping("/derogations/{id}/withdrawal")
+	ResponseEntity<?> withdraw(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Visible visible = visible(caller, id);
+		agent(caller, visible.organisation());
+		Body.empty(body);
+		return ok(derogations.withdraw(id, caller.person().email(), Derogation.Role.PROJECT_AUTHORITY,
+				Versions.ifMatch(ifMatch)));
+	}
+
+	/** An acceptable offer exists since a date: the derogation ends 12 months later at the latest. */
+	@PostMapping(path = "/derogations/{id}/acceptable-offer", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> acceptableOffer(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Visible visible = visible(caller, id);
+		if (!caller.dinum() && !caller.controls(visible.organisation())) {
+			throw new ApiErrors.OutOfPerimeter("DINUM or the ministry's controller says when an acceptable offer exists");
+		}
+		Body in = Body.read(body, List.of("since"), List.of());
+		LocalDate since = in.date("since");
+		in.check();
+		return ok(derogations.acceptableOfferAvailable(id, since, caller.person().email(), Versions.ifMatch(ifMatch)));
+	}
+
+	/**
+	 * Who refuses: the minister while the derogation is requested, the Prime Minister's office once
+	 * the minister approved one from R9. A caller holding one of these roles only acts with it, and
+	 * the workflow says when it is not the step's.
+	 */
+	private static Derogation.Role refuser(Perimeter caller, Visible visible) {
+		boolean minister = caller.controls(visible.organisation());
+		boolean primeMinister = caller.primeMinisterOffice();
+		if (!minister && !primeMinister) {
+			throw new ApiErrors.OutOfPerimeter(
+					"the minister in charge of the project, or the Prime Minister's office for R9, refuses a derogation");
+		}
+		if (minister && primeMinister) {
+			return visible.derogation().status() == DerogationStatus.APPROVED_BY_MINISTER
+					? Derogation.Role.PRIME_MINISTER_OFFICE : Derogation.Role.MINISTER;
+		}
+		return minister ? Derogation.Role.MINISTER : Derogation.Role.PRIME_MINISTER_OFFICE;
+	}
+
+	private static void agent(Perimeter caller, String organisation) {
+		if (!caller.edits(organisation)) {
+			throw new ApiErrors.OutOfPerimeter("only the agents of `" + organisation + "` act for this project");
+		}
+	}
+
+	/** A derogation and its project's organisation. */
+	private record Visible(Derogation derogation, String organisation) {
+	}
+
+	/** The derogation, if the caller sees its project or is the Prime Minister's office. */
+	private Visible visible(Perimeter caller, UUID id) {
+		Derogation derogation = derogations.find(id).orElseThrow(() -> new ApiErrors.Missing("no derogation " + id));
+		String organisation = projects.find(derogation.project()).orElseThrow().organisation();
+		if (!caller.sees(organisation) && !caller.primeMinisterOffice()) {
+			throw new ApiErrors.OutOfPerimeter("the derogation " + id + " is outside your perimeter");
+		}
+		return new Visible(derogation, organisation);
+	}
+
+	private static ResponseEntity<?> ok(Derogation derogation) {
+		return ResponseEntity.ok().eTag(Versions.etag(derogation.version())).body(detail(derogation));
+	}
+
+	private static Map<String, Object> summary(Derogation d) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", d.id());
+		out.put("project", d.project());
+		out.put("rule", d.rule());
+		out.put("status", d.status());
+		out.put("requestedAt", d.steps().isEmpty() ? null : d.steps().get(0).at());
+		out.put("expiresOn", d.expiresOn());
+		out.put("version", d.version());
+		return out;
+	}
+
+	private static Map<String, Object> detail(Derogation d) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", d.id());
+		out.put("project", d.project());
+		out.put("rule", d.rule());
+		out.put("decision", d.decisionDigest());
+		out.put("justification", d.justification());
+		out.put("proofOfGuarantees", d.proofOfGuarantees());
+		out.put("status", d.status());
+		out.put("expiresOn", d.expiresOn());
+		out.put("steps", d.steps().stream().map(DerogationController::step).toList());
+		out.put("version", d.version());
+		return out;
+	}
+
+	private static Map<String, Object> step(Derogation.Step step) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("at", step.at());
+		out.put("actor", step.actor());
+		out.put("role", step.role());
+		out.put("status", step.status());
+		out.put("detail", step.detail());
+		return out;
+	}
+}

@@ -1,0 +1,212 @@
+package fr.gouv.nuage.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.gouv.nuage.doctrine.Suggestions;
+import fr.gouv.nuage.projects.Derogations;
+import fr.gouv.nuage.projects.DocumentPurpose;
+import fr.gouv.nuage.projects.Documents;
+import fr.gouv.nuage.projects.Project;
+import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.StoredDocument;
+import fr.gouv.nuage.projects.directory.Perimeter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * The documents of projects: stored by the project's agents as {@code multipart/form-data} (the part
+ * {@code file} and the field {@code purpose}), listed and downloaded by whoever sees the project; the
+ * Prime Minister's office reads the proofs of guarantees of the projects that ask for a derogation.
+ * A document is sent back as it was stored, as an attachment of the type found in its bytes, never
+ * sniffed by the browser; its ETag is its SHA-256.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class DocumentController {
+
+	private static final String FILE = "file";
+
+	private static final String PURPOSE = "purpose";
+
+	private static final String TAKES = "this request takes the part `file` and the field `purpose`";
+
+	private final Documents documents;
+
+	private final Projects projects;
+
+	private final Derogations derogations;
+
+	DocumentController(Documents documents, Projects projects, Derogations derogations) {
+		this.documents = documents;
+		this.projects = projects;
+		this.derogations = derogations;
+	}
+
+	@PostMapping(path = "/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<?> store(Perimeter caller, @PathVariable UUID id, MultipartHttpServletRequest request)
+			throws IOException {
+		Project project = project(id);
+		if (!caller.edits(project.organisation())) {
+			throw new ApiErrors.OutOfPerimeter("only the agents of `" + project.organisation() + "` store its documents");
+		}
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (String name : request.getParameterMap().keySet()) {
+			if (!name.equals(PURPOSE)) {
+				errors.add(error(name, "unknown field: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
+			}
+		}
+		for (String name : request.getMultiFileMap().keySet()) {
+			if (!name.equals(FILE)) {
+				errors.add(error(name, "unknown part: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
+			}
+		}
+		List<MultipartFile> files = request.getFiles(FILE);
+		if (files.size() != 1) {
+			errors.add(error(FILE, files.isEmpty() ? "missing: send the document as the part `file`"
+					: "send one document at a time, not " + files.size()));
+		}
+		String[] purposes = request.getParameterValues(PURPOSE);
+		DocumentPurpose purpose = null;
+		if (purposes == null || purposes.length != 1) {
+			errors.add(error(PURPOSE, purposes == null ? "missing: say what the document is for, one of " + purposes()
+					: "say one purpose, not " + purposes.length));
+		}
+		else {
+			try {
+				purpose = DocumentPurpose.valueOf(purposes[0]);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(error(PURPOSE, "`" + purposes[0] + "` is not one of " + purposes()
+						+ Suggestions.didYouMean(purposes[0], Arrays.stream(DocumentPurpose.values()).map(Enum::name).toList())));
+			}
+		}
+		if (!errors.isEmpty()) {
+			return Problems.badRequest("Invalid input", "invalid input", errors);
+		}
+		MultipartFile file = files.get(0);
+		StoredDocument document;
+		try {
+			document = documents.store(id, purpose, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+					caller.person().email());
+		}
+		catch (Documents.Refused ex) {
+			return refused(ex);
+		}
+		return ResponseEntity.created(URI.create("/api/v1/documents/" + document.id()))
+			.eTag(etag(document))
+			.body(metadata(document));
+	}
+
+	@GetMapping("/projects/{id}/documents")
+	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
+		Project project = project(id);
+		if (caller.sees(project.organisation())) {
+			return documents.of(id).stream().map(DocumentController::metadata).toList();
+		}
+		if (caller.primeMinisterOffice() && !derogations.of(id).isEmpty()) {
+			return documents.of(id).stream().filter(d -> d.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES)
+				.map(DocumentController::metadata).toList();
+		}
+		throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
+	}
+
+	@GetMapping(path = "/documents/{id}", produces = MediaType.ALL_VALUE)
+	ResponseEntity<byte[]> download(Perimeter caller, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		StoredDocument document = documents.find(id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
+		Project project = project(document.project());
+		boolean proofForTheOffice = caller.primeMinisterOffice()
+				&& document.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES && !derogations.of(project.id()).isEmpty();
+		if (!caller.sees(project.organisation()) && !proofForTheOffice) {
+			throw new ApiErrors.OutOfPerimeter("the document " + id + " is outside your perimeter");
+		}
+		if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+			.anyMatch(tag -> tag.equals(etag(document)) || tag.equals("W/" + etag(document)) || tag.equals("*"))) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(document)).build();
+		}
+		byte[] content = documents.content(id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
+		MediaType type = MediaType.parseMediaType(document.mediaType());
+		if (type.getType().equals("text")) {
+			// Text is stored only when it is UTF-8.
+			type = new MediaType(type, StandardCharsets.UTF_8);
+		}
+		return ResponseEntity.ok()
+			.contentType(type)
+			.eTag(etag(document))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(document.filename(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(content);
+	}
+
+	/** A refusal names its field: 413 when the document is above the size limit, 400 otherwise. */
+	private static ResponseEntity<ProblemDetail> refused(Documents.Refused ex) {
+		String message = ex.getMessage();
+		int colon = message.indexOf(": ");
+		String field = colon > 0 ? message.substring(0, colon) : FILE;
+		String detail = colon > 0 ? message.substring(colon + 2) : message;
+		// The document's name and bytes come in the part `file`.
+		String sent = field.equals("content") || field.equals("filename") ? FILE : field;
+		if (field.equals("content") && detail.contains("above the limit")) {
+			ResponseEntity<ProblemDetail> response = ApiErrors.problem(HttpStatus.CONTENT_TOO_LARGE, "/problems/too-large",
+					"Too large", detail);
+			response.getBody().setProperty("errors", List.of(error(sent, detail)));
+			return response;
+		}
+		return Problems.badRequest("Invalid input", "invalid input", List.of(error(sent, detail)));
+	}
+
+	private Project project(UUID id) {
+		return projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
+	}
+
+	private static String etag(StoredDocument document) {
+		return "\"" + document.sha256() + "\"";
+	}
+
+	private static String purposes() {
+		return String.join(", ", Arrays.stream(DocumentPurpose.values()).map(p -> "`" + p.name() + "`").toList());
+	}
+
+	private static Map<String, Object> error(String field, String message) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("message", message);
+		return error;
+	}
+
+	private static Map<String, Object> metadata(StoredDocument d) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", d.id());
+		out.put("project", d.project());
+		out.put("purpose", d.purpose());
+		out.put("filename", d.filename());
+		out.put("mediaType", d.mediaType());
+		out.put("sizeBytes", d.sizeBytes());
+		out.put("sha256", d.sha256());
+		out.put("storedAt", d.storedAt());
+		out.put("storedBy", d.storedBy());
+		out.put("href", "/api/v1/documents/" + d.id());
+		return out;
+	}
+}
