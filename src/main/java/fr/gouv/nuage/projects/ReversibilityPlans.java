@@ -75,22 +75,30 @@ public class ReversibilityPlans {
 					+ readVersion + ": read it again");
 		}
 		if (before.isEmpty()) {
-			jdbc.sql("""
-					insert into project_reversibility (project_id, exit_terms, export_formats, budget_eur, staff_days,
-					    updated_at, updated_by, version)
-					values (:project, :terms, :formats, :budget, :staff, :at, :by, 1)""")
-				.param("project", project).param("terms", exitTerms).param("formats", String.join(";", exportFormats))
-				.param("budget", budgetEur).param("staff", staffDays).param("at", Timestamp.from(plan.updatedAt()))
-				.param("by", actor).update();
+			try {
+				jdbc.sql("""
+						insert into project_reversibility (project_id, exit_terms, export_formats, budget_eur, staff_days,
+						    updated_at, updated_by, version)
+						values (:project, :terms, :formats, :budget, :staff, :at, :by, 1)""")
+					.param("project", project).param("terms", exitTerms).param("formats", String.join(";", exportFormats))
+					.param("budget", budgetEur).param("staff", staffDays).param("at", Timestamp.from(plan.updatedAt()))
+					.param("by", actor).update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				throw new OptimisticLockingFailureException("a reversibility plan was recorded by someone else meanwhile: read it");
+			}
 		}
 		else {
-			jdbc.sql("""
+			int updated = jdbc.sql("""
 					update project_reversibility set exit_terms = :terms, export_formats = :formats, budget_eur = :budget,
 					    staff_days = :staff, updated_at = :at, updated_by = :by, version = version + 1
 					where project_id = :project and version = :version""")
 				.param("terms", exitTerms).param("formats", String.join(";", exportFormats)).param("budget", budgetEur)
 				.param("staff", staffDays).param("at", Timestamp.from(plan.updatedAt())).param("by", actor)
 				.param("project", project).param("version", readVersion).update();
+			if (updated != 1) {
+				throw new OptimisticLockingFailureException("the reversibility plan was recorded by someone else meanwhile: read it again");
+			}
 		}
 		audit.append(actor, "REVERSIBILITY_PLAN_RECORDED", "project:" + project, before.map(ReversibilityPlans::state).orElse(null),
 				state(plan));

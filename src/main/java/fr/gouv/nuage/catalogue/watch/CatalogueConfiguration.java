@@ -15,6 +15,7 @@ class CatalogueConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.systemDefaultZone();
+		// Ticks in microseconds, as PostgreSQL stores time: what is returned is what is read back.
+		return Clock.tick(Clock.systemDefaultZone(), java.time.Duration.ofNanos(1_000));
 	}
 }

@@ -1,0 +1,412 @@
+package fr.gouv.nuage.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.gouv.nuage.catalogue.declarations.Actor;
+import fr.gouv.nuage.catalogue.declarations.Declarations;
+import fr.gouv.nuage.projects.Control;
+import fr.gouv.nuage.projects.Controls;
+import fr.gouv.nuage.projects.Derogation;
+import fr.gouv.nuage.projects.Derogations;
+import fr.gouv.nuage.projects.DocumentPurpose;
+import fr.gouv.nuage.projects.Documents;
+import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.ReversibilityPlans;
+import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.projects.directory.Identity;
+import fr.gouv.nuage.projects.directory.OrganisationKind;
+import fr.gouv.nuage.projects.directory.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every endpoint of the API against every role: who reaches it (2xx), who is refused (403) and that a
+ * visitor must sign in (401). Each cell runs on a fresh fixture in its own rolled-back transaction,
+ * so an allowed change in one cell cannot open or close a door in another; lists answer 200 to all
+ * who may list, and {@link #eachRoleListsExactlyItsPerimeter()} checks what each list holds.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Transactional
+@Tag("database")
+class AccessMatrixTest {
+
+	/** The callers, in the order of the matrix's columns. */
+	enum Caller {
+		VISITOR(null), AGENT_A("agent@a.fr"), AGENT_B("agent@b.fr"), CONTROLLER_A("controller@a.fr"),
+		CONTROLLER_B("controller@b.fr"), DINUM("dinum@numerique.gouv.fr"), PRIME_MINISTER("cabinet@pm.gouv.fr"),
+		PROVIDER("julie@ovhcloud.test");
+
+		final String email;
+
+		Caller(String email) {
+			this.email = email;
+		}
+	}
+
+	/**
+	 * The matrix: each endpoint with the status each caller gets, in the order of {@link Caller}.
+	 * {@code {x}} in a path is a piece of the fixture; {@code #x} after the path sends the version of
+	 * that piece in {@code If-Match}. Lists that filter by perimeter answer 200 to all signed in; a 409
+	 * is a caller who may act, on a state that does not allow it (the Prime Minister's office refuses
+	 * only what the minister approved).
+	 */
+	static final String MATRIX = """
+			POST   /api/v1/decisions                              200 200 200 200 200 200 200 200
+			GET    /api/v1/offers                                 200 200 200 200 200 200 200 200
+			GET    /api/v1/me                                     401 200 200 200 200 200 200 200
+			GET    /api/v1/projects                               401 200 200 200 200 200 200 200
+			POST   /api/v1/projects                               401 201 201 403 403 403 403 403
+			GET    /api/v1/projects/{P}                           401 200 403 200 403 200 403 403
+			PATCH  /api/v1/projects/{P} #P                        401 200 403 403 403 403 403 403
+			POST   /api/v1/projects/{P}/assessments #P            401 201 403 403 403 403 403 403
+			POST   /api/v1/projects/{P}/archive #P                401 200 403 403 403 403 403 403
+			GET    /api/v1/projects/{P}/decisions                 401 200 403 200 403 200 403 403
+			GET    /api/v1/projects/{P}/decisions/1               401 200 403 200 403 200 403 403
+			POST   /api/v1/projects/{SMALL}/controls              401 201 403 403 403 403 403 403
+			GET    /api/v1/projects/{P}/controls                  401 200 403 200 403 200 403 403
+			GET    /api/v1/controls/{C}                           401 200 403 200 403 200 403 403
+			POST   /api/v1/controls/{C}/study #C                  401 200 403 403 403 403 403 403
+			POST   /api/v1/controls/{C}/decision #C               401 403 403 200 403 403 403 403
+			POST   /api/v1/controls/{LARGE_OPEN}/referral #LARGE_OPEN 401 200 403 403 403 403 403 403
+			POST   /api/v1/controls/{LARGE}/information-request #LARGE 401 403 403 403 403 200 403 403
+			POST   /api/v1/controls/{LARGE}/decision #LARGE       401 403 403 403 403 200 403 403
+			POST   /api/v1/projects/{P}/derogations               401 201 403 403 403 403 403 403
+			GET    /api/v1/derogations                            401 200 200 200 200 200 200 200
+			GET    /api/v1/derogations/{G}                        401 200 403 200 403 200 200 403
+			POST   /api/v1/derogations/{G}/minister-approval #G   401 403 403 200 403 403 403 403
+			POST   /api/v1/derogations/{G}/refusal #G             401 403 403 200 403 403 409 403
+			POST   /api/v1/derogations/{G}/withdrawal #G          401 200 403 403 403 403 403 403
+			POST   /api/v1/derogations/{APPROVED}/prime-minister-validation #APPROVED 401 403 403 403 403 403 200 403
+			POST   /api/v1/derogations/{GRANTED}/acceptable-offer #GRANTED 401 403 403 200 403 200 403 403
+			GET    /api/v1/projects/{PLAN}/reversibility-plan     401 200 403 200 403 200 403 403
+			PUT    /api/v1/projects/{P}/reversibility-plan #PLAN  401 200 403 403 403 403 403 403
+			POST   /api/v1/projects/{P}/documents                 401 201 403 403 403 403 403 403
+			GET    /api/v1/projects/{DEROGATED}/documents         401 200 403 200 403 200 200 403
+			GET    /api/v1/documents/{STUDY}                      401 200 403 200 403 200 403 403
+			GET    /api/v1/documents/{DEROGATED_PROOF}            401 200 403 200 403 200 200 403
+			POST   /api/v1/declarations                           401 403 403 403 403 403 403 201
+			GET    /api/v1/declarations                           401 403 403 403 403 200 403 200
+			GET    /api/v1/declarations/{L}                       401 403 403 403 403 200 403 200
+			POST   /api/v1/declarations/{L}/acceptance #L         401 403 403 403 403 200 403 403
+			POST   /api/v1/declarations/{L}/rejection #L          401 403 403 403 403 200 403 403
+			POST   /api/v1/declarations/{L}/withdrawal #L         401 403 403 403 403 403 403 200
+			GET    /api/v1/organisations                          401 200 200 200 200 200 200 200
+			GET    /api/v1/organisations/dir-a                    401 200 200 200 200 200 200 200
+			POST   /api/v1/organisations                          401 403 403 403 403 201 403 403
+			GET    /api/v1/people                                 401 403 403 200 200 200 403 403
+			PUT    /api/v1/people/agent@b.fr/roles/AGENT/dir-a    401 403 403 403 403 201 403 403
+			DELETE /api/v1/people/agent@b.fr/roles/AGENT/dir-b    401 403 403 403 403 200 403 403
+			""";
+
+	/** The bodies the changes send; each is valid, so that only who sends it decides the answer. */
+	static final Map<String, String> BODIES = Map.ofEntries(
+			Map.entry("PATCH /api/v1/projects/{P}", "{\"name\":\"Portail renommé\"}"),
+			Map.entry("POST /api/v1/controls/{C}/study", "{\"document\":\"{STUDY}\"}"),
+			Map.entry("POST /api/v1/controls/{C}/decision", "{\"outcome\":\"FAVOURABLE\"}"),
+			Map.entry("POST /api/v1/controls/{LARGE_OPEN}/referral", "{\"file\":\"dossier complet\"}"),
+			Map.entry("POST /api/v1/controls/{LARGE}/information-request", "{\"request\":\"le plan de réversibilité\"}"),
+			Map.entry("POST /api/v1/controls/{LARGE}/decision", "{\"outcome\":\"FAVOURABLE\"}"),
+			Map.entry("POST /api/v1/projects/{P}/derogations",
+					"{\"rule\":\"R9\",\"justification\":\"aucune offre qualifiée\",\"proofOfGuarantees\":\"{PROOF}\"}"),
+			Map.entry("POST /api/v1/derogations/{G}/refusal", "{\"reason\":\"garanties insuffisantes\"}"),
+			Map.entry("POST /api/v1/derogations/{GRANTED}/acceptable-offer", "{\"since\":\"2026-03-01\"}"),
+			Map.entry("PUT /api/v1/projects/{P}/reversibility-plan",
+					"{\"exitTerms\":\"export sous 2 mois\",\"exportFormats\":[\"S3\"],\"budgetEur\":30000,\"staffDays\":10}"),
+			Map.entry("POST /api/v1/declarations", DeclarationApiTestOffer.YAML),
+			Map.entry("POST /api/v1/declarations/{L}/acceptance", "{\"comment\":\"conforme\"}"),
+			Map.entry("POST /api/v1/declarations/{L}/rejection", "{\"reason\":\"source manquante\"}"),
+			Map.entry("POST /api/v1/organisations",
+					"{\"id\":\"dir-c\",\"name\":\"Direction C\",\"kind\":\"DIRECTORATE\",\"parent\":\"min-a\"}"));
+
+	/** A declaration document, the provider's offer in the catalogue's format. */
+	static final class DeclarationApiTestOffer {
+
+		static final String YAML = """
+				id: ovhcloud-matrix-test
+				provider: "OVHcloud"
+				service: "Object Storage"
+				model: IAAS
+				categories: [storage]
+				dataLocation: FRANCE
+				immuneToExtraEuAccess: false
+				hdsCertified: false
+				maxMarking: NONE
+				qualifications: []
+				sources: [ANSSI-LIST]
+				confidence: sourced
+				asOf: 2026-11-22
+				""";
+	}
+
+	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	Projects projects;
+
+	@Autowired
+	Controls controls;
+
+	@Autowired
+	Derogations derogations;
+
+	@Autowired
+	Documents documents;
+
+	@Autowired
+	ReversibilityPlans plans;
+
+	@Autowired
+	Declarations declarations;
+
+	/** The pieces of the fixture, each made the first time a cell names it. */
+	private final Map<String, Supplier<String>> pieces = new LinkedHashMap<>();
+
+	private final Map<String, String> made = new LinkedHashMap<>();
+
+	/** The version of each piece, for {@code If-Match}. */
+	private final Map<String, Supplier<Integer>> versions = new LinkedHashMap<>();
+
+	@BeforeEach
+	void fixture() throws Exception {
+		directory.add("test", "min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "dir-a", "Direction A", OrganisationKind.DIRECTORATE, "min-a", "11000000000011");
+		directory.add("test", "min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "dir-b", "Direction B", OrganisationKind.DIRECTORATE, "min-b", "11000000000033");
+		directory.add("test", "spm", "Services du Premier ministre", OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, "spm", null);
+		directory.add("test", "ovh", "OVHcloud", OrganisationKind.PROVIDER, null, "42400000000011");
+		directory.signIn(new Identity(Caller.AGENT_A.email, "A", "A", "11000000000011", null, null));
+		directory.signIn(new Identity(Caller.AGENT_B.email, "B", "B", "11000000000033", null, null));
+		directory.signIn(new Identity(Caller.PROVIDER.email, "J", "F", "42400000000011", null, null));
+		for (Caller caller : List.of(Caller.CONTROLLER_A, Caller.CONTROLLER_B, Caller.DINUM, Caller.PRIME_MINISTER)) {
+			directory.signIn(new Identity(caller.email, "X", "Y", null, null, null));
+		}
+		directory.grant("test", Caller.CONTROLLER_A.email, Role.MINISTRY_CONTROLLER, "min-a");
+		directory.grant("test", Caller.CONTROLLER_B.email, Role.MINISTRY_CONTROLLER, "min-b");
+		directory.grant("test", Caller.DINUM.email, Role.DINUM, "dinum");
+		directory.grant("test", Caller.PRIME_MINISTER.email, Role.PRIME_MINISTER_OFFICE, "spm");
+
+		String agent = Caller.AGENT_A.email;
+		piece("P", () -> project("dir-a", 2_500_000), () -> projects.find(id("P")).orElseThrow().version());
+		piece("SMALL", () -> project("dir-a", 500_000), null);
+		piece("B", () -> project("dir-b", 2_500_000), null);
+		piece("STUDY", () -> document("P", DocumentPurpose.COMPARATIVE_STUDY), null);
+		piece("PROOF", () -> document("P", DocumentPurpose.PROOF_OF_GUARANTEES), null);
+		piece("DEROGATED", () -> {
+			made("G");
+			return made("P");
+		}, null);
+		piece("DEROGATED_PROOF", () -> {
+			made("G");
+			return made("PROOF");
+		}, null);
+		piece("C", () -> {
+			Control control = controls.open(id("P"), agent);
+			return controls.attachStudy(control.id(), made("STUDY"), agent, Control.Role.PROJECT_AUTHORITY).id().toString();
+		}, () -> controls.find(id("C")).orElseThrow().version());
+		piece("LARGE_OPEN", () -> controls.open(UUID.fromString(project("dir-a", 12_000_000)), agent).id().toString(),
+				() -> controls.find(id("LARGE_OPEN")).orElseThrow().version());
+		piece("LARGE", () -> {
+			Control control = controls.open(UUID.fromString(project("dir-a", 12_000_000)), agent);
+			return controls.refer(control.id(), "dossier", agent, Control.Role.PROJECT_AUTHORITY).id().toString();
+		}, () -> controls.find(id("LARGE")).orElseThrow().version());
+		piece("G", () -> requested().id().toString(), () -> derogations.find(id("G")).orElseThrow().version());
+		piece("APPROVED", () -> derogations.approveByMinister(requested().id(), "controller@a.fr", Derogation.Role.MINISTER)
+			.id().toString(), () -> derogations.find(id("APPROVED")).orElseThrow().version());
+		piece("GRANTED", () -> {
+			UUID approved = derogations.approveByMinister(requested().id(), "controller@a.fr", Derogation.Role.MINISTER).id();
+			return derogations.validateByPrimeMinister(approved, "cabinet@pm.gouv.fr", Derogation.Role.PRIME_MINISTER_OFFICE)
+				.id().toString();
+		}, () -> derogations.find(id("GRANTED")).orElseThrow().version());
+		piece("PLAN", () -> {
+			plans.record(id("P"), "export sous 3 mois", List.of("S3"), new BigDecimal("20000"), 5, agent, 0);
+			return made("P");
+		}, () -> plans.find(id("P")).orElseThrow().version());
+		piece("L", () -> ((Declarations.Submitted) declarations.submit(Actor.provider(Caller.PROVIDER.email, "OVHcloud"),
+				DeclarationApiTestOffer.YAML)).declaration().id().toString(),
+				() -> declarations.find(id("L")).orElseThrow().version());
+	}
+
+	static Stream<Arguments> cells() {
+		List<Arguments> cells = new ArrayList<>();
+		for (String line : MATRIX.strip().split("\n")) {
+			String[] parts = line.strip().split("\\s+");
+			String[] codes = java.util.Arrays.copyOfRange(parts, parts.length - Caller.values().length, parts.length);
+			String version = parts[2].startsWith("#") ? parts[2].substring(1) : null;
+			for (Caller caller : Caller.values()) {
+				cells.add(Arguments.of(parts[0], parts[1], version, caller, Integer.parseInt(codes[caller.ordinal()])));
+			}
+		}
+		return cells.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1} as {3} → {4}")
+	@MethodSource("cells")
+	void eachRoleReachesExactlyItsPerimeter(String method, String path, String version, Caller caller, int expected)
+			throws Exception {
+		AbstractMockHttpServletRequestBuilder<?> request = request(method, path);
+		if (version != null) {
+			request.header("If-Match", "\"" + versions.get(version).get() + "\"");
+		}
+		if (caller.email != null) {
+			request.with(user(caller.email));
+		}
+		int status = mvc.perform(request).andReturn().getResponse().getStatus();
+		assertThat(status).as("%s %s as %s", method, path, caller).isEqualTo(expected);
+	}
+
+	@Test
+	void eachRoleListsExactlyItsPerimeter() throws Exception {
+		made("B");
+		made("G");
+		made("L");
+		Map<Caller, String> expected = new LinkedHashMap<>();
+		// projects, derogations, declarations, people (-1: refused)
+		expected.put(Caller.AGENT_A, "1 1 -1 -1");
+		expected.put(Caller.AGENT_B, "1 0 -1 -1");
+		expected.put(Caller.CONTROLLER_A, "1 1 -1 2");
+		expected.put(Caller.CONTROLLER_B, "1 0 -1 2");
+		expected.put(Caller.DINUM, "2 1 1 7");
+		expected.put(Caller.PRIME_MINISTER, "0 1 -1 -1");
+		expected.put(Caller.PROVIDER, "0 0 1 -1");
+		for (Map.Entry<Caller, String> entry : expected.entrySet()) {
+			List<String> totals = new ArrayList<>();
+			for (String list : List.of("/api/v1/projects", "/api/v1/derogations", "/api/v1/declarations", "/api/v1/people")) {
+				var response = mvc.perform(get(list).with(user(entry.getKey().email))).andReturn().getResponse();
+				totals.add(response.getStatus() == 403 ? "-1"
+						: String.valueOf(((Number) JsonPath.read(response.getContentAsString(), "$.total")).longValue()));
+			}
+			assertThat(String.join(" ", totals)).as("what %s lists", entry.getKey()).isEqualTo(entry.getValue());
+		}
+	}
+
+	private AbstractMockHttpServletRequestBuilder<?> request(String method, String template) throws Exception {
+		String path = fill(template);
+		String body = BODIES.get(method + " " + template);
+		if (method.equals("POST") && (template.equals("/api/v1/projects") || template.equals("/api/v1/decisions"))) {
+			return post(path).contentType(MediaType.APPLICATION_JSON).content(assessment(2_500_000));
+		}
+		if (method.equals("POST") && template.endsWith("/assessments")) {
+			return post(path).contentType(MediaType.APPLICATION_JSON).content(assessment(2_500_000));
+		}
+		if (method.equals("POST") && template.endsWith("/documents")) {
+			return multipart(path).file(new MockMultipartFile("file", "etude.pdf", "application/pdf", PDF))
+				.param("purpose", "OTHER");
+		}
+		Function<String, AbstractMockHttpServletRequestBuilder<?>> verb = switch (method) {
+			case "GET" -> p -> get(p);
+			case "POST" -> p -> post(p);
+			case "PUT" -> p -> put(p);
+			case "PATCH" -> p -> patch(p);
+			case "DELETE" -> p -> delete(p);
+			default -> throw new IllegalArgumentException(method);
+		};
+		AbstractMockHttpServletRequestBuilder<?> request = verb.apply(path);
+		if (body != null) {
+			MediaType type = template.equals("/api/v1/declarations") ? MediaType.parseMediaType("application/yaml")
+					: MediaType.APPLICATION_JSON;
+			request.contentType(type).content(fill(body));
+		}
+		return request;
+	}
+
+	/** The template with each {@code {piece}} made and named by its id. */
+	private String fill(String template) {
+		StringBuilder out = new StringBuilder();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Z_]+)}").matcher(template);
+		while (m.find()) {
+			m.appendReplacement(out, made(m.group(1)));
+		}
+		m.appendTail(out);
+		return out.toString();
+	}
+
+	private void piece(String name, Supplier<String> make, Supplier<Integer> version) {
+		pieces.put(name, make);
+		if (version != null) {
+			versions.put(name, () -> {
+				made(name);
+				return version.get();
+			});
+		}
+	}
+
+	private String made(String name) {
+		String value = made.get(name);
+		if (value == null) {
+			value = pieces.get(name).get();
+			made.put(name, value);
+		}
+		return value;
+	}
+
+	private UUID id(String name) {
+		return UUID.fromString(made(name));
+	}
+
+	private Derogation requested() {
+		return derogations.request(id("P"), "R9", "aucune offre qualifiée", made("PROOF"), Caller.AGENT_A.email);
+	}
+
+	private String project(String organisation, long fullCostEur) {
+		try {
+			Projects.Outcome outcome = projects.register(organisation.equals("dir-a") ? Caller.AGENT_A.email
+					: Caller.AGENT_B.email, organisation, assessment(fullCostEur));
+			return ((Projects.Decided) outcome).project().id().toString();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String document(String project, DocumentPurpose purpose) {
+		return documents.store(id(project), purpose, purpose.name().toLowerCase() + ".pdf", "application/pdf", PDF,
+				Caller.AGENT_A.email).id().toString();
+	}
+
+	/** Sensitive data on a commercial cloud (R9 violated), at a full cost that sets the control's procedure. */
+	static String assessment(long fullCostEur) throws Exception {
+		String example = new String(new ClassPathResource("doctrine/examples/sensitive-on-commercial.json").getInputStream()
+			.readAllBytes(), StandardCharsets.UTF_8);
+		return example.replace("\"fullCostEur\":2500000", "\"fullCostEur\":" + fullCostEur);
+	}
+}
