@@ -1,6 +1,5 @@
 package fr.gouv.nuage.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -68,7 +66,7 @@ class ApiErrors {
 
 	@ExceptionHandler(OutOfPerimeter.class)
 	ResponseEntity<ProblemDetail> forbidden(OutOfPerimeter ex) {
-		return problem(HttpStatus.FORBIDDEN, "/problems/out-of-perimeter", "Outside your perimeter", ex.getMessage());
+		return Problems.problem(HttpStatus.FORBIDDEN, "/problems/out-of-perimeter", "Outside your perimeter", ex.getMessage());
 	}
 
 	@ExceptionHandler(Missing.class)
@@ -76,16 +74,11 @@ class ApiErrors {
 		return Problems.notFound(ex.getMessage());
 	}
 
-	@ExceptionHandler(NotAllowed.class)
-	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex) {
-		return problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", ex.getMessage());
-	}
-
-	/** A domain refusal: the aggregate's state does not allow it (archived project, closed workflow). */
-	@ExceptionHandler({ IllegalStateException.class, fr.gouv.nuage.projects.Control.Refused.class,
+	/** A refusal of the workflow: the aggregate's state does not allow it (archived project, closed workflow). */
+	@ExceptionHandler({ NotAllowed.class, IllegalStateException.class, fr.gouv.nuage.projects.Control.Refused.class,
 			fr.gouv.nuage.projects.Derogation.Refused.class })
 	ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
-		return problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", ex.getMessage());
+		return Problems.problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", ex.getMessage());
 	}
 
 	/** A field the domain refuses, written {@code field: message}. */
@@ -94,32 +87,31 @@ class ApiErrors {
 		String message = ex.getMessage() == null ? "invalid input" : ex.getMessage();
 		int colon = message.indexOf(": ");
 		Map<String, Object> error = colon > 0 && message.substring(0, colon).matches("[A-Za-z.]+")
-				? Map.of("field", message.substring(0, colon), "message", message.substring(colon + 2))
+				? Problems.field(message.substring(0, colon), message.substring(colon + 2))
 				: Map.of("message", message);
-		return Problems.badRequest("Invalid input", "invalid input", List.of(error));
+		return Problems.invalidInput(List.of(error));
 	}
 
 	@ExceptionHandler(VersionRequired.class)
 	ResponseEntity<ProblemDetail> versionRequired(VersionRequired ex) {
-		return problem(HttpStatus.PRECONDITION_REQUIRED, "/problems/if-match-required", "If-Match required",
+		return Problems.problem(HttpStatus.PRECONDITION_REQUIRED, "/problems/if-match-required", "If-Match required",
 				ex.getMessage());
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException ex) {
-		return problem(HttpStatus.PRECONDITION_FAILED, "/problems/stale-version", "Changed meanwhile", ex.getMessage());
+		return Problems.problem(HttpStatus.PRECONDITION_FAILED, "/problems/stale-version", "Changed meanwhile", ex.getMessage());
 	}
 
 	@ExceptionHandler(Directory.Refused.class)
 	ResponseEntity<ProblemDetail> refused(Directory.Refused ex) {
-		return Problems.badRequest("Invalid input", "invalid input",
-				List.of(Map.of("field", ex.field(), "message", ex.getMessage().substring(ex.field().length() + 2))));
+		return Problems.invalidInput(List.of(Problems.field(ex.field(), ex.getMessage().substring(ex.field().length() + 2))));
 	}
 
 	/** A request body read strictly, refused with each field named. */
 	@ExceptionHandler(Body.Invalid.class)
 	ResponseEntity<ProblemDetail> invalidBody(Body.Invalid ex) {
-		return Problems.badRequest("Invalid input", "invalid input", ex.errors());
+		return Problems.invalidInput(ex.errors());
 	}
 
 	/**
@@ -147,22 +139,12 @@ class ApiErrors {
 			String message = store == null ? "the upload is above the size this server reads"
 					: "the upload is above the size this server reads: a document is at most "
 							+ megabytes(store.settings().maxSize().toBytes());
-			ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONTENT_TOO_LARGE, "/problems/too-large",
-					"Too large", message);
-			response.getBody().setProperty("errors", List.of(Map.of("field", "file", "message", message)));
-			return response;
+			return Problems.tooLarge("file", message);
 		}
 
 		private static String megabytes(long bytes) {
 			return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
 					: bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
 		}
-	}
-
-	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(type));
-		problem.setTitle(title);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -196,10 +195,7 @@ final class Body {
 
 	void error(String field, String message) {
 		if (errors.stream().noneMatch(e -> field.equals(e.get("field")))) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("field", field);
-			error.put("message", message);
-			errors.add(error);
+			errors.add(Problems.field(field, message));
 		}
 	}
 

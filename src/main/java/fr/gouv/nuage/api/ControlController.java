@@ -1,6 +1,5 @@
 package fr.gouv.nuage.api;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import fr.gouv.nuage.projects.Control;
 import fr.gouv.nuage.projects.Controls;
 import fr.gouv.nuage.projects.DocumentPurpose;
 import fr.gouv.nuage.projects.Documents;
-import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Perimeter;
 import org.springframework.http.HttpHeaders;
@@ -49,28 +47,21 @@ class ControlController {
 
 	@PostMapping("/projects/{id}/controls")
 	ResponseEntity<?> open(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body) {
-		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
-		agent(caller, project.organisation());
+		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation());
 		Body.empty(body);
 		Control control = controls.open(id, caller.person().email());
-		return ResponseEntity.created(URI.create("/api/v1/controls/" + control.id()))
-			.eTag(Versions.etag(control.version()))
-			.body(detail(control));
+		return Versions.created("/api/v1/controls/" + control.id(), control.version(), detail(control));
 	}
 
 	@GetMapping("/projects/{id}/controls")
 	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
-		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
-		if (!caller.sees(project.organisation())) {
-			throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
-		}
+		ProjectChecks.visible(projects, caller, id);
 		return controls.of(id).stream().map(ControlController::detail).toList();
 	}
 
 	@GetMapping("/controls/{id}")
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
-		Control control = visible(caller, id).control();
-		return ResponseEntity.ok().eTag(Versions.etag(control.version())).body(detail(control));
+		return ok(visible(caller, id).control());
 	}
 
 	/** MINISTRY: the project attaches its comparative study, a document stored for the project. */
@@ -78,11 +69,12 @@ class ControlController {
 	ResponseEntity<?> study(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
-		agent(caller, visible.organisation());
+		ProjectChecks.agent(caller, visible.organisation());
 		Body in = Body.read(body, List.of("document"), List.of());
 		UUID document = in.id("document");
 		if (document != null) {
-			stored(in, "document", document, visible.control().project(), DocumentPurpose.COMPARATIVE_STUDY);
+			ProjectChecks.stored(documents, in, "document", document, visible.control().project(),
+					DocumentPurpose.COMPARATIVE_STUDY);
 		}
 		in.check();
 		Control control = controls.attachStudy(id, document.toString(), caller.person().email(),
@@ -95,7 +87,7 @@ class ControlController {
 	ResponseEntity<?> referral(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
-		agent(caller, visible.organisation());
+		ProjectChecks.agent(caller, visible.organisation());
 		Body in = Body.read(body, List.of("file"), List.of());
 		String file = in.text("file");
 		in.check();
@@ -160,23 +152,6 @@ class ControlController {
 		};
 	}
 
-	/** The document named, if it is one of the project's stored for that purpose. */
-	private void stored(Body in, String field, UUID document, UUID project, DocumentPurpose purpose) {
-		if (!documents.belongsTo(document, project)) {
-			in.error(field, "`" + document + "` is not a document of this project: store it first with POST /api/v1/projects/"
-					+ project + "/documents");
-		}
-		else if (documents.find(document).orElseThrow().purpose() != purpose) {
-			in.error(field, "`" + document + "` was not stored as a " + purpose + ": store it with `purpose` " + purpose);
-		}
-	}
-
-	private static void agent(Perimeter caller, String organisation) {
-		if (!caller.edits(organisation)) {
-			throw new ApiErrors.OutOfPerimeter("only the agents of `" + organisation + "` act for this project");
-		}
-	}
-
 	/** A control and its project's organisation. */
 	private record Visible(Control control, String organisation) {
 	}
@@ -192,7 +167,7 @@ class ControlController {
 	}
 
 	private static ResponseEntity<?> ok(Control control) {
-		return ResponseEntity.ok().eTag(Versions.etag(control.version())).body(detail(control));
+		return Versions.ok(control.version(), detail(control));
 	}
 
 	private static Map<String, Object> detail(Control control) {
@@ -205,18 +180,10 @@ class ControlController {
 		out.put("studyDocument", control.studyDocument());
 		out.put("referredOn", control.referredOn());
 		out.put("due", control.due());
-		out.put("steps", control.steps().stream().map(ControlController::step).toList());
+		out.put("steps", control.steps().stream()
+			.map(step -> Steps.step(step.at(), step.actor(), step.role(), step.status(), step.detail()))
+			.toList());
 		out.put("version", control.version());
-		return out;
-	}
-
-	private static Map<String, Object> step(Control.Step step) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("at", step.at());
-		out.put("actor", step.actor());
-		out.put("role", step.role());
-		out.put("status", step.status());
-		out.put("detail", step.detail());
 		return out;
 	}
 }

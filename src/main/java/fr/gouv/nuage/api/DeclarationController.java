@@ -1,6 +1,5 @@
 package fr.gouv.nuage.api;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +74,8 @@ class DeclarationController {
 					+ ", not one of `" + offer.provider() + "`"));
 		Optional<Offer> existing = catalogue.offer(offer.id());
 		if (existing.isPresent() && !sameOrganisation(existing.get().provider(), offer.provider())) {
-			return Problems.badRequest("Invalid declaration", "invalid declaration", List.of(Map.of("field", "id",
-					"message", "the offer `" + offer.id() + "` belongs to `" + existing.get().provider() + "`; choose another id")));
+			return Problems.badRequest("Invalid declaration", "invalid declaration", List.of(Problems.field("id",
+					"the offer `" + offer.id() + "` belongs to `" + existing.get().provider() + "`; choose another id")));
 		}
 		Declarations.Submission submission;
 		try {
@@ -89,9 +88,7 @@ class DeclarationController {
 			return invalid(invalid.issues());
 		}
 		OfferDeclaration declaration = ((Declarations.Submitted) submission).declaration();
-		return ResponseEntity.created(URI.create("/api/v1/declarations/" + declaration.id()))
-			.eTag(Versions.etag(declaration.version()))
-			.body(detail(declaration));
+		return Versions.created("/api/v1/declarations/" + declaration.id(), declaration.version(), detail(declaration));
 	}
 
 	@GetMapping
@@ -104,53 +101,34 @@ class DeclarationController {
 		if (status != null) {
 			wanted = status(status);
 			if (wanted == null) {
-				return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("status",
-						"unknown status `" + status + "`, expected PENDING, SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN")));
+				return Problems.invalidParameter("status",
+						"unknown status `" + status + "`, expected PENDING, SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN");
 			}
 		}
-		if (page < 0 || size < 1 || size > 200) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters",
-					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		if (!Pages.valid(page, size)) {
+			return Pages.invalid();
 		}
 		Declarations.Page found = declarations.page(wanted, caller.dinum() ? null : caller.providers(), page, size);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("page", page);
-		body.put("size", size);
-		body.put("total", found.total());
-		body.put("declarations", found.items().stream().map(DeclarationController::summary).toList());
-		return ResponseEntity.ok(body);
+		return ResponseEntity.ok(Pages.body(page, size, found.total(), "declarations",
+				found.items().stream().map(DeclarationController::summary).toList()));
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
 		OfferDeclaration declaration = visible(caller, id);
-		return ResponseEntity.ok().eTag(Versions.etag(declaration.version())).body(detail(declaration));
+		return Versions.ok(declaration.version(), detail(declaration));
 	}
 
 	@PostMapping("/{id}/acceptance")
 	ResponseEntity<?> accept(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		reviewer(caller);
-		Text comment = text(body, "comment", false);
-		if (comment.error() != null) {
-			return comment.error();
-		}
-		OfferDeclaration declaration = existing(id);
-		int version = current(declaration, ifMatch);
-		return transition(() -> declarations.accept(id, Actor.dinum(caller.person().email()), comment.value(), version));
+		return review(caller, id, body, ifMatch, "comment", false, declarations::accept);
 	}
 
 	@PostMapping("/{id}/rejection")
 	ResponseEntity<?> reject(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		reviewer(caller);
-		Text reason = text(body, "reason", true);
-		if (reason.error() != null) {
-			return reason.error();
-		}
-		OfferDeclaration declaration = existing(id);
-		int version = current(declaration, ifMatch);
-		return transition(() -> declarations.reject(id, Actor.dinum(caller.person().email()), reason.value(), version));
+		return review(caller, id, body, ifMatch, "reason", true, declarations::reject);
 	}
 
 	@PostMapping("/{id}/withdrawal")
@@ -166,6 +144,25 @@ class DeclarationController {
 		return transition(() -> declarations.withdraw(id, Actor.provider(caller.person().email(), provider), version));
 	}
 
+	/** A review by DINUM: the body's one text field, then the change, on the version the caller read. */
+	private ResponseEntity<?> review(Perimeter caller, UUID id, String body, String ifMatch, String field, boolean required,
+			Review review) {
+		reviewer(caller);
+		Text text = text(body, field, required);
+		if (text.error() != null) {
+			return text.error();
+		}
+		OfferDeclaration declaration = existing(id);
+		int version = current(declaration, ifMatch);
+		return transition(() -> review.apply(id, Actor.dinum(caller.person().email()), text.value(), version));
+	}
+
+	/** An acceptance or a rejection, as the declarations make it. */
+	private interface Review {
+
+		OfferDeclaration apply(UUID id, Actor reviewer, String text, Integer readVersion);
+	}
+
 	/** Runs a transition, which the service makes only on the version the caller read. */
 	private ResponseEntity<?> transition(Supplier<OfferDeclaration> change) {
 		OfferDeclaration changed;
@@ -175,7 +172,7 @@ class DeclarationController {
 		catch (DeclarationRefused ex) {
 			throw refusal(ex);
 		}
-		return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(detail(changed));
+		return Versions.ok(changed.version(), detail(changed));
 	}
 
 	/** The version named in {@code If-Match}, if it is the declaration's. */
@@ -255,33 +252,31 @@ class DeclarationController {
 				json = Json.parse(body);
 			}
 			catch (JsonException ex) {
-				return new Text(null, Problems.badRequest("Invalid JSON", "invalid JSON",
-						List.of(Map.of("line", ex.line(), "column", ex.column(), "message", ex.getMessage()))));
+				return new Text(null, Problems.invalidJson(ex));
 			}
 		}
 		if (!(json instanceof Map<?, ?> fields)) {
-			return new Text(null, Problems.badRequest("Invalid input", "invalid input",
-					List.of(Map.of("message", "send an object with `" + name + "`"))));
+			return new Text(null, Problems.invalidInput(List.of(Map.of("message", "send an object with `" + name + "`"))));
 		}
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (Object key : fields.keySet()) {
 			if (!name.equals(key)) {
-				errors.add(Map.of("field", String.valueOf(key), "message", "unknown field `" + key + "`; send only `" + name + "`"));
+				errors.add(Problems.field(String.valueOf(key), "unknown field `" + key + "`; send only `" + name + "`"));
 			}
 		}
 		Object value = fields.get(name);
 		String text = value instanceof String s && !s.isBlank() ? s.strip() : null;
 		if (value != null && !(value instanceof String)) {
-			errors.add(Map.of("field", name, "message", "`" + name + "` is text"));
+			errors.add(Problems.field(name, "`" + name + "` is text"));
 		}
 		else if (required && text == null) {
-			errors.add(Map.of("field", name, "message", "say why with `" + name + "`"));
+			errors.add(Problems.field(name, "say why with `" + name + "`"));
 		}
 		else if (text != null && text.length() > MAX_COMMENT) {
-			errors.add(Map.of("field", name, "message", "`" + name + "` has at most " + MAX_COMMENT + " characters"));
+			errors.add(Problems.field(name, "`" + name + "` has at most " + MAX_COMMENT + " characters"));
 		}
 		if (!errors.isEmpty()) {
-			return new Text(null, Problems.badRequest("Invalid input", "invalid input", errors));
+			return new Text(null, Problems.invalidInput(errors));
 		}
 		return new Text(text, null);
 	}

@@ -1,6 +1,5 @@
 package fr.gouv.nuage.api;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import fr.gouv.nuage.projects.DerogationStatus;
 import fr.gouv.nuage.projects.Derogations;
 import fr.gouv.nuage.projects.DocumentPurpose;
 import fr.gouv.nuage.projects.Documents;
-import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Perimeter;
 import org.springframework.http.HttpHeaders;
@@ -53,8 +51,7 @@ class DerogationController {
 
 	@PostMapping(path = "/projects/{id}/derogations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> request(Perimeter caller, @PathVariable UUID id, @RequestBody String body) {
-		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
-		agent(caller, project.organisation());
+		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation());
 		Body in = Body.read(body, List.of("rule", "justification"), List.of("proofOfGuarantees"));
 		String rule = in.text("rule");
 		if (rule != null && !rule.matches("R\\d{1,2}")) {
@@ -63,13 +60,7 @@ class DerogationController {
 		String justification = in.text("justification");
 		UUID proof = in.id("proofOfGuarantees");
 		if (proof != null) {
-			if (!documents.belongsTo(proof, id)) {
-				in.error("proofOfGuarantees", "`" + proof + "` is not a document of this project: store it first with POST /api/v1/projects/"
-						+ id + "/documents");
-			}
-			else if (documents.find(proof).orElseThrow().purpose() != DocumentPurpose.PROOF_OF_GUARANTEES) {
-				in.error("proofOfGuarantees", "`" + proof + "` was not stored as a PROOF_OF_GUARANTEES: store it with `purpose` PROOF_OF_GUARANTEES");
-			}
+			ProjectChecks.stored(documents, in, "proofOfGuarantees", proof, id, DocumentPurpose.PROOF_OF_GUARANTEES);
 		}
 		else if ("R9".equals(rule) && !in.has("proofOfGuarantees")) {
 			in.error("proofOfGuarantees", "a derogation from R9 proves SecNumCloud-level guarantees: name the document that does");
@@ -77,17 +68,14 @@ class DerogationController {
 		in.check();
 		Derogation derogation = derogations.request(id, rule, justification, proof == null ? null : proof.toString(),
 				caller.person().email());
-		return ResponseEntity.created(URI.create("/api/v1/derogations/" + derogation.id()))
-			.eTag(Versions.etag(derogation.version()))
-			.body(detail(derogation));
+		return Versions.created("/api/v1/derogations/" + derogation.id(), derogation.version(), detail(derogation));
 	}
 
 	@GetMapping("/derogations")
 	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status) {
-		if (page < 0 || size < 1 || size > 200) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters",
-					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		if (!Pages.valid(page, size)) {
+			return Pages.invalid();
 		}
 		DerogationStatus wanted = null;
 		if (status != null) {
@@ -95,17 +83,13 @@ class DerogationController {
 				wanted = DerogationStatus.valueOf(status);
 			}
 			catch (IllegalArgumentException ex) {
-				return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("status",
-						"`" + status + "` is not a status: REQUESTED, APPROVED_BY_MINISTER, GRANTED, REFUSED, WITHDRAWN or EXPIRED")));
+				return Problems.invalidParameter("status",
+						"`" + status + "` is not a status: REQUESTED, APPROVED_BY_MINISTER, GRANTED, REFUSED, WITHDRAWN or EXPIRED");
 			}
 		}
 		Derogations.Page found = derogations.page(caller, wanted, page, size);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("page", page);
-		body.put("size", size);
-		body.put("total", found.total());
-		body.put("derogations", found.items().stream().map(DerogationController::summary).toList());
-		return ResponseEntity.ok(body);
+		return ResponseEntity.ok(Pages.body(page, size, found.total(), "derogations",
+				found.items().stream().map(DerogationController::summary).toList()));
 	}
 
 	@GetMapping("/derogations/{id}")
@@ -152,7 +136,7 @@ class DerogationController {
 	ResponseEntity<?> withdraw(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
-		agent(caller, visible.organisation());
+		ProjectChecks.agent(caller, visible.organisation());
 		Body.empty(body);
 		return ok(derogations.withdraw(id, caller.person().email(), Derogation.Role.PROJECT_AUTHORITY,
 				Versions.ifMatch(ifMatch)));
@@ -191,12 +175,6 @@ class DerogationController {
 		return minister ? Derogation.Role.MINISTER : Derogation.Role.PRIME_MINISTER_OFFICE;
 	}
 
-	private static void agent(Perimeter caller, String organisation) {
-		if (!caller.edits(organisation)) {
-			throw new ApiErrors.OutOfPerimeter("only the agents of `" + organisation + "` act for this project");
-		}
-	}
-
 	/** A derogation and its project's organisation. */
 	private record Visible(Derogation derogation, String organisation) {
 	}
@@ -212,7 +190,7 @@ class DerogationController {
 	}
 
 	private static ResponseEntity<?> ok(Derogation derogation) {
-		return ResponseEntity.ok().eTag(Versions.etag(derogation.version())).body(detail(derogation));
+		return Versions.ok(derogation.version(), detail(derogation));
 	}
 
 	private static Map<String, Object> summary(Derogation d) {
@@ -237,18 +215,10 @@ class DerogationController {
 		out.put("proofOfGuarantees", d.proofOfGuarantees());
 		out.put("status", d.status());
 		out.put("expiresOn", d.expiresOn());
-		out.put("steps", d.steps().stream().map(DerogationController::step).toList());
+		out.put("steps", d.steps().stream()
+			.map(step -> Steps.step(step.at(), step.actor(), step.role(), step.status(), step.detail()))
+			.toList());
 		out.put("version", d.version());
-		return out;
-	}
-
-	private static Map<String, Object> step(Derogation.Step step) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("at", step.at());
-		out.put("actor", step.actor());
-		out.put("role", step.role());
-		out.put("status", step.status());
-		out.put("detail", step.detail());
 		return out;
 	}
 }

@@ -113,29 +113,28 @@ class DirectoryController {
 		try {
 			Object json = Json.parse(body);
 			if (!(json instanceof Map<?, ?> object)) {
-				return Problems.badRequest("Invalid input", "invalid input", List.of(Map.of("message",
+				return Problems.invalidInput(List.of(Map.of("message",
 						"send an object with `id`, `name`, `kind` and, if it has them, `parent` and `siret`")));
 			}
 			fields = object;
 		}
 		catch (JsonException ex) {
-			return Problems.badRequest("Invalid JSON", "invalid JSON",
-					List.of(Map.of("line", ex.line(), "column", ex.column(), "message", ex.getMessage())));
+			return Problems.invalidJson(ex);
 		}
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (Object key : fields.keySet()) {
 			if (!ORGANISATION_FIELDS.contains(key)) {
-				errors.add(Map.of("field", String.valueOf(key), "message", "unknown field `" + key + "`"
+				errors.add(Problems.field(String.valueOf(key), "unknown field `" + key + "`"
 						+ Suggestions.didYouMean(String.valueOf(key), ORGANISATION_FIELDS)));
 			}
 		}
 		for (String name : ORGANISATION_FIELDS) {
 			Object value = fields.get(name);
 			if (value == null && ORGANISATION_REQUIRED.contains(name)) {
-				errors.add(Map.of("field", name, "message", "`" + name + "` is required"));
+				errors.add(Problems.field(name, "`" + name + "` is required"));
 			}
 			else if (value != null && !(value instanceof String)) {
-				errors.add(Map.of("field", name, "message", "`" + name + "` is text"));
+				errors.add(Problems.field(name, "`" + name + "` is text"));
 			}
 		}
 		OrganisationKind kind = null;
@@ -143,12 +142,12 @@ class DirectoryController {
 			kind = Arrays.stream(OrganisationKind.values()).filter(k -> k.name().equals(text)).findFirst().orElse(null);
 			if (kind == null) {
 				List<String> kinds = Arrays.stream(OrganisationKind.values()).map(Enum::name).toList();
-				errors.add(Map.of("field", "kind", "message", "unknown kind `" + text + "`, expected "
+				errors.add(Problems.field("kind", "unknown kind `" + text + "`, expected "
 						+ String.join(", ", kinds) + Suggestions.didYouMean(text, kinds)));
 			}
 		}
 		if (!errors.isEmpty()) {
-			return Problems.badRequest("Invalid input", "invalid input", errors);
+			return Problems.invalidInput(errors);
 		}
 		Organisation added = directory.add(caller.person().email(), (String) fields.get("id"), (String) fields.get("name"),
 				kind, (String) fields.get("parent"), (String) fields.get("siret"));
@@ -162,9 +161,8 @@ class DirectoryController {
 		if (!caller.dinum() && !controller) {
 			throw new ApiErrors.OutOfPerimeter("only DINUM and the ministry controllers see the people of the directory");
 		}
-		if (page < 0 || size < 1 || size > 200) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters",
-					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		if (!Pages.valid(page, size)) {
+			return Pages.invalid();
 		}
 		List<Map<String, Object>> people = new ArrayList<>();
 		for (Person person : directory.people()) {
@@ -175,12 +173,7 @@ class DirectoryController {
 				people.add(person(person, grants));
 			}
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("page", page);
-		body.put("size", size);
-		body.put("total", people.size());
-		body.put("people", people.subList(Math.min(people.size(), page * size), Math.min(people.size(), (page + 1) * size)));
-		return ResponseEntity.ok(body);
+		return ResponseEntity.ok(Pages.body(page, size, people.size(), "people", Pages.slice(people, page, size)));
 	}
 
 	/** Grants a role; granting one already held changes nothing and says so with 200. */
@@ -240,7 +233,7 @@ class DirectoryController {
 
 	private static ResponseEntity<?> badRole(String role) {
 		List<String> roles = Arrays.stream(Role.values()).map(Enum::name).toList();
-		return Problems.badRequest("Invalid input", "invalid input", List.of(Map.of("field", "role", "message",
+		return Problems.invalidInput(List.of(Problems.field("role",
 				"unknown role `" + role + "`, expected " + String.join(", ", roles) + Suggestions.didYouMean(role, roles))));
 	}
 

@@ -65,30 +65,27 @@ class DocumentController {
 	@PostMapping(path = "/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> store(Perimeter caller, @PathVariable UUID id, MultipartHttpServletRequest request)
 			throws IOException {
-		Project project = project(id);
-		if (!caller.edits(project.organisation())) {
-			throw new ApiErrors.OutOfPerimeter("only the agents of `" + project.organisation() + "` store its documents");
-		}
+		ProjectChecks.agent(caller, project(id).organisation(), "store its documents");
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (String name : request.getParameterMap().keySet()) {
 			if (!name.equals(PURPOSE)) {
-				errors.add(error(name, "unknown field: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
+				errors.add(Problems.field(name, "unknown field: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
 			}
 		}
 		for (String name : request.getMultiFileMap().keySet()) {
 			if (!name.equals(FILE)) {
-				errors.add(error(name, "unknown part: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
+				errors.add(Problems.field(name, "unknown part: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
 			}
 		}
 		List<MultipartFile> files = request.getFiles(FILE);
 		if (files.size() != 1) {
-			errors.add(error(FILE, files.isEmpty() ? "missing: send the document as the part `file`"
+			errors.add(Problems.field(FILE, files.isEmpty() ? "missing: send the document as the part `file`"
 					: "send one document at a time, not " + files.size()));
 		}
 		String[] purposes = request.getParameterValues(PURPOSE);
 		DocumentPurpose purpose = null;
 		if (purposes == null || purposes.length != 1) {
-			errors.add(error(PURPOSE, purposes == null ? "missing: say what the document is for, one of " + purposes()
+			errors.add(Problems.field(PURPOSE, purposes == null ? "missing: say what the document is for, one of " + purposes()
 					: "say one purpose, not " + purposes.length));
 		}
 		else {
@@ -96,12 +93,12 @@ class DocumentController {
 				purpose = DocumentPurpose.valueOf(purposes[0]);
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(error(PURPOSE, "`" + purposes[0] + "` is not one of " + purposes()
+				errors.add(Problems.field(PURPOSE, "`" + purposes[0] + "` is not one of " + purposes()
 						+ Suggestions.didYouMean(purposes[0], Arrays.stream(DocumentPurpose.values()).map(Enum::name).toList())));
 			}
 		}
 		if (!errors.isEmpty()) {
-			return Problems.badRequest("Invalid input", "invalid input", errors);
+			return Problems.invalidInput(errors);
 		}
 		MultipartFile file = files.get(0);
 		StoredDocument document;
@@ -123,7 +120,7 @@ class DocumentController {
 		if (caller.sees(project.organisation())) {
 			return documents.of(id).stream().map(DocumentController::metadata).toList();
 		}
-		if (caller.primeMinisterOffice() && !derogations.of(id).isEmpty()) {
+		if (readsProofsOf(caller, id)) {
 			return documents.of(id).stream().filter(d -> d.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES)
 				.map(DocumentController::metadata).toList();
 		}
@@ -135,8 +132,8 @@ class DocumentController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		StoredDocument document = documents.find(id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
 		Project project = project(document.project());
-		boolean proofForTheOffice = caller.primeMinisterOffice()
-				&& document.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES && !derogations.of(project.id()).isEmpty();
+		boolean proofForTheOffice = document.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES
+				&& readsProofsOf(caller, project.id());
 		if (!caller.sees(project.organisation()) && !proofForTheOffice) {
 			throw new ApiErrors.OutOfPerimeter("the document " + id + " is outside your perimeter");
 		}
@@ -168,16 +165,18 @@ class DocumentController {
 		// The document's name and bytes come in the part `file`.
 		String sent = field.equals("content") || field.equals("filename") ? FILE : field;
 		if (field.equals("content") && detail.contains("above the limit")) {
-			ResponseEntity<ProblemDetail> response = ApiErrors.problem(HttpStatus.CONTENT_TOO_LARGE, "/problems/too-large",
-					"Too large", detail);
-			response.getBody().setProperty("errors", List.of(error(sent, detail)));
-			return response;
+			return Problems.tooLarge(sent, detail);
 		}
-		return Problems.badRequest("Invalid input", "invalid input", List.of(error(sent, detail)));
+		return Problems.invalidInput(List.of(Problems.field(sent, detail)));
+	}
+
+	/** The Prime Minister's office reads the proofs of guarantees of a project that asks for a derogation. */
+	private boolean readsProofsOf(Perimeter caller, UUID project) {
+		return caller.primeMinisterOffice() && !derogations.of(project).isEmpty();
 	}
 
 	private Project project(UUID id) {
-		return projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
+		return ProjectChecks.find(projects, id);
 	}
 
 	private static String etag(StoredDocument document) {
@@ -186,13 +185,6 @@ class DocumentController {
 
 	private static String purposes() {
 		return String.join(", ", Arrays.stream(DocumentPurpose.values()).map(p -> "`" + p.name() + "`").toList());
-	}
-
-	private static Map<String, Object> error(String field, String message) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("field", field);
-		error.put("message", message);
-		return error;
 	}
 
 	private static Map<String, Object> metadata(StoredDocument d) {

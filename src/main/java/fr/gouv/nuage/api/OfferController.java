@@ -38,11 +38,11 @@ class OfferController {
 			@RequestParam(defaultValue = "50") int size) {
 		LocalDate date = Problems.date(asOf);
 		if (date == null) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.badDate(asOf)));
+			return Problems.invalidParameters(List.of(Problems.badDate(asOf)));
 		}
 		if (hostingClass != null && !CLASSES.contains(hostingClass)) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("class",
-					"unknown hosting class `" + hostingClass + "`" + Suggestions.didYouMean(hostingClass, CLASSES))));
+			return Problems.invalidParameter("class",
+					"unknown hosting class `" + hostingClass + "`" + Suggestions.didYouMean(hostingClass, CLASSES));
 		}
 		Offer.ServiceModel serviceModel = null;
 		if (model != null) {
@@ -50,17 +50,15 @@ class OfferController {
 				serviceModel = Offer.ServiceModel.valueOf(model);
 			}
 			catch (IllegalArgumentException ex) {
-				return Problems.badRequest("Invalid parameters", "invalid parameters",
-						List.of(Problems.parameter("model", "unknown service model `" + model + "`, expected IAAS, PAAS, CAAS or SAAS")));
+				return Problems.invalidParameter("model", "unknown service model `" + model + "`, expected IAAS, PAAS, CAAS or SAAS");
 			}
 		}
-		if (page < 0 || size < 1 || size > 200) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters",
-					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		if (!Pages.valid(page, size)) {
+			return Pages.invalid();
 		}
 		Catalogue catalogue = catalogues.current();
 		List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
-		List<Offer> slice = offers.subList(Math.min(offers.size(), page * size), Math.min(offers.size(), (page + 1) * size));
+		List<Offer> slice = Pages.slice(offers, page, size);
 		StringBuilder out = new StringBuilder();
 		JsonWriter json = new JsonWriter(out, false).beginObject().name("catalogue").value(catalogue.version())
 			.name("asOf").value(date.toString()).name("page").value((long) page).name("size").value((long) size)
@@ -74,7 +72,7 @@ class OfferController {
 	ResponseEntity<?> show(@PathVariable String id, @RequestParam(required = false) String asOf) {
 		LocalDate date = Problems.date(asOf);
 		if (date == null) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.badDate(asOf)));
+			return Problems.invalidParameters(List.of(Problems.badDate(asOf)));
 		}
 		Catalogue catalogue = catalogues.current();
 		Offer offer = catalogue.offer(id).orElse(null);

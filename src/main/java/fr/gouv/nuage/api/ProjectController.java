@@ -13,7 +13,6 @@ import fr.gouv.nuage.projects.ProjectSummary;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Perimeter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,17 +43,12 @@ class ProjectController {
 	@GetMapping
 	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "false") boolean archived) {
-		if (page < 0 || size < 1 || size > 200) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters",
-					List.of(Problems.parameter("size", "`page` is 0 or more and `size` from 1 to 200")));
+		if (!Pages.valid(page, size)) {
+			return Pages.invalid();
 		}
 		Projects.Page found = projects.page(caller, archived, page, size);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("page", page);
-		body.put("size", size);
-		body.put("total", found.total());
-		body.put("projects", found.items().stream().map(ProjectController::summary).toList());
-		return ResponseEntity.ok(body);
+		return ResponseEntity.ok(Pages.body(page, size, found.total(), "projects",
+				found.items().stream().map(ProjectController::summary).toList()));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,9 +59,9 @@ class ProjectController {
 		}
 		String owner = owner(caller, organisation);
 		if (owner == null) {
-			return Problems.badRequest("Invalid parameters", "invalid parameters", List.of(Problems.parameter("organisation",
+			return Problems.invalidParameter("organisation",
 					"you are an agent of " + String.join(", ", caller.editable().stream().sorted().toList())
-							+ ": say which one with `organisation`")));
+							+ ": say which one with `organisation`");
 		}
 		Projects.Outcome outcome = projects.register(caller.person().email(), owner, assessment);
 		if (outcome instanceof Projects.Invalid invalid) {
@@ -75,15 +69,13 @@ class ProjectController {
 		}
 		Projects.Decided decided = (Projects.Decided) outcome;
 		Project project = decided.project();
-		return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
-			.eTag(Versions.etag(project.version()))
-			.body(detail(project));
+		return Versions.created("/api/v1/projects/" + project.id(), project.version(), detail(project));
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
 		Project project = visible(caller, id);
-		return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(detail(project));
+		return Versions.ok(project.version(), detail(project));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,8 +86,8 @@ class ProjectController {
 		try {
 			Object json = fr.gouv.nuage.doctrine.Json.parse(body);
 			if (!(json instanceof Map<?, ?> fields) || !fields.keySet().equals(java.util.Set.of("name"))) {
-				return Problems.badRequest("Invalid input", "invalid input",
-						List.of(Map.of("field", "name", "message", "send an object with the project's new `name`, and nothing else")));
+				return Problems.invalidInput(
+						List.of(Problems.field("name", "send an object with the project's new `name`, and nothing else")));
 			}
 			name = fields.get("name");
 		}
@@ -103,11 +95,10 @@ class ProjectController {
 			return Problems.badRequest("Invalid JSON", "invalid JSON", List.of(Map.of("message", ex.getMessage())));
 		}
 		if (!(name instanceof String text) || text.isBlank() || text.strip().length() > 300) {
-			return Problems.badRequest("Invalid input", "invalid input",
-					List.of(Map.of("field", "name", "message", "a project has a name of 1 to 300 characters")));
+			return Problems.invalidInput(List.of(Problems.field("name", "a project has a name of 1 to 300 characters")));
 		}
 		Project project = projects.rename(id, text, caller.person().email(), Versions.ifMatch(ifMatch));
-		return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(detail(project));
+		return Versions.ok(project.version(), detail(project));
 	}
 
 	@PostMapping(path = "/{id}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -131,7 +122,7 @@ class ProjectController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		editable(caller, id);
 		Project project = projects.archive(id, caller.person().email(), Versions.ifMatch(ifMatch));
-		return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(detail(project));
+		return Versions.ok(project.version(), detail(project));
 	}
 
 	@GetMapping("/{id}/decisions")
@@ -147,21 +138,14 @@ class ProjectController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(decision.decision());
 	}
 
-	/** The project, if the caller sees it. */
 	private Project visible(Perimeter caller, UUID id) {
-		Project project = projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
-		if (!caller.sees(project.organisation())) {
-			throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
-		}
-		return project;
+		return ProjectChecks.visible(projects, caller, id);
 	}
 
 	/** The project, if the caller is an agent of its organisation. */
 	private Project editable(Perimeter caller, UUID id) {
 		Project project = visible(caller, id);
-		if (!caller.edits(project.organisation())) {
-			throw new ApiErrors.OutOfPerimeter("only the agents of `" + project.organisation() + "` change this project");
-		}
+		ProjectChecks.agent(caller, project.organisation(), "change this project");
 		return project;
 	}
 

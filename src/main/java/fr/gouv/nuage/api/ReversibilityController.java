@@ -1,14 +1,12 @@
 package fr.gouv.nuage.api;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.ReversibilityPlan;
 import fr.gouv.nuage.projects.ReversibilityPlans;
@@ -58,23 +56,17 @@ class ReversibilityController {
 
 	@GetMapping
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
-		Project project = project(id);
-		if (!caller.sees(project.organisation())) {
-			throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
-		}
+		ProjectChecks.visible(projects, caller, id);
 		ReversibilityPlan plan = plans.find(id)
 			.orElseThrow(() -> new ApiErrors.Missing("the project " + id + " has no reversibility plan yet"));
-		return ResponseEntity.ok().eTag(Versions.etag(plan.version())).body(detail(plan));
+		return Versions.ok(plan.version(), detail(plan));
 	}
 
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> record(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		Project project = project(id);
-		if (!caller.edits(project.organisation())) {
-			throw new ApiErrors.OutOfPerimeter("only the agents of `" + project.organisation() + "` record its reversibility plan");
-		}
+		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation(), "record its reversibility plan");
 		Body in = Body.read(body, FIELDS, List.of());
 		String exitTerms = in.text("exitTerms");
 		List<String> formats = in.texts("exportFormats");
@@ -100,18 +92,15 @@ class ReversibilityController {
 		int readVersion = readVersion(current, ifMatch, ifNoneMatch);
 		ReversibilityPlan plan = plans.record(id, exitTerms, formats, budget, staffDays, caller.person().email(),
 				readVersion);
-		ResponseEntity.BodyBuilder response = current.isEmpty()
-				? ResponseEntity.created(URI.create("/api/v1/projects/" + id + "/reversibility-plan"))
-				: ResponseEntity.ok();
-		return response.eTag(Versions.etag(plan.version())).body(detail(plan));
+		return current.isEmpty()
+				? Versions.created("/api/v1/projects/" + id + "/reversibility-plan", plan.version(), detail(plan))
+				: Versions.ok(plan.version(), detail(plan));
 	}
 
 	/** The plan's problems, each with its field. */
 	@ExceptionHandler(ReversibilityPlans.Invalid.class)
 	ResponseEntity<ProblemDetail> invalid(ReversibilityPlans.Invalid ex) {
-		return Problems.badRequest("Invalid input", "invalid input", ex.problems().stream()
-			.map(p -> Map.<String, Object>of("field", p[0], "message", p[1]))
-			.toList());
+		return Problems.invalidInput(ex.problems().stream().map(p -> Problems.field(p[0], p[1])).toList());
 	}
 
 	/**
@@ -134,10 +123,6 @@ class ReversibilityController {
 			return Versions.ifMatch(null);
 		}
 		return 0;
-	}
-
-	private Project project(UUID id) {
-		return projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
 	}
 
 	private static Map<String, Object> detail(ReversibilityPlan plan) {

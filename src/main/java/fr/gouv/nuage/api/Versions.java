@@ -1,6 +1,9 @@
 package fr.gouv.nuage.api;
 
+import java.net.URI;
+
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Optimistic locking over HTTP: a resource's version is its strong ETag, and a change names the
@@ -14,6 +17,16 @@ final class Versions {
 
 	static String etag(int version) {
 		return "\"" + version + "\"";
+	}
+
+	/** 200 with the resource at {@code version}, its ETag. */
+	static <T> ResponseEntity<T> ok(int version, T body) {
+		return ResponseEntity.ok().eTag(etag(version)).body(body);
+	}
+
+	/** 201 with the resource created at {@code location}, its first version as its ETag. */
+	static <T> ResponseEntity<T> created(String location, int version, T body) {
+		return ResponseEntity.created(URI.create(location)).eTag(etag(version)).body(body);
 	}
 
 	/** The version an {@code If-Match} header names. */

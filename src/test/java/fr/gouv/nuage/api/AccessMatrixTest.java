@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +31,6 @@ import fr.gouv.nuage.projects.Documents;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.ReversibilityPlans;
 import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Identity;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,7 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -65,9 +60,9 @@ class AccessMatrixTest {
 
 	/** The callers, in the order of the matrix's columns. */
 	enum Caller {
-		VISITOR(null), AGENT_A("agent@a.fr"), AGENT_B("agent@b.fr"), CONTROLLER_A("controller@a.fr"),
-		CONTROLLER_B("controller@b.fr"), DINUM("dinum@numerique.gouv.fr"), PRIME_MINISTER("cabinet@pm.gouv.fr"),
-		PROVIDER("julie@ovhcloud.test");
+		VISITOR(null), AGENT_A(Perimeters.AGENT), AGENT_B(Perimeters.OTHER_AGENT), CONTROLLER_A(Perimeters.CONTROLLER),
+		CONTROLLER_B(Perimeters.OTHER_CONTROLLER), DINUM(Perimeters.DINUM), PRIME_MINISTER(Perimeters.PRIME_MINISTER),
+		PROVIDER(Perimeters.PROVIDER);
 
 		final String email;
 
@@ -145,33 +140,11 @@ class AccessMatrixTest {
 			Map.entry("POST /api/v1/derogations/{GRANTED}/acceptable-offer", "{\"since\":\"2026-03-01\"}"),
 			Map.entry("PUT /api/v1/projects/{P}/reversibility-plan",
 					"{\"exitTerms\":\"export sous 2 mois\",\"exportFormats\":[\"S3\"],\"budgetEur\":30000,\"staffDays\":10}"),
-			Map.entry("POST /api/v1/declarations", DeclarationApiTestOffer.YAML),
+			Map.entry("POST /api/v1/declarations", Perimeters.OFFER),
 			Map.entry("POST /api/v1/declarations/{L}/acceptance", "{\"comment\":\"conforme\"}"),
 			Map.entry("POST /api/v1/declarations/{L}/rejection", "{\"reason\":\"source manquante\"}"),
 			Map.entry("POST /api/v1/organisations",
 					"{\"id\":\"dir-c\",\"name\":\"Direction C\",\"kind\":\"DIRECTORATE\",\"parent\":\"min-a\"}"));
-
-	/** A declaration document, the provider's offer in the catalogue's format. */
-	static final class DeclarationApiTestOffer {
-
-		static final String YAML = """
-				id: ovhcloud-matrix-test
-				provider: "OVHcloud"
-				service: "Object Storage"
-				model: IAAS
-				categories: [storage]
-				dataLocation: FRANCE
-				immuneToExtraEuAccess: false
-				hdsCertified: false
-				maxMarking: NONE
-				qualifications: []
-				sources: [ANSSI-LIST]
-				confidence: sourced
-				asOf: 2026-11-22
-				""";
-	}
-
-	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
 	@Autowired
 	MockMvc mvc;
@@ -197,6 +170,9 @@ class AccessMatrixTest {
 	@Autowired
 	Declarations declarations;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	/** The pieces of the fixture, each made the first time a cell names it. */
 	private final Map<String, Supplier<String>> pieces = new LinkedHashMap<>();
 
@@ -207,23 +183,7 @@ class AccessMatrixTest {
 
 	@BeforeEach
 	void fixture() throws Exception {
-		directory.add("test", "min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dir-a", "Direction A", OrganisationKind.DIRECTORATE, "min-a", "11000000000011");
-		directory.add("test", "min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dir-b", "Direction B", OrganisationKind.DIRECTORATE, "min-b", "11000000000033");
-		directory.add("test", "spm", "Services du Premier ministre", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, "spm", null);
-		directory.add("test", "ovh", "OVHcloud", OrganisationKind.PROVIDER, null, "42400000000011");
-		directory.signIn(new Identity(Caller.AGENT_A.email, "A", "A", "11000000000011", null, null));
-		directory.signIn(new Identity(Caller.AGENT_B.email, "B", "B", "11000000000033", null, null));
-		directory.signIn(new Identity(Caller.PROVIDER.email, "J", "F", "42400000000011", null, null));
-		for (Caller caller : List.of(Caller.CONTROLLER_A, Caller.CONTROLLER_B, Caller.DINUM, Caller.PRIME_MINISTER)) {
-			directory.signIn(new Identity(caller.email, "X", "Y", null, null, null));
-		}
-		directory.grant("test", Caller.CONTROLLER_A.email, Role.MINISTRY_CONTROLLER, "min-a");
-		directory.grant("test", Caller.CONTROLLER_B.email, Role.MINISTRY_CONTROLLER, "min-b");
-		directory.grant("test", Caller.DINUM.email, Role.DINUM, "dinum");
-		directory.grant("test", Caller.PRIME_MINISTER.email, Role.PRIME_MINISTER_OFFICE, "spm");
+		Perimeters.seed(directory);
 
 		String agent = Caller.AGENT_A.email;
 		piece("P", () -> project("dir-a", 2_500_000), () -> projects.find(id("P")).orElseThrow().version());
@@ -250,11 +210,11 @@ class AccessMatrixTest {
 			return controls.refer(control.id(), "dossier", agent, Control.Role.PROJECT_AUTHORITY).id().toString();
 		}, () -> controls.find(id("LARGE")).orElseThrow().version());
 		piece("G", () -> requested().id().toString(), () -> derogations.find(id("G")).orElseThrow().version());
-		piece("APPROVED", () -> derogations.approveByMinister(requested().id(), "controller@a.fr", Derogation.Role.MINISTER)
+		piece("APPROVED", () -> derogations.approveByMinister(requested().id(), Caller.CONTROLLER_A.email, Derogation.Role.MINISTER)
 			.id().toString(), () -> derogations.find(id("APPROVED")).orElseThrow().version());
 		piece("GRANTED", () -> {
-			UUID approved = derogations.approveByMinister(requested().id(), "controller@a.fr", Derogation.Role.MINISTER).id();
-			return derogations.validateByPrimeMinister(approved, "cabinet@pm.gouv.fr", Derogation.Role.PRIME_MINISTER_OFFICE)
+			UUID approved = derogations.approveByMinister(requested().id(), Caller.CONTROLLER_A.email, Derogation.Role.MINISTER).id();
+			return derogations.validateByPrimeMinister(approved, Caller.PRIME_MINISTER.email, Derogation.Role.PRIME_MINISTER_OFFICE)
 				.id().toString();
 		}, () -> derogations.find(id("GRANTED")).orElseThrow().version());
 		piece("PLAN", () -> {
@@ -262,7 +222,7 @@ class AccessMatrixTest {
 			return made("P");
 		}, () -> plans.find(id("P")).orElseThrow().version());
 		piece("L", () -> ((Declarations.Submitted) declarations.submit(Actor.provider(Caller.PROVIDER.email, "OVHcloud"),
-				DeclarationApiTestOffer.YAML)).declaration().id().toString(),
+				Perimeters.OFFER)).declaration().id().toString(),
 				() -> declarations.find(id("L")).orElseThrow().version());
 	}
 
@@ -305,8 +265,10 @@ class AccessMatrixTest {
 		expected.put(Caller.AGENT_B, "1 0 -1 -1");
 		expected.put(Caller.CONTROLLER_A, "1 1 -1 2");
 		expected.put(Caller.CONTROLLER_B, "1 0 -1 2");
-		expected.put(Caller.DINUM, "2 1 1 7");
-		expected.put(Caller.PRIME_MINISTER, "0 1 -1 -1");
+		// DINUM and the Prime Minister's office see everything of a kind, including what other tests left
+		expected.put(Caller.DINUM, count("project where archived = false") + " " + count("project_derogation") + " "
+				+ count("offer_declaration") + " " + count("person"));
+		expected.put(Caller.PRIME_MINISTER, "0 " + count("project_derogation") + " -1 -1");
 		expected.put(Caller.PROVIDER, "0 0 1 -1");
 		for (Map.Entry<Caller, String> entry : expected.entrySet()) {
 			List<String> totals = new ArrayList<>();
@@ -319,17 +281,21 @@ class AccessMatrixTest {
 		}
 	}
 
+	private long count(String from) {
+		return jdbc.sql("select count(*) from " + from).query(Long.class).single();
+	}
+
 	private AbstractMockHttpServletRequestBuilder<?> request(String method, String template) throws Exception {
 		String path = fill(template);
 		String body = BODIES.get(method + " " + template);
 		if (method.equals("POST") && (template.equals("/api/v1/projects") || template.equals("/api/v1/decisions"))) {
-			return post(path).contentType(MediaType.APPLICATION_JSON).content(assessment(2_500_000));
+			return post(path).contentType(MediaType.APPLICATION_JSON).content(Perimeters.assessment(2_500_000));
 		}
 		if (method.equals("POST") && template.endsWith("/assessments")) {
-			return post(path).contentType(MediaType.APPLICATION_JSON).content(assessment(2_500_000));
+			return post(path).contentType(MediaType.APPLICATION_JSON).content(Perimeters.assessment(2_500_000));
 		}
 		if (method.equals("POST") && template.endsWith("/documents")) {
-			return multipart(path).file(new MockMultipartFile("file", "etude.pdf", "application/pdf", PDF))
+			return multipart(path).file(new MockMultipartFile("file", "etude.pdf", "application/pdf", Perimeters.PDF))
 				.param("purpose", "OTHER");
 		}
 		Function<String, AbstractMockHttpServletRequestBuilder<?>> verb = switch (method) {
@@ -390,7 +356,7 @@ class AccessMatrixTest {
 	private String project(String organisation, long fullCostEur) {
 		try {
 			Projects.Outcome outcome = projects.register(organisation.equals("dir-a") ? Caller.AGENT_A.email
-					: Caller.AGENT_B.email, organisation, assessment(fullCostEur));
+					: Caller.AGENT_B.email, organisation, Perimeters.assessment(fullCostEur));
 			return ((Projects.Decided) outcome).project().id().toString();
 		}
 		catch (Exception ex) {
@@ -399,14 +365,7 @@ class AccessMatrixTest {
 	}
 
 	private String document(String project, DocumentPurpose purpose) {
-		return documents.store(id(project), purpose, purpose.name().toLowerCase() + ".pdf", "application/pdf", PDF,
+		return documents.store(id(project), purpose, purpose.name().toLowerCase() + ".pdf", "application/pdf", Perimeters.PDF,
 				Caller.AGENT_A.email).id().toString();
-	}
-
-	/** Sensitive data on a commercial cloud (R9 violated), at a full cost that sets the control's procedure. */
-	static String assessment(long fullCostEur) throws Exception {
-		String example = new String(new ClassPathResource("doctrine/examples/sensitive-on-commercial.json").getInputStream()
-			.readAllBytes(), StandardCharsets.UTF_8);
-		return example.replace("\"fullCostEur\":2500000", "\"fullCostEur\":" + fullCostEur);
 	}
 }

@@ -1,23 +1,23 @@
 package fr.gouv.nuage.api;
 
+import static fr.gouv.nuage.api.Perimeters.AGENT;
+import static fr.gouv.nuage.api.Perimeters.CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.DINUM;
+import static fr.gouv.nuage.api.Perimeters.OTHER_AGENT;
+import static fr.gouv.nuage.api.Perimeters.OTHER_CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.register;
+import static fr.gouv.nuage.api.Perimeters.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-
-import com.jayway.jsonpath.JsonPath;
 import fr.gouv.nuage.projects.audit.AuditLog;
 import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Identity;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Role;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,11 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,20 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Tag("database")
 class ControlApiTest {
 
-	static final String AGENT = "agent@a.fr";
-
-	static final String CONTROLLER = "controller@a.fr";
-
-	static final String OTHER_AGENT = "agent@b.fr";
-
-	static final String OTHER_CONTROLLER = "controller@b.fr";
-
-	static final String DINUM = "dinum@numerique.gouv.fr";
-
-	static final String PRIME_MINISTER = "cabinet@pm.gouv.fr";
-
-	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-
 	@Autowired
 	MockMvc mvc;
 
@@ -71,51 +54,7 @@ class ControlApiTest {
 
 	@BeforeEach
 	void people() {
-		people(directory);
-	}
-
-	/** Two ministries with a directorate each, their agents and controllers, DINUM and the Prime Minister's office. */
-	static void people(Directory directory) {
-		directory.add("test", "min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dir-a", "Direction A", OrganisationKind.DIRECTORATE, "min-a", "11000000000011");
-		directory.add("test", "min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dir-b", "Direction B", OrganisationKind.DIRECTORATE, "min-b", "11000000000033");
-		directory.add("test", "spm", "Services du Premier ministre", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, "spm", null);
-		directory.signIn(new Identity(AGENT, "A", "Gent", "11000000000011", null, null));
-		directory.signIn(new Identity(OTHER_AGENT, "B", "Gent", "11000000000033", null, null));
-		for (String email : new String[] { CONTROLLER, OTHER_CONTROLLER, DINUM, PRIME_MINISTER }) {
-			directory.signIn(new Identity(email, "X", "Y", null, null, null));
-		}
-		directory.grant("test", CONTROLLER, Role.MINISTRY_CONTROLLER, "min-a");
-		directory.grant("test", OTHER_CONTROLLER, Role.MINISTRY_CONTROLLER, "min-b");
-		directory.grant("test", DINUM, Role.DINUM, "dinum");
-		directory.grant("test", PRIME_MINISTER, Role.PRIME_MINISTER_OFFICE, "spm");
-	}
-
-	/** Sensitive data on a commercial cloud (R9 violated), at a full cost that sets the control's procedure. */
-	static String assessment(long fullCostEur) throws Exception {
-		String example = new String(new ClassPathResource("doctrine/examples/sensitive-on-commercial.json").getInputStream()
-			.readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(example).contains("\"fullCostEur\":2500000");
-		return example.replace("\"fullCostEur\":2500000", "\"fullCostEur\":" + fullCostEur);
-	}
-
-	/** Registers a project of `dir-a` as its agent; its address. */
-	static String register(MockMvc mvc, long fullCostEur) throws Exception {
-		return mvc.perform(post("/api/v1/projects").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content(assessment(fullCostEur)))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getHeader("Location");
-	}
-
-	/** Stores a PDF for the project as its agent; its id. */
-	static String upload(MockMvc mvc, String project, String purpose, String filename) throws Exception {
-		MvcResult stored = mvc.perform(multipart(project + "/documents")
-			.file(new MockMultipartFile("file", filename, "application/pdf", PDF)).param("purpose", purpose).with(user(AGENT)))
-			.andExpect(status().isCreated())
-			.andReturn();
-		return JsonPath.read(stored.getResponse().getContentAsString(), "$.id");
+		Perimeters.seed(directory);
 	}
 
 	private String open(String project) throws Exception {
@@ -130,30 +69,13 @@ class ControlApiTest {
 		return mvc.perform(as(email, control, step, ifMatch, body));
 	}
 
-	/** The control's status and version, as DINUM reads them. */
-	private String state(String control) throws Exception {
-		MvcResult read = mvc.perform(get(control).with(user(DINUM))).andExpect(status().isOk()).andReturn();
-		return JsonPath.read(read.getResponse().getContentAsString(), "$.status") + " "
-				+ read.getResponse().getHeader("ETag");
-	}
-
 	/** A request refused with {@code expected}, as problem+json, changing neither the control nor the audit log. */
 	private ResultActions refused(String control, RequestBuilder request, int expected) throws Exception {
-		String before = state(control);
-		int entries = audit.entries().size();
-		ResultActions result = mvc.perform(request).andExpect(status().is(expected))
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		assertThat(state(control)).isEqualTo(before);
-		assertThat(audit.entries()).hasSize(entries);
-		return result;
+		return Requests.refused(mvc, audit, () -> Requests.statusAndVersion(mvc, control), request, expected);
 	}
 
 	private static RequestBuilder as(String email, String control, String step, String ifMatch, String body) {
-		var request = post(control + "/" + step).with(user(email)).contentType(MediaType.APPLICATION_JSON).content(body);
-		if (ifMatch != null) {
-			request.header("If-Match", ifMatch);
-		}
-		return request;
+		return Requests.step(email, control, step, ifMatch, body);
 	}
 
 	@Test

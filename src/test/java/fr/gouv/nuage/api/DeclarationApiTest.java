@@ -1,5 +1,11 @@
 package fr.gouv.nuage.api;
 
+import static fr.gouv.nuage.api.Perimeters.AGENT;
+import static fr.gouv.nuage.api.Perimeters.CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.DINUM;
+import static fr.gouv.nuage.api.Perimeters.OFFER;
+import static fr.gouv.nuage.api.Perimeters.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,7 +26,6 @@ import fr.gouv.nuage.catalogue.CatalogueJson;
 import fr.gouv.nuage.projects.directory.Directory;
 import fr.gouv.nuage.projects.directory.Identity;
 import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,34 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Tag("database")
 class DeclarationApiTest {
 
-	private static final String DINUM = "bruno@dinum.test.gouv.fr";
-
-	private static final String OVH = "claire@ovhcloud.test";
-
+	/** Someone of another provider, which declares none of OVHcloud's offers. */
 	private static final String SCALEWAY = "eve@scaleway.test";
-
-	private static final String AGENT = "ana@a.test.gouv.fr";
-
-	private static final String CONTROLLER = "cyril@a.test.gouv.fr";
-
-	private static final String PM_OFFICE = "paul@spm.test.gouv.fr";
-
-	/** A new offer of OVHcloud, in the catalogue's YAML format. */
-	private static final String NEW_OFFER = """
-			id: ovhcloud-object-storage-test
-			provider: "OVHcloud"
-			service: "Object Storage"
-			model: IAAS
-			categories: [storage]
-			dataLocation: FRANCE
-			immuneToExtraEuAccess: false
-			hdsCertified: false
-			maxMarking: NONE
-			qualifications: []
-			sources: [ANSSI-LIST]
-			confidence: sourced
-			asOf: 2026-11-22
-			""";
 
 	private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
@@ -83,45 +62,33 @@ class DeclarationApiTest {
 
 	@BeforeEach
 	void directory() {
-		directory.add("test", "t-spm", "Services du Premier ministre (test)", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "t-dinum", "DINUM (test)", OrganisationKind.DIRECTORATE, "t-spm", null);
-		directory.add("test", "t-min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "t-dir-a", "Direction A", OrganisationKind.DIRECTORATE, "t-min-a", "11000000000911");
-		directory.add("test", "t-ovh", "OVHcloud", OrganisationKind.PROVIDER, null, "22000000000911");
-		directory.add("test", "t-scw", "Scaleway (groupe Iliad)", OrganisationKind.PROVIDER, null, "22000000000922");
-		directory.signIn(new Identity(DINUM, "Bruno", "D", null, null, null));
-		directory.grant("test", DINUM, Role.DINUM, "t-dinum");
-		directory.signIn(new Identity(OVH, "Claire", "O", "22000000000911", null, null));
+		Perimeters.seed(directory);
+		directory.add("test", "scw", "Scaleway (groupe Iliad)", OrganisationKind.PROVIDER, null, "22000000000922");
 		directory.signIn(new Identity(SCALEWAY, "Eve", "S", "22000000000922", null, null));
-		directory.signIn(new Identity(AGENT, "Ana", "A", "11000000000911", null, null));
-		directory.signIn(new Identity(CONTROLLER, "Cyril", "C", null, null, null));
-		directory.grant("test", CONTROLLER, Role.MINISTRY_CONTROLLER, "t-min-a");
-		directory.signIn(new Identity(PM_OFFICE, "Paul", "P", null, null, null));
-		directory.grant("test", PM_OFFICE, Role.PRIME_MINISTER_OFFICE, "t-spm");
 	}
 
 	@Test
 	void aProviderDeclaresAnOfferAndDinumAcceptsIt() throws Exception {
-		MvcResult created = mvc.perform(post("/api/v1/declarations").with(user(OVH)).contentType(YAML).content(NEW_OFFER))
+		MvcResult created = mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML).content(OFFER))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.offerId").value("ovhcloud-object-storage-test"))
 			.andExpect(jsonPath("$.provider").value("OVHcloud"))
 			.andExpect(jsonPath("$.kind").value("NEW_OFFER"))
 			.andExpect(jsonPath("$.status").value("SUBMITTED"))
-			.andExpect(jsonPath("$.history[0].actor").value(OVH))
+			.andExpect(jsonPath("$.history[0].actor").value(PROVIDER))
 			.andReturn();
 		String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
 		assertThat(created.getResponse().getHeader("Location")).isEqualTo("/api/v1/declarations/" + id);
 
-		mvc.perform(get("/api/v1/declarations/" + id).with(user(OVH)))
+		mvc.perform(get("/api/v1/declarations/" + id).with(user(PROVIDER)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"1\""))
-			.andExpect(jsonPath("$.content").value(NEW_OFFER));
+			.andExpect(jsonPath("$.content").value(OFFER));
 		mvc.perform(get("/api/v1/declarations?status=PENDING").with(user(DINUM)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.declarations[*].id", hasItem(id)));
-		mvc.perform(get("/api/v1/declarations").with(user(OVH)))
+		mvc.perform(get("/api/v1/declarations").with(user(PROVIDER)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.declarations[0].id").value(id));
@@ -145,7 +112,7 @@ class DeclarationApiTest {
 	@Test
 	void anUpdateInJsonIsRejectedWithAReasonThenCannotBeWithdrawn() throws Exception {
 		String update = CatalogueJson.declaration(Catalogue.reference().offer("ovhcloud-hpc-snc").orElseThrow());
-		String id = submit(OVH, MediaType.APPLICATION_JSON, update);
+		String id = submit(PROVIDER, MediaType.APPLICATION_JSON, update);
 		mvc.perform(get("/api/v1/declarations/" + id).with(user(DINUM)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.kind").value("UPDATE"));
@@ -157,7 +124,7 @@ class DeclarationApiTest {
 			.andExpect(jsonPath("$.history[1].comment").value("not on ANSSI's list"));
 
 		List<Long> before = counts();
-		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(OVH)).header("If-Match", "\"2\""))
+		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(PROVIDER)).header("If-Match", "\"2\""))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("a declaration rejected cannot be withdrawn"));
@@ -166,8 +133,8 @@ class DeclarationApiTest {
 
 	@Test
 	void theProviderWithdrawsItsDeclarationBeforeReview() throws Exception {
-		String id = submit(OVH, MediaType.parseMediaType("text/yaml"), NEW_OFFER);
-		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(OVH)).header("If-Match", "\"1\""))
+		String id = submit(PROVIDER, MediaType.parseMediaType("text/yaml"), OFFER);
+		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(PROVIDER)).header("If-Match", "\"1\""))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
@@ -176,9 +143,9 @@ class DeclarationApiTest {
 
 	@Test
 	void visitorsReachNoDeclaration() throws Exception {
-		String id = submit(OVH, YAML, NEW_OFFER);
+		String id = submit(PROVIDER, YAML, OFFER);
 		List<Long> before = counts();
-		mvc.perform(post("/api/v1/declarations").contentType(YAML).content(NEW_OFFER)).andExpect(status().isUnauthorized());
+		mvc.perform(post("/api/v1/declarations").contentType(YAML).content(OFFER)).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/v1/declarations")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/v1/declarations/" + id)).andExpect(status().isUnauthorized());
 		mvc.perform(post("/api/v1/declarations/" + id + "/acceptance").header("If-Match", "\"1\""))
@@ -191,20 +158,20 @@ class DeclarationApiTest {
 	@Test
 	void onlyAProviderDeclaresAndOnlyItsOwnOffers() throws Exception {
 		List<Long> before = counts();
-		for (String someone : List.of(AGENT, CONTROLLER, PM_OFFICE, DINUM, SCALEWAY)) {
-			mvc.perform(post("/api/v1/declarations").with(user(someone)).contentType(YAML).content(NEW_OFFER))
+		for (String someone : List.of(AGENT, CONTROLLER, PRIME_MINISTER, DINUM, SCALEWAY)) {
+			mvc.perform(post("/api/v1/declarations").with(user(someone)).contentType(YAML).content(OFFER))
 				.andExpect(status().isForbidden())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		}
-		mvc.perform(post("/api/v1/declarations").with(user(SCALEWAY)).contentType(YAML).content(NEW_OFFER))
+		mvc.perform(post("/api/v1/declarations").with(user(SCALEWAY)).contentType(YAML).content(OFFER))
 			.andExpect(jsonPath("$.detail", containsString("not one of `OVHcloud`")));
 		assertThat(counts()).isEqualTo(before);
 	}
 
 	@Test
 	void onlyDinumAndTheDeclaringProviderSeeADeclaration() throws Exception {
-		String id = submit(OVH, YAML, NEW_OFFER);
-		for (String someone : List.of(AGENT, CONTROLLER, PM_OFFICE)) {
+		String id = submit(PROVIDER, YAML, OFFER);
+		for (String someone : List.of(AGENT, CONTROLLER, PRIME_MINISTER)) {
 			mvc.perform(get("/api/v1/declarations").with(user(someone))).andExpect(status().isForbidden());
 			mvc.perform(get("/api/v1/declarations/" + id).with(user(someone))).andExpect(status().isForbidden());
 		}
@@ -214,13 +181,13 @@ class DeclarationApiTest {
 
 	@Test
 	void onlyDinumReviewsAndOnlyTheDeclaringProviderWithdraws() throws Exception {
-		String id = submit(OVH, YAML, NEW_OFFER);
+		String id = submit(PROVIDER, YAML, OFFER);
 		List<Long> before = counts();
-		for (String someone : List.of(OVH, SCALEWAY, AGENT, CONTROLLER, PM_OFFICE)) {
+		for (String someone : List.of(PROVIDER, SCALEWAY, AGENT, CONTROLLER, PRIME_MINISTER)) {
 			mvc.perform(review(id, "acceptance", someone, "{\"comment\":\"fine\"}")).andExpect(status().isForbidden());
 			mvc.perform(review(id, "rejection", someone, "{\"reason\":\"no\"}")).andExpect(status().isForbidden());
 		}
-		for (String someone : List.of(SCALEWAY, DINUM, AGENT, CONTROLLER, PM_OFFICE)) {
+		for (String someone : List.of(SCALEWAY, DINUM, AGENT, CONTROLLER, PRIME_MINISTER)) {
 			mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(someone)).header("If-Match", "\"1\""))
 				.andExpect(status().isForbidden());
 		}
@@ -231,27 +198,27 @@ class DeclarationApiTest {
 	@Test
 	void anInvalidDeclarationIsRefusedWithItsPlaceAndNothingIsStored() throws Exception {
 		List<Long> before = counts();
-		mvc.perform(post("/api/v1/declarations").with(user(OVH)).contentType(YAML)
-			.content(NEW_OFFER.replace("model: IAAS", "model: IASS")))
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML)
+			.content(OFFER.replace("model: IAAS", "model: IASS")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].line").value(4))
 			.andExpect(jsonPath("$.errors[0].column").value(8))
 			.andExpect(jsonPath("$.errors[0].message", containsString("`IASS` is not allowed for `model`")));
 		// Another provider's offer id: the document names the offer of someone else.
-		mvc.perform(post("/api/v1/declarations").with(user(OVH)).contentType(YAML)
-			.content(NEW_OFFER.replace("id: ovhcloud-object-storage-test", "id: scaleway")))
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML)
+			.content(OFFER.replace("id: ovhcloud-object-storage-test", "id: scaleway")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("belongs to `Scaleway (groupe Iliad)`")));
-		mvc.perform(post("/api/v1/declarations").with(user(OVH)).contentType(MediaType.TEXT_PLAIN).content(NEW_OFFER))
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(MediaType.TEXT_PLAIN).content(OFFER))
 			.andExpect(status().isUnsupportedMediaType());
 		assertThat(counts()).isEqualTo(before);
 	}
 
 	@Test
 	void aReviewBodyIsReadStrictly() throws Exception {
-		String id = submit(OVH, YAML, NEW_OFFER);
+		String id = submit(PROVIDER, YAML, OFFER);
 		List<Long> before = counts();
 		mvc.perform(review(id, "rejection", DINUM, "{}"))
 			.andExpect(status().isBadRequest())
@@ -279,13 +246,13 @@ class DeclarationApiTest {
 
 	@Test
 	void aTransitionNamesTheVersionItWasMadeOn() throws Exception {
-		String id = submit(OVH, YAML, NEW_OFFER);
+		String id = submit(PROVIDER, YAML, OFFER);
 		List<Long> before = counts();
 		mvc.perform(post("/api/v1/declarations/" + id + "/acceptance").with(user(DINUM)))
 			.andExpect(status().isPreconditionRequired());
 		mvc.perform(post("/api/v1/declarations/" + id + "/acceptance").with(user(DINUM)).header("If-Match", "\"7\""))
 			.andExpect(status().isPreconditionFailed());
-		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(OVH)).header("If-Match", "\"0\""))
+		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(PROVIDER)).header("If-Match", "\"0\""))
 			.andExpect(status().isPreconditionFailed());
 		assertThat(counts()).isEqualTo(before);
 	}
@@ -297,16 +264,16 @@ class DeclarationApiTest {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(review(unknown, "acceptance", DINUM, "{}")).andExpect(status().isNotFound());
-		mvc.perform(post("/api/v1/declarations/" + unknown + "/withdrawal").with(user(OVH)).header("If-Match", "\"1\""))
+		mvc.perform(post("/api/v1/declarations/" + unknown + "/withdrawal").with(user(PROVIDER)).header("If-Match", "\"1\""))
 			.andExpect(status().isNotFound());
 	}
 
 	@Test
 	void theListIsPaginated() throws Exception {
-		submit(OVH, YAML, NEW_OFFER);
+		submit(PROVIDER, YAML, OFFER);
 		String update = CatalogueJson.declaration(Catalogue.reference().offer("ovhcloud-hpc-snc").orElseThrow());
-		String second = submit(OVH, MediaType.APPLICATION_JSON, update);
-		mvc.perform(get("/api/v1/declarations?page=1&size=1").with(user(OVH)))
+		String second = submit(PROVIDER, MediaType.APPLICATION_JSON, update);
+		mvc.perform(get("/api/v1/declarations?page=1&size=1").with(user(PROVIDER)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(2))
 			.andExpect(jsonPath("$.page").value(1))

@@ -1,21 +1,21 @@
 package fr.gouv.nuage.api;
 
-import static fr.gouv.nuage.api.ControlApiTest.AGENT;
-import static fr.gouv.nuage.api.ControlApiTest.CONTROLLER;
-import static fr.gouv.nuage.api.ControlApiTest.DINUM;
-import static fr.gouv.nuage.api.ControlApiTest.OTHER_AGENT;
-import static fr.gouv.nuage.api.ControlApiTest.OTHER_CONTROLLER;
-import static fr.gouv.nuage.api.ControlApiTest.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.AGENT;
+import static fr.gouv.nuage.api.Perimeters.CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.DINUM;
+import static fr.gouv.nuage.api.Perimeters.OTHER_AGENT;
+import static fr.gouv.nuage.api.Perimeters.OTHER_CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.register;
+import static fr.gouv.nuage.api.Perimeters.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import fr.gouv.nuage.projects.audit.AuditLog;
 import fr.gouv.nuage.projects.directory.Directory;
 import org.hamcrest.Matchers;
@@ -27,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +54,7 @@ class DerogationApiTest {
 
 	@BeforeEach
 	void people() {
-		ControlApiTest.people(directory);
+		Perimeters.seed(directory);
 	}
 
 	private static String request(String rule, String proof) {
@@ -74,32 +73,12 @@ class DerogationApiTest {
 	}
 
 	private static RequestBuilder as(String email, String derogation, String step, String ifMatch, String body) {
-		var request = post(derogation + "/" + step).with(user(email));
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(body);
-		}
-		if (ifMatch != null) {
-			request.header("If-Match", ifMatch);
-		}
-		return request;
-	}
-
-	/** The derogation's status and version, as DINUM reads them. */
-	private String state(String derogation) throws Exception {
-		MvcResult read = mvc.perform(get(derogation).with(user(DINUM))).andExpect(status().isOk()).andReturn();
-		return JsonPath.read(read.getResponse().getContentAsString(), "$.status") + " "
-				+ read.getResponse().getHeader("ETag");
+		return Requests.step(email, derogation, step, ifMatch, body);
 	}
 
 	/** A request refused with {@code expected}, as problem+json, changing neither the derogation nor the audit log. */
 	private ResultActions refused(String derogation, RequestBuilder request, int expected) throws Exception {
-		String before = state(derogation);
-		int entries = audit.entries().size();
-		ResultActions result = mvc.perform(request).andExpect(status().is(expected))
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		assertThat(state(derogation)).isEqualTo(before);
-		assertThat(audit.entries()).hasSize(entries);
-		return result;
+		return Requests.refused(mvc, audit, () -> Requests.statusAndVersion(mvc, derogation), request, expected);
 	}
 
 	private ResultActions step(String email, String derogation, String step, String ifMatch, String body) throws Exception {
@@ -108,10 +87,10 @@ class DerogationApiTest {
 
 	@Test
 	void anR9DerogationGoesFromTheMinisterToThePrimeMinisterAndIsGivenAnEnd() throws Exception {
-		String project = ControlApiTest.register(mvc, 2_500_000);
-		String proof = ControlApiTest.upload(mvc, project, "PROOF_OF_GUARANTEES", "audit-secnumcloud.pdf");
-		String note = ControlApiTest.upload(mvc, project, "OTHER", "note.pdf");
-		String elsewhere = ControlApiTest.upload(mvc, ControlApiTest.register(mvc, 2_500_000), "PROOF_OF_GUARANTEES", "audit.pdf");
+		String project = register(mvc, 2_500_000);
+		String proof = upload(mvc, project, "PROOF_OF_GUARANTEES", "audit-secnumcloud.pdf");
+		String note = upload(mvc, project, "OTHER", "note.pdf");
+		String elsewhere = upload(mvc, register(mvc, 2_500_000), "PROOF_OF_GUARANTEES", "audit.pdf");
 
 		int entries = audit.entries().size();
 		for (String email : new String[] { CONTROLLER, OTHER_AGENT, DINUM, PRIME_MINISTER }) {
@@ -203,8 +182,8 @@ class DerogationApiTest {
 
 	@Test
 	void theMinisterOrThePrimeMinistersOfficeRefusesAndTheProjectWithdraws() throws Exception {
-		String project = ControlApiTest.register(mvc, 2_500_000);
-		String proof = ControlApiTest.upload(mvc, project, "PROOF_OF_GUARANTEES", "audit.pdf");
+		String project = register(mvc, 2_500_000);
+		String proof = upload(mvc, project, "PROOF_OF_GUARANTEES", "audit.pdf");
 
 		String refusedByTheMinister = requested(project, proof);
 		refused(refusedByTheMinister, as(CONTROLLER, refusedByTheMinister, "refusal", "\"1\"", "{\"reason\":\"  \"}"), 400)

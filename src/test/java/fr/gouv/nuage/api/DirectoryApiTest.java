@@ -1,5 +1,13 @@
 package fr.gouv.nuage.api;
 
+import static fr.gouv.nuage.api.Perimeters.AGENT;
+import static fr.gouv.nuage.api.Perimeters.CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.DINUM;
+import static fr.gouv.nuage.api.Perimeters.DIR_A_SIRET;
+import static fr.gouv.nuage.api.Perimeters.OTHER_AGENT;
+import static fr.gouv.nuage.api.Perimeters.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.PROVIDER;
+import static fr.gouv.nuage.api.Perimeters.PROVIDER_SIRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -20,9 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Identity;
 import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,18 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Tag("database")
 class DirectoryApiTest {
 
-	private static final String DINUM = "bruno@dinum.test.gouv.fr";
-
-	private static final String AGENT = "ana@a.test.gouv.fr";
-
-	private static final String CONTROLLER = "cyril@a.test.gouv.fr";
-
-	private static final String AGENT_B = "bea@b.test.gouv.fr";
-
-	private static final String PM_OFFICE = "paul@spm.test.gouv.fr";
-
-	private static final String PROVIDER = "claire@ovhcloud.test";
-
 	@Autowired
 	MockMvc mvc;
 
@@ -64,23 +58,8 @@ class DirectoryApiTest {
 
 	@BeforeEach
 	void directory() {
-		directory.add("test", "t-spm", "Services du Premier ministre (test)", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "t-dinum", "DINUM (test)", OrganisationKind.DIRECTORATE, "t-spm", null);
-		directory.add("test", "t-min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "t-dir-a", "Direction A", OrganisationKind.DIRECTORATE, "t-min-a", "11000000000911");
-		directory.add("test", "t-op-a", "Opérateur A", OrganisationKind.STATE_OPERATOR, "t-dir-a", null);
-		directory.add("test", "t-min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "t-dir-b", "Direction B", OrganisationKind.DIRECTORATE, "t-min-b", "11000000000922");
-		directory.add("test", "t-ovh", "OVHcloud", OrganisationKind.PROVIDER, null, "22000000000911");
-		directory.signIn(new Identity(DINUM, "Bruno", "D", null, null, null));
-		directory.grant("test", DINUM, Role.DINUM, "t-dinum");
-		directory.signIn(new Identity(AGENT, "Ana", "A", "11000000000911", null, null));
-		directory.signIn(new Identity(AGENT_B, "Béa", "B", "11000000000922", null, null));
-		directory.signIn(new Identity(CONTROLLER, "Cyril", "C", null, null, null));
-		directory.grant("test", CONTROLLER, Role.MINISTRY_CONTROLLER, "t-min-a");
-		directory.signIn(new Identity(PM_OFFICE, "Paul", "P", null, null, null));
-		directory.grant("test", PM_OFFICE, Role.PRIME_MINISTER_OFFICE, "t-spm");
-		directory.signIn(new Identity(PROVIDER, "Claire", "O", "22000000000911", null, null));
+		Perimeters.seed(directory);
+		directory.add("test", "op-a", "Opérateur A", OrganisationKind.STATE_OPERATOR, "dir-a", null);
 	}
 
 	@Test
@@ -88,62 +67,62 @@ class DirectoryApiTest {
 		mvc.perform(get("/api/v1/me").with(user(AGENT)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.email").value(AGENT))
-			.andExpect(jsonPath("$.givenName").value("Ana"))
-			.andExpect(jsonPath("$.usualName").value("A"))
-			.andExpect(jsonPath("$.organisation.id").value("t-dir-a"))
-			.andExpect(jsonPath("$.organisation.ministry").value("t-min-a"))
+			.andExpect(jsonPath("$.givenName").value("A"))
+			.andExpect(jsonPath("$.usualName").value("Gent"))
+			.andExpect(jsonPath("$.organisation.id").value("dir-a"))
+			.andExpect(jsonPath("$.organisation.ministry").value("min-a"))
 			.andExpect(jsonPath("$.roles.length()").value(1))
 			.andExpect(jsonPath("$.roles[0].role").value("AGENT"))
-			.andExpect(jsonPath("$.roles[0].organisation").value("t-dir-a"))
+			.andExpect(jsonPath("$.roles[0].organisation").value("dir-a"))
 			.andExpect(jsonPath("$.proconnect").doesNotExist());
 		mvc.perform(get("/api/v1/me").with(oidcLogin().idToken(token -> token.subject("sub-42").claim("email", PROVIDER)
-			.claim("given_name", "Claire").claim("usual_name", "O").claim("siret", "22000000000911").claim("idp_id", "fia1"))))
+			.claim("given_name", "Claire").claim("usual_name", "O").claim("siret", PROVIDER_SIRET).claim("idp_id", "fia1"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.email").value(PROVIDER))
 			.andExpect(jsonPath("$.roles[0].role").value("PROVIDER"))
-			.andExpect(jsonPath("$.roles[0].organisation").value("t-ovh"))
+			.andExpect(jsonPath("$.roles[0].organisation").value("ovh"))
 			.andExpect(jsonPath("$.proconnect.sub").value("sub-42"))
-			.andExpect(jsonPath("$.proconnect.siret").value("22000000000911"))
+			.andExpect(jsonPath("$.proconnect.siret").value(PROVIDER_SIRET))
 			.andExpect(jsonPath("$.proconnect.idp_id").value("fia1"));
 		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
 	}
 
 	@Test
 	void everyoneSignedInReadsTheOrganisationsInTreeOrder() throws Exception {
-		for (String someone : List.of(AGENT, CONTROLLER, PM_OFFICE, PROVIDER, DINUM)) {
+		for (String someone : List.of(AGENT, CONTROLLER, PRIME_MINISTER, PROVIDER, DINUM)) {
 			mvc.perform(get("/api/v1/organisations").with(user(someone))).andExpect(status().isOk());
 		}
 		String body = mvc.perform(get("/api/v1/organisations").with(user(AGENT)))
-			.andExpect(jsonPath("$.organisations[?(@.id == 't-op-a')].parent").value(hasItem("t-dir-a")))
-			.andExpect(jsonPath("$.organisations[?(@.id == 't-op-a')].ministry").value(hasItem("t-min-a")))
-			.andExpect(jsonPath("$.organisations[?(@.id == 't-ovh')].siret").value(hasItem("22000000000911")))
+			.andExpect(jsonPath("$.organisations[?(@.id == 'op-a')].parent").value(hasItem("dir-a")))
+			.andExpect(jsonPath("$.organisations[?(@.id == 'op-a')].ministry").value(hasItem("min-a")))
+			.andExpect(jsonPath("$.organisations[?(@.id == 'ovh')].siret").value(hasItem(PROVIDER_SIRET)))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(body.indexOf("\"t-min-a\"")).isLessThan(body.indexOf("\"t-dir-a\""));
-		assertThat(body.indexOf("\"id\":\"t-dir-a\"")).isLessThan(body.indexOf("\"id\":\"t-op-a\""));
-		assertThat(body.indexOf("\"id\":\"t-op-a\"")).isLessThan(body.indexOf("\"id\":\"t-min-b\""));
-		mvc.perform(get("/api/v1/organisations/t-dir-a").with(user(PROVIDER)))
+		assertThat(body.indexOf("\"min-a\"")).isLessThan(body.indexOf("\"dir-a\""));
+		assertThat(body.indexOf("\"id\":\"dir-a\"")).isLessThan(body.indexOf("\"id\":\"op-a\""));
+		assertThat(body.indexOf("\"id\":\"op-a\"")).isLessThan(body.indexOf("\"id\":\"min-b\""));
+		mvc.perform(get("/api/v1/organisations/dir-a").with(user(PROVIDER)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("Direction A"))
 			.andExpect(jsonPath("$.kind").value("DIRECTORATE"))
-			.andExpect(jsonPath("$.parent").value("t-min-a"))
-			.andExpect(jsonPath("$.ministry").value("t-min-a"))
-			.andExpect(jsonPath("$.siret").value("11000000000911"));
+			.andExpect(jsonPath("$.parent").value("min-a"))
+			.andExpect(jsonPath("$.ministry").value("min-a"))
+			.andExpect(jsonPath("$.siret").value(DIR_A_SIRET));
 		mvc.perform(get("/api/v1/organisations/t-nowhere").with(user(AGENT)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(get("/api/v1/organisations")).andExpect(status().isUnauthorized());
-		mvc.perform(get("/api/v1/organisations/t-dir-a")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/organisations/dir-a")).andExpect(status().isUnauthorized());
 	}
 
 	@Test
 	void dinumAddsAnOrganisation() throws Exception {
 		long audited = count("audit_entry");
 		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"id\":\"t-op-b\",\"name\":\"Opérateur B\",\"kind\":\"STATE_OPERATOR\",\"parent\":\"t-dir-b\","
+			.content("{\"id\":\"t-op-b\",\"name\":\"Opérateur B\",\"kind\":\"STATE_OPERATOR\",\"parent\":\"dir-b\","
 					+ "\"siret\":\"11000000000933\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/v1/organisations/t-op-b"))
-			.andExpect(jsonPath("$.ministry").value("t-min-b"));
+			.andExpect(jsonPath("$.ministry").value("min-b"));
 		assertThat(directory.organisation("t-op-b")).isPresent();
 		assertThat(count("audit_entry")).isEqualTo(audited + 1);
 		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
@@ -155,7 +134,7 @@ class DirectoryApiTest {
 	@Test
 	void onlyDinumAddsOrganisations() throws Exception {
 		List<Long> before = counts();
-		for (String someone : List.of(AGENT, CONTROLLER, PM_OFFICE, PROVIDER)) {
+		for (String someone : List.of(AGENT, CONTROLLER, PRIME_MINISTER, PROVIDER)) {
 			mvc.perform(post("/api/v1/organisations").with(user(someone)).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"id\":\"t-x\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
 				.andExpect(status().isForbidden())
@@ -182,7 +161,7 @@ class DirectoryApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("parent"));
 		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"id\":\"t-dir-a\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
+			.content("{\"id\":\"dir-a\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"));
 		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
@@ -199,9 +178,9 @@ class DirectoryApiTest {
 		mvc.perform(get("/api/v1/people?size=200").with(user(DINUM)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.people[*].email", hasItem(AGENT)))
-			.andExpect(jsonPath("$.people[*].email", hasItem(AGENT_B)))
+			.andExpect(jsonPath("$.people[*].email", hasItem(OTHER_AGENT)))
 			.andExpect(jsonPath("$.people[*].email", hasItem(PROVIDER)))
-			.andExpect(jsonPath("$.people[*].email", hasItem(PM_OFFICE)));
+			.andExpect(jsonPath("$.people[*].email", hasItem(PRIME_MINISTER)));
 		mvc.perform(get("/api/v1/people").with(user(CONTROLLER)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(2))
@@ -214,7 +193,7 @@ class DirectoryApiTest {
 		mvc.perform(get("/api/v1/people?page=-1").with(user(DINUM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("size"));
-		for (String someone : List.of(AGENT, PM_OFFICE, PROVIDER)) {
+		for (String someone : List.of(AGENT, PRIME_MINISTER, PROVIDER)) {
 			mvc.perform(get("/api/v1/people").with(user(someone))).andExpect(status().isForbidden());
 		}
 		mvc.perform(get("/api/v1/people")).andExpect(status().isUnauthorized());
@@ -223,13 +202,13 @@ class DirectoryApiTest {
 	@Test
 	void dinumGrantsAndRevokesARole() throws Exception {
 		long audited = count("audit_entry");
-		String path = "/api/v1/people/" + AGENT_B + "/roles/MINISTRY_CONTROLLER/t-min-b";
+		String path = "/api/v1/people/" + OTHER_AGENT + "/roles/MINISTRY_CONTROLLER/min-b";
 		mvc.perform(put(path).with(user(DINUM)))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", path))
 			.andExpect(jsonPath("$.roles[*].role", hasItem("MINISTRY_CONTROLLER")));
 		assertThat(count("audit_entry")).isEqualTo(audited + 1);
-		mvc.perform(get("/api/v1/people").with(user(AGENT_B))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/people").with(user(OTHER_AGENT))).andExpect(status().isOk());
 		mvc.perform(put(path).with(user(DINUM)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.roles.length()").value(2));
@@ -239,16 +218,16 @@ class DirectoryApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.roles[*].role", not(hasItem("MINISTRY_CONTROLLER"))));
 		assertThat(count("audit_entry")).isEqualTo(audited + 2);
-		mvc.perform(get("/api/v1/people").with(user(AGENT_B))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/people").with(user(OTHER_AGENT))).andExpect(status().isForbidden());
 		mvc.perform(delete(path).with(user(DINUM))).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void onlyDinumGrantsAndRevokes() throws Exception {
 		List<Long> before = counts();
-		String grant = "/api/v1/people/" + AGENT_B + "/roles/AGENT/t-dir-a";
-		String held = "/api/v1/people/" + AGENT + "/roles/AGENT/t-dir-a";
-		for (String someone : List.of(AGENT, CONTROLLER, PM_OFFICE, PROVIDER)) {
+		String grant = "/api/v1/people/" + OTHER_AGENT + "/roles/AGENT/dir-a";
+		String held = "/api/v1/people/" + AGENT + "/roles/AGENT/dir-a";
+		for (String someone : List.of(AGENT, CONTROLLER, PRIME_MINISTER, PROVIDER)) {
 			mvc.perform(put(grant).with(user(someone))).andExpect(status().isForbidden());
 			mvc.perform(delete(held).with(user(someone))).andExpect(status().isForbidden());
 		}
@@ -260,21 +239,21 @@ class DirectoryApiTest {
 	@Test
 	void aGrantTheDirectoryRefusesChangesNothing() throws Exception {
 		List<Long> before = counts();
-		mvc.perform(put("/api/v1/people/" + AGENT_B + "/roles/CHIEF/t-min-b").with(user(DINUM)))
+		mvc.perform(put("/api/v1/people/" + OTHER_AGENT + "/roles/CHIEF/min-b").with(user(DINUM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("role"));
-		mvc.perform(put("/api/v1/people/" + AGENT_B + "/roles/MINISTRY_CONTROLLER/t-dir-b").with(user(DINUM)))
+		mvc.perform(put("/api/v1/people/" + OTHER_AGENT + "/roles/MINISTRY_CONTROLLER/dir-b").with(user(DINUM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"));
-		mvc.perform(put("/api/v1/people/" + AGENT_B + "/roles/AGENT/t-nowhere").with(user(DINUM)))
+		mvc.perform(put("/api/v1/people/" + OTHER_AGENT + "/roles/AGENT/t-nowhere").with(user(DINUM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"));
-		mvc.perform(put("/api/v1/people/nobody@test.gouv.fr/roles/AGENT/t-dir-a").with(user(DINUM)))
+		mvc.perform(put("/api/v1/people/nobody@test.gouv.fr/roles/AGENT/dir-a").with(user(DINUM)))
 			.andExpect(status().isNotFound());
-		mvc.perform(delete("/api/v1/people/nobody@test.gouv.fr/roles/AGENT/t-dir-a").with(user(DINUM)))
+		mvc.perform(delete("/api/v1/people/nobody@test.gouv.fr/roles/AGENT/dir-a").with(user(DINUM)))
 			.andExpect(status().isNotFound());
-		mvc.perform(delete("/api/v1/people/" + AGENT_B + "/roles/AGENT/t-dir-a").with(user(DINUM)))
+		mvc.perform(delete("/api/v1/people/" + OTHER_AGENT + "/roles/AGENT/dir-a").with(user(DINUM)))
 			.andExpect(status().isNotFound());
 		assertThat(counts()).isEqualTo(before);
 	}

@@ -1,12 +1,13 @@
 package fr.gouv.nuage.api;
 
-import static fr.gouv.nuage.api.ControlApiTest.AGENT;
-import static fr.gouv.nuage.api.ControlApiTest.CONTROLLER;
-import static fr.gouv.nuage.api.ControlApiTest.DINUM;
-import static fr.gouv.nuage.api.ControlApiTest.OTHER_AGENT;
-import static fr.gouv.nuage.api.ControlApiTest.OTHER_CONTROLLER;
-import static fr.gouv.nuage.api.ControlApiTest.PDF;
-import static fr.gouv.nuage.api.ControlApiTest.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.AGENT;
+import static fr.gouv.nuage.api.Perimeters.CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.DINUM;
+import static fr.gouv.nuage.api.Perimeters.OTHER_AGENT;
+import static fr.gouv.nuage.api.Perimeters.OTHER_CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.PDF;
+import static fr.gouv.nuage.api.Perimeters.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -80,20 +81,15 @@ class DocumentApiTest {
 
 	/** An upload refused with {@code expected}, as problem+json, storing nothing and auditing nothing. */
 	private ResultActions refused(String project, RequestBuilder request, int expected) throws Exception {
-		String before = mvc.perform(get(project + "/documents").with(user(AGENT))).andReturn().getResponse().getContentAsString();
-		int entries = audit.entries().size();
-		ResultActions result = mvc.perform(request).andExpect(status().is(expected))
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		assertThat(mvc.perform(get(project + "/documents").with(user(AGENT))).andReturn().getResponse().getContentAsString())
-			.isEqualTo(before);
-		assertThat(audit.entries()).hasSize(entries);
-		return result;
+		return Requests.refused(mvc, audit,
+				() -> mvc.perform(get(project + "/documents").with(user(AGENT))).andReturn().getResponse().getContentAsString(),
+				request, expected);
 	}
 
 	@Test
 	void anAgentStoresADocumentThatThePerimeterDownloadsAsItWasStored() throws Exception {
-		ControlApiTest.people(directory);
-		String project = ControlApiTest.register(mvc, 2_500_000);
+		Perimeters.seed(directory);
+		String project = register(mvc, 2_500_000);
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF));
 		int entries = audit.entries().size();
 		String location = mvc.perform(multipart(project + "/documents").file(file("étude comparative.pdf", "application/pdf", PDF))
@@ -142,8 +138,8 @@ class DocumentApiTest {
 
 	@Test
 	void aRefusedUploadStoresNothing() throws Exception {
-		ControlApiTest.people(directory);
-		String project = ControlApiTest.register(mvc, 2_500_000);
+		Perimeters.seed(directory);
+		String project = register(mvc, 2_500_000);
 		String upload = project + "/documents";
 		MockMultipartFile pdf = file("etude.pdf", "application/pdf", PDF);
 

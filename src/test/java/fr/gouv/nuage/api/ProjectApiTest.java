@@ -1,5 +1,10 @@
 package fr.gouv.nuage.api;
 
+import static fr.gouv.nuage.api.Perimeters.AGENT;
+import static fr.gouv.nuage.api.Perimeters.CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.DINUM;
+import static fr.gouv.nuage.api.Perimeters.OTHER_AGENT;
+import static fr.gouv.nuage.api.Perimeters.OTHER_CONTROLLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -32,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Tag("database")
 class ProjectApiTest {
 
+	/** An agent of another directorate of the same ministry, `dir-a2`. */
+	static final String COLLEAGUE = "other@a.fr";
+
 	static final String ASSESSMENT = """
 			{"schema":"nuage.assessment/v1","entity":{"name":"Direction A","kind":"STATE_ADMINISTRATION"},
 			 "project":{"name":"Portail","stage":"NEW","fullCostEur":2500000},"hosting":{"class":"COMMERCIAL"},
@@ -49,22 +57,9 @@ class ProjectApiTest {
 
 	@BeforeEach
 	void people() {
-		directory.add("test", "min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dir-a", "Direction A", OrganisationKind.DIRECTORATE, "min-a", "11000000000011");
+		Perimeters.seed(directory);
 		directory.add("test", "dir-a2", "Direction A2", OrganisationKind.DIRECTORATE, "min-a", "11000000000022");
-		directory.add("test", "min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dir-b", "Direction B", OrganisationKind.DIRECTORATE, "min-b", "11000000000033");
-		directory.signIn(new Identity("agent@a.fr", "A", "Gent", "11000000000011", null, null));
-		directory.signIn(new Identity("other@a.fr", "O", "Ther", "11000000000022", null, null));
-		directory.signIn(new Identity("agent@b.fr", "B", "Gent", "11000000000033", null, null));
-		directory.signIn(new Identity("controller@a.fr", "C", "Trol", null, null, null));
-		directory.grant("test", "controller@a.fr", Role.MINISTRY_CONTROLLER, "min-a");
-		directory.signIn(new Identity("controller@b.fr", "C", "Trol", null, null, null));
-		directory.grant("test", "controller@b.fr", Role.MINISTRY_CONTROLLER, "min-b");
-		directory.signIn(new Identity("dinum@numerique.gouv.fr", "D", "Num", null, null, null));
-		directory.add("test", "spm", "Services du Premier ministre", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, "spm", null);
-		directory.grant("test", "dinum@numerique.gouv.fr", Role.DINUM, "dinum");
+		directory.signIn(new Identity(COLLEAGUE, "O", "Ther", "11000000000022", null, null));
 	}
 
 	private String register(String email) throws Exception {
@@ -81,13 +76,13 @@ class ProjectApiTest {
 
 	@Test
 	void anAgentRegistersAProjectOfTheirEntityThatTheirMinistryAndDinumSeeButNoOneElse() throws Exception {
-		String project = register("agent@a.fr");
-		for (String email : new String[] { "agent@a.fr", "controller@a.fr", "dinum@numerique.gouv.fr" }) {
+		String project = register(AGENT);
+		for (String email : new String[] { AGENT, CONTROLLER, DINUM }) {
 			mvc.perform(get(project).with(user(email))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
 			mvc.perform(get("/api/v1/projects").with(user(email))).andExpect(jsonPath("$.total").value(1))
 				.andExpect(jsonPath("$.projects[0].verdict").value("NON_COMPLIANT"));
 		}
-		for (String email : new String[] { "other@a.fr", "agent@b.fr", "controller@b.fr", "stranger@x.fr" }) {
+		for (String email : new String[] { COLLEAGUE, OTHER_AGENT, OTHER_CONTROLLER, "stranger@x.fr" }) {
 			mvc.perform(get(project).with(user(email))).andExpect(status().isForbidden());
 			mvc.perform(get("/api/v1/projects").with(user(email))).andExpect(jsonPath("$.total").value(0));
 		}
@@ -96,66 +91,66 @@ class ProjectApiTest {
 
 	@Test
 	void changesNameTheVersionTheyWereMadeOn() throws Exception {
-		String project = register("agent@a.fr");
+		String project = register(AGENT);
 		int entries = audit.entries().size();
 		String rename = "{\"name\":\"Portail des démarches\"}";
-		mvc.perform(patch(project).with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON).content(rename))
+		mvc.perform(patch(project).with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content(rename))
 			.andExpect(status().isPreconditionRequired());
-		mvc.perform(patch(project).with(user("agent@a.fr")).header("If-Match", "\"7\"")
+		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"7\"")
 			.contentType(MediaType.APPLICATION_JSON).content(rename)).andExpect(status().isPreconditionFailed());
-		mvc.perform(patch(project).with(user("controller@a.fr")).header("If-Match", "\"1\"")
+		mvc.perform(patch(project).with(user(CONTROLLER)).header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON).content(rename)).andExpect(status().isForbidden());
-		mvc.perform(patch(project).with(user("agent@a.fr")).header("If-Match", "\"1\"")
+		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"owner\":1}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
 		assertThat(audit.entries()).hasSize(entries);
-		mvc.perform(get(project).with(user("agent@a.fr"))).andExpect(jsonPath("$.name").value("Portail"))
+		mvc.perform(get(project).with(user(AGENT))).andExpect(jsonPath("$.name").value("Portail"))
 			.andExpect(header().string("ETag", "\"1\""));
 
-		mvc.perform(patch(project).with(user("agent@a.fr")).header("If-Match", "\"1\"")
+		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON).content(rename))
 			.andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.name").value("Portail des démarches"));
 		String compliant = ASSESSMENT.replace("\"fullCostEur\":2500000", "\"fullCostEur\":2500000")
 			.replace("{\"class\":\"COMMERCIAL\"}", "{\"class\":\"INTERNAL_PI\"}");
-		mvc.perform(post(project + "/assessments").with(user("agent@a.fr")).header("If-Match", "\"1\"")
+		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON).content(compliant)).andExpect(status().isPreconditionFailed());
-		mvc.perform(post(project + "/assessments").with(user("agent@a.fr")).header("If-Match", "\"2\"")
+		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"2\"")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"schema\":\"nuage.assessment/v1\",\"hosting\":{\"class\":\"MOON\"}}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].path").value("hosting.class"));
-		mvc.perform(post(project + "/assessments").with(user("agent@a.fr")).header("If-Match", "\"2\"")
+		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"2\"")
 			.contentType(MediaType.APPLICATION_JSON).content(compliant))
 			.andExpect(status().isCreated()).andExpect(header().string("ETag", "\"3\""))
 			.andExpect(header().string("Location", project + "/decisions/2"))
 			.andExpect(jsonPath("$.doctrine.digest").exists());
-		mvc.perform(get(project + "/decisions").with(user("controller@a.fr"))).andExpect(jsonPath("$.length()").value(2))
+		mvc.perform(get(project + "/decisions").with(user(CONTROLLER))).andExpect(jsonPath("$.length()").value(2))
 			.andExpect(jsonPath("$[0].verdict").value("NON_COMPLIANT"));
-		mvc.perform(get(project + "/decisions/2").with(user("controller@a.fr"))).andExpect(status().isOk())
+		mvc.perform(get(project + "/decisions/2").with(user(CONTROLLER))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.schema").value("nuage.decision/v1"));
-		mvc.perform(get(project + "/decisions/9").with(user("controller@a.fr"))).andExpect(status().isNotFound());
+		mvc.perform(get(project + "/decisions/9").with(user(CONTROLLER))).andExpect(status().isNotFound());
 
-		mvc.perform(post(project + "/archive").with(user("agent@a.fr")).header("If-Match", "\"3\""))
+		mvc.perform(post(project + "/archive").with(user(AGENT)).header("If-Match", "\"3\""))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.archived").value(true));
-		mvc.perform(post(project + "/archive").with(user("agent@a.fr")).header("If-Match", "\"4\""))
+		mvc.perform(post(project + "/archive").with(user(AGENT)).header("If-Match", "\"4\""))
 			.andExpect(status().isConflict());
-		mvc.perform(get("/api/v1/projects").with(user("agent@a.fr"))).andExpect(jsonPath("$.total").value(0));
-		mvc.perform(get("/api/v1/projects?archived=true").with(user("agent@a.fr"))).andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get("/api/v1/projects").with(user(AGENT))).andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/projects?archived=true").with(user(AGENT))).andExpect(jsonPath("$.total").value(1));
 	}
 
 	@Test
 	void aProjectIsRegisteredOnlyForAnOrganisationOfTheCaller() throws Exception {
-		mvc.perform(post("/api/v1/projects?organisation=dir-b").with(user("agent@a.fr"))
+		mvc.perform(post("/api/v1/projects?organisation=dir-b").with(user(AGENT))
 			.contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT)).andExpect(status().isForbidden());
-		mvc.perform(post("/api/v1/projects").with(user("controller@a.fr")).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/projects").with(user(CONTROLLER)).contentType(MediaType.APPLICATION_JSON)
 			.content(ASSESSMENT)).andExpect(status().isForbidden());
-		directory.grant("test", "agent@a.fr", Role.AGENT, "dir-a2");
-		mvc.perform(post("/api/v1/projects").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
+		directory.grant("test", AGENT, Role.AGENT, "dir-a2");
+		mvc.perform(post("/api/v1/projects").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
 			.content(ASSESSMENT)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("organisation"));
-		mvc.perform(post("/api/v1/projects?organisation=dir-a").with(user("agent@a.fr")).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/projects?organisation=dir-a").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"schema\":\"nuage.assessment/v1\"}")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].path").value("project.name"));
-		mvc.perform(get("/api/v1/projects").with(user("dinum@numerique.gouv.fr"))).andExpect(jsonPath("$.total").value(0));
-		mvc.perform(get("/api/v1/projects?size=0").with(user("agent@a.fr"))).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/projects").with(user(DINUM))).andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/projects?size=0").with(user(AGENT))).andExpect(status().isBadRequest());
 	}
 }

@@ -1,15 +1,15 @@
 package fr.gouv.nuage.api;
 
-import static fr.gouv.nuage.api.ControlApiTest.AGENT;
-import static fr.gouv.nuage.api.ControlApiTest.CONTROLLER;
-import static fr.gouv.nuage.api.ControlApiTest.DINUM;
-import static fr.gouv.nuage.api.ControlApiTest.OTHER_AGENT;
-import static fr.gouv.nuage.api.ControlApiTest.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.AGENT;
+import static fr.gouv.nuage.api.Perimeters.CONTROLLER;
+import static fr.gouv.nuage.api.Perimeters.DINUM;
+import static fr.gouv.nuage.api.Perimeters.OTHER_AGENT;
+import static fr.gouv.nuage.api.Perimeters.PRIME_MINISTER;
+import static fr.gouv.nuage.api.Perimeters.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -54,7 +54,7 @@ class ReversibilityApiTest {
 
 	@BeforeEach
 	void people() {
-		ControlApiTest.people(directory);
+		Perimeters.seed(directory);
 	}
 
 	private static MockHttpServletRequestBuilder record(String plan, String email, String body) {
@@ -69,18 +69,12 @@ class ReversibilityApiTest {
 
 	/** A request refused with {@code expected}, as problem+json, changing neither the plan nor the audit log. */
 	private ResultActions refused(String plan, MockHttpServletRequestBuilder request, int expected) throws Exception {
-		String before = state(plan);
-		int entries = audit.entries().size();
-		ResultActions result = mvc.perform(request).andExpect(status().is(expected))
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		assertThat(state(plan)).isEqualTo(before);
-		assertThat(audit.entries()).hasSize(entries);
-		return result;
+		return Requests.refused(mvc, audit, () -> state(plan), request, expected);
 	}
 
 	@Test
 	void theAgentRecordsTheFirstPlanThenEachOneOverTheVersionItReplaces() throws Exception {
-		String project = ControlApiTest.register(mvc, 2_500_000);
+		String project = register(mvc, 2_500_000);
 		String plan = project + "/reversibility-plan";
 		mvc.perform(get(plan).with(user(AGENT))).andExpect(status().isNotFound());
 		mvc.perform(get(plan).with(user(OTHER_AGENT))).andExpect(status().isForbidden());
@@ -135,7 +129,7 @@ class ReversibilityApiTest {
 
 	@Test
 	void aFirstPlanSentWithIfNoneMatchIsRecordedOnlyOnce() throws Exception {
-		String plan = ControlApiTest.register(mvc, 500_000) + "/reversibility-plan";
+		String plan = register(mvc, 500_000) + "/reversibility-plan";
 		refused(plan, record(plan, AGENT, PLAN).header("If-None-Match", "\"1\""), 400);
 		mvc.perform(record(plan, AGENT, PLAN).header("If-None-Match", "*")).andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"1\""));

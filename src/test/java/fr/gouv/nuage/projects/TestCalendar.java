@@ -10,9 +10,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock the tests move forward, in place of the system's. */
+/**
+ * A clock the tests set or move forward, in place of the system's. Public for the tests of other
+ * packages; read from the threads that deliver after a commit, hence volatile.
+ */
 @TestConfiguration(proxyBeanMethods = false)
-class TestCalendar {
+public class TestCalendar {
 
 	@Bean
 	@Primary
@@ -20,9 +23,9 @@ class TestCalendar {
 		return new MovableClock();
 	}
 
-	static final class MovableClock extends Clock {
+	public static final class MovableClock extends Clock {
 
-		private Instant now = Instant.parse("2026-03-10T09:00:00Z");
+		private volatile Instant now = Instant.parse("2026-03-10T09:00:00Z");
 
 		@Override
 		public ZoneId getZone() {
@@ -39,11 +42,11 @@ class TestCalendar {
 			return now;
 		}
 
-		void advance(Duration duration) {
+		public void advance(Duration duration) {
 			now = now.plus(duration);
 		}
 
-		void set(Instant instant) {
+		public void set(Instant instant) {
 			now = instant;
 		}
 	}

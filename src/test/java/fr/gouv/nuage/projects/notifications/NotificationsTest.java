@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +28,7 @@ import fr.gouv.nuage.projects.Controls;
 import fr.gouv.nuage.projects.Derogation;
 import fr.gouv.nuage.projects.Derogations;
 import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.TestCalendar;
 import fr.gouv.nuage.projects.directory.Directory;
 import fr.gouv.nuage.projects.directory.Identity;
 import fr.gouv.nuage.projects.directory.OrganisationKind;
@@ -45,11 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,7 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 		// no scheduled round during a test: the tests call it
 		"nuage.notifications.retry-delay=PT1H", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
 		"spring.mail.properties.mail.smtp.timeout=5000" })
-@Import(NotificationsTest.Calendar.class)
+@Import(TestCalendar.class)
 @Tag("database")
 class NotificationsTest {
 
@@ -139,7 +134,7 @@ class NotificationsTest {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	Calendar.MovableClock clock;
+	TestCalendar.MovableClock clock;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
@@ -457,41 +452,6 @@ class NotificationsTest {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** A clock the tests set, in place of the system's. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Calendar {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-		static final class MovableClock extends Clock {
-
-			private volatile Instant now = Instant.parse("2026-03-10T09:00:00Z");
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return now;
-			}
-
-			void set(Instant instant) {
-				now = instant;
-			}
 		}
 	}
 }
