@@ -198,6 +198,8 @@ class DocumentApiTest {
 	@NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 			"spring.datasource.url=jdbc:h2:mem:uploads;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+			// its own H2, whatever schema a PostgreSQL run names
+			"spring.flyway.schemas=public",
 			"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB" })
 	@AutoConfigureMockMvc
 	@ActiveProfiles("demo")

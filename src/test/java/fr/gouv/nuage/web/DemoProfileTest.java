@@ -20,7 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The demo profile: its page says it is a demo, and its accounts sign in with their roles, and no one else. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+			// its own H2, whatever schema a PostgreSQL run names
+			"spring.flyway.schemas=public" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 class DemoProfileTest {
