@@ -19,6 +19,7 @@ import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
 import fr.gouv.nuage.projects.audit.AuditLog;
+import fr.gouv.nuage.projects.directory.Directory;
 import fr.gouv.nuage.projects.directory.Perimeter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -54,10 +55,13 @@ public class Projects {
 
 	private final Clock clock;
 
+	private final Directory directory;
+
 	private final RulePacks packs = RulePacks.shipped();
 
 	Projects(ProjectRepository projects, CatalogueSource catalogues, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Directory directory) {
+		this.directory = directory;
 		this.projects = projects;
 		this.catalogues = catalogues;
 		this.audit = audit;
@@ -89,6 +93,7 @@ public class Projects {
 				missing.add(new InputError("assessment", 0, 0, path, "a project is registered with its name and its entity's name and kind"));
 			}
 		}
+		missing.addAll(entityOf(organisation, assessment));
 		if (!missing.isEmpty()) {
 			return new Invalid(List.copyOf(missing));
 		}
@@ -111,6 +116,10 @@ public class Projects {
 		Read read = read(assessmentJson);
 		if (read.errors() != null) {
 			return new Invalid(read.errors());
+		}
+		List<InputError> entity = entityOf(project.organisation(), read.assessment());
+		if (!entity.isEmpty()) {
+			return new Invalid(entity);
 		}
 		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
 	}
@@ -252,6 +261,22 @@ public class Projects {
 			return new Read(null, null, pack, unresolved.errors());
 		}
 		return new Read(assessment, ((Catalogue.Resolved) resolution).assessment(), pack, null);
+	}
+
+	/**
+	 * The assessment's entity must be of the kind of the organisation the project belongs to, so that
+	 * a local authority's project is decided as one (advice only) and a ministry's as the State's.
+	 */
+	private List<InputError> entityOf(String organisation, Assessment assessment) {
+		Object kind = assessment.get("entity.kind");
+		if (organisation == null || kind == null) {
+			return List.of();
+		}
+		return directory.organisation(organisation)
+			.filter(o -> !o.kind().entityKinds().contains(kind.toString()))
+			.map(o -> List.of(new InputError("assessment", 0, 0, "entity.kind", "the project belongs to `" + o.id()
+					+ "`, a " + o.kind().name() + ": its entity is " + String.join(" or ", o.kind().entityKinds()))))
+			.orElse(List.of());
 	}
 
 	private Project get(UUID id) {

@@ -153,4 +153,21 @@ class ProjectApiTest {
 		mvc.perform(get("/api/v1/projects").with(user(DINUM))).andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/projects?size=0").with(user(AGENT))).andExpect(status().isBadRequest());
 	}
+
+	@Test
+	void aProjectIsAssessedAsTheKindOfItsOrganisationSoThatALocalAuthorityIsOnlyAdvised() throws Exception {
+		directory.add("test", "ville", "Ville d'Exemple", OrganisationKind.LOCAL_AUTHORITY, null, "21000000000011");
+		directory.signIn(new Identity("maire@ville.fr", "M", "Aire", "21000000000011", null, null));
+		int entries = audit.entries().size();
+		mvc.perform(post("/api/v1/projects").with(user("maire@ville.fr")).contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].path").value("entity.kind"))
+			.andExpect(jsonPath("$.errors[0].message").value(
+					"the project belongs to `ville`, a LOCAL_AUTHORITY: its entity is LOCAL_AUTHORITY"));
+		assertThat(audit.entries()).hasSize(entries);
+		mvc.perform(post("/api/v1/projects").with(user("maire@ville.fr")).contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT.replace("STATE_ADMINISTRATION", "LOCAL_AUTHORITY")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.latest.verdict").value("NOT_SUBJECT"));
+	}
 }

@@ -19,8 +19,13 @@ public enum OrganisationKind {
 		};
 	}
 
-	/** Whether the doctrine applies to its projects; a local authority's decisions are advice. */
-	public boolean underTheDoctrine() {
-		return this == MINISTRY || this == DIRECTORATE || this == STATE_OPERATOR;
+	/** The kinds of entity (the assessment's {@code entity.kind}) its projects are assessed as. */
+	public java.util.List<String> entityKinds() {
+		return switch (this) {
+			case MINISTRY, DIRECTORATE -> java.util.List.of("STATE_ADMINISTRATION");
+			case STATE_OPERATOR -> java.util.List.of("STATE_OPERATOR", "PUBLIC_INTEREST_GROUP");
+			case LOCAL_AUTHORITY -> java.util.List.of("LOCAL_AUTHORITY");
+			case PROVIDER -> java.util.List.of();
+		};
 	}
 }
