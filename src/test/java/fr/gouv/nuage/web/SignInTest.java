@@ -99,6 +99,9 @@ class SignInTest {
 
 		HttpResponse<String> signedIn = get(callback);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
+		// The API takes no CSRF token: the session's cookie stays off other sites' requests.
+		assertThat(signedIn.headers().allValues("Set-Cookie"))
+			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
 
 		HttpResponse<String> me = get(local("/api/v1/me"));
 		assertThat(me.statusCode()).isEqualTo(200);
