@@ -11,6 +11,12 @@ import fr.gouv.nuage.projects.DocumentPurpose;
 import fr.gouv.nuage.projects.Documents;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Perimeter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.CONTROLS)
 class ControlController {
 
 	private final Controls controls;
@@ -45,28 +52,53 @@ class ControlController {
 		this.documents = documents;
 	}
 
+	@Operation(operationId = "openControl", summary = "Open the control of a project",
+			description = "**Who:** the agents of the project's organisation. Opens the control its latest decision "
+					+ "calls for, with the procedure its cost sets: PROJECT_AUTHORITY (under 1 M€), MINISTRY (1 to 9 M€) "
+					+ "or DINUM_OPINION (from 9 M€).")
+	@ApiResponse(responseCode = "201", description = "The control, opened",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ControlView.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/projects/{id}/controls")
-	ResponseEntity<?> open(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body) {
+	ResponseEntity<?> open(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) @Schema(implementation = ApiSchemas.EmptyBody.class) String body) {
 		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation());
 		Body.empty(body);
 		Control control = controls.open(id, caller.person().email());
 		return Versions.created("/api/v1/controls/" + control.id(), control.version(), detail(control));
 	}
 
+	@Operation(operationId = "listControls", summary = "List the controls of a project",
+			description = "**Who:** whoever sees the project: its organisation's agents, its ministry's controllers, DINUM.")
+	@ApiResponse(responseCode = "200", description = "The project's controls",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.ControlView.class))))
 	@GetMapping("/projects/{id}/controls")
 	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
 		ProjectChecks.visible(projects, caller, id);
 		return controls.of(id).stream().map(ControlController::detail).toList();
 	}
 
+	@Operation(operationId = "getControl", summary = "Read a control",
+			description = "**Who:** whoever sees its project. Its status, steps and, while DINUM is asked, when its "
+					+ "silence is deemed favourable.")
+	@ApiResponse(responseCode = "200", description = "The control",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ControlView.class)))
+	@ApiDocs.Versioned
 	@GetMapping("/controls/{id}")
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
 		return ok(visible(caller, id).control());
 	}
 
 	/** MINISTRY: the project attaches its comparative study, a document stored for the project. */
+	@Operation(operationId = "attachStudy", summary = "Attach the comparative study",
+			description = "**Who:** the agents of the project's organisation, on a control of the MINISTRY procedure. "
+					+ "The study is a document of the project stored with the purpose COMPARATIVE_STUDY.")
+	@ApiResponse(responseCode = "200", description = "The control, its study attached",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ControlView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/controls/{id}/study", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> study(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> study(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.ControlStudy.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
 		ProjectChecks.agent(caller, visible.organisation());
@@ -83,8 +115,16 @@ class ControlController {
 	}
 
 	/** DINUM_OPINION: the project refers its file to DINUM, or refers it again once completed. */
+	@Operation(operationId = "referControl", summary = "Refer the file to DINUM",
+			description = "**Who:** the agents of the project's organisation, on a control of the DINUM_OPINION "
+					+ "procedure. Refers the file, or refers it again once completed after an information request; "
+					+ "DINUM's month starts.")
+	@ApiResponse(responseCode = "200", description = "The control, referred",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ControlView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/controls/{id}/referral", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> referral(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> referral(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.ControlReferral.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
 		ProjectChecks.agent(caller, visible.organisation());
@@ -96,8 +136,15 @@ class ControlController {
 	}
 
 	/** DINUM_OPINION: DINUM asks for information, which suspends its month. */
+	@Operation(operationId = "requestInformation", summary = "Ask the project for information",
+			description = "**Who:** DINUM, on a referred control of the DINUM_OPINION procedure. Suspends DINUM's "
+					+ "month until the project refers its file again.")
+	@ApiResponse(responseCode = "200", description = "The control, information requested",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ControlView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/controls/{id}/information-request", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> informationRequest(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> informationRequest(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.InformationRequest.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		visible(caller, id);
 		if (!caller.dinum()) {
@@ -111,8 +158,16 @@ class ControlController {
 	}
 
 	/** The decision, by whom the control's procedure names. */
+	@Operation(operationId = "decideControl", summary = "Decide a control",
+			description = "**Who:** whom the control's procedure names: the agents of the project's organisation "
+					+ "(PROJECT_AUTHORITY), the controllers of its ministry (MINISTRY) or DINUM (DINUM_OPINION). "
+					+ "Records the outcome; any outcome but FAVOURABLE says why in `reasons`.")
+	@ApiResponse(responseCode = "200", description = "The control, decided",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ControlView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/controls/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> decision(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> decision(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.ControlDecision.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
 		Control.Role role = decider(caller, visible);

@@ -17,6 +17,12 @@ import fr.gouv.nuage.doctrine.PackInfo;
 import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,10 +54,19 @@ class DecisionController {
 			ResponseEntity<?> problem) {
 	}
 
+	@Operation(operationId = "decide", tags = ApiDocs.DECISIONS, summary = "Decide on an assessment",
+			description = "**Who:** anyone, without signing in. Reads the assessment (the contract nuage.assessment/v1, "
+					+ "the schema `Assessment`) as the CLI reads it and answers the doctrine's decision (nuage.decision/v1): "
+					+ "the verdict, each finding with its rule and explanation, the facts missing. An assessment that names "
+					+ "an offer (`hosting.offerId`) takes its facts from the catalogue as of `asOf`.")
+	@ApiResponse(responseCode = "200", description = "The decision",
+			content = @Content(schema = @Schema(ref = "#/components/schemas/Decision")))
 	@PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> decide(@RequestBody String body, @RequestParam(required = false) String doctrine,
-			@RequestParam(defaultValue = "fr") String lang, @RequestParam(required = false) String asOf,
+	ResponseEntity<?> decide(@RequestBody @Schema(ref = "#/components/schemas/Assessment") String body,
+			@RequestParam(required = false) String doctrine,
+			@RequestParam(defaultValue = "fr") @Parameter(schema = @Schema(allowableValues = { "fr", "en" })) String lang,
+			@RequestParam(required = false) String asOf,
 			@RequestParam(defaultValue = "false") boolean trace) {
 		Request request = read(body, doctrine, lang, asOf, false);
 		if (request.problem() != null) {
@@ -62,10 +77,18 @@ class DecisionController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
 	}
 
+	@Operation(operationId = "eligibleOffers", tags = ApiDocs.OFFERS, summary = "List the offers eligible for an assessment",
+			description = "**Who:** anyone, without signing in. Decides on the assessment (schema `Assessment`) and "
+					+ "answers the catalogue's offers the doctrine allows for it as of `asOf`, ranked, and why each other "
+					+ "one is excluded.")
+	@ApiResponse(responseCode = "200", description = "The eligible offers, the excluded ones and the decision",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Eligibility.class)))
 	@PostMapping(path = "/offers/eligible", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> eligible(@RequestBody String body, @RequestParam(required = false) String doctrine,
-			@RequestParam(defaultValue = "fr") String lang, @RequestParam(required = false) String asOf) {
+	ResponseEntity<?> eligible(@RequestBody @Schema(ref = "#/components/schemas/Assessment") String body,
+			@RequestParam(required = false) String doctrine,
+			@RequestParam(defaultValue = "fr") @Parameter(schema = @Schema(allowableValues = { "fr", "en" })) String lang,
+			@RequestParam(required = false) String asOf) {
 		Request request = read(body, doctrine, lang, asOf, true);
 		if (request.problem() != null) {
 			return request.problem();
@@ -75,6 +98,11 @@ class DecisionController {
 			.body(CatalogueJson.eligibility(eligibility, request.lang()));
 	}
 
+	@Operation(operationId = "listPacks", tags = ApiDocs.DECISIONS, summary = "List the rule packs",
+			description = "**Who:** anyone, without signing in. The packs decisions can be made with (`doctrine`), "
+					+ "each with its version, digest and circular, and which one is the default.")
+	@ApiResponse(responseCode = "200", description = "The rule packs",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.Pack.class))))
 	@GetMapping(path = "/packs", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<Map<String, Object>> packs() {
 		List<Map<String, Object>> list = new ArrayList<>();

@@ -21,6 +21,12 @@ import fr.gouv.nuage.doctrine.Json;
 import fr.gouv.nuage.doctrine.JsonException;
 import fr.gouv.nuage.doctrine.SourceIssue;
 import fr.gouv.nuage.projects.directory.Perimeter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/declarations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.DECLARATIONS)
 class DeclarationController {
 
 	private static final String YAML = "application/yaml";
@@ -49,7 +56,7 @@ class DeclarationController {
 	private static final String TEXT_YAML = "text/yaml";
 
 	/** Long enough for a review, short enough that a body is not a document. */
-	private static final int MAX_COMMENT = 4000;
+	static final int MAX_COMMENT = 4000;
 
 	private final Declarations declarations;
 
@@ -57,6 +64,18 @@ class DeclarationController {
 		this.declarations = declarations;
 	}
 
+	@Operation(operationId = "submitDeclaration", summary = "Declare an offer",
+			description = "**Who:** a provider, for an offer of its own organisation: a new one, or an update of one "
+					+ "of its offers in the catalogue. The offer is written in the catalogue's format, as YAML or JSON; "
+					+ "it counts once DINUM accepts it.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = YAML, schema = @Schema(type = "string", description = "The offer, in YAML.")),
+					@Content(mediaType = TEXT_YAML, schema = @Schema(type = "string", description = "The offer, in YAML.")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = ApiSchemas.OfferDeclarationBody.class)) }))
+	@ApiResponse(responseCode = "201", description = "The declaration, submitted",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Declaration.class)))
+	@ApiDocs.Versioned
 	@PostMapping(consumes = { YAML, TEXT_YAML, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<?> submit(Perimeter caller, @RequestBody String content) {
 		if (caller.providers().isEmpty()) {
@@ -91,8 +110,14 @@ class DeclarationController {
 		return Versions.created("/api/v1/declarations/" + declaration.id(), declaration.version(), detail(declaration));
 	}
 
+	@Operation(operationId = "listDeclarations", summary = "List declarations",
+			description = "**Who:** DINUM, which sees them all, and providers, who see their organisation's.")
+	@ApiResponse(responseCode = "200", description = "A page of declarations",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DeclarationPage.class)))
 	@GetMapping
-	ResponseEntity<?> list(Perimeter caller, @RequestParam(required = false) String status,
+	ResponseEntity<?> list(Perimeter caller, @RequestParam(required = false) @Parameter(description = "Only the "
+			+ "declarations in this status, in any case; PENDING is SUBMITTED.", schema = @Schema(allowableValues = {
+					"PENDING", "SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN" })) String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (!caller.dinum() && caller.providers().isEmpty()) {
 			throw new ApiErrors.OutOfPerimeter("only DINUM and providers see declarations");
@@ -113,24 +138,47 @@ class DeclarationController {
 				found.items().stream().map(DeclarationController::summary).toList()));
 	}
 
+	@Operation(operationId = "getDeclaration", summary = "Read a declaration",
+			description = "**Who:** DINUM, and the provider that declared it. The offer as declared and its history.")
+	@ApiResponse(responseCode = "200", description = "The declaration",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Declaration.class)))
+	@ApiDocs.Versioned
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
 		OfferDeclaration declaration = visible(caller, id);
 		return Versions.ok(declaration.version(), detail(declaration));
 	}
 
+	@Operation(operationId = "acceptDeclaration", summary = "Accept a declaration",
+			description = "**Who:** DINUM, on a submitted declaration. The offer as declared enters the catalogue in "
+					+ "force; a comment is optional.")
+	@ApiResponse(responseCode = "200", description = "The declaration, accepted",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Declaration.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/{id}/acceptance")
-	ResponseEntity<?> accept(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+	ResponseEntity<?> accept(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) @Schema(implementation = ApiSchemas.DeclarationAcceptance.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return review(caller, id, body, ifMatch, "comment", false, declarations::accept);
 	}
 
+	@Operation(operationId = "rejectDeclaration", summary = "Reject a declaration",
+			description = "**Who:** DINUM, on a submitted declaration, saying why.")
+	@ApiResponse(responseCode = "200", description = "The declaration, rejected",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Declaration.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/{id}/rejection")
-	ResponseEntity<?> reject(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+	ResponseEntity<?> reject(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) @Schema(implementation = ApiSchemas.DeclarationRejection.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return review(caller, id, body, ifMatch, "reason", true, declarations::reject);
 	}
 
+	@Operation(operationId = "withdrawDeclaration", summary = "Withdraw a declaration",
+			description = "**Who:** the provider that declared it, before DINUM reviews it. Takes no body.")
+	@ApiResponse(responseCode = "200", description = "The declaration, withdrawn",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Declaration.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/{id}/withdrawal")
 	ResponseEntity<?> withdraw(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

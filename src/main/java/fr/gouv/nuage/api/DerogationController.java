@@ -13,6 +13,12 @@ import fr.gouv.nuage.projects.DocumentPurpose;
 import fr.gouv.nuage.projects.Documents;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Perimeter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.DEROGATIONS)
 class DerogationController {
 
 	private final Derogations derogations;
@@ -49,8 +56,16 @@ class DerogationController {
 		this.documents = documents;
 	}
 
+	@Operation(operationId = "requestDerogation", summary = "Request a derogation",
+			description = "**Who:** the agents of the project's organisation. Asks to derogate from a rule of the "
+					+ "doctrine on the project's latest decision; a derogation from R9 names the document that proves "
+					+ "guarantees of SecNumCloud level. The minister decides first.")
+	@ApiResponse(responseCode = "201", description = "The derogation, requested",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/projects/{id}/derogations", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> request(Perimeter caller, @PathVariable UUID id, @RequestBody String body) {
+	ResponseEntity<?> request(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.DerogationRequest.class) String body) {
 		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation());
 		Body in = Body.read(body, List.of("rule", "justification"), List.of("proofOfGuarantees"));
 		String rule = in.text("rule");
@@ -71,9 +86,16 @@ class DerogationController {
 		return Versions.created("/api/v1/derogations/" + derogation.id(), derogation.version(), detail(derogation));
 	}
 
+	@Operation(operationId = "listDerogations", summary = "List the derogations of the caller's perimeter",
+			description = "**Who:** anyone signed in; DINUM and the Prime Minister's office see all, others those of "
+					+ "the projects they see.")
+	@ApiResponse(responseCode = "200", description = "A page of derogations",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationPage.class)))
 	@GetMapping("/derogations")
 	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status) {
+			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false)
+			@Parameter(description = "Only the derogations in this status.",
+					schema = @Schema(implementation = DerogationStatus.class)) String status) {
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
 		}
@@ -92,13 +114,26 @@ class DerogationController {
 				found.items().stream().map(DerogationController::summary).toList()));
 	}
 
+	@Operation(operationId = "getDerogation", summary = "Read a derogation",
+			description = "**Who:** whoever sees the project, and the Prime Minister's office. Its status, steps and, "
+					+ "once an acceptable offer exists, when it ends.")
+	@ApiResponse(responseCode = "200", description = "The derogation",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationView.class)))
+	@ApiDocs.Versioned
 	@GetMapping("/derogations/{id}")
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
 		return ok(visible(caller, id).derogation());
 	}
 
+	@Operation(operationId = "approveDerogation", summary = "Approve a derogation for the minister",
+			description = "**Who:** the controllers of the project's ministry, for the minister. A derogation from R9 "
+					+ "then awaits the Prime Minister's office; any other is granted. Takes no field.")
+	@ApiResponse(responseCode = "200", description = "The derogation, approved",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationView.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/derogations/{id}/minister-approval")
-	ResponseEntity<?> approve(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+	ResponseEntity<?> approve(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) @Schema(implementation = ApiSchemas.EmptyBody.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
 		if (!caller.controls(visible.organisation())) {
@@ -109,8 +144,15 @@ class DerogationController {
 				Versions.ifMatch(ifMatch)));
 	}
 
+	@Operation(operationId = "validateDerogation", summary = "Validate a derogation from R9",
+			description = "**Who:** the Prime Minister's office, once the minister approved a derogation from R9, which "
+					+ "it grants. Takes no field.")
+	@ApiResponse(responseCode = "200", description = "The derogation, granted",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationView.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/derogations/{id}/prime-minister-validation")
-	ResponseEntity<?> validate(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+	ResponseEntity<?> validate(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) @Schema(implementation = ApiSchemas.EmptyBody.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		visible(caller, id);
 		if (!caller.primeMinisterOffice()) {
@@ -121,8 +163,15 @@ class DerogationController {
 				Versions.ifMatch(ifMatch)));
 	}
 
+	@Operation(operationId = "refuseDerogation", summary = "Refuse a derogation",
+			description = "**Who:** the controllers of the project's ministry, for the minister, while it is requested; "
+					+ "the Prime Minister's office once the minister approved one from R9. Says why.")
+	@ApiResponse(responseCode = "200", description = "The derogation, refused",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/derogations/{id}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> refuse(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> refuse(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.DerogationRefusal.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
 		Derogation.Role role = refuser(caller, visible);
@@ -132,8 +181,15 @@ class DerogationController {
 		return ok(derogations.refuse(id, reason, caller.person().email(), role, Versions.ifMatch(ifMatch)));
 	}
 
+	@Operation(operationId = "withdrawDerogation", summary = "Withdraw a derogation",
+			description = "**Who:** the agents of the project's organisation, while it awaits a decision "
+					+ "(REQUESTED or APPROVED_BY_MINISTER). Takes no field.")
+	@ApiResponse(responseCode = "200", description = "The derogation, withdrawn",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationView.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/derogations/{id}/withdrawal")
-	ResponseEntity<?> withdraw(Perimeter caller, @PathVariable UUID id, @RequestBody(required = false) String body,
+	ResponseEntity<?> withdraw(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) @Schema(implementation = ApiSchemas.EmptyBody.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
 		ProjectChecks.agent(caller, visible.organisation());
@@ -143,8 +199,15 @@ class DerogationController {
 	}
 
 	/** An acceptable offer exists since a date: the derogation ends 12 months later at the latest. */
+	@Operation(operationId = "declareAcceptableOffer", summary = "Say an acceptable offer exists",
+			description = "**Who:** DINUM, or the controllers of the project's ministry, on a granted derogation. It "
+					+ "ends 12 months after `since` at the latest.")
+	@ApiResponse(responseCode = "200", description = "The derogation, with its end",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DerogationView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/derogations/{id}/acceptable-offer", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> acceptableOffer(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> acceptableOffer(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.AcceptableOffer.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Visible visible = visible(caller, id);
 		if (!caller.dinum() && !caller.controls(visible.organisation())) {

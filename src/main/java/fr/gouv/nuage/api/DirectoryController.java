@@ -20,6 +20,12 @@ import fr.gouv.nuage.projects.directory.OrganisationKind;
 import fr.gouv.nuage.projects.directory.Perimeter;
 import fr.gouv.nuage.projects.directory.Person;
 import fr.gouv.nuage.projects.directory.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.DIRECTORY)
 class DirectoryController {
 
 	/** The claims of the ProConnect scopes Nuage asks for. */
@@ -56,6 +63,10 @@ class DirectoryController {
 		this.directory = directory;
 	}
 
+	@Operation(operationId = "me", summary = "Who the caller is",
+			description = "**Who:** anyone signed in. Their name, organisation and roles, and the claims ProConnect gave.")
+	@ApiResponse(responseCode = "200", description = "The caller",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Me.class)))
 	@GetMapping("/me")
 	Map<String, Object> me(Perimeter caller, @AuthenticationPrincipal OidcUser user) {
 		Person person = caller.person();
@@ -81,6 +92,10 @@ class DirectoryController {
 	}
 
 	/** The organisations in tree order: each ministry (or standalone organisation) followed by what sits under it. */
+	@Operation(operationId = "listOrganisations", summary = "List the organisations",
+			description = "**Who:** anyone signed in. Every organisation of the directory, in tree order.")
+	@ApiResponse(responseCode = "200", description = "The organisations",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.OrganisationList.class)))
 	@GetMapping("/organisations")
 	Map<String, Object> organisations(Perimeter caller) {
 		List<Organisation> all = directory.organisations();
@@ -100,14 +115,24 @@ class DirectoryController {
 			.forEach(child -> walk(child, all, out, depth + 1));
 	}
 
+	@Operation(operationId = "getOrganisation", summary = "Read an organisation",
+			description = "**Who:** anyone signed in.")
+	@ApiResponse(responseCode = "200", description = "The organisation",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Organisation.class)))
 	@GetMapping("/organisations/{id}")
 	Map<String, Object> organisation(Perimeter caller, @PathVariable String id) {
 		return directory.organisation(id).map(DirectoryController::organisation)
 			.orElseThrow(() -> new ApiErrors.Missing("no organisation `" + id + "`"));
 	}
 
+	@Operation(operationId = "addOrganisation", summary = "Add an organisation",
+			description = "**Who:** DINUM. A ministry, a directorate or operator under one, a local authority or a "
+					+ "provider; with its SIRET, the people who sign in under it become its agents (or its provider).")
+	@ApiResponse(responseCode = "201", description = "The organisation, added",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Organisation.class)))
 	@PostMapping(path = "/organisations", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> add(Perimeter caller, @RequestBody String body) {
+	ResponseEntity<?> add(Perimeter caller,
+			@RequestBody @Schema(implementation = ApiSchemas.NewOrganisation.class) String body) {
 		administrator(caller, "adds organisations");
 		Map<?, ?> fields;
 		try {
@@ -154,6 +179,11 @@ class DirectoryController {
 		return ResponseEntity.created(URI.create("/api/v1/organisations/" + added.id())).body(organisation(added));
 	}
 
+	@Operation(operationId = "listPeople", summary = "List the people of the directory",
+			description = "**Who:** DINUM, who sees everyone with all their roles, and the ministry controllers, who see "
+					+ "the people holding a role within their ministry's tree, with those roles only.")
+	@ApiResponse(responseCode = "200", description = "A page of people",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.PersonPage.class)))
 	@GetMapping("/people")
 	ResponseEntity<?> people(Perimeter caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
@@ -177,9 +207,17 @@ class DirectoryController {
 	}
 
 	/** Grants a role; granting one already held changes nothing and says so with 200. */
+	@Operation(operationId = "grantRole", summary = "Grant a role",
+			description = "**Who:** DINUM. Grants the role on the organisation to someone who has signed in once; "
+					+ "granting a role already held changes nothing.")
+	@ApiResponse(responseCode = "200", description = "The role was held already; the person", content = @Content(
+			schema = @Schema(implementation = ApiSchemas.Person.class)))
+	@ApiResponse(responseCode = "201", description = "The role, granted; the person",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Person.class)))
 	@PutMapping("/people/{email}/roles/{role}/{organisation}")
-	ResponseEntity<?> grant(Perimeter caller, @PathVariable String email, @PathVariable String role,
-			@PathVariable String organisation) {
+	ResponseEntity<?> grant(Perimeter caller, @PathVariable @Parameter(description = "The person's e-mail.") String email,
+			@PathVariable @Parameter(description = "The role, in any case.", schema = @Schema(implementation = Role.class))
+			String role, @PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
 		administrator(caller, "grants roles");
 		Role granted = role(role);
 		if (granted == null) {
@@ -195,9 +233,14 @@ class DirectoryController {
 			.body(person(changed, changed.grants()));
 	}
 
+	@Operation(operationId = "revokeRole", summary = "Revoke a role",
+			description = "**Who:** DINUM. 404 when the person does not hold the role on the organisation.")
+	@ApiResponse(responseCode = "200", description = "The role, revoked; the person",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.Person.class)))
 	@DeleteMapping("/people/{email}/roles/{role}/{organisation}")
-	ResponseEntity<?> revoke(Perimeter caller, @PathVariable String email, @PathVariable String role,
-			@PathVariable String organisation) {
+	ResponseEntity<?> revoke(Perimeter caller, @PathVariable @Parameter(description = "The person's e-mail.") String email,
+			@PathVariable @Parameter(description = "The role, in any case.", schema = @Schema(implementation = Role.class))
+			String role, @PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
 		administrator(caller, "revokes roles");
 		Role revoked = role(role);
 		if (revoked == null) {

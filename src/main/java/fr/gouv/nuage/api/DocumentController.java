@@ -18,6 +18,14 @@ import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.StoredDocument;
 import fr.gouv.nuage.projects.directory.Perimeter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,7 +50,10 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.DOCUMENTS)
 class DocumentController {
+
+	private static final String SHA256 = "The document's SHA-256, quoted: `If-None-Match` takes it.";
 
 	private static final String FILE = "file";
 
@@ -62,6 +73,15 @@ class DocumentController {
 		this.derogations = derogations;
 	}
 
+	@Operation(operationId = "storeDocument", summary = "Store a document of a project",
+			description = "**Who:** the agents of the project's organisation. One document, as the part `file`, and "
+					+ "what it is for, as the field `purpose`; its type is found in its bytes and it is at most "
+					+ "`nuage.documents.max-size` (10 MB unless set).",
+			requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @Schema(implementation = ApiSchemas.DocumentUpload.class))))
+	@ApiResponse(responseCode = "201", description = "The document, stored", headers = @Header(name = "ETag",
+			description = SHA256, schema = @Schema(type = "string")),
+			content = @Content(schema = @Schema(implementation = ApiSchemas.DocumentView.class)))
 	@PostMapping(path = "/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> store(Perimeter caller, @PathVariable UUID id, MultipartHttpServletRequest request)
 			throws IOException {
@@ -114,6 +134,11 @@ class DocumentController {
 			.body(metadata(document));
 	}
 
+	@Operation(operationId = "listDocuments", summary = "List the documents of a project",
+			description = "**Who:** whoever sees the project; the Prime Minister's office sees the proofs of guarantees "
+					+ "of a project that asks for a derogation.")
+	@ApiResponse(responseCode = "200", description = "The documents, without their bytes",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.DocumentView.class))))
 	@GetMapping("/projects/{id}/documents")
 	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
 		Project project = project(id);
@@ -127,6 +152,17 @@ class DocumentController {
 		throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
 	}
 
+	@Operation(operationId = "downloadDocument", summary = "Download a document",
+			description = "**Who:** whoever sees the document's project; the Prime Minister's office, a proof of "
+					+ "guarantees of a project that asks for a derogation. The bytes as stored, as an attachment of the "
+					+ "type found in them.")
+	@ApiResponse(responseCode = "200", description = "The document's bytes", headers = {
+			@Header(name = "ETag", description = SHA256, schema = @Schema(type = "string")),
+			@Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "`attachment`, with the document's name.",
+					schema = @Schema(type = "string")) },
+			content = @Content(mediaType = MediaType.ALL_VALUE, schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "304", description = "Not modified: `If-None-Match` names the document's ETag.",
+			headers = @Header(name = "ETag", description = SHA256, schema = @Schema(type = "string")), content = @Content)
 	@GetMapping(path = "/documents/{id}", produces = MediaType.ALL_VALUE)
 	ResponseEntity<byte[]> download(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {

@@ -9,6 +9,12 @@ import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.Offer;
 import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.doctrine.Suggestions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The public catalogue, as of any date, with pagination. */
 @RestController
 @RequestMapping(path = "/api/v1/offers", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.OFFERS)
 class OfferController {
 
 	private static final List<String> CLASSES = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED,
@@ -31,10 +38,20 @@ class OfferController {
 		this.catalogues = catalogues;
 	}
 
+	@Operation(operationId = "listOffers", summary = "List the catalogue's offers",
+			description = "**Who:** anyone, without signing in. The offers of the catalogue in force (the reference "
+					+ "catalogue and the declarations DINUM accepted) as of `asOf`, a page at a time, with their hosting "
+					+ "class and SecNumCloud status on that date.")
+	@ApiResponse(responseCode = "200", description = "A page of offers",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.OfferPage.class)))
 	@GetMapping
 	ResponseEntity<?> list(@RequestParam(required = false) String asOf,
-			@RequestParam(name = "class", required = false) String hostingClass,
-			@RequestParam(required = false) String model, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(name = "class", required = false) @Parameter(description = "Only the offers of this hosting "
+					+ "class on the date.", schema = @Schema(allowableValues = { Offer.INTERNAL_PI, Offer.INTERNAL_NUBO,
+							Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL })) String hostingClass,
+			@RequestParam(required = false) @Parameter(description = "Only the offers of this service model.",
+					schema = @Schema(implementation = Offer.ServiceModel.class)) String model,
+			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		LocalDate date = Problems.date(asOf);
 		if (date == null) {
@@ -68,6 +85,11 @@ class OfferController {
 		return ResponseEntity.ok(out.toString());
 	}
 
+	@Operation(operationId = "getOffer", summary = "Read an offer",
+			description = "**Who:** anyone, without signing in. The offer, its qualifications' history, and its hosting "
+					+ "class and SecNumCloud status as of `asOf`.")
+	@ApiResponse(responseCode = "200", description = "The offer",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.OfferView.class)))
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(@PathVariable String id, @RequestParam(required = false) String asOf) {
 		LocalDate date = Problems.date(asOf);

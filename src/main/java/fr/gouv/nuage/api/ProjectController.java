@@ -12,6 +12,13 @@ import fr.gouv.nuage.projects.ProjectDecision;
 import fr.gouv.nuage.projects.ProjectSummary;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Perimeter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/projects", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.PROJECTS)
 class ProjectController {
 
 	private final Projects projects;
@@ -40,9 +48,16 @@ class ProjectController {
 		this.projects = projects;
 	}
 
+	@Operation(operationId = "listProjects", summary = "List the projects of the caller's perimeter",
+			description = "**Who:** anyone signed in; each sees their perimeter: an agent their entity's projects, a "
+					+ "ministry controller those of the ministry's tree, DINUM all; others an empty list. Each project "
+					+ "with its latest verdict and control procedure.")
+	@ApiResponse(responseCode = "200", description = "A page of projects",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ProjectPage.class)))
 	@GetMapping
 	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "false") boolean archived) {
+			@RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "false")
+			@Parameter(description = "Include the archived projects.") boolean archived) {
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
 		}
@@ -51,9 +66,17 @@ class ProjectController {
 				found.items().stream().map(ProjectController::summary).toList()));
 	}
 
+	@Operation(operationId = "registerProject", summary = "Register a project from its assessment",
+			description = "**Who:** an agent, for their entity. The assessment (schema `Assessment`) is decided at once; "
+					+ "the project keeps the decision with the pack that made it.")
+	@ApiResponse(responseCode = "201", description = "The project registered, with its first decision",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ProjectView.class)))
+	@ApiDocs.Versioned
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> register(Perimeter caller, @RequestBody String assessment,
-			@RequestParam(required = false) String organisation) {
+	ResponseEntity<?> register(Perimeter caller,
+			@RequestBody @Schema(ref = "#/components/schemas/Assessment") String assessment,
+			@RequestParam(required = false) @Parameter(description = "The id of the organisation the project belongs "
+					+ "to, one the caller is an agent of; required when they are an agent of several.") String organisation) {
 		if (caller.editable().isEmpty()) {
 			throw new ApiErrors.OutOfPerimeter("only an agent registers projects, for their entity");
 		}
@@ -72,14 +95,26 @@ class ProjectController {
 		return Versions.created("/api/v1/projects/" + project.id(), project.version(), detail(project));
 	}
 
+	@Operation(operationId = "getProject", summary = "Read a project",
+			description = "**Who:** whoever sees the project: its organisation's agents, its ministry's controllers, "
+					+ "DINUM. The project, its latest decision and its history.")
+	@ApiResponse(responseCode = "200", description = "The project",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ProjectView.class)))
+	@ApiDocs.Versioned
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
 		Project project = visible(caller, id);
 		return Versions.ok(project.version(), detail(project));
 	}
 
+	@Operation(operationId = "renameProject", summary = "Rename a project",
+			description = "**Who:** the agents of the project's organisation.")
+	@ApiResponse(responseCode = "200", description = "The project, renamed",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ProjectView.class)))
+	@ApiDocs.Versioned
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> edit(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> edit(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.ProjectRename.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		editable(caller, id);
 		Object name;
@@ -101,8 +136,16 @@ class ProjectController {
 		return Versions.ok(project.version(), detail(project));
 	}
 
+	@Operation(operationId = "assessProject", summary = "Assess a project again",
+			description = "**Who:** the agents of the project's organisation. The new assessment (schema `Assessment`) "
+					+ "is decided and added to the project's history; the answer is the decision, at its own address, "
+					+ "and the project's new version as the ETag.")
+	@ApiResponse(responseCode = "201", description = "The new decision",
+			content = @Content(schema = @Schema(ref = "#/components/schemas/Decision")))
+	@ApiDocs.Versioned
 	@PostMapping(path = "/{id}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> assess(Perimeter caller, @PathVariable UUID id, @RequestBody String assessment,
+	ResponseEntity<?> assess(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(ref = "#/components/schemas/Assessment") String assessment,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		editable(caller, id);
 		int version = Versions.ifMatch(ifMatch);
@@ -117,6 +160,12 @@ class ProjectController {
 			.body(decided.decision().decision());
 	}
 
+	@Operation(operationId = "archiveProject", summary = "Archive a project",
+			description = "**Who:** the agents of the project's organisation. An archived project leaves the lists "
+					+ "and changes no more. Takes no body.")
+	@ApiResponse(responseCode = "200", description = "The project, archived",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ProjectView.class)))
+	@ApiDocs.Versioned
 	@PostMapping("/{id}/archive")
 	ResponseEntity<?> archive(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -125,11 +174,20 @@ class ProjectController {
 		return Versions.ok(project.version(), detail(project));
 	}
 
+	@Operation(operationId = "listProjectDecisions", summary = "List a project's decisions",
+			description = "**Who:** whoever sees the project. Every decision made on it, first to last, without their "
+					+ "bodies.")
+	@ApiResponse(responseCode = "200", description = "The project's decisions",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.ProjectDecisionView.class))))
 	@GetMapping("/{id}/decisions")
 	List<Map<String, Object>> decisions(Perimeter caller, @PathVariable UUID id) {
 		return visible(caller, id).decisions().stream().map(ProjectController::decision).toList();
 	}
 
+	@Operation(operationId = "getProjectDecision", summary = "Read one decision of a project",
+			description = "**Who:** whoever sees the project. The decision as it was made (nuage.decision/v1).")
+	@ApiResponse(responseCode = "200", description = "The decision",
+			content = @Content(schema = @Schema(ref = "#/components/schemas/Decision")))
 	@GetMapping("/{id}/decisions/{seq}")
 	ResponseEntity<String> decision(Perimeter caller, @PathVariable UUID id, @PathVariable int seq) {
 		Project project = visible(caller, id);

@@ -11,6 +11,11 @@ import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.ReversibilityPlan;
 import fr.gouv.nuage.projects.ReversibilityPlans;
 import fr.gouv.nuage.projects.directory.Perimeter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/projects/{id}/reversibility-plan", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = ApiDocs.REVERSIBILITY)
 class ReversibilityController {
 
 	/** The stored export formats are joined with this, so a format cannot hold it. */
@@ -54,6 +60,11 @@ class ReversibilityController {
 		this.projects = projects;
 	}
 
+	@Operation(operationId = "getReversibilityPlan", summary = "Read a project's reversibility plan",
+			description = "**Who:** whoever sees the project. 404 until a plan is recorded.")
+	@ApiResponse(responseCode = "200", description = "The plan",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ReversibilityPlan.class)))
+	@ApiDocs.Versioned
 	@GetMapping
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
 		ProjectChecks.visible(projects, caller, id);
@@ -62,8 +73,18 @@ class ReversibilityController {
 		return Versions.ok(plan.version(), detail(plan));
 	}
 
+	@Operation(operationId = "recordReversibilityPlan", summary = "Record a project's reversibility plan",
+			description = "**Who:** the agents of the project's organisation. The whole plan replaces the one recorded, "
+					+ "whose version `If-Match` names; the first one is recorded without it (or with `If-None-Match: *`, "
+					+ "which refuses to replace one recorded meanwhile).")
+	@ApiResponse(responseCode = "200", description = "The plan, replaced",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ReversibilityPlan.class)))
+	@ApiResponse(responseCode = "201", description = "The first plan, recorded",
+			content = @Content(schema = @Schema(implementation = ApiSchemas.ReversibilityPlan.class)))
+	@ApiDocs.Versioned
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> record(Perimeter caller, @PathVariable UUID id, @RequestBody String body,
+	ResponseEntity<?> record(Perimeter caller, @PathVariable UUID id,
+			@RequestBody @Schema(implementation = ApiSchemas.ReversibilityPlanRecord.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation(), "record its reversibility plan");
