@@ -112,9 +112,8 @@ class ApiDescription {
 	/** The refusals, by status. */
 	private static final Map<String, Refusal> REFUSALS = Map.of(
 			"400", new Refusal("BadRequest", "The request is refused: `errors` names each bad field of a body, path "
-					+ "of an assessment (with its line and column) or parameter, with what was expected. Nothing was changed. "
-					+ "(A path or query value not of its type, such as an identifier that is not a UUID, is refused before "
-					+ "it reaches the API, with the server's generic error.)"),
+					+ "of an assessment (with its line and column) or parameter (also a path or query value not of its "
+					+ "type, such as an identifier that is not a UUID), with what was expected. Nothing was changed."),
 			"401", new Refusal("Unauthorized", "Not signed in: sign in with ProConnect (or, in the demo profile, HTTP "
 					+ "Basic). This answer has no body."),
 			"403", new Refusal("Forbidden", "Outside the caller's perimeter, or a step their role does not take; "

@@ -108,6 +108,16 @@ class ApiErrors {
 		return Problems.invalidInput(List.of(Problems.field(ex.field(), ex.getMessage().substring(ex.field().length() + 2))));
 	}
 
+	/** A path or query value of the wrong type (an id that is no UUID, a page that is no number). */
+	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> mistyped(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		String expected = type == java.util.UUID.class ? "an identifier (UUID)"
+				: type == int.class || type == Integer.class || type == long.class ? "a whole number"
+						: type == boolean.class || type == Boolean.class ? "true or false" : "a valid value";
+		return Problems.invalidParameter(ex.getName(), "`" + ex.getValue() + "` is not " + expected);
+	}
+
 	/** A request body read strictly, refused with each field named. */
 	@ExceptionHandler(Body.Invalid.class)
 	ResponseEntity<ProblemDetail> invalidBody(Body.Invalid ex) {

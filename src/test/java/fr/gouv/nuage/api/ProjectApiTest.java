@@ -152,6 +152,11 @@ class ProjectApiTest {
 			.andExpect(jsonPath("$.errors[0].path").value("project.name"));
 		mvc.perform(get("/api/v1/projects").with(user(DINUM))).andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/projects?size=0").with(user(AGENT))).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/projects?page=first").with(user(AGENT))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].parameter").value("page"))
+			.andExpect(jsonPath("$.errors[0].message").value("`first` is not a whole number"));
+		mvc.perform(get("/api/v1/projects/not-an-id").with(user(AGENT))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].parameter").value("id"));
 	}
 
 	@Test
