@@ -74,7 +74,9 @@ class DecisionController {
 		}
 		String json = DecisionJson.write(request.pack().evaluate(request.assessment(), trace), request.lang(),
 				DecisionJson.Form.FULL, false);
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+		// As bytes, encoded once: a String body is encoded twice, to count its length and to write it.
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+			.body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@Operation(operationId = "eligibleOffers", tags = ApiDocs.OFFERS, summary = "List the offers eligible for an assessment",

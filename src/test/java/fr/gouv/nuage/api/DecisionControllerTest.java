@@ -24,6 +24,20 @@ class DecisionControllerTest {
 	MockMvc mvc;
 
 	@Test
+	void answersTheDecisionInUtf8() throws Exception {
+		String body = """
+				{"schema":"nuage.assessment/v1","entity":{"kind":"LOCAL_AUTHORITY"},
+				 "data":{"legalSecrets":["PRIVACY"],"breachImpacts":["PUBLIC_ORDER"]}}
+				""";
+		byte[] answer = mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		String text = new String(answer, java.nio.charset.StandardCharsets.UTF_8);
+		org.assertj.core.api.Assertions.assertThat(text).contains("données d'une sensibilité particulière")
+			.doesNotContain("\uFFFD");
+	}
+
+	@Test
 	void decidesAnAssessment() throws Exception {
 		String body = """
 				{"schema":"nuage.assessment/v1","entity":{"kind":"LOCAL_AUTHORITY"},
