@@ -88,10 +88,12 @@ public class Directory {
 					AuditLog.state("organisation", organisationId, "siret", claims.siret(), "idp", claims.idpId()));
 		}
 		else {
-			repository.signedIn(identity, organisationId == null ? known.get().organisation() : organisationId,
-					clock.instant());
+			// A SIRET claim says where the person works now, even one the directory does not know: what
+			// another SIRET gave is revoked. Without the claim, nothing is inferred.
+			boolean siretClaimed = claims.siret() != null && !claims.siret().isBlank();
+			repository.signedIn(identity, siretClaimed ? organisationId : known.get().organisation(), clock.instant());
 			for (Grant grant : known.get().grants()) {
-				if (PROCONNECT.equals(grant.grantedBy()) && organisationId != null && !grant.organisation().equals(organisationId)) {
+				if (siretClaimed && PROCONNECT.equals(grant.grantedBy()) && !grant.organisation().equals(organisationId)) {
 					revoke(email, grant.role(), grant.organisation(), PROCONNECT);
 				}
 			}

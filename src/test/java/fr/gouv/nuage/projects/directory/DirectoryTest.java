@@ -76,6 +76,17 @@ class DirectoryTest {
 	}
 
 	@Test
+	void leavingForAnOrganisationTheDirectoryDoesNotKnowStillEndsWhatTheOldSiretGave() {
+		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null));
+		Person unchanged = directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", null, null, null));
+		assertThat(unchanged.grants()).extracting(Grant::organisation).containsExactly("dir-a");
+		Person left = directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "99999999999999", null, null));
+		assertThat(left.organisation()).isNull();
+		assertThat(left.grants()).isEmpty();
+		assertThat(directory.perimeter(left).sees("dir-a")).isFalse();
+	}
+
+	@Test
 	void aControllerSeesTheWholeTreeOfTheirMinistryButEditsNothing() {
 		directory.signIn(new Identity("c@a.gouv.fr", "C", "D", null, null, null));
 		Person controller = directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER, "min-a");
