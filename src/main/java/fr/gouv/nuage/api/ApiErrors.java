@@ -3,6 +3,7 @@ package fr.gouv.nuage.api;
 import java.util.List;
 import java.util.Map;
 
+import fr.gouv.nuage.catalogue.declarations.DeclarationRefused;
 import fr.gouv.nuage.projects.Documents;
 import fr.gouv.nuage.projects.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,19 +55,15 @@ class ApiErrors {
 		}
 	}
 
-	/** A transition the workflow refuses in its current state. */
-	static final class NotAllowed extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		NotAllowed(String message) {
-			super(message);
-		}
-	}
-
 	@ExceptionHandler(OutOfPerimeter.class)
 	ResponseEntity<ProblemDetail> forbidden(OutOfPerimeter ex) {
-		return Problems.problem(HttpStatus.FORBIDDEN, "/problems/out-of-perimeter", "Outside your perimeter", ex.getMessage());
+		return outOfPerimeter(ex.getMessage());
+	}
+
+	/** A refusal by a declaration itself: the actor may not (403), or its state does not allow it (409). */
+	@ExceptionHandler(DeclarationRefused.class)
+	ResponseEntity<ProblemDetail> declarationRefused(DeclarationRefused ex) {
+		return ex.forbidden() ? outOfPerimeter(ex.getMessage()) : transitionRefused(ex.getMessage());
 	}
 
 	@ExceptionHandler(Missing.class)
@@ -75,10 +72,18 @@ class ApiErrors {
 	}
 
 	/** A refusal of the workflow: the aggregate's state does not allow it (archived project, closed workflow). */
-	@ExceptionHandler({ NotAllowed.class, IllegalStateException.class, fr.gouv.nuage.projects.Control.Refused.class,
+	@ExceptionHandler({ IllegalStateException.class, fr.gouv.nuage.projects.Control.Refused.class,
 			fr.gouv.nuage.projects.Derogation.Refused.class })
 	ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", ex.getMessage());
+		return transitionRefused(ex.getMessage());
+	}
+
+	private static ResponseEntity<ProblemDetail> outOfPerimeter(String detail) {
+		return Problems.problem(HttpStatus.FORBIDDEN, "/problems/out-of-perimeter", "Outside your perimeter", detail);
+	}
+
+	private static ResponseEntity<ProblemDetail> transitionRefused(String detail) {
+		return Problems.problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", detail);
 	}
 
 	/** A field the domain refuses, written {@code field: message}. */

@@ -62,7 +62,7 @@ class ControlController {
 	@PostMapping("/projects/{id}/controls")
 	ResponseEntity<?> open(Perimeter caller, @PathVariable UUID id,
 			@RequestBody(required = false) @Schema(implementation = ApiSchemas.EmptyBody.class) String body) {
-		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation());
+		ProjectChecks.agent(caller, ProjectChecks.organisation(projects, id));
 		Body.empty(body);
 		Control control = controls.open(id, caller.person().email());
 		return Versions.created("/api/v1/controls/" + control.id(), control.version(), detail(control));
@@ -74,7 +74,7 @@ class ControlController {
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.ControlView.class))))
 	@GetMapping("/projects/{id}/controls")
 	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
-		ProjectChecks.visible(projects, caller, id);
+		ProjectChecks.seen(projects, caller, id);
 		return controls.of(id).stream().map(ControlController::detail).toList();
 	}
 
@@ -214,7 +214,7 @@ class ControlController {
 	/** The control, if the caller sees its project. */
 	private Visible visible(Perimeter caller, UUID id) {
 		Control control = controls.find(id).orElseThrow(() -> new ApiErrors.Missing("no control " + id));
-		String organisation = projects.find(control.project()).orElseThrow().organisation();
+		String organisation = projects.organisation(control.project()).orElseThrow().organisation();
 		if (!caller.sees(organisation)) {
 			throw new ApiErrors.OutOfPerimeter("the control " + id + " is outside your perimeter");
 		}

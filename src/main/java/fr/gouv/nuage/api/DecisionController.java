@@ -136,7 +136,7 @@ class DecisionController {
 			errors.add(Problems.parameter("doctrine", "unknown doctrine `" + id + "` (known: " + String.join(", ", packs.ids()) + ")"));
 		}
 		if (!errors.isEmpty()) {
-			return new Request(null, null, null, null, null, Problems.badRequest("Invalid parameters", "invalid parameters", errors));
+			return new Request(null, null, null, null, null, Problems.invalidParameters(errors));
 		}
 		RulePack pack = packs.get(id);
 		ReadResult read = new AssessmentReader(pack.facts()).read("request body", body);

@@ -7,13 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.Offer;
 import fr.gouv.nuage.catalogue.declarations.Actor;
 import fr.gouv.nuage.catalogue.declarations.DeclarationEvent;
-import fr.gouv.nuage.catalogue.declarations.DeclarationRefused;
 import fr.gouv.nuage.catalogue.declarations.DeclarationStatus;
 import fr.gouv.nuage.catalogue.declarations.Declarations;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
@@ -96,13 +94,7 @@ class DeclarationController {
 			return Problems.badRequest("Invalid declaration", "invalid declaration", List.of(Problems.field("id",
 					"the offer `" + offer.id() + "` belongs to `" + existing.get().provider() + "`; choose another id")));
 		}
-		Declarations.Submission submission;
-		try {
-			submission = declarations.submit(Actor.provider(caller.person().email(), provider), content);
-		}
-		catch (DeclarationRefused ex) {
-			throw refusal(ex);
-		}
+		Declarations.Submission submission = declarations.submit(Actor.provider(caller.person().email(), provider), content);
 		if (submission instanceof Declarations.Invalid invalid) {
 			return invalid(invalid.issues());
 		}
@@ -189,7 +181,7 @@ class DeclarationController {
 		String provider = declarant(caller, declaration)
 			.orElseThrow(() -> new ApiErrors.OutOfPerimeter("only `" + declaration.provider() + "` withdraws this declaration"));
 		int version = current(declaration, ifMatch);
-		return transition(() -> declarations.withdraw(id, Actor.provider(caller.person().email(), provider), version));
+		return ok(declarations.withdraw(id, Actor.provider(caller.person().email(), provider), version));
 	}
 
 	/** A review by DINUM: the body's one text field, then the change, on the version the caller read. */
@@ -202,7 +194,7 @@ class DeclarationController {
 		}
 		OfferDeclaration declaration = existing(id);
 		int version = current(declaration, ifMatch);
-		return transition(() -> review.apply(id, Actor.dinum(caller.person().email()), text.value(), version));
+		return ok(review.apply(id, Actor.dinum(caller.person().email()), text.value(), version));
 	}
 
 	/** An acceptance or a rejection, as the declarations make it. */
@@ -211,15 +203,8 @@ class DeclarationController {
 		OfferDeclaration apply(UUID id, Actor reviewer, String text, Integer readVersion);
 	}
 
-	/** Runs a transition, which the service makes only on the version the caller read. */
-	private ResponseEntity<?> transition(Supplier<OfferDeclaration> change) {
-		OfferDeclaration changed;
-		try {
-			changed = change.get();
-		}
-		catch (DeclarationRefused ex) {
-			throw refusal(ex);
-		}
+	/** A declaration changed, with its new version as the ETag. */
+	private static ResponseEntity<?> ok(OfferDeclaration changed) {
 		return Versions.ok(changed.version(), detail(changed));
 	}
 
@@ -274,11 +259,6 @@ class DeclarationController {
 			}
 		}
 		return null;
-	}
-
-	/** A refusal by the declaration itself: the actor may not (403), or its state does not allow it (409). */
-	private static RuntimeException refusal(DeclarationRefused ex) {
-		return ex.forbidden() ? new ApiErrors.OutOfPerimeter(ex.getMessage()) : new ApiErrors.NotAllowed(ex.getMessage());
 	}
 
 	private static boolean sameOrganisation(String a, String b) {

@@ -11,6 +11,7 @@ import fr.gouv.nuage.projects.DerogationStatus;
 import fr.gouv.nuage.projects.Derogations;
 import fr.gouv.nuage.projects.DocumentPurpose;
 import fr.gouv.nuage.projects.Documents;
+import fr.gouv.nuage.projects.Page;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Perimeter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,7 @@ class DerogationController {
 	@PostMapping(path = "/projects/{id}/derogations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> request(Perimeter caller, @PathVariable UUID id,
 			@RequestBody @Schema(implementation = ApiSchemas.DerogationRequest.class) String body) {
-		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation());
+		ProjectChecks.agent(caller, ProjectChecks.organisation(projects, id));
 		Body in = Body.read(body, List.of("rule", "justification"), List.of("proofOfGuarantees"));
 		String rule = in.text("rule");
 		if (rule != null && !rule.matches("R\\d{1,2}")) {
@@ -109,7 +110,7 @@ class DerogationController {
 						"`" + status + "` is not a status: REQUESTED, APPROVED_BY_MINISTER, GRANTED, REFUSED, WITHDRAWN or EXPIRED");
 			}
 		}
-		Derogations.Page found = derogations.page(caller, wanted, page, size);
+		Page<Derogation> found = derogations.page(caller, wanted, page, size);
 		return ResponseEntity.ok(Pages.body(page, size, found.total(), "derogations",
 				found.items().stream().map(DerogationController::summary).toList()));
 	}
@@ -245,7 +246,7 @@ class DerogationController {
 	/** The derogation, if the caller sees its project or is the Prime Minister's office. */
 	private Visible visible(Perimeter caller, UUID id) {
 		Derogation derogation = derogations.find(id).orElseThrow(() -> new ApiErrors.Missing("no derogation " + id));
-		String organisation = projects.find(derogation.project()).orElseThrow().organisation();
+		String organisation = projects.organisation(derogation.project()).orElseThrow().organisation();
 		if (!caller.sees(organisation) && !caller.primeMinisterOffice()) {
 			throw new ApiErrors.OutOfPerimeter("the derogation " + id + " is outside your perimeter");
 		}

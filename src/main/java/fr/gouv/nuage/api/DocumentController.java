@@ -14,7 +14,6 @@ import fr.gouv.nuage.doctrine.Suggestions;
 import fr.gouv.nuage.projects.Derogations;
 import fr.gouv.nuage.projects.DocumentPurpose;
 import fr.gouv.nuage.projects.Documents;
-import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.StoredDocument;
 import fr.gouv.nuage.projects.directory.Perimeter;
@@ -85,7 +84,7 @@ class DocumentController {
 	@PostMapping(path = "/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> store(Perimeter caller, @PathVariable UUID id, MultipartHttpServletRequest request)
 			throws IOException {
-		ProjectChecks.agent(caller, project(id).organisation(), "store its documents");
+		ProjectChecks.agent(caller, organisation(id), "store its documents");
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (String name : request.getParameterMap().keySet()) {
 			if (!name.equals(PURPOSE)) {
@@ -141,8 +140,7 @@ class DocumentController {
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.DocumentView.class))))
 	@GetMapping("/projects/{id}/documents")
 	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
-		Project project = project(id);
-		if (caller.sees(project.organisation())) {
+		if (caller.sees(organisation(id))) {
 			return documents.of(id).stream().map(DocumentController::metadata).toList();
 		}
 		if (readsProofsOf(caller, id)) {
@@ -167,10 +165,10 @@ class DocumentController {
 	ResponseEntity<byte[]> download(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		StoredDocument document = documents.find(id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
-		Project project = project(document.project());
+		String organisation = organisation(document.project());
 		boolean proofForTheOffice = document.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES
-				&& readsProofsOf(caller, project.id());
-		if (!caller.sees(project.organisation()) && !proofForTheOffice) {
+				&& readsProofsOf(caller, document.project());
+		if (!caller.sees(organisation) && !proofForTheOffice) {
 			throw new ApiErrors.OutOfPerimeter("the document " + id + " is outside your perimeter");
 		}
 		if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
@@ -194,16 +192,12 @@ class DocumentController {
 
 	/** A refusal names its field: 413 when the document is above the size limit, 400 otherwise. */
 	private static ResponseEntity<ProblemDetail> refused(Documents.Refused ex) {
-		String message = ex.getMessage();
-		int colon = message.indexOf(": ");
-		String field = colon > 0 ? message.substring(0, colon) : FILE;
-		String detail = colon > 0 ? message.substring(colon + 2) : message;
 		// The document's name and bytes come in the part `file`.
-		String sent = field.equals("content") || field.equals("filename") ? FILE : field;
-		if (field.equals("content") && detail.contains("above the limit")) {
-			return Problems.tooLarge(sent, detail);
+		String sent = ex.field().equals("content") || ex.field().equals("filename") ? FILE : ex.field();
+		if (ex.tooLarge()) {
+			return Problems.tooLarge(sent, ex.detail());
 		}
-		return Problems.invalidInput(List.of(Problems.field(sent, detail)));
+		return Problems.invalidInput(List.of(Problems.field(sent, ex.detail())));
 	}
 
 	/** The Prime Minister's office reads the proofs of guarantees of a project that asks for a derogation. */
@@ -211,8 +205,8 @@ class DocumentController {
 		return caller.primeMinisterOffice() && !derogations.of(project).isEmpty();
 	}
 
-	private Project project(UUID id) {
-		return ProjectChecks.find(projects, id);
+	private String organisation(UUID project) {
+		return ProjectChecks.organisation(projects, project);
 	}
 
 	private static String etag(StoredDocument document) {

@@ -1,11 +1,13 @@
 package fr.gouv.nuage.api;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.gouv.nuage.projects.DocumentPurpose;
 import fr.gouv.nuage.projects.Documents;
 import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.StoredDocument;
 import fr.gouv.nuage.projects.directory.Perimeter;
 
 /**
@@ -17,17 +19,33 @@ final class ProjectChecks {
 	private ProjectChecks() {
 	}
 
-	static Project find(Projects projects, UUID id) {
-		return projects.find(id).orElseThrow(() -> new ApiErrors.Missing("no project " + id));
+	/** The project's organisation, read without its decisions; {@code null} for a project outside the directory. */
+	static String organisation(Projects projects, UUID id) {
+		return projects.organisation(id).orElseThrow(() -> missing(id)).organisation();
 	}
 
-	/** The project, if the caller sees it. */
+	/** The project's organisation, if the caller sees the project. */
+	static String seen(Projects projects, Perimeter caller, UUID id) {
+		String organisation = organisation(projects, id);
+		checkSees(caller, organisation, id);
+		return organisation;
+	}
+
+	/** The project, with its decisions, if the caller sees it. */
 	static Project visible(Projects projects, Perimeter caller, UUID id) {
-		Project project = find(projects, id);
-		if (!caller.sees(project.organisation())) {
+		Project project = projects.find(id).orElseThrow(() -> missing(id));
+		checkSees(caller, project.organisation(), id);
+		return project;
+	}
+
+	private static ApiErrors.Missing missing(UUID id) {
+		return new ApiErrors.Missing("no project " + id);
+	}
+
+	private static void checkSees(Perimeter caller, String organisation, UUID id) {
+		if (!caller.sees(organisation)) {
 			throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
 		}
-		return project;
 	}
 
 	/** Refuses a caller who is not an agent of the project's organisation. */
@@ -44,11 +62,12 @@ final class ProjectChecks {
 
 	/** Records an error of {@code field} unless the document is one of the project's, stored for that purpose. */
 	static void stored(Documents documents, Body in, String field, UUID document, UUID project, DocumentPurpose purpose) {
-		if (!documents.belongsTo(document, project)) {
+		Optional<StoredDocument> stored = documents.find(document).filter(d -> d.project().equals(project));
+		if (stored.isEmpty()) {
 			in.error(field, "`" + document + "` is not a document of this project: store it first with POST /api/v1/projects/"
 					+ project + "/documents");
 		}
-		else if (documents.find(document).orElseThrow().purpose() != purpose) {
+		else if (stored.get().purpose() != purpose) {
 			in.error(field, "`" + document + "` was not stored as a " + purpose + ": store it with `purpose` " + purpose);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.gouv.nuage.doctrine.JsonException;
+import fr.gouv.nuage.projects.Page;
 import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.ProjectDecision;
 import fr.gouv.nuage.projects.ProjectSummary;
@@ -61,7 +62,7 @@ class ProjectController {
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
 		}
-		Projects.Page found = projects.page(caller, archived, page, size);
+		Page<ProjectSummary> found = projects.page(caller, archived, page, size);
 		return ResponseEntity.ok(Pages.body(page, size, found.total(), "projects",
 				found.items().stream().map(ProjectController::summary).toList()));
 	}
@@ -129,9 +130,8 @@ class ProjectController {
 		catch (JsonException ex) {
 			return Problems.badRequest("Invalid JSON", "invalid JSON", List.of(Map.of("message", ex.getMessage())));
 		}
-		if (!(name instanceof String text) || text.isBlank() || text.strip().length() > 300) {
-			return Problems.invalidInput(List.of(Problems.field("name", "a project has a name of 1 to 300 characters")));
-		}
+		String text = name instanceof String given ? given : null;
+		Projects.checkName(text);
 		Project project = projects.rename(id, text, caller.person().email(), Versions.ifMatch(ifMatch));
 		return Versions.ok(project.version(), detail(project));
 	}
@@ -200,11 +200,9 @@ class ProjectController {
 		return ProjectChecks.visible(projects, caller, id);
 	}
 
-	/** The project, if the caller is an agent of its organisation. */
-	private Project editable(Perimeter caller, UUID id) {
-		Project project = visible(caller, id);
-		ProjectChecks.agent(caller, project.organisation(), "change this project");
-		return project;
+	/** Refuses a caller who does not see the project or is not an agent of its organisation. */
+	private void editable(Perimeter caller, UUID id) {
+		ProjectChecks.agent(caller, ProjectChecks.seen(projects, caller, id), "change this project");
 	}
 
 	/** The organisation a new project belongs to: the one named, or the caller's only one. */

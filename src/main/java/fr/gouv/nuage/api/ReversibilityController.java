@@ -19,9 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -67,7 +65,7 @@ class ReversibilityController {
 	@ApiDocs.Versioned
 	@GetMapping
 	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
-		ProjectChecks.visible(projects, caller, id);
+		ProjectChecks.seen(projects, caller, id);
 		ReversibilityPlan plan = plans.find(id)
 			.orElseThrow(() -> new ApiErrors.Missing("the project " + id + " has no reversibility plan yet"));
 		return Versions.ok(plan.version(), detail(plan));
@@ -87,7 +85,7 @@ class ReversibilityController {
 			@RequestBody @Schema(implementation = ApiSchemas.ReversibilityPlanRecord.class) String body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		ProjectChecks.agent(caller, ProjectChecks.find(projects, id).organisation(), "record its reversibility plan");
+		ProjectChecks.agent(caller, ProjectChecks.organisation(projects, id), "record its reversibility plan");
 		Body in = Body.read(body, FIELDS, List.of());
 		String exitTerms = in.text("exitTerms");
 		List<String> formats = in.texts("exportFormats");
@@ -116,12 +114,6 @@ class ReversibilityController {
 		return current.isEmpty()
 				? Versions.created("/api/v1/projects/" + id + "/reversibility-plan", plan.version(), detail(plan))
 				: Versions.ok(plan.version(), detail(plan));
-	}
-
-	/** The plan's problems, each with its field. */
-	@ExceptionHandler(ReversibilityPlans.Invalid.class)
-	ResponseEntity<ProblemDetail> invalid(ReversibilityPlans.Invalid ex) {
-		return Problems.invalidInput(ex.problems().stream().map(p -> Problems.field(p[0], p[1])).toList());
 	}
 
 	/**

@@ -94,12 +94,10 @@ class ControlRepository {
 	/** The project's controls, the first opened first. */
 	List<Control> of(UUID project) {
 		return jdbc.sql("""
-				select c.id from project_control c
+				select c.* from project_control c
 				join project_control_step s on s.control_id = c.id and s.seq = 1
 				where c.project_id = :project order by s.at, c.id""")
-			.param("project", project).query(UUID.class).list().stream()
-			.map(id -> find(id).orElseThrow())
-			.toList();
+			.param("project", project).query(this::control).list();
 	}
 
 	private static java.time.LocalDate localDate(Date date) {

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import fr.gouv.nuage.projects.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,10 +117,7 @@ public class Controls {
 
 	private Control move(UUID id, String actor, Integer readVersion, Consumer<Control> transition) {
 		Control control = controls.find(id).orElseThrow(() -> new Control.Refused("no control " + id));
-		if (readVersion != null && control.version() != readVersion) {
-			throw new OptimisticLockingFailureException("the control is at version " + control.version() + ", not "
-					+ readVersion + ": read it again");
-		}
+		ReadVersions.check("control", control.version(), readVersion);
 		ControlStatus before = control.status();
 		transition.accept(control);
 		controls.save(control);

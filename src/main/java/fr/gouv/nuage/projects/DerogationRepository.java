@@ -66,12 +66,9 @@ class DerogationRepository {
 	/**
 	 * A page of the derogations of the projects owned by the organisations given, or of all projects
 	 * when {@code organisations} is {@code null}, the latest requested first; of one status only when
-	 * {@code status} is given.
+	 * {@code status} is given. There is at least one organisation.
 	 */
 	List<Derogation> page(Collection<String> organisations, DerogationStatus status, int page, int size) {
-		if (organisations != null && organisations.isEmpty()) {
-			return List.of();
-		}
 		return jdbc.sql("""
 				select d.* from project_derogation d
 				join project p on p.id = d.project_id
@@ -85,9 +82,6 @@ class DerogationRepository {
 	}
 
 	long count(Collection<String> organisations, DerogationStatus status) {
-		if (organisations != null && organisations.isEmpty()) {
-			return 0;
-		}
 		return jdbc.sql("""
 				select count(*) from project_derogation d
 				join project p on p.id = d.project_id

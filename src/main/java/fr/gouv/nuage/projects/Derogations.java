@@ -16,7 +16,6 @@ import fr.gouv.nuage.projects.DerogationEvents.DerogationRefused;
 import fr.gouv.nuage.projects.audit.AuditLog;
 import fr.gouv.nuage.projects.directory.Perimeter;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -147,14 +146,13 @@ public class Derogations {
 	 * see them all.
 	 */
 	@Transactional(readOnly = true)
-	public Page page(Perimeter perimeter, DerogationStatus status, int page, int size) {
+	public Page<Derogation> page(Perimeter perimeter, DerogationStatus status, int page, int size) {
 		java.util.Set<String> organisations = perimeter.dinum() || perimeter.primeMinisterOffice() ? null
 				: perimeter.visible();
-		return new Page(derogations.page(organisations, status, page, size), derogations.count(organisations, status));
-	}
-
-	/** One page of a list and the size of the whole list. */
-	public record Page(List<Derogation> items, long total) {
+		if (organisations != null && organisations.isEmpty()) {
+			return Page.empty();
+		}
+		return new Page<>(derogations.page(organisations, status, page, size), derogations.count(organisations, status));
 	}
 
 	/** The project's derogations, the first requested first. */
@@ -165,10 +163,7 @@ public class Derogations {
 
 	private Derogation move(UUID id, String actor, Integer readVersion, Consumer<Derogation> transition) {
 		Derogation derogation = derogations.find(id).orElseThrow(() -> new Derogation.Refused("no derogation " + id));
-		if (readVersion != null && derogation.version() != readVersion) {
-			throw new OptimisticLockingFailureException("the derogation is at version " + derogation.version() + ", not "
-					+ readVersion + ": read it again");
-		}
+		ReadVersions.check("derogation", derogation.version(), readVersion);
 		DerogationStatus before = derogation.status();
 		transition.accept(derogation);
 		derogations.save(derogation);

@@ -47,8 +47,36 @@ public class Documents {
 
 		private static final long serialVersionUID = 1L;
 
-		Refused(String message) {
-			super(message);
+		private final String field;
+
+		private final String detail;
+
+		private final boolean tooLarge;
+
+		Refused(String field, String detail) {
+			this(field, detail, false);
+		}
+
+		Refused(String field, String detail, boolean tooLarge) {
+			super(field + ": " + detail);
+			this.field = field;
+			this.detail = detail;
+			this.tooLarge = tooLarge;
+		}
+
+		/** The field refused: {@code project}, {@code purpose}, {@code filename} or {@code content}. */
+		public String field() {
+			return field;
+		}
+
+		/** What is wrong with the field, without its name. */
+		public String detail() {
+			return detail;
+		}
+
+		/** True when the content is above the size limit. */
+		public boolean tooLarge() {
+			return tooLarge;
 		}
 	}
 
@@ -128,16 +156,16 @@ public class Documents {
 	 */
 	public StoredDocument store(UUID project, DocumentPurpose purpose, String filename, String declaredMediaType,
 			byte[] content, String actor) {
-		if (project == null || projects.find(project).isEmpty()) {
-			throw new Refused("project: no project `" + project + "`");
+		if (project == null || !projects.exists(project)) {
+			throw new Refused("project", "no project `" + project + "`");
 		}
 		if (purpose == null) {
-			throw new Refused("purpose: say what the document is for");
+			throw new Refused("purpose", "say what the document is for");
 		}
 		checkFilename(filename);
 		String name = quoted(filename);
 		if (content == null || content.length == 0) {
-			throw new Refused("content: " + name + " is empty");
+			throw new Refused("content", name + " is empty");
 		}
 		long limit = settings.maxSize().toBytes();
 		if (content.length > limit) {
@@ -147,7 +175,7 @@ public class Documents {
 				size = content.length + " bytes";
 				max = limit + " bytes";
 			}
-			throw new Refused("content: " + name + " is " + size + ", above the limit of " + max);
+			throw new Refused("content", name + " is " + size + ", above the limit of " + max, true);
 		}
 		String mediaType = mediaType(name, filename, declaredMediaType, content);
 		StoredDocument document = new StoredDocument(UUID.randomUUID(), project, purpose, filename, mediaType,
@@ -214,19 +242,19 @@ public class Documents {
 		}
 		if (wanted != null) {
 			if (!settings.allows(wanted)) {
-				throw new Refused("content: " + name + " is declared `" + declaredMediaType.strip()
+				throw new Refused("content", name + " is declared `" + declaredMediaType.strip()
 						+ "`, which is not accepted (accepted: " + accepted() + ")");
 			}
 			if (!wanted.equals(found)) {
-				throw new Refused("content: " + name + " is declared `" + declaredMediaType.strip()
+				throw new Refused("content", name + " is declared `" + declaredMediaType.strip()
 						+ "` but its bytes are not " + describe(wanted));
 			}
 		}
 		if (found == null) {
-			throw new Refused("content: " + name + " is not a document of an accepted type (" + accepted() + ")");
+			throw new Refused("content", name + " is not a document of an accepted type (" + accepted() + ")");
 		}
 		if (!settings.allows(found)) {
-			throw new Refused("content: " + name + " is " + describe(found) + ", which is not accepted (accepted: "
+			throw new Refused("content", name + " is " + describe(found) + ", which is not accepted (accepted: "
 					+ accepted() + ")");
 		}
 		return found;
@@ -244,20 +272,20 @@ public class Documents {
 
 	private static void checkFilename(String filename) {
 		if (filename == null || filename.isBlank()) {
-			throw new Refused("filename: the document needs a file name");
+			throw new Refused("filename", "the document needs a file name");
 		}
 		if (filename.length() > MAX_FILENAME) {
-			throw new Refused("filename: " + quoted(filename) + " is " + filename.length()
+			throw new Refused("filename", quoted(filename) + " is " + filename.length()
 					+ " characters long, above the limit of " + MAX_FILENAME);
 		}
 		if (filename.indexOf('/') >= 0 || filename.indexOf('\\') >= 0) {
-			throw new Refused("filename: " + quoted(filename) + " contains a path separator: give the file's name alone");
+			throw new Refused("filename", quoted(filename) + " contains a path separator: give the file's name alone");
 		}
 		if (filename.chars().anyMatch(Documents::isControl)) {
-			throw new Refused("filename: " + quoted(filename) + " contains a control character");
+			throw new Refused("filename", quoted(filename) + " contains a control character");
 		}
 		if (filename.strip().equals(".") || filename.strip().equals("..")) {
-			throw new Refused("filename: " + quoted(filename) + " is not a file name");
+			throw new Refused("filename", quoted(filename) + " is not a file name");
 		}
 	}
 

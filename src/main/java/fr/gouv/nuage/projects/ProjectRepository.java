@@ -64,6 +64,17 @@ class ProjectRepository {
 		return jdbc.sql("select * from project where id = :id").param("id", id).query(this::project).optional();
 	}
 
+	/** The project's organisation, read without its decisions; empty when there is no such project. */
+	Optional<Projects.Owner> organisation(UUID id) {
+		return jdbc.sql("select id, organisation_id from project where id = :id").param("id", id)
+			.query((rs, n) -> new Projects.Owner(rs.getObject("id", UUID.class), rs.getString("organisation_id")))
+			.optional();
+	}
+
+	boolean exists(UUID id) {
+		return jdbc.sql("select count(*) from project where id = :id").param("id", id).query(Long.class).single() > 0;
+	}
+
 	/** The projects not archived whose latest decision was made on the offer {@code offerId}. */
 	List<Project> hostedOn(String offerId) {
 		return jdbc.sql("""
@@ -86,12 +97,10 @@ class ProjectRepository {
 
 	/**
 	 * A page of the projects owned by the organisations given, or of all projects when
-	 * {@code organisations} is {@code null}, by name; archived ones only when asked.
+	 * {@code organisations} is {@code null}, by name; archived ones only when asked. There is at least
+	 * one organisation.
 	 */
 	List<ProjectSummary> page(java.util.Collection<String> organisations, boolean archived, int page, int size) {
-		if (organisations != null && organisations.isEmpty()) {
-			return List.of();
-		}
 		return jdbc.sql("""
 				select p.*, d.verdict, d.control, d.at, d.pack_id, d.pack_version from project p
 				left join project_decision d on d.project_id = p.id
@@ -111,9 +120,6 @@ class ProjectRepository {
 	}
 
 	long count(java.util.Collection<String> organisations, boolean archived) {
-		if (organisations != null && organisations.isEmpty()) {
-			return 0;
-		}
 		return jdbc.sql("""
 				select count(*) from project p
 				where (:all = true or p.organisation_id in (:orgs)) and (:archived = true or p.archived = false)""")

@@ -139,9 +139,7 @@ public class Projects {
 
 	/** Renames a project, if it is still at the version the caller read. */
 	public Project rename(UUID id, String name, String actor, Integer readVersion) {
-		if (name == null || name.isBlank() || name.strip().length() > 300) {
-			throw new IllegalArgumentException("name: a project has a name of 1 to 300 characters");
-		}
+		checkName(name);
 		Project project = get(id, readVersion);
 		String before = project.name();
 		project.rename(name);
@@ -153,18 +151,34 @@ public class Projects {
 
 	/** A page of the projects a perimeter sees, by name, with how many there are in all. */
 	@Transactional(readOnly = true)
-	public Page page(Perimeter perimeter, boolean archived, int page, int size) {
+	public Page<ProjectSummary> page(Perimeter perimeter, boolean archived, int page, int size) {
 		java.util.Set<String> organisations = perimeter.dinum() ? null : perimeter.visible();
-		return new Page(projects.page(organisations, archived, page, size), projects.count(organisations, archived));
-	}
-
-	/** One page of a list and the size of the whole list. */
-	public record Page(List<ProjectSummary> items, long total) {
+		if (organisations != null && organisations.isEmpty()) {
+			return Page.empty();
+		}
+		return new Page<>(projects.page(organisations, archived, page, size), projects.count(organisations, archived));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Project> find(UUID id) {
 		return projects.find(id);
+	}
+
+	/** A project and the organisation it belongs to, {@code null} for one registered outside the directory. */
+	public record Owner(UUID project, String organisation) {
+	}
+
+	/** The project's organisation, read without its decisions; empty when there is no such project. */
+	@Transactional(readOnly = true)
+	public Optional<Owner> organisation(UUID id) {
+		return projects.organisation(id);
+	}
+
+	/** Refuses a project's name that is blank or longer than 300 characters; the message names the field. */
+	public static void checkName(String name) {
+		if (name == null || name.isBlank() || name.strip().length() > 300) {
+			throw new IllegalArgumentException("name: a project has a name of 1 to 300 characters");
+		}
 	}
 
 	/** The projects hosted on an offer whose qualification changed are decided again, on that date. */
@@ -285,10 +299,7 @@ public class Projects {
 
 	private Project get(UUID id, Integer readVersion) {
 		Project project = projects.find(id).orElseThrow(() -> new IllegalArgumentException("no project " + id));
-		if (readVersion != null && project.version() != readVersion) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("the project is at version " + project.version()
-					+ ", not " + readVersion + ": read it again");
-		}
+		ReadVersions.check("project", project.version(), readVersion);
 		return project;
 	}
 

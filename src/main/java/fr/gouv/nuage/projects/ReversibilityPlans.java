@@ -59,7 +59,7 @@ public class ReversibilityPlans {
 	 */
 	public ReversibilityPlan record(UUID project, String exitTerms, List<String> exportFormats,
 			java.math.BigDecimal budgetEur, int staffDays, String actor, int readVersion) {
-		if (projects.find(project).isEmpty()) {
+		if (!projects.exists(project)) {
 			throw new IllegalArgumentException("no project " + project);
 		}
 		ReversibilityPlan plan = new ReversibilityPlan(project, exitTerms, exportFormats, budgetEur, staffDays,
@@ -70,10 +70,7 @@ public class ReversibilityPlans {
 		}
 		Optional<ReversibilityPlan> before = find(project);
 		int current = before.map(ReversibilityPlan::version).orElse(0);
-		if (current != readVersion) {
-			throw new OptimisticLockingFailureException("the reversibility plan is at version " + current + ", not "
-					+ readVersion + ": read it again");
-		}
+		ReadVersions.check("reversibility plan", current, readVersion);
 		if (before.isEmpty()) {
 			try {
 				jdbc.sql("""

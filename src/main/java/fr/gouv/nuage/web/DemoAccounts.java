@@ -1,11 +1,13 @@
 package fr.gouv.nuage.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.directory.Directory;
 import fr.gouv.nuage.projects.directory.Identity;
 import fr.gouv.nuage.projects.directory.OrganisationKind;
+import fr.gouv.nuage.projects.directory.Person;
 import fr.gouv.nuage.projects.directory.Role;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
@@ -109,5 +111,10 @@ class DemoAccounts {
 
 	static boolean isAccount(String email) {
 		return ACCOUNTS.stream().anyMatch(a -> a.email().equalsIgnoreCase(email));
+	}
+
+	/** The demo account's person; empty for anyone else (the directory is not asked) or before the seeding. */
+	static Optional<Person> person(Directory directory, String email) {
+		return isAccount(email) ? directory.person(email) : Optional.empty();
 	}
 }

@@ -42,11 +42,10 @@ class DemoSignIn {
 
 	@PostMapping("/demo/sign-in")
 	String signIn(@RequestParam String email, HttpServletRequest request, HttpServletResponse response) {
-		if (!DemoAccounts.isAccount(email)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "`" + email + "` is not a demo account");
-		}
-		Person person = directory.person(email)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the demo accounts are not seeded yet"));
+		Person person = DemoAccounts.person(directory, email)
+			.orElseThrow(() -> DemoAccounts.isAccount(email)
+					? new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the demo accounts are not seeded yet")
+					: new ResponseStatusException(HttpStatus.BAD_REQUEST, "`" + email + "` is not a demo account"));
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}

@@ -69,14 +69,10 @@ class SecurityConfiguration {
 
 	/** The demo accounts, all with the password {@code demo}; no one else signs in this way. */
 	private static UserDetailsService demoAccounts(Directory directory) {
-		return email -> {
-			if (!DemoAccounts.isAccount(email)) {
-				throw new UsernameNotFoundException("not a demo account");
-			}
-			return directory.person(email)
-				.map(person -> User.withUsername(person.email()).password("{noop}" + DemoAccounts.PASSWORD)
-					.authorities(SignedIn.authorities(person)).build())
-				.orElseThrow(() -> new UsernameNotFoundException("not seeded"));
-		};
+		return email -> DemoAccounts.person(directory, email)
+			.map(person -> User.withUsername(person.email()).password("{noop}" + DemoAccounts.PASSWORD)
+				.authorities(SignedIn.authorities(person)).build())
+			.orElseThrow(() -> new UsernameNotFoundException(DemoAccounts.isAccount(email) ? "not seeded"
+					: "not a demo account"));
 	}
 }

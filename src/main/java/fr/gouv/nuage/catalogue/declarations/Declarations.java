@@ -92,7 +92,7 @@ public class Declarations implements CatalogueSource {
 		}
 		Offer offer = load.offer();
 		Optional<Offer> existing = catalogue.offer(offer.id());
-		if (existing.isPresent() && !existing.get().provider().strip().equalsIgnoreCase(offer.provider().strip())) {
+		if (existing.isPresent() && !OfferDeclaration.sameOrganisation(existing.get().provider(), offer.provider())) {
 			throw new DeclarationRefused("the offer `" + offer.id() + "` belongs to `" + existing.get().provider()
 					+ "`; choose another id", true);
 		}
@@ -116,7 +116,8 @@ public class Declarations implements CatalogueSource {
 		declarations.save(declaration);
 		LocalDate today = LocalDate.now(clock);
 		CatalogueChanges.between(before, today, current(), today).forEach(events::publishEvent);
-		events.publishEvent(new OfferDeclarationAccepted(id, declaration.offerId(), reviewer.name()));
+		events.publishEvent(new OfferDeclarationAccepted(id, declaration.offerId(), declaration.provider(),
+				reviewer.name()));
 		return declaration;
 	}
 
@@ -129,7 +130,8 @@ public class Declarations implements CatalogueSource {
 		OfferDeclaration declaration = get(id, readVersion);
 		declaration.reject(reviewer, reason, clock.instant());
 		declarations.save(declaration);
-		events.publishEvent(new OfferDeclarationRejected(id, declaration.offerId(), reviewer.name(), reason));
+		events.publishEvent(new OfferDeclarationRejected(id, declaration.offerId(), declaration.provider(),
+				reviewer.name(), reason));
 		return declaration;
 	}
 

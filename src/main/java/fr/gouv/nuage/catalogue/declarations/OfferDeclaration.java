@@ -112,7 +112,8 @@ public final class OfferDeclaration {
 		history.add(new DeclarationEvent(history.size() + 1, at, actor.name(), actor.role(), action, comment));
 	}
 
-	private static boolean sameOrganisation(String a, String b) {
+	/** Whether two provider names name the same organisation: stripped, ignoring case; never when one is missing. */
+	public static boolean sameOrganisation(String a, String b) {
 		return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
 	}
 

@@ -11,9 +11,10 @@ public final class OfferDeclarationEvents {
 	public record OfferDeclarationSubmitted(UUID declaration, String offerId, String provider) {
 	}
 
-	public record OfferDeclarationAccepted(UUID declaration, String offerId, String reviewer) {
+	public record OfferDeclarationAccepted(UUID declaration, String offerId, String provider, String reviewer) {
 	}
 
-	public record OfferDeclarationRejected(UUID declaration, String offerId, String reviewer, String reason) {
+	public record OfferDeclarationRejected(UUID declaration, String offerId, String provider, String reviewer,
+			String reason) {
 	}
 }

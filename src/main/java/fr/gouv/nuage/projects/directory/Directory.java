@@ -2,13 +2,15 @@ package fr.gouv.nuage.projects.directory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import fr.gouv.nuage.projects.audit.AuditLog;
@@ -78,10 +80,13 @@ public class Directory {
 		String email = email(claims.email());
 		Identity identity = new Identity(email, claims.givenName(), claims.usualName(), claims.siret(), claims.uid(),
 				claims.idpId());
-		Optional<DirectoryRepository.Row> organisation = claims.siret() == null ? Optional.empty()
-				: repository.organisationBySiret(claims.siret().strip());
+		String siret = claims.siret() == null || claims.siret().isBlank() ? null : claims.siret().strip();
+		boolean siretClaimed = siret != null;
+		Optional<DirectoryRepository.Row> organisation = siretClaimed ? repository.organisationBySiret(siret)
+				: Optional.empty();
 		String organisationId = organisation.map(DirectoryRepository.Row::id).orElse(null);
 		Optional<Person> known = repository.person(email);
+		List<Grant> held = new ArrayList<>();
 		if (known.isEmpty()) {
 			repository.insert(identity, organisationId, clock.instant());
 			audit.append(email, "PERSON_REGISTERED", "person:" + email, null,
@@ -90,22 +95,23 @@ public class Directory {
 		else {
 			// A SIRET claim says where the person works now, even one the directory does not know: what
 			// another SIRET gave is revoked. Without the claim, nothing is inferred.
-			boolean siretClaimed = claims.siret() != null && !claims.siret().isBlank();
 			repository.signedIn(identity, siretClaimed ? organisationId : known.get().organisation(), clock.instant());
 			for (Grant grant : known.get().grants()) {
 				if (siretClaimed && PROCONNECT.equals(grant.grantedBy()) && !grant.organisation().equals(organisationId)) {
 					revoke(email, grant.role(), grant.organisation(), PROCONNECT);
 				}
+				else {
+					held.add(grant);
+				}
 			}
 		}
-		Person person = repository.person(email).orElseThrow();
 		if (organisation.isPresent()) {
 			Role role = organisation.get().kind() == OrganisationKind.PROVIDER ? Role.PROVIDER : Role.AGENT;
-			if (!holds(person, role, organisationId)) {
+			if (!holds(held, role, organisationId)) {
 				grant(email, new Grant(role, organisationId, PROCONNECT));
 			}
 		}
-		if (settings.administrators().contains(email) && !holds(person, Role.DINUM, DINUM)) {
+		if (settings.administrators().contains(email) && !holds(held, Role.DINUM, DINUM)) {
 			ensureDinum();
 			grant(email, new Grant(Role.DINUM, DINUM, "nuage.directory.administrators"));
 		}
@@ -114,7 +120,22 @@ public class Directory {
 
 	@Transactional(readOnly = true)
 	public Optional<Person> person(String email) {
-		return email == null ? Optional.empty() : repository.person(email.strip().toLowerCase(Locale.ROOT));
+		return email == null ? Optional.empty() : repository.person(Person.normalise(email));
+	}
+
+	/** The full names of the people among {@code emails} who gave one, keyed by the e-mails as given. */
+	@Transactional(readOnly = true)
+	public Map<String, String> names(Collection<String> emails) {
+		Map<String, String> normalised = new HashMap<>();
+		emails.stream().filter(Objects::nonNull).forEach(e -> normalised.put(e, Person.normalise(e)));
+		Map<String, String> found = repository.names(Set.copyOf(normalised.values()));
+		Map<String, String> names = new HashMap<>();
+		normalised.forEach((email, key) -> {
+			if (found.containsKey(key)) {
+				names.put(email, found.get(key));
+			}
+		});
+		return names;
 	}
 
 	@Transactional(readOnly = true)
@@ -129,16 +150,16 @@ public class Directory {
 
 	@Transactional(readOnly = true)
 	public Optional<Organisation> organisation(String id) {
-		return organisations().stream().filter(o -> o.id().equals(id)).findFirst();
+		return repository.organisation(id)
+			.map(row -> organisation(row, parent -> repository.organisation(parent).orElse(null)));
 	}
 
 	/** Adds an organisation; refused, changing nothing, when a field is wrong. */
 	public Organisation add(String actor, String id, String name, OrganisationKind kind, String parent, String siret) {
-		Map<String, DirectoryRepository.Row> rows = byId(repository.organisations());
 		if (id == null || !ID.matcher(id).matches()) {
 			throw new Refused("id", "`" + id + "` is not an identifier: 2 to 60 lowercase letters, digits or hyphens");
 		}
-		if (rows.containsKey(id)) {
+		if (repository.organisation(id).isPresent()) {
 			throw new Refused("id", "the organisation `" + id + "` already exists");
 		}
 		if (name == null || name.isBlank() || name.length() > 300) {
@@ -151,7 +172,7 @@ public class Directory {
 			throw new Refused("parent", "a " + kind.name() + " sits under a ministry or a directorate: name it");
 		}
 		if (parent != null) {
-			DirectoryRepository.Row above = rows.get(parent);
+			DirectoryRepository.Row above = repository.organisation(parent).orElse(null);
 			if (above == null) {
 				throw new Refused("parent", "no organisation `" + parent + "`");
 			}
@@ -162,9 +183,11 @@ public class Directory {
 		if (siret != null && !SIRET.matcher(siret).matches()) {
 			throw new Refused("siret", "`" + siret + "` is not a SIRET: 14 digits");
 		}
-		if (siret != null && repository.organisationBySiret(siret).isPresent()) {
-			throw new Refused("siret", "the SIRET `" + siret + "` is already the organisation `"
-					+ repository.organisationBySiret(siret).get().id() + "`'s");
+		Optional<DirectoryRepository.Row> sameSiret = siret == null ? Optional.empty()
+				: repository.organisationBySiret(siret);
+		if (sameSiret.isPresent()) {
+			throw new Refused("siret", "the SIRET `" + siret + "` is already the organisation `" + sameSiret.get().id()
+					+ "`'s");
 		}
 		repository.insert(new DirectoryRepository.Row(id, name.strip(), kind, parent, siret), clock.instant());
 		audit.append(actor, "ORGANISATION_ADDED", "organisation:" + id, null,
@@ -175,20 +198,21 @@ public class Directory {
 	/** Grants a role on an organisation; refused, changing nothing, when the person or the perimeter do not fit. */
 	public Person grant(String actor, String email, Role role, String organisation) {
 		String address = email(email);
-		if (repository.person(address).isEmpty()) {
+		Optional<Person> person = repository.person(address);
+		if (person.isEmpty()) {
 			throw new Refused("email", "no one with the e-mail `" + address + "` has signed in yet");
 		}
 		if (role == null) {
 			throw new Refused("role", "say the role: AGENT, MINISTRY_CONTROLLER, DINUM, PRIME_MINISTER_OFFICE or PROVIDER");
 		}
-		DirectoryRepository.Row row = byId(repository.organisations()).get(organisation);
+		DirectoryRepository.Row row = repository.organisation(organisation).orElse(null);
 		if (row == null) {
 			throw new Refused("organisation", "no organisation `" + organisation + "`");
 		}
 		if (!role.perimeterKinds().contains(row.kind())) {
 			throw new Refused("organisation", "the role " + role.name() + " is not granted on a " + row.kind().name());
 		}
-		if (holds(repository.person(address).get(), role, organisation)) {
+		if (holds(person.get().grants(), role, organisation)) {
 			throw new Refused("role", "`" + address + "` is already " + role.name() + " on `" + organisation + "`");
 		}
 		grant(address, new Grant(role, organisation, actor));
@@ -206,7 +230,9 @@ public class Directory {
 	/** What a person reaches. */
 	@Transactional(readOnly = true)
 	public Perimeter perimeter(Person person) {
-		List<Organisation> organisations = organisations();
+		// Only a controller's ministry tree and a provider's name need the organisations.
+		List<Organisation> organisations = person.has(Role.MINISTRY_CONTROLLER) || person.has(Role.PROVIDER)
+				? organisations() : List.of();
 		Set<String> editable = new HashSet<>();
 		Set<String> controlled = new HashSet<>();
 		Set<String> providers = new HashSet<>();
@@ -243,7 +269,7 @@ public class Directory {
 	/** The e-mails of everyone holding a role, whatever the organisation (DINUM, the Prime Minister's office). */
 	@Transactional(readOnly = true)
 	public List<String> holders(Role role) {
-		return repository.holders(role, repository.organisations().stream().map(DirectoryRepository.Row::id).toList());
+		return repository.holders(role);
 	}
 
 	private void grant(String email, Grant grant) {
@@ -262,12 +288,11 @@ public class Directory {
 	}
 
 	private void ensureDinum() {
-		Map<String, DirectoryRepository.Row> rows = byId(repository.organisations());
-		if (!rows.containsKey("services-premier-ministre")) {
+		if (repository.organisation("services-premier-ministre").isEmpty()) {
 			repository.insert(new DirectoryRepository.Row("services-premier-ministre", "Services du Premier ministre",
 					OrganisationKind.MINISTRY, null, null), clock.instant());
 		}
-		if (!rows.containsKey(DINUM)) {
+		if (repository.organisation(DINUM).isEmpty()) {
 			repository.insert(new DirectoryRepository.Row(DINUM, "Direction interministérielle du numérique (DINUM)",
 					OrganisationKind.DIRECTORATE, "services-premier-ministre", null), clock.instant());
 			audit.append("nuage.directory.administrators", "ORGANISATION_ADDED", "organisation:" + DINUM, null,
@@ -275,37 +300,43 @@ public class Directory {
 		}
 	}
 
-	private static boolean holds(Person person, Role role, String organisation) {
-		return person.grants().stream().anyMatch(g -> g.role() == role && g.organisation().equals(organisation));
+	private static boolean holds(List<Grant> grants, Role role, String organisation) {
+		return grants.stream().anyMatch(g -> g.role() == role && g.organisation().equals(organisation));
 	}
 
 	private static String email(String email) {
-		String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+		String address = email == null ? "" : Person.normalise(email);
 		if (!EMAIL.matcher(address).matches() || address.length() > 320) {
 			throw new Refused("email", "`" + email + "` is not an e-mail address");
 		}
 		return address;
 	}
 
-	private static Map<String, DirectoryRepository.Row> byId(List<DirectoryRepository.Row> rows) {
-		Map<String, DirectoryRepository.Row> map = new HashMap<>();
-		rows.forEach(r -> map.put(r.id(), r));
-		return map;
-	}
-
 	/** Each organisation with the ministry at the top of its tree. */
 	private static List<Organisation> resolve(List<DirectoryRepository.Row> rows) {
-		Map<String, DirectoryRepository.Row> map = byId(rows);
+		Map<String, DirectoryRepository.Row> byId = new HashMap<>();
+		rows.forEach(r -> byId.put(r.id(), r));
 		List<Organisation> out = new ArrayList<>(rows.size());
-		for (DirectoryRepository.Row row : rows) {
-			DirectoryRepository.Row top = row;
-			int depth = 0;
-			while (top.parent() != null && map.containsKey(top.parent()) && depth++ < 64) {
-				top = map.get(top.parent());
-			}
-			String ministry = top.kind() == OrganisationKind.MINISTRY ? top.id() : null;
-			out.add(new Organisation(row.id(), row.name(), row.kind(), row.parent(), row.siret(), ministry));
-		}
+		rows.forEach(row -> out.add(organisation(row, byId::get)));
 		return out;
+	}
+
+	/**
+	 * An organisation with the ministry at the top of its tree, walking up through {@code parents}
+	 * ({@code null} for an unknown id); no ministry when the top is not one.
+	 */
+	private static Organisation organisation(DirectoryRepository.Row row,
+			Function<String, DirectoryRepository.Row> parents) {
+		DirectoryRepository.Row top = row;
+		int depth = 0;
+		while (top.parent() != null && depth++ < 64) {
+			DirectoryRepository.Row above = parents.apply(top.parent());
+			if (above == null) {
+				break;
+			}
+			top = above;
+		}
+		String ministry = top.kind() == OrganisationKind.MINISTRY ? top.id() : null;
+		return new Organisation(row.id(), row.name(), row.kind(), row.parent(), row.siret(), ministry);
 	}
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ class DirectoryRepository {
 
 	List<Row> organisations() {
 		return jdbc.sql("select * from organisation order by id").query(DirectoryRepository::row).list();
+	}
+
+	Optional<Row> organisation(String id) {
+		return jdbc.sql("select * from organisation where id = :id").param("id", id)
+			.query(DirectoryRepository::row).optional();
 	}
 
 	void insert(Row organisation, Instant at) {
@@ -63,13 +69,35 @@ class DirectoryRepository {
 			.list();
 	}
 
+	/** The full names of the people among {@code emails} who gave one, by e-mail. */
+	Map<String, String> names(Collection<String> emails) {
+		if (emails.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> names = new HashMap<>();
+		jdbc.sql("select email, given_name, usual_name from person where email in (:emails)").param("emails", emails)
+			.query(rs -> {
+				String name = Person.fullName(rs.getString("given_name"), rs.getString("usual_name"));
+				if (name != null) {
+					names.put(rs.getString("email"), name);
+				}
+			});
+		return names;
+	}
+
 	/** The people holding a role on one of the organisations. */
-	List<String> holders(Role role, java.util.Collection<String> organisations) {
+	List<String> holders(Role role, Collection<String> organisations) {
 		if (organisations.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select distinct email from person_role where role = :role and organisation_id in (:orgs) order by email")
 			.param("role", role.name()).param("orgs", organisations).query(String.class).list();
+	}
+
+	/** The people holding a role, whatever the organisation. */
+	List<String> holders(Role role) {
+		return jdbc.sql("select distinct email from person_role where role = :role order by email")
+			.param("role", role.name()).query(String.class).list();
 	}
 
 	void insert(Identity identity, String organisation, Instant at) {

@@ -13,6 +13,6 @@ public record DirectorySettings(List<String> administrators) {
 
 	public DirectorySettings {
 		administrators = administrators == null ? List.of()
-				: administrators.stream().map(e -> e.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+				: administrators.stream().map(Person::normalise).toList();
 	}
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import fr.gouv.nuage.catalogue.declarations.Declarations;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
@@ -45,14 +44,10 @@ class NotificationListeners {
 
 	private final Directory directory;
 
-	private final Declarations declarations;
-
-	NotificationListeners(Notifications notifications, Projects projects, Directory directory,
-			Declarations declarations) {
+	NotificationListeners(Notifications notifications, Projects projects, Directory directory) {
 		this.notifications = notifications;
 		this.projects = projects;
 		this.directory = directory;
-		this.declarations = declarations;
 	}
 
 	/** The project's agents: the offer it is hosted on changed its qualification. */
@@ -111,13 +106,13 @@ class NotificationListeners {
 	/** The provider's people: DINUM accepted its declaration. */
 	@EventListener
 	void on(OfferDeclarationAccepted event) {
-		aboutDeclaration(event.declaration(), "OFFER_DECLARATION_ACCEPTED", "offer-declaration-accepted",
+		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_ACCEPTED", "offer-declaration-accepted",
 				values("offer", event.offerId()));
 	}
 
 	@EventListener
 	void on(OfferDeclarationRejected event) {
-		aboutDeclaration(event.declaration(), "OFFER_DECLARATION_REJECTED", "offer-declaration-rejected",
+		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_REJECTED", "offer-declaration-rejected",
 				values("offer", event.offerId(), "reason", event.reason()));
 	}
 
@@ -145,19 +140,18 @@ class NotificationListeners {
 	}
 
 	/** Writes to the people of the provider organisation the directory knows by the declaration's provider name. */
-	private void aboutDeclaration(UUID id, String event, String kind, Map<String, String> values) {
-		Optional<String> provider = declarations.find(id).map(OfferDeclaration::provider);
-		if (provider.isEmpty()) {
+	private void aboutDeclaration(UUID id, String provider, String event, String kind, Map<String, String> values) {
+		if (provider == null) {
 			return;
 		}
 		List<String> recipients = new ArrayList<>();
 		for (Organisation organisation : directory.organisations()) {
 			if (organisation.kind() == OrganisationKind.PROVIDER
-					&& organisation.name().strip().equalsIgnoreCase(provider.get().strip())) {
+					&& OfferDeclaration.sameOrganisation(organisation.name(), provider)) {
 				recipients.addAll(directory.holders(Role.PROVIDER, organisation.id()));
 			}
 		}
-		values.put("provider", provider.get());
+		values.put("provider", provider);
 		values.put("link", notifications.link("declaration", id));
 		notifications.record(event, kind, "declaration:" + id, recipients, values);
 	}

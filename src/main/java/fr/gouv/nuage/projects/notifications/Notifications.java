@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.gouv.nuage.projects.directory.Directory;
@@ -49,18 +49,20 @@ public class Notifications {
 	/** The notifications written to someone, newest first, sent or not. */
 	@Transactional(readOnly = true)
 	public List<Notification> sentTo(String email) {
-		return email == null ? List.of() : repository.to(email.strip().toLowerCase(Locale.ROOT));
+		return email == null ? List.of() : repository.to(Person.normalise(email));
 	}
 
 	/**
 	 * Writes a message of a kind to each recipient (once each, greeted by name), about
 	 * {@code subjectRef}; nothing when there is no one to write to.
 	 */
-	List<UUID> record(String event, String kind, String subjectRef, Collection<String> recipients,
+	void record(String event, String kind, String subjectRef, Collection<String> recipients,
 			Map<String, String> values) {
+		Set<String> once = new LinkedHashSet<>(recipients);
+		Map<String, String> names = once.isEmpty() ? Map.of() : directory.names(once);
 		List<UUID> recorded = new ArrayList<>();
-		for (String recipient : new LinkedHashSet<>(recipients)) {
-			NotificationTexts.Letter letter = texts.letter(kind, name(recipient), values);
+		for (String recipient : once) {
+			NotificationTexts.Letter letter = texts.letter(kind, names.get(recipient), values);
 			Notification notification = new Notification(UUID.randomUUID(), recipient, letter.subject(), letter.body(), event,
 					subjectRef, clock.instant(), null, 0, null);
 			repository.insert(notification);
@@ -69,7 +71,6 @@ public class Notifications {
 		if (!recorded.isEmpty()) {
 			events.publishEvent(new NotificationsRecorded(List.copyOf(recorded)));
 		}
-		return recorded;
 	}
 
 	/** A label or a sentence of the texts. */
@@ -80,14 +81,5 @@ public class Notifications {
 	/** The portal's page of a project ({@code project}) or of a declaration ({@code declaration}). */
 	String link(String page, UUID id) {
 		return texts.fill("link." + page, Map.of("base", settings.baseUrl(), "id", id.toString()));
-	}
-
-	private String name(String email) {
-		return directory.person(email).filter(Notifications::named).map(Person::displayName).orElse(null);
-	}
-
-	private static boolean named(Person person) {
-		return person.givenName() != null && !person.givenName().isBlank()
-				|| person.usualName() != null && !person.usualName().isBlank();
 	}
 }
