@@ -154,18 +154,45 @@ final class ApiSchemas {
 			Offer.ServiceModel model,
 			@ArraySchema(schema = @Schema(allowableValues = { "compute", "storage", "containers", "database",
 					"collaboration", "file-sharing", "messaging", "office", "analytics", "network", "security",
-					"identity", "ai" })) List<String> categories,
+					"identity", "ai", "education" })) List<String> categories,
 			@Schema(allowableValues = { Offer.INTERNAL_PI, Offer.INTERNAL_NUBO },
 					description = "For the State's internal clouds only.") String internal,
+			@Schema(allowableValues = { "PROVIDER", "STATE" }, description = "Who runs the service: a provider "
+					+ "(default), or the State on the offer of `runsOn`, whose class it then takes.") String operator,
 			Boolean interministerial,
 			@Schema(allowableValues = { "FRANCE", "EU", "ADEQUATE_COUNTRY", "OTHER" }) String dataLocation,
 			Boolean immuneToExtraEuAccess, Boolean hdsCertified,
 			@Schema(allowableValues = { "NONE", "DIFFUSION_RESTREINTE" }) String maxMarking,
 			@Schema(description = "For a SaaS or a PaaS, the id of the offer it runs on.") String runsOn,
+			@Schema(description = "The offer's regions or zones and where their data live.") List<Region> regions,
 			List<Purchasing> purchasing, OfferReversibility reversibility, List<Qualification> qualifications,
 			@Schema(description = "The keys of the catalogue's sources.") List<String> sources,
 			@Schema(allowableValues = { "sourced", "sourced-secondary", "uncertain" }) String confidence, Text note,
 			LocalDate asOf) {
+	}
+
+	@Schema(name = "Region")
+	record Region(String id, @Schema(allowableValues = { "FRANCE", "EU", "ADEQUATE_COUNTRY", "OTHER" }) String dataLocation) {
+	}
+
+	@Schema(name = "QualificationConfirmation", description = "DINUM's word on a grant: what ANSSI's list shows.",
+			requiredProperties = { "date", "dating", "evidence" }, additionalProperties = FALSE)
+	record QualificationConfirmation(@Schema(format = "date") String date,
+			@Schema(allowableValues = { "known", "estimated" }) String dating,
+			@Schema(example = "3.2") String schemeVersion,
+			@Schema(format = "date", description = "The last day of validity, when the list gives it.") String validUntil,
+			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
+					"independent-sources" }) String evidence,
+			@Schema(maxLength = 10_000) String comment) {
+	}
+
+	@Schema(name = "QualificationEnd", description = "DINUM's word that a qualification ended, on a known date.",
+			requiredProperties = { "status", "date", "evidence" }, additionalProperties = FALSE)
+	record QualificationEnd(@Schema(allowableValues = { "EXPIRED", "WITHDRAWN", "SUSPENDED" }) String status,
+			@Schema(format = "date") String date,
+			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
+					"independent-sources" }) String evidence,
+			@Schema(maxLength = 10_000) String comment) {
 	}
 
 	// What the handlers write.
@@ -190,33 +217,84 @@ final class ApiSchemas {
 
 	@Schema(name = "Qualification")
 	record Qualification(@Schema(allowableValues = { "SECNUMCLOUD", "HDS", "ISO27001", "OTHER" }) String scheme,
-			Integer validityYears, List<QualificationEvent> events) {
+			@Schema(description = "The legal maximum of a grant's validity, in years.") Integer validityYears,
+			@Schema(description = "The offer's regions it covers; absent, the whole offer.") List<String> regions,
+			List<QualificationEvent> events) {
 	}
 
 	@Schema(name = "QualificationEvent")
 	record QualificationEvent(
 			@Schema(allowableValues = { "IN_PROGRESS", "QUALIFIED", "SUSPENDED", "WITHDRAWN", "EXPIRED" }) String status,
-			LocalDate date, @Schema(allowableValues = { "J0", "J1", "J2" }) String milestone, String schemeVersion,
+			@Schema(description = "As precise as the source: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY.",
+					pattern = "^\\d{4}(-\\d{2}(-\\d{2})?)?$") String date,
+			@Schema(allowableValues = { "known", "estimated" }) String dating,
+			@Schema(allowableValues = { "J0", "J1", "J2" }) String milestone, String schemeVersion,
+			@Schema(description = "For a grant: the last day of its validity, when the source gives it.") LocalDate validUntil,
+			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
+					"independent-sources", "single-source" }, description = "What the event rests on; "
+							+ "`single-source` is shown, never counted.") String evidence,
 			String source, String confidence, Text note) {
 	}
 
 	@Schema(name = "Offer", description = "An offer of the catalogue, and what it is on the date asked for.")
-	record OfferView(String id, String provider, String service, Offer.ServiceModel model, List<String> categories,
-			String internal, boolean interministerial, String dataLocation, boolean immuneToExtraEuAccess,
-			boolean hdsCertified, String maxMarking, String runsOn, List<Purchasing> purchasing,
-			OfferReversibility reversibility, List<Qualification> qualifications, List<String> sources, String confidence,
-			Text note, LocalDate asOf, OfferOn on) {
+	record OfferView(String id,
+			@Schema(allowableValues = "SUPPORT", description = "SUPPORT for DINUM's support offers, which host "
+					+ "nothing; absent for a hosting offer.") String kind,
+			String provider, String service, Offer.ServiceModel model, List<String> categories, String internal,
+			@Schema(allowableValues = "STATE", description = "STATE when the State runs the service; absent for a "
+					+ "provider's.") String operator,
+			boolean interministerial, String dataLocation, boolean immuneToExtraEuAccess, boolean hdsCertified,
+			String maxMarking, String runsOn, List<Region> regions, List<Purchasing> purchasing,
+			OfferReversibility reversibility, List<Qualification> qualifications, SupportView support,
+			List<String> sources, String confidence, Text note, LocalDate asOf, OfferOn on) {
+	}
+
+	@Schema(name = "Support", description = "How to ask for a support offer, and the decisions it is suggested on.")
+	record SupportView(String contact, Text howToAsk, List<SupportCase> suggestWhen) {
+	}
+
+	@Schema(name = "SupportCase")
+	record SupportCase(@Schema(description = "A fact of the assessment.") String fact,
+			@Schema(description = "The fact's value that calls for the support.") String is,
+			@Schema(description = "The control procedures that call for it.") List<String> control,
+			@Schema(description = "The kinds of entity it is open to; absent, all.") List<String> entity, Text reason) {
+	}
+
+	@Schema(name = "QualificationsToConfirm")
+	record DueQueue(LocalDate asOf, long total, List<Due> due) {
+	}
+
+	@Schema(name = "QualificationToConfirm")
+	record Due(String offerId, String provider, String service, String scheme, String hostingClass,
+			@Schema(description = "The offer's version, to name in If-Match.") long version, SecNumCloud state,
+			@Schema(description = "Where to confirm it.") String confirm,
+			@Schema(description = "Where to correct it.") String correct,
+			@Schema(description = "Where to end it.") String end) {
 	}
 
 	@Schema(name = "OfferOn")
 	record OfferOn(LocalDate date,
 			@Schema(allowableValues = { Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED,
 					Offer.COMMERCIAL }) String hostingClass,
-			SecNumCloud secNumCloud, boolean toBeChecked) {
+			SecNumCloud secNumCloud, boolean toBeChecked,
+			@Schema(description = "A qualification is past an end nobody confirmed: still counted, to confirm on "
+					+ "ANSSI's list.") boolean toConfirm,
+			@Schema(description = "The State runs it on an infrastructure nobody named: its class is not established.")
+			boolean hostUnknown) {
 	}
 
-	@Schema(name = "SecNumCloud")
-	record SecNumCloud(String status, String schemeVersion, LocalDate since, LocalDate validUntil) {
+	@Schema(name = "SecNumCloud", description = "A qualification as it stands on the date.")
+	record SecNumCloud(String status, String schemeVersion, LocalDate since,
+			@Schema(allowableValues = { "known", "estimated" }) String dating, String evidence,
+			@Schema(description = "The last day of validity: known, or the soonest the law's maximum allows.")
+			LocalDate validUntil,
+			@Schema(description = "True when the source gives the last day.") Boolean endKnown,
+			@Schema(description = "Past an end nobody confirmed: still counted, to confirm on ANSSI's list.")
+			boolean toConfirm, Renewal renewal) {
+	}
+
+	@Schema(name = "Renewal", description = "A renewal under way: the grant stays valid until it ends.")
+	record Renewal(String status, String milestone, String date) {
 	}
 
 	@Schema(name = "OfferPage")
@@ -228,7 +306,13 @@ final class ApiSchemas {
 			+ "why each other one is excluded.")
 	record Eligibility(@Schema(allowableValues = "nuage.eligibility/v1") String schema, LocalDate date,
 			List<Eligible> eligible, List<Excluded> excluded,
+			@Schema(description = "DINUM's support offers suggested for the project, and why.") List<SuggestedSupport> support,
 			@Schema(ref = "#/components/schemas/Decision") Object decision) {
+	}
+
+	@Schema(name = "SuggestedSupport")
+	record SuggestedSupport(String id, String provider, String service, String contact, String howToAsk,
+			List<String> reasons) {
 	}
 
 	@Schema(name = "EligibleOffer")

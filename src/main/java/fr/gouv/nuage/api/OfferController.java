@@ -34,8 +34,11 @@ class OfferController {
 
 	private final CatalogueSource catalogues;
 
-	OfferController(CatalogueSource catalogues) {
+	private final fr.gouv.nuage.catalogue.declarations.Declarations declarations;
+
+	OfferController(CatalogueSource catalogues, fr.gouv.nuage.catalogue.declarations.Declarations declarations) {
 		this.catalogues = catalogues;
+		this.declarations = declarations;
 	}
 
 	@Operation(operationId = "listOffers", summary = "List the catalogue's offers",
@@ -87,9 +90,11 @@ class OfferController {
 
 	@Operation(operationId = "getOffer", summary = "Read an offer",
 			description = "**Who:** anyone, without signing in. The offer, its qualifications' history, and its hosting "
-					+ "class and SecNumCloud status as of `asOf`.")
+					+ "class and SecNumCloud status as of `asOf`. Its version (the ETag) is what DINUM names to confirm, "
+					+ "correct or end one of its qualifications.")
 	@ApiResponse(responseCode = "200", description = "The offer",
 			content = @Content(schema = @Schema(implementation = ApiSchemas.OfferView.class)))
+	@ApiDocs.Versioned
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(@PathVariable String id, @RequestParam(required = false) String asOf) {
 		LocalDate date = Problems.date(asOf);
@@ -104,6 +109,6 @@ class OfferController {
 		}
 		StringBuilder out = new StringBuilder();
 		CatalogueJson.offer(new JsonWriter(out, false), offer, date);
-		return ResponseEntity.ok(out.toString());
+		return Versions.ok(declarations.offerVersion(offer.id()), out.toString());
 	}
 }

@@ -15,6 +15,7 @@ import fr.gouv.nuage.doctrine.Assessment;
 import fr.gouv.nuage.doctrine.InputError;
 import fr.gouv.nuage.doctrine.SourceIssue;
 import fr.gouv.nuage.doctrine.Suggestions;
+import fr.gouv.nuage.doctrine.Text;
 
 /**
  * The catalogue of cloud offers: a versioned data file, read as of any date. Immutable; plain Java,
@@ -54,13 +55,47 @@ public final class Catalogue {
 
 	private final Map<String, Map<String, String>> sources;
 
+	private final List<Text> notes;
+
 	private final List<Offer> offers;
 
-	Catalogue(String version, LocalDate asOf, Map<String, Map<String, String>> sources, List<Offer> offers) {
+	Catalogue(String version, LocalDate asOf, Map<String, Map<String, String>> sources, List<Text> notes,
+			List<Offer> offers) {
 		this.version = version;
 		this.asOf = asOf;
 		this.sources = Map.copyOf(sources);
-		this.offers = List.copyOf(offers);
+		this.notes = List.copyOf(notes);
+		this.offers = link(offers);
+	}
+
+	/** Each offer linked to the offer it runs on, itself linked first; a cycle (refused by the loader) links nothing. */
+	private static List<Offer> link(List<Offer> offers) {
+		Map<String, Offer> byId = new java.util.HashMap<>();
+		offers.forEach(o -> byId.put(o.id(), o));
+		Map<String, Offer> linked = new java.util.HashMap<>();
+		List<Offer> result = new ArrayList<>();
+		for (Offer offer : offers) {
+			result.add(linked(offer, byId, linked, new java.util.HashSet<>()));
+		}
+		return List.copyOf(result);
+	}
+
+	private static Offer linked(Offer offer, Map<String, Offer> byId, Map<String, Offer> linked,
+			java.util.Set<String> visiting) {
+		Offer done = linked.get(offer.id());
+		if (done != null) {
+			return done;
+		}
+		Offer host = offer.runsOn() == null ? null : byId.get(offer.runsOn());
+		Offer result = offer;
+		if (host != null && visiting.add(offer.id())) {
+			result = offer.hostedOn(visiting.contains(host.id()) ? null : linked(host, byId, linked, visiting));
+		}
+		else if (host == null && offer.host() != null) {
+			result = offer.hostedOn(null);
+		}
+		linked.put(offer.id(), result);
+		return result;
 	}
 
 	/** The reference catalogue shipped with Nuage. */
@@ -111,7 +146,7 @@ public final class Catalogue {
 		else {
 			amended.add(offer);
 		}
-		return new Catalogue(version, asOf, sources, amended);
+		return new Catalogue(version, asOf, sources, notes, amended);
 	}
 
 	public String version() {
@@ -127,6 +162,11 @@ public final class Catalogue {
 		return sources;
 	}
 
+	/** What the catalogue as a whole says of its own limits (counts it cannot reconcile, sources missing). */
+	public List<Text> notes() {
+		return notes;
+	}
+
 	public List<Offer> offers() {
 		return offers;
 	}
@@ -139,12 +179,97 @@ public final class Catalogue {
 	public List<Offer> offers(LocalDate date, String hostingClass, Offer.ServiceModel model) {
 		List<Offer> result = new ArrayList<>();
 		for (Offer offer : offers) {
-			if ((hostingClass == null || offer.hostingClass(date).equals(hostingClass))
+			if ((hostingClass == null || hostingClass.equals(offer.hostingClass(date)))
 					&& (model == null || offer.model() == model)) {
 				result.add(offer);
 			}
 		}
 		return result;
+	}
+
+	/** A qualification past an end nobody confirmed, on a date: what DINUM has in its queue. */
+	public record Due(Offer offer, String scheme, QualificationState state) {
+	}
+
+	/** The qualifications to confirm on {@code date}, the longest overdue first. */
+	public List<Due> dueForConfirmation(LocalDate date) {
+		List<Due> due = new ArrayList<>();
+		for (Offer offer : offers) {
+			for (Qualification qualification : offer.qualifications()) {
+				QualificationState state = qualification.on(date);
+				if (state.toConfirm()) {
+					due.add(new Due(offer, qualification.scheme(), state));
+				}
+			}
+		}
+		due.sort(java.util.Comparator.comparing((Due d) -> d.state().validUntil()).thenComparing(d -> d.offer().id()));
+		return List.copyOf(due);
+	}
+
+	/**
+	 * This catalogue with DINUM's review applied to the offer's qualification, as of {@code today}.
+	 * A review that does not fit (no such offer or qualification, a date out of order or to come, an
+	 * end without a grant to end) is refused with a message naming what is wrong.
+	 */
+	public Catalogue reviewed(QualificationReview review, LocalDate today) {
+		Offer offer = offer(review.offerId()).orElseThrow(() -> new IllegalArgumentException("offerId: no offer `"
+				+ review.offerId() + "`" + Suggestions.didYouMean(review.offerId(), offers.stream().map(Offer::id).toList())));
+		Qualification qualification = offer.qualification(review.scheme()).orElseThrow(() -> new IllegalArgumentException(
+				"scheme: offer `" + offer.id() + "` has no " + review.scheme() + " qualification to review"));
+		QualificationEvent event = review.event();
+		if (event.date().isAfter(today)) {
+			throw new IllegalArgumentException("date: " + event.date() + " is to come; record what ANSSI's list shows today");
+		}
+		QualificationState state = qualification.on(today);
+		List<QualificationEvent> events = new ArrayList<>(qualification.events());
+		switch (review.action()) {
+			case CONFIRM -> {
+				require(event.status() == QualificationStatus.QUALIFIED, "status", "a confirmation records a grant (QUALIFIED)");
+				after(events, event, "a confirmation");
+				events.add(event);
+			}
+			case CORRECT -> {
+				require(state.event() != null && state.event().status() == QualificationStatus.QUALIFIED, "action",
+						"offer `" + offer.id() + "` has no grant in force to correct; confirm or end it instead");
+				require(event.status() == QualificationStatus.QUALIFIED, "status", "a correction replaces the grant in force");
+				int index = events.indexOf(state.event());
+				events.remove(index);
+				if (index > 0 && event.date().isBefore(events.get(index - 1).date())) {
+					throw new IllegalArgumentException("date: " + event.date() + " comes before the step before the grant ("
+							+ events.get(index - 1).written() + ")");
+				}
+				if (index < events.size() && event.date().isAfter(events.get(index).date())) {
+					throw new IllegalArgumentException("date: " + event.date() + " comes after the step after the grant ("
+							+ events.get(index).written() + ")");
+				}
+				events.add(index, event);
+			}
+			case END -> {
+				require(event.status() == QualificationStatus.EXPIRED || event.status() == QualificationStatus.WITHDRAWN
+						|| event.status() == QualificationStatus.SUSPENDED, "status",
+						"an end is EXPIRED, WITHDRAWN or SUSPENDED");
+				require(event.dating() == Dating.KNOWN, "dating", "only a known date ends a qualification");
+				require(state.valid(), "action", "offer `" + offer.id() + "` has no valid " + review.scheme()
+						+ " qualification to end (it is " + state.status() + ")");
+				after(events, event, "an end");
+				events.add(event);
+			}
+		}
+		return with(offer.withQualification(new Qualification(qualification.scheme(), qualification.validityYears(),
+				qualification.regions(), List.copyOf(events))));
+	}
+
+	private static void require(boolean condition, String field, String message) {
+		if (!condition) {
+			throw new IllegalArgumentException(field + ": " + message);
+		}
+	}
+
+	private static void after(List<QualificationEvent> events, QualificationEvent event, String what) {
+		if (!events.isEmpty() && event.date().isBefore(events.get(events.size() - 1).date())) {
+			throw new IllegalArgumentException("date: " + what + " on " + event.date() + " comes before the last step ("
+					+ events.get(events.size() - 1).written() + ")");
+		}
 	}
 
 	/** The facts an offer named by an assessment supplies. */
@@ -163,26 +288,45 @@ public final class Catalogue {
 
 	/**
 	 * When the assessment names an offer ({@code hosting.offerId}), the hosting class on {@code date},
-	 * the data location, HDS certification and immunity come from the catalogue. An unknown offer, or
-	 * a fact the assessment states otherwise than the catalogue, is an input error.
+	 * the data location, HDS certification and immunity come from the catalogue; in a region it names
+	 * ({@code hosting.region}), the region's location, and trust only where the qualification covers
+	 * the region. An unknown offer or region, a support offer, or a fact the assessment states
+	 * otherwise than the catalogue, is an input error.
 	 */
 	public Resolution resolve(Assessment assessment, LocalDate date) {
 		Object id = assessment.get("hosting.offerId");
 		if (id == null) {
 			return new Resolved(assessment, null);
 		}
-		Offer offer = offer((String) id).orElse(null);
+		Offer offer = offer((String) id).filter(o -> !o.isSupport()).orElse(null);
 		if (offer == null) {
-			List<String> ids = offers.stream().map(Offer::id).toList();
-			return new Unresolved(List.of(new InputError("", 0, 0, "hosting.offerId", "unknown offer `" + id + "`"
-					+ Suggestions.didYouMean((String) id, ids) + " (see `nuage offers list`)")));
+			List<String> ids = offers.stream().filter(o -> !o.isSupport()).map(Offer::id).toList();
+			boolean support = offer((String) id).isPresent();
+			return new Unresolved(List.of(new InputError("", 0, 0, "hosting.offerId", support
+					? "`" + id + "` is a support offer of DINUM, which hosts nothing: name the offer that hosts the project"
+					: "unknown offer `" + id + "`" + Suggestions.didYouMean((String) id, ids) + " (see `nuage offers list`)")));
 		}
+		String region = (String) assessment.get("hosting.region");
+		Offer.Region zone = null;
+		if (region != null) {
+			zone = offer.region(region).orElse(null);
+			if (zone == null) {
+				List<String> regions = offer.regions().stream().map(Offer.Region::id).toList();
+				return new Unresolved(List.of(new InputError("", 0, 0, "hosting.region", regions.isEmpty()
+						? "the catalogue names no regions for offer `" + offer.id() + "`: leave `hosting.region` out"
+						: "offer `" + offer.id() + "` has no region `" + region + "`" + Suggestions.didYouMean(region, regions)
+								+ " (its regions: " + String.join(", ", regions) + ")")));
+			}
+		}
+		boolean covered = region == null || offer.qualifiedIn(region);
 		List<InputError> errors = new ArrayList<>();
 		Assessment.Builder builder = assessment.toBuilder();
-		set(assessment, builder, errors, offer, "hosting.class", offer.hostingClass(date), date);
-		set(assessment, builder, errors, offer, "hosting.dataLocation", offer.dataLocation(), date);
+		set(assessment, builder, errors, offer, "hosting.class", offer.hostingClass(date, region), date);
+		set(assessment, builder, errors, offer, "hosting.dataLocation", zone == null ? offer.dataLocation() : zone.dataLocation(),
+				date);
 		set(assessment, builder, errors, offer, "hosting.hdsCertified", offer.hdsCertified(), date);
-		set(assessment, builder, errors, offer, "commitments.immuneToExtraEuAccess", offer.immuneToExtraEuAccess(), date);
+		set(assessment, builder, errors, offer, "commitments.immuneToExtraEuAccess", offer.immuneToExtraEuAccess() && covered,
+				date);
 		return errors.isEmpty() ? new Resolved(builder.build(), offer) : new Unresolved(List.copyOf(errors));
 	}
 

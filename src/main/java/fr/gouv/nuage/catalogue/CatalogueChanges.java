@@ -19,6 +19,9 @@ public final class CatalogueChanges {
 	public static List<OfferQualificationChanged> between(Catalogue before, LocalDate from, Catalogue after, LocalDate to) {
 		List<OfferQualificationChanged> changes = new ArrayList<>();
 		for (Offer offer : after.offers()) {
+			if (offer.isSupport()) {
+				continue;
+			}
 			Offer previous = before.offer(offer.id()).orElse(null);
 			for (Qualification qualification : offer.qualifications()) {
 				QualificationStatus status = previous == null ? QualificationStatus.NONE
@@ -44,6 +47,30 @@ public final class CatalogueChanges {
 		}
 		changes.sort(Comparator.comparing(OfferQualificationChanged::date).thenComparing(OfferQualificationChanged::offerId));
 		return List.copyOf(changes);
+	}
+
+	/**
+	 * The qualifications that became due for confirmation after {@code from} and up to {@code to}:
+	 * each one past an end nobody confirmed, on the day after it. They change no class and decide
+	 * no project again; DINUM is asked to confirm, correct or end them.
+	 */
+	public static List<OfferQualificationDue> dueBetween(Catalogue catalogue, LocalDate from, LocalDate to) {
+		List<OfferQualificationDue> due = new ArrayList<>();
+		for (Offer offer : catalogue.offers()) {
+			for (Qualification qualification : offer.qualifications()) {
+				for (LocalDate date : qualification.turningPoints()) {
+					if (date.isAfter(from) && !date.isAfter(to)) {
+						QualificationState state = qualification.on(date);
+						if (state.toConfirm() && !qualification.on(date.minusDays(1)).toConfirm()) {
+							due.add(new OfferQualificationDue(offer.id(), qualification.scheme(), date, state.validUntil(),
+									offer.hostingClass(date)));
+						}
+					}
+				}
+			}
+		}
+		due.sort(Comparator.comparing(OfferQualificationDue::date).thenComparing(OfferQualificationDue::offerId));
+		return List.copyOf(due);
 	}
 
 	private static OfferQualificationChanged change(Offer offer, String scheme, LocalDate date, QualificationState state,

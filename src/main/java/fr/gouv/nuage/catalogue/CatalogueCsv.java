@@ -11,9 +11,10 @@ import fr.gouv.nuage.doctrine.SourceIssue;
 
 /**
  * The catalogue as CSV, one offer a row, for spreadsheets. Lists are separated by {@code ;}, a
- * purchasing vehicle is {@code vehicle|reference}, and a qualification is
- * {@code SCHEME/years=STATUS@DATE:milestone:vversion#source#confidence,...}; qualifications are
- * separated by {@code " | "}. Event notes are not carried. On export, the columns
+ * purchasing vehicle is {@code vehicle|reference}, a region {@code id:LOCATION}, and a qualification is
+ * {@code SCHEME/years[region;...]=STATUS@DATE:dating:milestone:vversion:until=DAY#evidence#source#confidence,...};
+ * qualifications are separated by {@code " | "}. Event notes are not carried, and support offers
+ * (which host nothing) are not rows: they live in the YAML and JSON forms. On export, the columns
  * {@code hostingClass} and {@code secNumCloud} give what holds on the date; on import they are
  * checked against what the qualifications give, never taken as they are.
  *
@@ -24,7 +25,8 @@ import fr.gouv.nuage.doctrine.SourceIssue;
 public final class CatalogueCsv {
 
 	static final List<String> COLUMNS = List.of("id", "provider", "service", "model", "categories", "internal",
-			"interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "runsOn",
+			"operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "runsOn",
+			"regions",
 			"purchasing", "exportFormats", "exitTerms_fr", "exitTerms_en", "qualifications", "sources", "confidence",
 			"note_fr", "note_en", "asOf", "hostingClass", "secNumCloud");
 
@@ -35,6 +37,9 @@ public final class CatalogueCsv {
 		StringBuilder out = new StringBuilder(1 << 15);
 		row(out, COLUMNS);
 		for (Offer offer : catalogue.offers()) {
+			if (offer.isSupport()) {
+				continue;
+			}
 			List<String> cells = new ArrayList<>();
 			cells.add(offer.id());
 			cells.add(offer.provider());
@@ -42,12 +47,14 @@ public final class CatalogueCsv {
 			cells.add(offer.model().name());
 			cells.add(String.join(";", offer.categories()));
 			cells.add(offer.internal() == null ? "" : offer.internal());
+			cells.add(offer.operator().name());
 			cells.add(String.valueOf(offer.interministerial()));
 			cells.add(offer.dataLocation());
 			cells.add(String.valueOf(offer.immuneToExtraEuAccess()));
 			cells.add(String.valueOf(offer.hdsCertified()));
 			cells.add(offer.maxMarking());
 			cells.add(offer.runsOn() == null ? "" : offer.runsOn());
+			cells.add(String.join(";", offer.regions().stream().map(r -> r.id() + ":" + r.dataLocation()).toList()));
 			cells.add(String.join(";", offer.purchasing().stream()
 				.map(p -> p.vehicle() + (p.reference() == null ? "" : "|" + p.reference())).toList()));
 			cells.add(offer.reversibility() == null ? "" : String.join(";", offer.reversibility().exportFormats()));
@@ -73,11 +80,17 @@ public final class CatalogueCsv {
 		if (q.validityYears() != null) {
 			out.append('/').append(q.validityYears());
 		}
+		if (!q.regions().isEmpty()) {
+			out.append('[').append(String.join(";", q.regions())).append(']');
+		}
 		out.append('=');
 		List<String> events = new ArrayList<>();
 		for (QualificationEvent e : q.events()) {
-			events.add(e.status() + "@" + e.date() + (e.milestone() == null ? "" : ":" + e.milestone())
-					+ (e.schemeVersion() == null ? "" : ":v" + e.schemeVersion()) + "#" + e.source() + "#" + e.confidence());
+			events.add(e.status() + "@" + e.written() + ":" + CatalogueJson.lower(e.dating())
+					+ (e.milestone() == null ? "" : ":" + e.milestone())
+					+ (e.schemeVersion() == null ? "" : ":v" + e.schemeVersion())
+					+ (e.validUntil() == null ? "" : ":until=" + e.validUntil()) + "#" + CatalogueJson.lower(e.evidence()) + "#"
+					+ e.source() + "#" + e.confidence());
 		}
 		return out.append(String.join(",", events)).toString();
 	}
@@ -141,7 +154,7 @@ public final class CatalogueCsv {
 		for (int i = 0; i < catalogue.offers().size(); i++) {
 			Offer offer = catalogue.offers().get(i);
 			String typed = derived.get(i).getOrDefault("hostingClass", "");
-			if (!typed.isEmpty() && !typed.equals(offer.hostingClass(catalogue.asOf()))) {
+			if (!typed.isEmpty() && !typed.equals(String.valueOf(offer.hostingClass(catalogue.asOf())))) {
 				issues.add(SourceIssue.error(file, i + 2, 1, "row " + (i + 2) + ": the hosting class is derived from the "
 						+ "qualifications, never typed: `" + typed + "` differs from `" + offer.hostingClass(catalogue.asOf())
 						+ "` on " + catalogue.asOf(), lines[i + 1]));
@@ -158,12 +171,26 @@ public final class CatalogueCsv {
 		put(offer, "model", cells.get("model"));
 		offer.put("categories", list(cells.get("categories")));
 		put(offer, "internal", cells.get("internal"));
+		put(offer, "operator", cells.get("operator"));
 		put(offer, "interministerial", cells.get("interministerial"));
 		put(offer, "dataLocation", cells.get("dataLocation"));
 		put(offer, "immuneToExtraEuAccess", cells.get("immuneToExtraEuAccess"));
 		put(offer, "hdsCertified", cells.get("hdsCertified"));
 		put(offer, "maxMarking", cells.get("maxMarking"));
 		put(offer, "runsOn", cells.get("runsOn"));
+		List<Map<String, Object>> regions = new ArrayList<>();
+		for (String region : list(cells.get("regions"))) {
+			String[] parts = region.split(":", 2);
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("id", parts[0].strip());
+			if (parts.length > 1) {
+				entry.put("dataLocation", parts[1].strip());
+			}
+			regions.add(entry);
+		}
+		if (!regions.isEmpty()) {
+			offer.put("regions", regions);
+		}
 		List<Map<String, Object>> purchasing = new ArrayList<>();
 		for (String vehicle : list(cells.get("purchasing"))) {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -198,10 +225,19 @@ public final class CatalogueCsv {
 		Map<String, Object> q = new LinkedHashMap<>();
 		int equals = text.indexOf('=');
 		String head = equals < 0 ? text : text.substring(0, equals);
+		List<String> covered = new ArrayList<>();
+		int bracket = head.indexOf('[');
+		if (bracket >= 0 && head.endsWith("]")) {
+			covered = list(head.substring(bracket + 1, head.length() - 1));
+			head = head.substring(0, bracket);
+		}
 		String[] scheme = head.split("/", 2);
 		q.put("scheme", scheme[0].strip());
 		if (scheme.length > 1) {
 			q.put("validityYears", scheme[1].strip());
+		}
+		if (!covered.isEmpty()) {
+			q.put("regions", covered);
 		}
 		List<Map<String, Object>> events = new ArrayList<>();
 		if (equals >= 0) {
@@ -215,14 +251,28 @@ public final class CatalogueCsv {
 					event.put("date", parts[0].strip());
 					for (int i = 1; i < parts.length; i++) {
 						String part = parts[i].strip();
-						event.put(part.startsWith("v") ? "schemeVersion" : "milestone", part.startsWith("v") ? part.substring(1) : part);
+						if (part.startsWith("v")) {
+							event.put("schemeVersion", part.substring(1));
+						}
+						else if (part.startsWith("until=")) {
+							event.put("validUntil", part.substring(6));
+						}
+						else if (part.equals("known") || part.equals("estimated")) {
+							event.put("dating", part);
+						}
+						else {
+							event.put("milestone", part);
+						}
 					}
 				}
 				if (hash.length > 1) {
-					event.put("source", hash[1].strip());
+					event.put("evidence", hash[1].strip());
 				}
 				if (hash.length > 2) {
-					event.put("confidence", hash[2].strip());
+					event.put("source", hash[2].strip());
+				}
+				if (hash.length > 3) {
+					event.put("confidence", hash[3].strip());
 				}
 				events.add(event);
 			}

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.gouv.nuage.doctrine.Fact;
 import fr.gouv.nuage.doctrine.FactModel;
+import fr.gouv.nuage.doctrine.FactType;
 import fr.gouv.nuage.doctrine.SourceIssue;
 import fr.gouv.nuage.doctrine.Suggestions;
 import fr.gouv.nuage.doctrine.Text;
@@ -34,17 +36,33 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class CatalogueLoader {
 
 	static final Set<String> CATEGORIES = Set.of("compute", "storage", "containers", "database", "collaboration",
-			"file-sharing", "messaging", "office", "analytics", "network", "security", "identity", "ai");
+			"file-sharing", "messaging", "office", "analytics", "network", "security", "identity", "ai", "education");
 
 	static final Set<String> CONFIDENCES = Set.of("sourced", "sourced-secondary", "uncertain");
 
-	private static final Set<String> OFFER_KEYS = Set.of("id", "provider", "service", "model", "categories", "internal",
-			"interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "runsOn",
-			"purchasing", "reversibility", "qualifications", "sources", "confidence", "note", "asOf");
+	private static final Set<String> OFFER_KEYS = Set.of("id", "kind", "provider", "service", "model", "categories",
+			"internal", "operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified",
+			"maxMarking", "runsOn", "regions", "purchasing", "reversibility", "qualifications", "support", "sources",
+			"confidence", "note", "asOf");
 
 	private static final Set<String> OFFER_REQUIRED = Set.of("id", "provider", "service", "model", "categories",
 			"dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "qualifications", "sources",
 			"confidence", "asOf");
+
+	/** What a support offer has: who, what, how to ask, the decisions it helps; nothing of hosting. */
+	private static final Set<String> SUPPORT_KEYS = Set.of("id", "kind", "provider", "service", "categories", "operator",
+			"interministerial", "support", "sources", "confidence", "note", "asOf");
+
+	private static final Set<String> SUPPORT_REQUIRED = Set.of("id", "kind", "provider", "service", "support", "sources",
+			"confidence", "asOf");
+
+	/** The control procedures a decision sets (decision-v1 `control`). */
+	static final Set<String> CONTROLS = Set.of("PROJECT_AUTHORITY", "MINISTRY", "DINUM_OPINION", "UNKNOWN");
+
+	/** The kinds of entity an assessment names (assessment-v1 `entity.kind`). */
+	private final Set<String> entityKinds;
+
+	private final FactModel facts = FactModel.assessmentV1();
 
 	private final String file;
 
@@ -59,7 +77,8 @@ final class CatalogueLoader {
 	private CatalogueLoader(String file, String text) {
 		this.file = file;
 		this.lines = text.split("\r?\n", -1);
-		this.dataLocations = Set.copyOf(FactModel.assessmentV1().fact("hosting.dataLocation").orElseThrow().values());
+		this.dataLocations = Set.copyOf(facts.fact("hosting.dataLocation").orElseThrow().values());
+		this.entityKinds = Set.copyOf(facts.fact("entity.kind").orElseThrow().values());
 	}
 
 	/** The catalogue, or the issues that refuse it. */
@@ -129,11 +148,22 @@ final class CatalogueLoader {
 		MappingNode header = map(fields.get("catalogue"), "`catalogue`");
 		String version = null;
 		LocalDate asOf = null;
+		List<Text> notes = new ArrayList<>();
 		if (header != null) {
-			Map<String, Node> h = fields(header, "`catalogue`", Set.of("version", "asOf", "sources"), Set.of("version", "asOf"));
+			Map<String, Node> h = fields(header, "`catalogue`", Set.of("version", "asOf", "sources", "notes"),
+					Set.of("version", "asOf"));
 			version = text(h.get("version"), "`catalogue.version`");
 			asOf = date(h.get("asOf"), "`catalogue.asOf`");
 			sources = readSources(h.get("sources"));
+			SequenceNode noteList = h.containsKey("notes") ? list(h.get("notes"), "`catalogue.notes`") : null;
+			if (noteList != null) {
+				for (Node item : noteList.getValue()) {
+					Text note = localized(item, "a note of the catalogue");
+					if (note != null) {
+						notes.add(note);
+					}
+				}
+			}
 		}
 		List<Offer> offers = new ArrayList<>();
 		Map<String, Node> runsOn = new LinkedHashMap<>();
@@ -155,7 +185,31 @@ final class CatalogueLoader {
 				error(node.getStartMark(), "`runsOn` names no offer of the catalogue: `" + ref + "`" + Suggestions.didYouMean(ref, ids));
 			}
 		});
-		return version == null || asOf == null ? null : new Catalogue(version, asOf, sources, offers);
+		cycles(offers, list);
+		return version == null || asOf == null ? null : new Catalogue(version, asOf, sources, notes, offers);
+	}
+
+	/** An offer that runs, through others, on itself, or on a support offer, is refused. */
+	private void cycles(List<Offer> offers, SequenceNode list) {
+		Map<String, Offer> byId = new LinkedHashMap<>();
+		offers.forEach(o -> byId.put(o.id(), o));
+		for (int i = 0; i < offers.size(); i++) {
+			Offer offer = offers.get(i);
+			Set<String> seen = new HashSet<>();
+			Offer next = offer;
+			while (next != null && next.runsOn() != null && seen.add(next.id())) {
+				next = byId.get(next.runsOn());
+				if (next != null && next.isSupport()) {
+					error(list.getValue().get(i).getStartMark(), "offer `" + offer.id() + "` runs on `" + next.id()
+							+ "`, a support offer, which hosts nothing");
+					break;
+				}
+				if (next != null && next.id().equals(offer.id())) {
+					error(list.getValue().get(i).getStartMark(), "offer `" + offer.id() + "` runs, through `runsOn`, on itself");
+					break;
+				}
+			}
+		}
 	}
 
 	private Map<String, Map<String, String>> readSources(Node node) {
@@ -185,51 +239,170 @@ final class CatalogueLoader {
 		if (map == null) {
 			return null;
 		}
-		String named = map.getValue().stream()
-			.filter(t -> t.getKeyNode() instanceof ScalarNode key && key.getValue().equals("id")
-					&& t.getValueNode() instanceof ScalarNode)
-			.map(t -> "offer `" + ((ScalarNode) t.getValueNode()).getValue() + "`").findFirst().orElse("an offer");
-		Map<String, Node> f = fields(map, named, OFFER_KEYS, OFFER_REQUIRED);
+		String named = scalarOf(map, "id").map(id -> "offer `" + id + "`").orElse("an offer");
+		Offer.Kind kind = scalarOf(map, "kind").filter(k -> k.equals("SUPPORT")).isPresent() ? Offer.Kind.SUPPORT
+				: Offer.Kind.HOSTING;
+		Map<String, Node> f = kind == Offer.Kind.SUPPORT ? fields(map, named + " (a support offer, which hosts nothing)",
+				SUPPORT_KEYS, SUPPORT_REQUIRED) : fields(map, named, OFFER_KEYS, OFFER_REQUIRED);
+		if (f.containsKey("kind")) {
+			enumValue(f.get("kind"), Offer.Kind.class, "`kind` of " + named);
+		}
 		String id = text(f.get("id"), "`id`");
 		if (id != null && !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
 			error(f.get("id").getStartMark(), "an offer id is lowercase words joined by `-`, not `" + id + "`");
 		}
 		String what = "offer `" + id + "`";
+		List<String> categories = f.containsKey("categories") ? strings(f.get("categories"), "`categories` of " + what, CATEGORIES)
+				: List.of();
+		Offer.Operator operator = f.containsKey("operator")
+				? enumValue(f.get("operator"), Offer.Operator.class, "`operator` of " + what) : Offer.Operator.PROVIDER;
+		List<String> offerSources = strings(f.get("sources"), "`sources` of " + what, sources.keySet());
+		boolean interministerial = f.containsKey("interministerial") && bool(f.get("interministerial"), "`interministerial`");
+		String confidence = oneOf(f.get("confidence"), "`confidence` of " + what, CONFIDENCES);
+		Text note = f.containsKey("note") ? localized(f.get("note"), "`note` of " + what) : null;
+		LocalDate asOf = date(f.get("asOf"), "`asOf`");
+		if (kind == Offer.Kind.SUPPORT) {
+			return new Offer(id, kind, text(f.get("provider"), "`provider`"), text(f.get("service"), "`service`"), null,
+					categories, null, operator, interministerial, null, false, false, null, null, List.of(), List.of(), null,
+					List.of(), support(f.get("support"), what), offerSources, confidence, note, asOf, null);
+		}
 		Offer.ServiceModel model = enumValue(f.get("model"), Offer.ServiceModel.class, "`model` of " + what);
-		List<String> categories = strings(f.get("categories"), "`categories` of " + what, CATEGORIES);
 		String internal = f.containsKey("internal") && !isNull(f.get("internal"))
 				? oneOf(f.get("internal"), "`internal` of " + what, Set.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO)) : null;
 		String runsOnId = f.containsKey("runsOn") && !isNull(f.get("runsOn")) ? text(f.get("runsOn"), "`runsOn`") : null;
 		if (runsOnId != null) {
 			runsOn.put(runsOnId, f.get("runsOn"));
+			if (runsOnId.equals(id)) {
+				error(f.get("runsOn").getStartMark(), what + " cannot run on itself");
+			}
 		}
-		List<String> offerSources = strings(f.get("sources"), "`sources` of " + what, sources.keySet());
+		List<Offer.Region> regions = regions(f.get("regions"), what);
 		List<Qualification> qualifications = new ArrayList<>();
 		SequenceNode qualificationList = list(f.get("qualifications"), "`qualifications` of " + what);
 		if (qualificationList != null) {
 			for (Node item : qualificationList.getValue()) {
-				Qualification qualification = qualification(item, what);
+				Qualification qualification = qualification(item, what, regions);
 				if (qualification != null) {
 					qualifications.add(qualification);
 				}
 			}
 		}
-		return new Offer(id, text(f.get("provider"), "`provider`"), text(f.get("service"), "`service`"), model,
-				categories, internal, f.containsKey("interministerial") && bool(f.get("interministerial"), "`interministerial`"),
+		if (operator == Offer.Operator.STATE && internal == null && !qualifications.isEmpty()) {
+			error(f.get("qualifications").getStartMark(), what + " is operated by the State: its class follows the "
+					+ "infrastructure it runs on (`runsOn`), not a qualification of its own; leave `qualifications` empty");
+		}
+		return new Offer(id, kind, text(f.get("provider"), "`provider`"), text(f.get("service"), "`service`"), model,
+				categories, internal, operator, interministerial,
 				oneOf(f.get("dataLocation"), "`dataLocation` of " + what, dataLocations),
 				bool(f.get("immuneToExtraEuAccess"), "`immuneToExtraEuAccess`"), bool(f.get("hdsCertified"), "`hdsCertified`"),
 				oneOf(f.get("maxMarking"), "`maxMarking` of " + what, Set.of("NONE", "DIFFUSION_RESTREINTE")), runsOnId,
-				purchasing(f.get("purchasing"), what), reversibility(f.get("reversibility"), what), List.copyOf(qualifications),
-				offerSources, oneOf(f.get("confidence"), "`confidence` of " + what, CONFIDENCES),
-				f.containsKey("note") ? localized(f.get("note"), "`note` of " + what) : null, date(f.get("asOf"), "`asOf`"));
+				regions, purchasing(f.get("purchasing"), what), reversibility(f.get("reversibility"), what),
+				List.copyOf(qualifications), null, offerSources, confidence, note, asOf, null);
 	}
 
-	private Qualification qualification(Node node, String what) {
+	/** The value of a plain key of a map, before it is checked. */
+	private static java.util.Optional<String> scalarOf(MappingNode map, String key) {
+		return map.getValue().stream()
+			.filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+					&& t.getValueNode() instanceof ScalarNode)
+			.map(t -> ((ScalarNode) t.getValueNode()).getValue()).findFirst();
+	}
+
+	private List<Offer.Region> regions(Node node, String what) {
+		List<Offer.Region> result = new ArrayList<>();
+		SequenceNode list = node == null ? null : list(node, "`regions` of " + what);
+		if (list == null) {
+			return List.of();
+		}
+		Set<String> ids = new HashSet<>();
+		for (Node item : list.getValue()) {
+			MappingNode map = map(item, "a region of " + what);
+			if (map != null) {
+				Map<String, Node> f = fields(map, "a region of " + what, Set.of("id", "dataLocation"), Set.of("id", "dataLocation"));
+				String region = text(f.get("id"), "`id` of a region");
+				if (region != null && !ids.add(region)) {
+					error(f.get("id").getStartMark(), "duplicate region `" + region + "` in " + what);
+				}
+				result.add(new Offer.Region(region, oneOf(f.get("dataLocation"), "`dataLocation` of a region", dataLocations)));
+			}
+		}
+		return List.copyOf(result);
+	}
+
+	private Offer.Support support(Node node, String what) {
+		MappingNode map = map(node, "`support` of " + what);
+		if (map == null) {
+			return null;
+		}
+		Map<String, Node> f = fields(map, "`support` of " + what, Set.of("contact", "howToAsk", "suggestWhen"),
+				Set.of("contact", "howToAsk"));
+		List<Offer.Suggestion> suggestions = new ArrayList<>();
+		SequenceNode list = f.containsKey("suggestWhen") ? list(f.get("suggestWhen"), "`suggestWhen` of " + what) : null;
+		if (list != null) {
+			for (Node item : list.getValue()) {
+				Offer.Suggestion suggestion = suggestion(item, what);
+				if (suggestion != null) {
+					suggestions.add(suggestion);
+				}
+			}
+		}
+		return new Offer.Support(text(f.get("contact"), "`contact`"), localized(f.get("howToAsk"), "`howToAsk` of " + what),
+				List.copyOf(suggestions));
+	}
+
+	/** One case where a support offer helps: a fact's value, or the control procedures; and why. */
+	private Offer.Suggestion suggestion(Node node, String what) {
+		MappingNode map = map(node, "a case of `suggestWhen` of " + what);
+		if (map == null) {
+			return null;
+		}
+		String where = "a case of `suggestWhen` of " + what;
+		Map<String, Node> f = fields(map, where, Set.of("fact", "is", "control", "entity", "reason"), Set.of("reason"));
+		String fact = null;
+		String is = null;
+		if (f.containsKey("fact") != f.containsKey("is")) {
+			error(map.getStartMark(), where + " names a fact with its value: `fact` and `is` go together");
+		}
+		if (f.containsKey("fact")) {
+			fact = text(f.get("fact"), "`fact`");
+			is = text(f.get("is"), "`is`");
+			Fact known = fact == null ? null : facts.fact(fact).orElse(null);
+			if (fact != null && known == null) {
+				error(f.get("fact").getStartMark(), "`" + fact + "` is no fact of the assessment"
+						+ Suggestions.didYouMean(fact, facts.facts().stream().map(Fact::path).toList()));
+			}
+			else if (known != null && is != null) {
+				checkValue(known, is, f.get("is"));
+			}
+		}
+		List<String> control = f.containsKey("control") ? strings(f.get("control"), "`control` of " + where, CONTROLS)
+				: List.of();
+		List<String> entity = f.containsKey("entity") ? strings(f.get("entity"), "`entity` of " + where, entityKinds)
+				: List.of();
+		if (fact == null && control.isEmpty()) {
+			error(map.getStartMark(), where + " says when: a `fact` with its value `is`, or the `control` procedures");
+		}
+		return new Offer.Suggestion(fact, is, control, entity, localized(f.get("reason"), "`reason` of " + where));
+	}
+
+	private void checkValue(Fact fact, String value, Node node) {
+		boolean fits = switch (fact.type()) {
+			case BOOLEAN -> value.equals("true") || value.equals("false");
+			case ENUM -> fact.values().contains(value);
+			default -> true;
+		};
+		if (!fits) {
+			error(node.getStartMark(), "`" + value + "` is not a value of `" + fact.path() + "`"
+					+ (fact.type() == FactType.BOOLEAN ? " (true or false)" : " (expected one of " + String.join(", ", fact.values()) + ")"));
+		}
+	}
+
+	private Qualification qualification(Node node, String what, List<Offer.Region> regions) {
 		MappingNode map = map(node, "a qualification of " + what);
 		if (map == null) {
 			return null;
 		}
-		Map<String, Node> f = fields(map, "a qualification of " + what, Set.of("scheme", "validityYears", "events"),
+		Map<String, Node> f = fields(map, "a qualification of " + what, Set.of("scheme", "validityYears", "regions", "events"),
 				Set.of("scheme", "events"));
 		String scheme = oneOf(f.get("scheme"), "`scheme`", Set.of("SECNUMCLOUD", "HDS", "ISO27001", "OTHER"));
 		Integer validity = null;
@@ -242,34 +415,39 @@ final class CatalogueLoader {
 				error(f.get("validityYears").getStartMark(), "`validityYears` is a whole number of years, not `" + years + "`");
 			}
 		}
+		List<String> covered = f.containsKey("regions")
+				? strings(f.get("regions"), "`regions` of a qualification of " + what,
+						regions.stream().map(Offer.Region::id).toList())
+				: List.of();
 		List<QualificationEvent> events = new ArrayList<>();
 		SequenceNode list = list(f.get("events"), "`events`");
 		if (list != null) {
 			LocalDate previous = null;
 			for (Node item : list.getValue()) {
-				QualificationEvent event = event(item, scheme + " of " + what);
+				QualificationEvent event = event(item, scheme + " of " + what, previous);
 				if (event == null) {
 					continue;
 				}
 				if (previous != null && event.date().isBefore(previous)) {
 					error(item.getStartMark(), "the events of " + scheme + " of " + what + " must be in date order: "
-							+ event.date() + " comes after " + previous);
+							+ event.written() + " (from " + event.date() + ") comes after " + previous);
 				}
 				previous = event.date();
 				events.add(event);
 			}
 		}
-		return new Qualification(scheme, validity, List.copyOf(events));
+		return new Qualification(scheme, validity, covered, List.copyOf(events));
 	}
 
-	private QualificationEvent event(Node node, String what) {
+	private QualificationEvent event(Node node, String what, LocalDate previous) {
 		MappingNode map = map(node, "an event of " + what);
 		if (map == null) {
 			return null;
 		}
 		Map<String, Node> f = fields(map, "an event of " + what,
-				Set.of("status", "date", "milestone", "schemeVersion", "source", "confidence", "note"),
-				Set.of("status", "date", "source", "confidence"));
+				Set.of("status", "date", "dating", "milestone", "schemeVersion", "validUntil", "evidence", "source",
+						"confidence", "note"),
+				Set.of("status", "date", "dating", "evidence", "source", "confidence"));
 		QualificationStatus status = enumValue(f.get("status"), QualificationStatus.class, "`status`");
 		if (status == QualificationStatus.NONE) {
 			error(f.get("status").getStartMark(), "`NONE` is what a qualification is before its first event, not an event");
@@ -279,12 +457,59 @@ final class CatalogueLoader {
 			error(f.get("milestone").getStartMark(), "a milestone belongs to an `IN_PROGRESS` event");
 		}
 		String source = oneOf(f.get("source"), "`source`", sources.keySet());
-		LocalDate date = date(f.get("date"), "`date`");
-		return date == null || status == null ? null
-				: new QualificationEvent(status, date, milestone,
-						f.containsKey("schemeVersion") ? text(f.get("schemeVersion"), "`schemeVersion`") : null, source,
-						oneOf(f.get("confidence"), "`confidence`", CONFIDENCES),
-						f.containsKey("note") ? localized(f.get("note"), "`note`") : null);
+		String written = eventDate(f.get("date"));
+		Dating dating = enumValue(f.get("dating"), Dating.class, "`dating`", true);
+		if (written != null && dating == Dating.KNOWN && written.length() != 10) {
+			error(f.get("date").getStartMark(), "`" + written + "` names a month or a year, not a day: its `dating` is "
+					+ "`estimated`, or write the day the source gives");
+		}
+		LocalDate validUntil = f.containsKey("validUntil") ? date(f.get("validUntil"), "`validUntil`") : null;
+		if (validUntil != null && status != QualificationStatus.QUALIFIED) {
+			error(f.get("validUntil").getStartMark(), "`validUntil` is the end of a grant: it belongs to a `QUALIFIED` event");
+		}
+		Evidence evidence = enumValue(f.get("evidence"), Evidence.class, "`evidence`", true);
+		if (written == null || status == null || dating == null || evidence == null) {
+			return null;
+		}
+		QualificationEvent event = new QualificationEvent(status, effective(status, written, previous), written, dating,
+				milestone, f.containsKey("schemeVersion") ? text(f.get("schemeVersion"), "`schemeVersion`") : null,
+				validUntil, evidence, source, oneOf(f.get("confidence"), "`confidence`", CONFIDENCES),
+				f.containsKey("note") ? localized(f.get("note"), "`note`") : null);
+		if (validUntil != null && !validUntil.isAfter(event.date())) {
+			error(f.get("validUntil").getStartMark(), "`validUntil` " + validUntil + " is not after the grant's date "
+					+ event.date());
+		}
+		return event;
+	}
+
+	/**
+	 * The day an event takes effect: the first day of the day, month or year written, but never
+	 * before the step before it when the period written reaches that step.
+	 */
+	static LocalDate effective(QualificationStatus status, String written, LocalDate previous) {
+		LocalDate first = QualificationEvent.earliest(written);
+		LocalDate last = QualificationEvent.latest(written);
+		return previous != null && first.isBefore(previous) && !last.isBefore(previous) ? previous : first;
+	}
+
+	/** A date as a source gives it: {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}. */
+	private String eventDate(Node node) {
+		String value = text(node, "`date`");
+		if (value == null) {
+			return null;
+		}
+		try {
+			if (value.matches("\\d{4}") || value.matches("\\d{4}-\\d{2}") || value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+				QualificationEvent.earliest(value);
+				return value;
+			}
+		}
+		catch (java.time.DateTimeException ex) {
+			// reported below
+		}
+		error(node.getStartMark(), "`date` is a day YYYY-MM-DD, or a month YYYY-MM or a year YYYY where the source "
+				+ "gives no day, not `" + value + "`");
+		return null;
 	}
 
 	private List<Offer.Purchasing> purchasing(Node node, String what) {
@@ -364,9 +589,16 @@ final class CatalogueLoader {
 	}
 
 	private <E extends Enum<E>> E enumValue(Node node, Class<E> type, String what) {
-		List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+		return enumValue(node, type, what, false);
+	}
+
+	/** An enum's value; in lower case too when {@code lowerCase} (`dating: estimated`, `evidence: anssi-list`). */
+	private <E extends Enum<E>> E enumValue(Node node, Class<E> type, String what, boolean lowerCase) {
+		List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+			.map(e -> lowerCase ? e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') : e.name()).toList();
 		String value = oneOf(node, what, names);
-		return value == null ? null : Enum.valueOf(type, value);
+		return value == null ? null
+				: Enum.valueOf(type, lowerCase ? value.toUpperCase(java.util.Locale.ROOT).replace('-', '_') : value);
 	}
 
 	private String oneOf(Node node, String what, Collection<String> allowed) {

@@ -16,13 +16,14 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Runs the catalogue's tests, written as data ({@code offers.tests.yaml}): an offer's hosting class
- * and SecNumCloud status on a date, or the offers eligible for an assessment on a date. Unknown
- * keys and cases that expect nothing fail.
+ * (in a region, when the case names one), SecNumCloud status, whether it is to confirm, what it runs
+ * on and its kind on a date; or the offers eligible for an assessment on a date, the rule excluding
+ * the others, and the support offers suggested. Unknown keys and cases that expect nothing fail.
  */
 public final class CatalogueTests {
 
-	private static final Set<String> EXPECT_KEYS = Set.of("hostingClass", "secNumCloud", "eligible", "eligibleInclude",
-			"excluded");
+	private static final Set<String> EXPECT_KEYS = Set.of("hostingClass", "secNumCloud", "toConfirm", "runsOn", "kind",
+			"eligible", "eligibleInclude", "excluded", "support");
 
 	/** The outcome of one case. */
 	public record CaseResult(String name, String cites, List<String> failures) {
@@ -72,8 +73,15 @@ public final class CatalogueTests {
 				failures.add("no offer `" + testCase.get("offer") + "` in the catalogue");
 				return new CaseResult(name, cites, failures);
 			}
-			compare(failures, "hostingClass", expect, offer.hostingClass(date));
+			String region = testCase.get("region") == null ? null : String.valueOf(testCase.get("region"));
+			if (region != null && offer.region(region).isEmpty()) {
+				failures.add("offer `" + offer.id() + "` has no region `" + region + "`");
+			}
+			compare(failures, "hostingClass", expect, String.valueOf(offer.hostingClass(date, region)));
 			compare(failures, "secNumCloud", expect, offer.secNumCloud(date).status().name());
+			compare(failures, "toConfirm", expect, String.valueOf(offer.toConfirm(date)));
+			compare(failures, "runsOn", expect, String.valueOf(offer.runsOn()));
+			compare(failures, "kind", expect, offer.kind().name());
 			return new CaseResult(name, cites, failures);
 		}
 		RulePacks packs = RulePacks.shipped();
@@ -94,6 +102,10 @@ public final class CatalogueTests {
 		List<String> eligible = eligibility.eligible().stream().map(e -> e.offer().id()).toList();
 		if (expect.get("eligible") instanceof List<?> want && !want.stream().map(String::valueOf).toList().equals(eligible)) {
 			failures.add("eligible: expected " + want + ", got " + eligible);
+		}
+		List<String> support = eligibility.support().stream().map(e -> e.offer().id()).toList();
+		if (expect.get("support") instanceof List<?> want && !want.stream().map(String::valueOf).toList().equals(support)) {
+			failures.add("support: expected " + want + ", got " + support);
 		}
 		if (expect.get("eligibleInclude") instanceof List<?> include) {
 			include.stream().map(String::valueOf).filter(id -> !eligible.contains(id))

@@ -14,9 +14,16 @@ import fr.gouv.nuage.doctrine.Text;
 /**
  * The offers the doctrine allows for one project on one date, ranked as R1 and R13 ask —
  * interministerial products and SaaS first, then the internal clouds, then trusted commercial
- * offers, then the rest — and every other offer with the rule that excludes it and why.
+ * offers, then the rest — and every other offer with the rule that excludes it and why. Support
+ * offers host nothing: they are never among the eligible or the excluded, only suggested where their
+ * own data say they help.
  */
-public record Eligibility(Decision decision, LocalDate date, List<Eligible> eligible, List<Exclusion> excluded) {
+public record Eligibility(Decision decision, LocalDate date, List<Eligible> eligible, List<Exclusion> excluded,
+		List<Suggested> support) {
+
+	/** A support offer of DINUM suggested for the project, with why it helps. */
+	public record Suggested(Offer offer, List<Text> reasons) {
+	}
 
 	/** An offer that fits, with its hosting class on the date. */
 	public record Eligible(Offer offer, String hostingClass) {
@@ -38,7 +45,15 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 		Object kind = assessment.get("entity.kind");
 		List<Eligible> eligible = new ArrayList<>();
 		List<Exclusion> excluded = new ArrayList<>();
+		List<Suggested> support = new ArrayList<>();
 		for (Offer offer : catalogue.offers()) {
+			if (offer.isSupport()) {
+				List<Text> reasons = reasons(offer, assessment, decision);
+				if (!reasons.isEmpty()) {
+					support.add(new Suggested(offer, reasons));
+				}
+				continue;
+			}
 			String hostingClass = offer.hostingClass(date);
 			Exclusion exclusion = null;
 			if (offer.isInternal() && kind != null && !STATE_ENTITIES.contains(kind)) {
@@ -68,7 +83,24 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 		}
 		eligible.sort(Comparator.comparingInt((Eligible e) -> rank(e.offer(), e.hostingClass()))
 			.thenComparing(e -> e.offer().id()));
-		return new Eligibility(decision, date, List.copyOf(eligible), List.copyOf(excluded));
+		return new Eligibility(decision, date, List.copyOf(eligible), List.copyOf(excluded), List.copyOf(support));
+	}
+
+	/** Why a support offer helps this project, from its own data: the cases of {@code suggestWhen} that hold. */
+	static List<Text> reasons(Offer offer, Assessment assessment, Decision decision) {
+		List<Text> reasons = new ArrayList<>();
+		Object kind = assessment.get("entity.kind");
+		for (Offer.Suggestion when : offer.support().suggestWhen()) {
+			if (!when.entity().isEmpty() && (kind == null || !when.entity().contains(String.valueOf(kind)))) {
+				continue;
+			}
+			boolean fact = when.fact() != null && when.is().equals(String.valueOf(assessment.get(when.fact())));
+			boolean control = !when.control().isEmpty() && when.control().contains(decision.control());
+			if (fact || control) {
+				reasons.add(when.reason());
+			}
+		}
+		return List.copyOf(reasons);
 	}
 
 	/** R1 and R13: existing products first (interministerial, then SaaS), then the hosting classes by trust. */

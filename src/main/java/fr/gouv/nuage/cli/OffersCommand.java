@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nuage offers}: the catalogue of cloud offers, as of any date. */
 @Command(name = "offers", mixinStandardHelpOptions = true, description = "The catalogue of cloud offers.",
 		subcommands = { OffersCommand.ListOffers.class, OffersCommand.ShowOffer.class, OffersCommand.EligibleOffers.class,
-				OffersCommand.ExportCatalogue.class, OffersCommand.CheckCatalogue.class })
+				OffersCommand.DueOffers.class, OffersCommand.ExportCatalogue.class, OffersCommand.CheckCatalogue.class })
 final class OffersCommand implements Runnable {
 
 	@Spec
@@ -39,12 +39,18 @@ final class OffersCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-				"name a command: list, show, eligible, export or check");
+				"name a command: list, show, eligible, due, export or check");
 	}
 
 	static String footnote(Lang lang) {
 		return lang == Lang.FR ? "! à vérifier sur la liste de l'ANSSI : une source de cette offre est incertaine"
 				: "! to be checked against ANSSI's list: a source of this offer is uncertain";
+	}
+
+	static String dueFootnote(Lang lang) {
+		return lang == Lang.FR
+				? "? à confirmer sur la liste de l'ANSSI : qualification passée son terme estimé, toujours comptée (nuage offers due)"
+				: "? to confirm on ANSSI's list: qualification past its estimated end, still counted (nuage offers due)";
 	}
 
 	@Command(name = "list", mixinStandardHelpOptions = true, description = "List the offers as of a date.")
@@ -104,16 +110,23 @@ final class OffersCommand implements Runnable {
 				out.printf("%s %s — %s %s%n", language == Lang.FR ? "Catalogue" : "Catalogue", catalogue.version(),
 						language == Lang.FR ? "au" : "as of", date);
 				boolean flagged = false;
+				boolean due = false;
 				for (Offer offer : offers) {
 					QualificationState snc = offer.secNumCloud(date);
 					flagged |= offer.toBeChecked();
-					out.printf("  %-28s %-22s %-5s %-19s %-12s%s%n", offer.id(), truncate(offer.provider(), 22),
-							offer.model(), offer.hostingClass(date), snc.status() == null ? "" : snc.status().name(),
-							offer.toBeChecked() ? " !" : "");
+					due |= offer.toConfirm(date);
+					out.printf("  %-28s %-22s %-7s %-19s %-12s%s%s%n", offer.id(), truncate(offer.provider(), 22),
+							offer.isSupport() ? "SUPPORT" : offer.model(), offer.isSupport() ? "—" : offer.hostingClass(date),
+							offer.isSupport() ? "" : snc.status().name(), offer.toBeChecked() ? " !" : "",
+							offer.toConfirm(date) ? " ?" : "");
 				}
 				if (flagged) {
 					out.println(footnote(language));
 				}
+				if (due) {
+					out.println(dueFootnote(language));
+				}
+				catalogue.notes().forEach(note -> out.println("* " + note.in(language)));
 			}
 			out.flush();
 			return 0;
@@ -159,14 +172,39 @@ final class OffersCommand implements Runnable {
 			}
 			boolean fr = language == Lang.FR;
 			out.println(offer.id() + " — " + offer.service() + " (" + offer.provider() + ")");
-			out.println("  " + (fr ? "modèle" : "model") + ": " + offer.model() + " · " + String.join(", ", offer.categories()));
-			out.println("  " + (fr ? "classe au " : "class on ") + date + ": " + offer.hostingClass(date));
-			out.println("  " + (fr ? "données" : "data") + ": " + offer.dataLocation() + " · "
-					+ (fr ? "immunité extra-UE" : "immune to extra-EU law") + ": " + yes(offer.immuneToExtraEuAccess(), fr)
-					+ " · HDS: " + yes(offer.hdsCertified(), fr) + " · " + (fr ? "marquage max." : "max. marking") + ": "
-					+ offer.maxMarking());
-			if (offer.runsOn() != null) {
+			if (offer.isSupport()) {
+				out.println("  " + (fr ? "accompagnement de la DINUM, sans hébergement : jamais une offre éligible"
+						: "DINUM support, no hosting: never an eligible offer"));
+				out.println("  " + (fr ? "contact" : "contact") + ": " + offer.support().contact());
+				out.println("  " + (fr ? "comment la demander" : "how to ask") + ": " + offer.support().howToAsk().in(language));
+				for (Offer.Suggestion when : offer.support().suggestWhen()) {
+					out.println("  " + (fr ? "suggérée quand" : "suggested when") + ": "
+							+ (when.fact() == null ? "" : when.fact() + " = " + when.is())
+							+ (when.control().isEmpty() ? "" : (when.fact() == null ? "" : " · ") + "control ∈ " + when.control())
+							+ " — " + when.reason().in(language));
+				}
+			}
+			else {
+				out.println("  " + (fr ? "modèle" : "model") + ": " + offer.model() + " · " + String.join(", ", offer.categories()));
+				out.println("  " + (fr ? "classe au " : "class on ") + date + ": " + offer.hostingClass(date));
+				out.println("  " + (fr ? "données" : "data") + ": " + offer.dataLocation() + " · "
+						+ (fr ? "immunité extra-UE" : "immune to extra-EU law") + ": " + yes(offer.immuneToExtraEuAccess(), fr)
+						+ " · HDS: " + yes(offer.hdsCertified(), fr) + " · " + (fr ? "marquage max." : "max. marking") + ": "
+						+ offer.maxMarking());
+			}
+			if (offer.operator() == Offer.Operator.STATE && !offer.isSupport()) {
+				out.println("  " + (fr ? "opéré par l'État, " : "operated by the State, ") + (offer.runsOn() == null
+						? (fr ? "sur une infrastructure inconnue : classe commerciale tant qu'elle n'est pas établie"
+								: "on an unknown infrastructure: commercial class until it is established")
+						: (fr ? "sur " : "on ") + offer.runsOn() + (fr ? ", dont il prend la classe" : ", whose class it takes")));
+			}
+			else if (offer.runsOn() != null) {
 				out.println("  " + (fr ? "s'appuie sur" : "runs on") + ": " + offer.runsOn());
+			}
+			for (Offer.Region region : offer.regions()) {
+				out.println("  " + (fr ? "région" : "region") + " " + region.id() + ": " + region.dataLocation() + " · "
+						+ (offer.qualifiedIn(region.id()) ? (fr ? "couverte par la qualification" : "covered by the qualification")
+								: (fr ? "hors qualification : pas de confiance" : "outside the qualification: not trusted")));
 			}
 			for (Offer.Purchasing purchasing : offer.purchasing()) {
 				out.println("  " + (fr ? "achat" : "purchasing") + ": " + purchasing.vehicle()
@@ -174,13 +212,20 @@ final class OffersCommand implements Runnable {
 			}
 			for (Qualification qualification : offer.qualifications()) {
 				QualificationState state = qualification.on(date);
-				out.println("  " + qualification.scheme() + ": " + state.status()
-						+ (state.validUntil() == null ? "" : (fr ? " jusqu'au " : " until ") + state.validUntil()));
+				String until = state.validUntil() == null ? ""
+						: (state.endKnown() ? (fr ? " jusqu'au " : " until ") : (fr ? " terme estimé au plus tôt le " : " estimated end at the soonest ")) + state.validUntil();
+				out.println("  " + qualification.scheme() + ": " + state.status() + until
+						+ (state.toConfirm() ? (fr ? " — à confirmer sur la liste de l'ANSSI" : " — to confirm on ANSSI's list") : "")
+						+ (state.renewal() == null ? "" : (fr ? " — renouvellement en cours (" : " — renewal in progress (")
+								+ state.renewal().milestone() + ")"));
 				for (QualificationEvent event : qualification.events()) {
-					out.println("    " + event.date() + " " + event.status()
+					out.println("    " + event.written() + " (" + CatalogueJson.written(event.dating(), language) + ") " + event.status()
 							+ (event.milestone() == null ? "" : " " + event.milestone())
-							+ (event.schemeVersion() == null ? "" : " v" + event.schemeVersion()) + " [" + event.source() + ", "
-							+ event.confidence() + "]" + (event.note() == null ? "" : " — " + event.note().in(language)));
+							+ (event.schemeVersion() == null ? "" : " v" + event.schemeVersion())
+							+ (event.validUntil() == null ? "" : (fr ? " jusqu'au " : " until ") + event.validUntil())
+							+ " [" + event.evidence().name() + (event.counts() ? "" : (fr ? ", non comptée" : ", not counted"))
+							+ ", " + event.source() + ", " + event.confidence() + "]"
+							+ (event.note() == null ? "" : " — " + event.note().in(language)));
 				}
 			}
 			if (offer.note() != null) {
@@ -269,9 +314,47 @@ final class OffersCommand implements Runnable {
 			for (Eligibility.Exclusion x : eligibility.excluded()) {
 				out.printf("  - %-28s %-7s %s%n", x.offer().id(), x.rule(), x.reason().in(lang));
 			}
+			if (!eligibility.support().isEmpty()) {
+				out.println(fr ? "Accompagnement de la DINUM suggéré :" : "DINUM support suggested:");
+				for (Eligibility.Suggested suggested : eligibility.support()) {
+					out.printf("  * %-28s %s — %s%n", suggested.offer().id(), suggested.offer().service(),
+							suggested.offer().support().contact());
+					suggested.reasons().forEach(reason -> out.println("      " + reason.in(lang)));
+				}
+			}
 			if (flagged) {
 				out.println(footnote(lang));
 			}
+		}
+	}
+
+	@Command(name = "due", mixinStandardHelpOptions = true,
+			description = "The qualifications to confirm on ANSSI's list: past an end nobody confirmed, still counted.")
+	static final class DueOffers implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		Options.AsOf asOf;
+
+		@Mixin
+		Options.Language lang;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec.commandLine().getOut();
+			LocalDate date = asOf.get();
+			boolean fr = lang.get() == Lang.FR;
+			List<Catalogue.Due> due = Catalogue.reference().dueForConfirmation(date);
+			out.println((fr ? "Qualifications à confirmer au " : "Qualifications to confirm on ") + date + ": " + due.size());
+			for (Catalogue.Due d : due) {
+				out.printf("  %-28s %-12s %s %s · %s %s%n", d.offer().id(), d.scheme(),
+						fr ? "terme estimé" : "estimated end", d.state().validUntil(), fr ? "classe" : "class",
+						d.offer().hostingClass(date));
+			}
+			out.flush();
+			return 0;
 		}
 	}
 

@@ -75,7 +75,8 @@ class CatalogueImportTest {
 			.containsExactly("bad.yaml:21:5: error: offer `trusted-iaas` is missing `hdsCertified`",
 					"bad.yaml:28:5: error: unknown key `hdsCertifed` in offer `trusted-iaas`, did you mean `hdsCertified`?");
 		assertThat(refused(SmallCatalogue.TEXT.replace("date: 2023-03-01", "date: 2023-13-01")))
-			.anySatisfy(line -> assertThat(line).contains("`date` is a date written YYYY-MM-DD, not `2023-13-01`"));
+			.anySatisfy(line -> assertThat(line).contains("`date` is a day YYYY-MM-DD, or a month YYYY-MM or a year YYYY "
+					+ "where the source gives no day, not `2023-13-01`"));
 		assertThat(refused(SmallCatalogue.TEXT.replace("runsOn: pi", "runsOn: py")))
 			.anySatisfy(line -> assertThat(line).contains("`runsOn` names no offer of the catalogue: `py`, did you mean `pi`?"));
 		assertThat(refused(SmallCatalogue.TEXT.replace("source: ANSSI, confidence: sourced}\n          - {status: QUALIFIED",
@@ -85,5 +86,78 @@ class CatalogueImportTest {
 			.anySatisfy(line -> assertThat(line).contains("must be in date order"));
 		assertThat(refused(SmallCatalogue.TEXT.replace("  - id: hyperscaler", "  - id: trusted-iaas")))
 			.anySatisfy(line -> assertThat(line).contains("duplicate offer id `trusted-iaas`"));
+	}
+
+	@Test
+	void whatIsKnownOfAnEventIsCheckedWhereItIsWritten() {
+		assertThat(refused(SmallCatalogue.TEXT.replace("date: 2023-03-01, dating: known", "date: 2023-03, dating: known")))
+			.containsExactly("bad.yaml:35:39: error: `2023-03` names a month or a year, not a day: its `dating` is "
+					+ "`estimated`, or write the day the source gives");
+		assertThat(refused(SmallCatalogue.TEXT.replace("dating: known, milestone: J0", "milestone: J0")))
+			.anySatisfy(line -> assertThat(line).contains("is missing `dating`"));
+		assertThat(refused(SmallCatalogue.TEXT.replace("milestone: J0, evidence: anssi-list", "milestone: J0, evidence: rumour")))
+			.anySatisfy(line -> assertThat(line).contains("`rumour` is not allowed for `evidence`"));
+		assertThat(refused(SmallCatalogue.TEXT.replace("milestone: J0, evidence", "milestone: J0, validUntil: 2024-01-01, evidence")))
+			.anySatisfy(line -> assertThat(line).contains("`validUntil` is the end of a grant"));
+		assertThat(refused(SmallCatalogue.TEXT.replace("validUntil: 2026-02-28", "validUntil: 2022-02-28")))
+			.anySatisfy(line -> assertThat(line).contains("`validUntil` 2022-02-28 is not after the grant's date 2023-03-01"));
+	}
+
+	@Test
+	void aStateServiceTakesItsClassFromItsInfrastructureNotFromAQualification() {
+		String state = SmallCatalogue.TEXT.replace("    provider: Hyper\n", "    provider: Hyper\n    operator: STATE\n")
+			.replace("    purchasing: [{vehicle: UGAP, reference: \"Marché cloud public\"}]\n    qualifications: []",
+					"    purchasing: [{vehicle: UGAP, reference: \"Marché cloud public\"}]\n    qualifications:\n"
+							+ "      - {scheme: SECNUMCLOUD, events: []}");
+		assertThat(refused(state)).anySatisfy(line -> assertThat(line).contains("is operated by the State"));
+		Catalogue onTrusted = ((Catalogue.Loaded) Catalogue.load("state.yaml", SmallCatalogue.TEXT
+			.replace("    provider: Hyper\n", "    provider: Hyper\n    operator: STATE\n    runsOn: trusted-iaas\n")))
+			.catalogue();
+		Offer hosted = onTrusted.offer("hyperscaler").orElseThrow();
+		assertThat(hosted.hostingClass(java.time.LocalDate.parse("2024-01-01"))).isEqualTo(Offer.COMMERCIAL_TRUSTED);
+		assertThat(hosted.hostingClass(java.time.LocalDate.parse("2026-06-01"))).isEqualTo(Offer.COMMERCIAL);
+		assertThat(refused(SmallCatalogue.TEXT.replace("    provider: Ministère de l'Intérieur\n",
+				"    provider: Ministère de l'Intérieur\n    runsOn: suite\n")))
+			.anySatisfy(line -> assertThat(line).contains("runs, through `runsOn`, on itself"));
+	}
+
+	@Test
+	void aSupportOfferHostsNothingAndSaysWhenItHelps() {
+		String support = SmallCatalogue.TEXT + """
+				  - id: squads
+				    kind: SUPPORT
+				    provider: DINUM
+				    service: Squads
+				    support:
+				      contact: infonuage@example.fr
+				      howToAsk: {fr: "Écrire.", en: "Write."}
+				      suggestWhen:
+				        - {fact: commitments.trainingPlann, is: "false", reason: {fr: "r", en: "r"}}
+				        - {fact: commitments.trainingPlan, is: "maybe", reason: {fr: "r", en: "r"}}
+				        - {control: [MINISTERY], reason: {fr: "r", en: "r"}}
+				        - {reason: {fr: "r", en: "r"}}
+				    dataLocation: FRANCE
+				    sources: [ANSSI]
+				    confidence: sourced
+				    asOf: 2026-01-01
+				""";
+		assertThat(refused(support)).anySatisfy(line -> assertThat(line).contains("did you mean `commitments.trainingPlan`?"))
+			.anySatisfy(line -> assertThat(line).contains("`maybe` is not a value of `commitments.trainingPlan` (true or false)"))
+			.anySatisfy(line -> assertThat(line).contains("`MINISTERY` is not allowed"))
+			.anySatisfy(line -> assertThat(line).contains("says when"))
+			.anySatisfy(line -> assertThat(line).contains("unknown key `dataLocation`"));
+		assertThat(refused(SmallCatalogue.TEXT.replace("runsOn: pi", "runsOn: squads") + support.substring(SmallCatalogue.TEXT.length())
+			.replace("commitments.trainingPlann", "commitments.trainingPlan").replace("\"maybe\"", "\"true\"")
+			.replace("MINISTERY", "MINISTRY").replace("        - {reason: {fr: \"r\", en: \"r\"}}\n", "")
+			.replace("    dataLocation: FRANCE\n", "")))
+			.containsExactly("bad.yaml:53:5: error: offer `suite` runs on `squads`, a support offer, which hosts nothing");
+	}
+
+	@Test
+	void aQualificationCoversOnlyRegionsTheOfferHas() {
+		String regions = SmallCatalogue.TEXT.replace("    maxMarking: NONE\n    qualifications:\n      - scheme: SECNUMCLOUD\n        validityYears: 3\n",
+				"    maxMarking: NONE\n    regions: [{id: fr-1, dataLocation: FRANCE}, {id: us-1, dataLocation: OTHER}]\n"
+						+ "    qualifications:\n      - scheme: SECNUMCLOUD\n        validityYears: 3\n        regions: [fr-1, fr-2]\n");
+		assertThat(refused(regions)).anySatisfy(line -> assertThat(line).contains("`fr-2` is not allowed for an item of `regions` of a qualification of offer `trusted-iaas`, did you mean `fr-1`?"));
 	}
 }

@@ -37,8 +37,8 @@ final class SmallCatalogue {
 			      - scheme: SECNUMCLOUD
 			        validityYears: 3
 			        events:
-			          - {status: IN_PROGRESS, date: 2022-06-01, milestone: J0, source: ANSSI, confidence: sourced}
-			          - {status: QUALIFIED, date: 2023-03-01, schemeVersion: "3.2", source: ANSSI, confidence: sourced}
+			          - {status: IN_PROGRESS, date: 2022-06-01, dating: known, milestone: J0, evidence: anssi-list, source: ANSSI, confidence: sourced}
+			          - {status: QUALIFIED, date: 2023-03-01, dating: known, schemeVersion: "3.2", validUntil: 2026-02-28, evidence: anssi-list, source: ANSSI, confidence: sourced}
 			    sources: [ANSSI]
 			    confidence: sourced
 			    asOf: 2026-01-01

@@ -14,10 +14,7 @@ public final class TestOffers {
 	public static Offer qualifiedOn(Offer offer, LocalDate date) {
 		List<QualificationEvent> history = new ArrayList<>(offer.qualification(Qualification.SECNUMCLOUD)
 			.map(Qualification::events).orElse(List.of()));
-		history.add(new QualificationEvent(QualificationStatus.QUALIFIED, date, null, "3.2", "ANSSI-LIST", "sourced", null));
-		return new Offer(offer.id(), offer.provider(), offer.service(), offer.model(), offer.categories(), offer.internal(),
-				offer.interministerial(), offer.dataLocation(), true, offer.hdsCertified(), offer.maxMarking(), offer.runsOn(),
-				offer.purchasing(), offer.reversibility(), List.of(new Qualification(Qualification.SECNUMCLOUD, 3, history)),
-				offer.sources(), offer.confidence(), offer.note(), offer.asOf());
+		history.add(QualificationEvent.known(QualificationStatus.QUALIFIED, date, null, "3.2", Evidence.ANSSI_LIST, "ANSSI-LIST"));
+		return offer.withSecNumCloud(history, true);
 	}
 }

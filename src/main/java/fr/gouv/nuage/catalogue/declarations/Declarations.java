@@ -10,6 +10,7 @@ import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueChanges;
 import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.catalogue.QualificationReview;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
@@ -37,38 +38,46 @@ public class Declarations implements CatalogueSource {
 	public record Invalid(List<SourceIssue> issues) implements Submission {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Declarations.class);
+
 	private final OfferDeclarations declarations;
+
+	private final QualificationReviews reviews;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Declarations(OfferDeclarations declarations, ApplicationEventPublisher events, Clock clock) {
+	Declarations(OfferDeclarations declarations, QualificationReviews reviews, ApplicationEventPublisher events,
+			Clock clock) {
 		this.declarations = declarations;
+		this.reviews = reviews;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	/** The catalogue in force and the accepted declarations it was built from. */
-	private record InForce(List<UUID> accepted, Catalogue catalogue) {
+	/** The catalogue in force and the accepted declarations and reviews it was built from. */
+	private record InForce(List<UUID> accepted, List<UUID> reviewed, Catalogue catalogue) {
 	}
 
-	private volatile InForce inForce = new InForce(null, null);
+	private volatile InForce inForce = new InForce(null, null, null);
 
 	/**
 	 * The reference catalogue amended by every accepted declaration, in the order they were
-	 * accepted; rebuilt only when another declaration was accepted (by any instance).
+	 * accepted, then by DINUM's reviews of qualifications, in the order they were made; rebuilt only
+	 * when another declaration was accepted or another review made (by any instance).
 	 */
 	@Override
 	@Transactional(readOnly = true)
 	public Catalogue current() {
 		List<UUID> accepted = declarations.acceptedIds();
+		List<UUID> reviewed = reviews.ids();
 		InForce cached = inForce;
-		if (accepted.equals(cached.accepted())) {
+		if (accepted.equals(cached.accepted()) && reviewed.equals(cached.reviewed())) {
 			return cached.catalogue();
 		}
 		Catalogue catalogue = build();
-		inForce = new InForce(accepted, catalogue);
+		inForce = new InForce(accepted, reviewed, catalogue);
 		return catalogue;
 	}
 
@@ -80,7 +89,57 @@ public class Declarations implements CatalogueSource {
 				catalogue = catalogue.with(load.offer());
 			}
 		}
+		for (QualificationReview review : reviews.inOrder()) {
+			try {
+				catalogue = catalogue.reviewed(review, LocalDate.ofInstant(review.at(), clock.getZone()));
+			}
+			catch (IllegalArgumentException ex) {
+				// A later declaration changed the offer so that the review no longer fits: the declaration stands.
+				log.warn("review of {} {} of {} no longer applies: {}", review.scheme(), review.action(), review.offerId(),
+						ex.getMessage());
+			}
+		}
 		return catalogue;
+	}
+
+	/**
+	 * DINUM's word on a qualification: confirmed, corrected or ended, as ANSSI's list shows it, if
+	 * the offer is still at the version the reviewer read. Refused with a message naming the field
+	 * when it does not fit the qualification's history (nothing stored); an end decides the projects
+	 * hosted on the offer again.
+	 */
+	public Catalogue review(QualificationReview review, Integer readVersion) {
+		Catalogue before = current();
+		if (before.offer(review.offerId()).isEmpty()) {
+			throw new DeclarationRefused("no offer `" + review.offerId() + "`", false);
+		}
+		if (readVersion != null && offerVersion(review.offerId()) != readVersion) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("the offer `" + review.offerId()
+					+ "` is at version " + offerVersion(review.offerId()) + ", not " + readVersion + ": read it again");
+		}
+		LocalDate today = LocalDate.now(clock);
+		Catalogue after = before.reviewed(review, today);
+		reviews.add(UUID.randomUUID(), review);
+		CatalogueChanges.between(before, today, after, today).forEach(events::publishEvent);
+		events.publishEvent(new OfferDeclarationEvents.QualificationReviewed(review.offerId(), review.scheme(),
+				review.action().name(), review.event().status().name(), review.event().date(), review.reviewer(),
+				before.offer(review.offerId()).get().hostingClass(today), after.offer(review.offerId()).get().hostingClass(today)));
+		return current();
+	}
+
+	/**
+	 * An offer's version: 1, plus each declaration of it DINUM accepted and each review of its
+	 * qualifications. A review names the version it was made on.
+	 */
+	@Transactional(readOnly = true)
+	public int offerVersion(String offerId) {
+		return 1 + declarations.acceptedCount(offerId) + reviews.count(offerId);
+	}
+
+	/** The qualifications DINUM is asked to confirm today, the longest overdue first. */
+	@Transactional(readOnly = true)
+	public List<Catalogue.Due> dueForConfirmation(LocalDate date) {
+		return current().dueForConfirmation(date);
 	}
 
 	/** A provider declares a new offer, or an update of one of its offers (the offer in the catalogue's format). */

@@ -17,4 +17,12 @@ public final class OfferDeclarationEvents {
 	public record OfferDeclarationRejected(UUID declaration, String offerId, String provider, String reviewer,
 			String reason) {
 	}
+
+	/**
+	 * DINUM confirmed, corrected or ended a qualification of an offer: the recorded step, who, and the
+	 * offer's class before and after, today.
+	 */
+	public record QualificationReviewed(String offerId, String scheme, String action, String status,
+			java.time.LocalDate date, String reviewer, String hostingClassBefore, String hostingClassAfter) {
+	}
 }

@@ -91,6 +91,12 @@ class OfferDeclarations {
 			.query((rs, n) -> rs.getObject("id", UUID.class)).list();
 	}
 
+	/** How many declarations of an offer DINUM accepted. */
+	int acceptedCount(String offerId) {
+		return jdbc.sql("select count(*) from offer_declaration where status = 'ACCEPTED' and offer_id = :offer")
+			.param("offer", offerId).query(Integer.class).single();
+	}
+
 	/** The accepted declarations in the order DINUM accepted them: later ones amend earlier ones. */
 	List<OfferDeclaration> acceptedInOrder() {
 		return jdbc.sql("""

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the qualification changes of the catalogue as days pass: a qualification granted on its
- * date, a validity that runs out, without anyone editing the catalogue.
+ * date, a validity that runs out on a known date, without anyone editing the catalogue; and the
+ * qualifications that pass an end nobody confirmed, for DINUM to confirm (they decide nothing again).
  */
 @Component
 class QualificationWatch {
@@ -48,6 +49,7 @@ class QualificationWatch {
 		Catalogue catalogue = catalogues.current();
 		List<OfferQualificationChanged> changes = CatalogueChanges.between(catalogue, checkedUntil, catalogue, date);
 		changes.forEach(events::publishEvent);
+		CatalogueChanges.dueBetween(catalogue, checkedUntil, date).forEach(events::publishEvent);
 		checkedUntil = date;
 		return changes;
 	}

@@ -1,6 +1,8 @@
 package fr.gouv.nuage.projects.audit;
 
 import fr.gouv.nuage.catalogue.OfferQualificationChanged;
+import fr.gouv.nuage.catalogue.OfferQualificationDue;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.QualificationReviewed;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records the state changes other modules announce, in the same transaction as the change: a
  * declaration submitted, accepted or rejected; a qualification granted, suspended, withdrawn or
- * expired.
+ * expired, due for confirmation, or reviewed by DINUM.
  */
 @Component
 class AuditTrail {
@@ -37,6 +39,22 @@ class AuditTrail {
 	void on(OfferDeclarationRejected event) {
 		log.append(event.reviewer(), "OFFER_DECLARATION_REJECTED", "declaration:" + event.declaration(),
 				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "REJECTED", "reason", event.reason()));
+	}
+
+	@EventListener
+	void on(QualificationReviewed event) {
+		log.append(event.reviewer(), "QUALIFICATION_REVIEWED", "offer:" + event.offerId(),
+				AuditLog.state("hostingClass", event.hostingClassBefore()),
+				AuditLog.state("scheme", event.scheme(), "action", event.action(), "status", event.status(), "date",
+						event.date().toString(), "hostingClass", event.hostingClassAfter()));
+	}
+
+	/** A qualification passed an end nobody confirmed: DINUM is asked to confirm it; no class changes. */
+	@EventListener
+	void on(OfferQualificationDue event) {
+		log.append("catalogue", "OFFER_QUALIFICATION_DUE", "offer:" + event.offerId(), null,
+				AuditLog.state("scheme", event.scheme(), "expectedEnd", event.expectedEnd().toString(), "hostingClass",
+						event.hostingClass()));
 	}
 
 	@EventListener

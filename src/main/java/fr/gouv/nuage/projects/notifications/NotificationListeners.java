@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import fr.gouv.nuage.catalogue.OfferQualificationDue;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
@@ -114,6 +115,15 @@ class NotificationListeners {
 	void on(OfferDeclarationRejected event) {
 		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_REJECTED", "offer-declaration-rejected",
 				values("offer", event.offerId(), "reason", event.reason()));
+	}
+
+	/** DINUM: a qualification passed an end nobody confirmed; it still counts, but is to be confirmed. */
+	@EventListener
+	void on(OfferQualificationDue event) {
+		DateTimeFormatter date = DateTimeFormatter.ofPattern(notifications.text("format.date"), Locale.FRENCH);
+		notifications.record("OFFER_QUALIFICATION_DUE", "offer-qualification-due", "offer:" + event.offerId(),
+				directory.holders(Role.DINUM), values("offer", event.offerId(), "scheme", event.scheme(), "end",
+						date.format(event.expectedEnd()), "link", notifications.link("offer", event.offerId())));
 	}
 
 	/** Writes to the project's agents and to {@code others}, when the project has an organisation. */

@@ -80,6 +80,11 @@ public class Notifications {
 
 	/** The portal's page of a project ({@code project}) or of a declaration ({@code declaration}). */
 	String link(String page, UUID id) {
-		return texts.fill("link." + page, Map.of("base", settings.baseUrl(), "id", id.toString()));
+		return link(page, id.toString());
+	}
+
+	/** The portal's page of a thing known by a readable id ({@code offer}). */
+	String link(String page, String id) {
+		return texts.fill("link." + page, Map.of("base", settings.baseUrl(), "id", id));
 	}
 }

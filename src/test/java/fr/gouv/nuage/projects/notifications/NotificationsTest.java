@@ -263,10 +263,7 @@ class NotificationsTest {
 		String claire = "claire-" + suffix + "@fournisseur.fr";
 		directory.signIn(new Identity(claire, "Claire", "Dupont", siret, null, null));
 		Offer model = Catalogue.reference().offer(OFFER).orElseThrow();
-		Offer declared = new Offer("offre-" + suffix, provider, model.service(), model.model(), model.categories(),
-				model.internal(), model.interministerial(), model.dataLocation(), model.immuneToExtraEuAccess(),
-				model.hdsCertified(), model.maxMarking(), model.runsOn(), model.purchasing(), model.reversibility(),
-				model.qualifications(), model.sources(), model.confidence(), model.note(), model.asOf());
+		Offer declared = model.withIdentity("offre-" + suffix, provider);
 		UUID declaration = ((Declarations.Submitted) declarations.submit(Actor.provider("Claire", provider),
 				CatalogueJson.declaration(declared))).declaration().id();
 
