@@ -34,11 +34,8 @@ class OfferController {
 
 	private final CatalogueSource catalogues;
 
-	private final fr.gouv.nuage.catalogue.declarations.Declarations declarations;
-
-	OfferController(CatalogueSource catalogues, fr.gouv.nuage.catalogue.declarations.Declarations declarations) {
+	OfferController(CatalogueSource catalogues) {
 		this.catalogues = catalogues;
-		this.declarations = declarations;
 	}
 
 	@Operation(operationId = "listOffers", summary = "List the catalogue's offers",
@@ -109,6 +106,6 @@ class OfferController {
 		}
 		StringBuilder out = new StringBuilder();
 		CatalogueJson.offer(new JsonWriter(out, false), offer, date);
-		return Versions.ok(declarations.offerVersion(offer.id()), out.toString());
+		return Versions.ok(catalogues.offerVersion(offer.id()), out.toString());
 	}
 }

@@ -118,6 +118,11 @@ class AccessMatrixTest {
 			POST   /api/v1/declarations/{L}/acceptance #L         401 403 403 403 403 200 403 403
 			POST   /api/v1/declarations/{L}/rejection #L          401 403 403 403 403 200 403 403
 			POST   /api/v1/declarations/{L}/withdrawal #L         401 403 403 403 403 403 403 200
+			GET    /api/v1/offers/{OUTSCALE}                      200 200 200 200 200 200 200 200
+			GET    /api/v1/qualifications/due                     401 403 403 403 403 200 403 403
+			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/confirmation #OUTSCALE 401 403 403 403 403 200 403 403
+			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/correction #OUTSCALE 401 403 403 403 403 200 403 403
+			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/end #OUTSCALE 401 403 403 403 403 200 403 403
 			GET    /api/v1/organisations                          401 200 200 200 200 200 200 200
 			GET    /api/v1/organisations/dir-a                    401 200 200 200 200 200 200 200
 			POST   /api/v1/organisations                          401 403 403 403 403 201 403 403
@@ -143,6 +148,12 @@ class AccessMatrixTest {
 			Map.entry("POST /api/v1/declarations", Perimeters.OFFER),
 			Map.entry("POST /api/v1/declarations/{L}/acceptance", "{\"comment\":\"conforme\"}"),
 			Map.entry("POST /api/v1/declarations/{L}/rejection", "{\"reason\":\"source manquante\"}"),
+			Map.entry("POST /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/confirmation",
+					"{\"date\":\"2026-02-01\",\"dating\":\"known\",\"schemeVersion\":\"3.2\",\"evidence\":\"anssi-list\"}"),
+			Map.entry("POST /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/correction",
+					"{\"date\":\"2024-03-01\",\"dating\":\"known\",\"schemeVersion\":\"3.2\",\"evidence\":\"anssi-list\"}"),
+			Map.entry("POST /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/end",
+					"{\"status\":\"WITHDRAWN\",\"date\":\"2026-02-01\",\"evidence\":\"anssi-list\"}"),
 			Map.entry("POST /api/v1/organisations",
 					"{\"id\":\"dir-c\",\"name\":\"Direction C\",\"kind\":\"DIRECTORATE\",\"parent\":\"min-a\"}"));
 
@@ -221,6 +232,7 @@ class AccessMatrixTest {
 			plans.record(id("P"), "export sous 3 mois", List.of("S3"), new BigDecimal("20000"), 5, agent, 0);
 			return made("P");
 		}, () -> plans.find(id("P")).orElseThrow().version());
+		piece("OUTSCALE", () -> "outscale-iaas", () -> declarations.offerVersion("outscale-iaas"));
 		piece("L", () -> ((Declarations.Submitted) declarations.submit(Actor.provider(Caller.PROVIDER.email, "OVHcloud"),
 				Perimeters.OFFER)).declaration().id().toString(),
 				() -> declarations.find(id("L")).orElseThrow().version());

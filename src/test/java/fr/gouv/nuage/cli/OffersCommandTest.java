@@ -38,7 +38,27 @@ class OffersCommandTest extends CliTestSupport {
 	@Test
 	void showsAnOfferWithItsQualificationHistory() {
 		assertThat(run("offers", "show", "s3ns-premi3ns", "--as-of", "2026-01-01", "--lang", "en")).isZero();
-		assertThat(out).contains("COMMERCIAL_TRUSTED").contains("2025-12-17 QUALIFIED").contains("ANSSI");
+		assertThat(out).contains("COMMERCIAL_TRUSTED").contains("2025-12-17 (known date) QUALIFIED").contains("ANSSI")
+			.contains("INDEPENDENT_SOURCES");
+	}
+
+	@Test
+	void listsTheQualificationsDinumIsAskedToConfirm() {
+		assertThat(run("offers", "due", "--as-of", "2027-01-15", "--lang", "en")).isZero();
+		assertThat(out).contains("Qualifications to confirm on 2027-01-15: 4").contains("outscale-iaas")
+			.contains("ovhcloud-hpc-snc").contains("cloudtemple-iaas").contains("oodrive-work");
+		assertThat(run("offers", "due", "--as-of", "2026-12-02", "--lang", "en")).isZero();
+		assertThat(out).contains("Qualifications to confirm on 2026-12-02: 0");
+	}
+
+	@Test
+	void showsWhatRunsAStateServiceAndHowToAskForSupport() {
+		assertThat(run("offers", "show", "tchap", "--lang", "en")).isZero();
+		assertThat(out).contains("operated by the State, on pi, whose class it takes").contains("INTERNAL_PI");
+		assertThat(run("offers", "show", "dinum-bin", "--lang", "en")).isZero();
+		assertThat(out).contains("never an eligible offer").contains("infonuage.dinum@modernisation.gouv.fr");
+		assertThat(run("offers", "list", "--as-of", "2027-01-15", "--lang", "en")).isZero();
+		assertThat(out).contains("to confirm on ANSSI's list").contains("dinum-squads-cloud");
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class FactModelTest {
 	void knowsTheSchemaVersionAndObjects() {
 		assertThat(model.schemaId()).isEqualTo("nuage.assessment/v1");
 		assertThat(model.objectNames()).containsExactly("entity", "project", "hosting", "data", "commitments");
-		assertThat(model.size()).isEqualTo(model.facts().size()).isEqualTo(34);
+		assertThat(model.size()).isEqualTo(model.facts().size()).isEqualTo(35);
 		assertThat(FactModel.assessmentV1()).isSameAs(model);
 	}
 

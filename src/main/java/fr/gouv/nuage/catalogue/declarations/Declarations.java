@@ -131,6 +131,7 @@ public class Declarations implements CatalogueSource {
 	 * An offer's version: 1, plus each declaration of it DINUM accepted and each review of its
 	 * qualifications. A review names the version it was made on.
 	 */
+	@Override
 	@Transactional(readOnly = true)
 	public int offerVersion(String offerId) {
 		return 1 + declarations.acceptedCount(offerId) + reviews.count(offerId);

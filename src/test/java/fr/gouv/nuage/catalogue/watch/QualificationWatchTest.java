@@ -24,7 +24,10 @@ class QualificationWatchTest {
 		Catalogue reference = Catalogue.reference();
 		assertThat(watch.publishUntil(later)).isEqualTo(CatalogueChanges.between(reference, start, reference, later))
 			.isNotEmpty();
-		assertThat(published).hasSize(CatalogueChanges.between(reference, start, reference, later).size());
+		assertThat(published).hasSize(CatalogueChanges.between(reference, start, reference, later).size()
+				+ CatalogueChanges.dueBetween(reference, start, later).size());
+		assertThat(CatalogueChanges.dueBetween(reference, start, later)).as("Outscale's 2020 grant ran out by 2023")
+			.extracting(d -> d.offerId()).contains("outscale-iaas");
 		assertThat(watch.publishUntil(later)).isEmpty();
 	}
 }
