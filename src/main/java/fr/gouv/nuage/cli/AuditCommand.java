@@ -6,8 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
-import fr.gouv.nuage.projects.audit.AuditChain;
-import fr.gouv.nuage.projects.audit.AuditStore;
+import fr.gouv.nuage.audit.AuditChain;
+import fr.gouv.nuage.audit.AuditStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

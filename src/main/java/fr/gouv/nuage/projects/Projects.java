@@ -18,9 +18,9 @@ import fr.gouv.nuage.doctrine.Lang;
 import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
-import fr.gouv.nuage.projects.audit.AuditLog;
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Perimeter;
+import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.Perimeter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -168,6 +168,12 @@ public class Projects {
 	public record Owner(UUID project, String organisation) {
 	}
 
+	/** True when there is such a project, archived or not. */
+	@Transactional(readOnly = true)
+	public boolean exists(UUID id) {
+		return projects.exists(id);
+	}
+
 	/** The project's organisation, read without its decisions; empty when there is no such project. */
 	@Transactional(readOnly = true)
 	public Optional<Owner> organisation(UUID id) {
@@ -223,16 +229,18 @@ public class Projects {
 		return count;
 	}
 
-	/** A derogation ended: the project is decided again on its latest assessment. */
-	@EventListener
-	void on(DerogationEvents.DerogationExpired expired) {
-		Project project = get(expired.project());
+	/**
+	 * The project is decided again on its latest assessment, as of today, for {@code reason} (a
+	 * derogation ended); nothing when it is archived or its assessment no longer reads.
+	 */
+	public void redecide(UUID id, String actor, ProjectDecision.Reason reason) {
+		Project project = get(id);
 		if (project.archived()) {
 			return;
 		}
 		Read read = read(project.latest().orElseThrow().assessment(), LocalDate.now(clock), true);
 		if (read.errors() == null) {
-			decide(project, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED, read);
+			decide(project, actor, reason, read);
 		}
 	}
 

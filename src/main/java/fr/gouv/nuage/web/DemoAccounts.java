@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.gouv.nuage.projects.Projects;
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Identity;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Person;
-import fr.gouv.nuage.projects.directory.Role;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.Identity;
+import fr.gouv.nuage.directory.OrganisationKind;
+import fr.gouv.nuage.directory.Person;
+import fr.gouv.nuage.directory.Role;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;

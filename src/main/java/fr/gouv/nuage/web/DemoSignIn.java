@@ -1,7 +1,7 @@
 package fr.gouv.nuage.web;
 
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Person;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.Person;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Profile;

@@ -3,9 +3,9 @@ package fr.gouv.nuage.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Identity;
-import fr.gouv.nuage.projects.directory.Person;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.Identity;
+import fr.gouv.nuage.directory.Person;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package fr.gouv.nuage.web;
 
-import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.directory.Directory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;

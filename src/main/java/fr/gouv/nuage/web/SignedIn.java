@@ -3,8 +3,8 @@ package fr.gouv.nuage.web;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import fr.gouv.nuage.projects.directory.Grant;
-import fr.gouv.nuage.projects.directory.Person;
+import fr.gouv.nuage.directory.Grant;
+import fr.gouv.nuage.directory.Person;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 

@@ -1,5 +1,6 @@
 /**
- * The web portal and who may reach it: sign-in with ProConnect (OpenID Connect), public pages
- * for visitors. May depend on every module's API.
+ * The web portal and who may reach it: sign-in with ProConnect (OpenID Connect), the demo profile's
+ * accounts, public pages for visitors.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "doctrine", "projects", "http" })
 package fr.gouv.nuage.web;

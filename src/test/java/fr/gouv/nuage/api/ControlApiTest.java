@@ -16,8 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fr.gouv.nuage.projects.audit.AuditLog;
-import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.Directory;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

@@ -27,8 +27,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.OrganisationKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

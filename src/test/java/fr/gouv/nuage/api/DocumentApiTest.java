@@ -29,9 +29,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
 
-import fr.gouv.nuage.projects.Documents;
-import fr.gouv.nuage.projects.audit.AuditLog;
-import fr.gouv.nuage.projects.directory.Directory;
+import fr.gouv.nuage.documents.Documents;
+import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.Directory;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;

@@ -1,5 +1,7 @@
 package fr.gouv.nuage.api;
 
+import fr.gouv.nuage.http.ApiDescription;
+import fr.gouv.nuage.http.ApiDocs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,10 +21,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import fr.gouv.nuage.doctrine.Json;
-import fr.gouv.nuage.projects.Control;
-import fr.gouv.nuage.projects.DocumentPurpose;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Role;
+import fr.gouv.nuage.controls.Control;
+import fr.gouv.nuage.documents.DocumentPurpose;
+import fr.gouv.nuage.directory.OrganisationKind;
+import fr.gouv.nuage.directory.Role;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.junit.jupiter.api.BeforeEach;

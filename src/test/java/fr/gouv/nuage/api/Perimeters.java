@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 
 import com.jayway.jsonpath.JsonPath;
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Identity;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Role;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.Identity;
+import fr.gouv.nuage.directory.OrganisationKind;
+import fr.gouv.nuage.directory.Role;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;

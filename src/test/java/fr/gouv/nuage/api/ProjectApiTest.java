@@ -14,11 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fr.gouv.nuage.projects.audit.AuditLog;
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.Identity;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
-import fr.gouv.nuage.projects.directory.Role;
+import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.Identity;
+import fr.gouv.nuage.directory.OrganisationKind;
+import fr.gouv.nuage.directory.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.concurrent.Callable;
 
 import com.jayway.jsonpath.JsonPath;
-import fr.gouv.nuage.projects.audit.AuditLog;
+import fr.gouv.nuage.audit.AuditLog;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;

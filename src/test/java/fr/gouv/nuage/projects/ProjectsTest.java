@@ -13,7 +13,7 @@ import fr.gouv.nuage.catalogue.TestOffers;
 import fr.gouv.nuage.catalogue.declarations.Actor;
 import fr.gouv.nuage.catalogue.declarations.Declarations;
 import fr.gouv.nuage.doctrine.Verdict;
-import fr.gouv.nuage.projects.audit.AuditLog;
+import fr.gouv.nuage.audit.AuditLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

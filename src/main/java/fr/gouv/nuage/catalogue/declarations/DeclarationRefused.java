@@ -1,7 +1,7 @@
 package fr.gouv.nuage.catalogue.declarations;
 
 /** A transition the declaration's state or the actor's role does not allow; nothing was changed. */
-public class DeclarationRefused extends RuntimeException {
+public class DeclarationRefused extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 

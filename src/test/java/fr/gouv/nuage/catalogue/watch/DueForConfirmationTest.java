@@ -12,7 +12,7 @@ import fr.gouv.nuage.catalogue.OfferQualificationDue;
 import fr.gouv.nuage.catalogue.declarations.Declarations;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.TestCalendar;
-import fr.gouv.nuage.projects.audit.AuditLog;
+import fr.gouv.nuage.audit.AuditLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,216 @@
+package fr.gouv.nuage.derogations;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A derogation from a rule of the doctrine, as an aggregate: a documented status
+ * ({@link DerogationStatus}), guarded transitions that refuse and change nothing when the status or
+ * the actor's role does not allow them, and every step kept with who made it.
+ */
+public final class Derogation {
+
+	/** Who acts on a derogation. */
+	public enum Role {
+		PROJECT_AUTHORITY, MINISTER, PRIME_MINISTER_OFFICE
+	}
+
+	/** One transition: when, by whom, to which status, and why. */
+	public record Step(Instant at, String actor, Role role, DerogationStatus status, String detail) {
+	}
+
+	/** A transition not allowed; nothing was changed. */
+	public static final class Refused extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		Refused(String message) {
+			super(message);
+		}
+	}
+
+	/** The R9 derogation ends at the latest this long after an acceptable offer is available. */
+	static final int MONTHS_AFTER_ACCEPTABLE_OFFER = 12;
+
+	/** Reminders before expiry, in days. */
+	static final List<Integer> REMINDERS = List.of(90, 30, 7);
+
+	private final UUID id;
+
+	private final UUID project;
+
+	private final String rule;
+
+	private final String decisionDigest;
+
+	private final String justification;
+
+	private final String proofOfGuarantees;
+
+	private final List<Step> steps = new ArrayList<>();
+
+	private DerogationStatus status = DerogationStatus.REQUESTED;
+
+	private LocalDate expiresOn;
+
+	private int version;
+
+	/** A derogation read back from the database. */
+	Derogation(UUID id, UUID project, String rule, String decisionDigest, String justification, String proofOfGuarantees,
+			DerogationStatus status, LocalDate expiresOn, List<Step> steps, int version) {
+		this.id = id;
+		this.project = project;
+		this.rule = rule;
+		this.decisionDigest = decisionDigest;
+		this.justification = justification;
+		this.proofOfGuarantees = proofOfGuarantees;
+		this.status = status;
+		this.expiresOn = expiresOn;
+		this.steps.addAll(steps);
+		this.version = version;
+	}
+
+	private Derogation(UUID project, String rule, String decisionDigest, String justification, String proofOfGuarantees) {
+		this.id = UUID.randomUUID();
+		this.project = project;
+		this.rule = rule;
+		this.decisionDigest = decisionDigest;
+		this.justification = justification;
+		this.proofOfGuarantees = proofOfGuarantees;
+	}
+
+	/**
+	 * The project asks for a derogation from a rule its decision found violated, with its
+	 * justification and — for R9 — the proof that SecNumCloud-level guarantees are met.
+	 */
+	public static Derogation request(UUID project, String rule, String decisionDigest, String justification,
+			String proofOfGuarantees, String actor, Role role, Instant at) {
+		require(role == Role.PROJECT_AUTHORITY, "the project asks for its derogation");
+		require(rule != null && rule.matches("R\\d{1,2}"), "a derogation cites the rule it departs from, such as `R9`");
+		require(decisionDigest != null && !decisionDigest.isBlank(), "a derogation cites the decision it departs from");
+		require(justification != null && !justification.isBlank(), "a derogation must be justified");
+		require(!"R9".equals(rule) || (proofOfGuarantees != null && !proofOfGuarantees.isBlank()),
+				"a derogation from R9 must prove SecNumCloud-level guarantees");
+		Derogation derogation = new Derogation(project, rule, decisionDigest, justification, proofOfGuarantees);
+		derogation.steps.add(new Step(at, actor, role, DerogationStatus.REQUESTED, justification));
+		return derogation;
+	}
+
+	/** The minister approves: it is granted, or for R9 goes to the Prime Minister. */
+	public void approveByMinister(String actor, Role role, Instant at) {
+		require(role == Role.MINISTER, "the minister in charge of the project approves a derogation");
+		require(status == DerogationStatus.REQUESTED, "the derogation is " + status);
+		move("R9".equals(rule) ? DerogationStatus.APPROVED_BY_MINISTER : DerogationStatus.GRANTED, actor, role, null, at);
+	}
+
+	/** R9: the Prime Minister validates. */
+	public void validateByPrimeMinister(String actor, Role role, Instant at) {
+		require(role == Role.PRIME_MINISTER_OFFICE, "the Prime Minister's office validates a derogation from R9");
+		require(status == DerogationStatus.APPROVED_BY_MINISTER, "the derogation is " + status);
+		move(DerogationStatus.GRANTED, actor, role, null, at);
+	}
+
+	/** The minister, or the Prime Minister's office for R9 after the minister, refuses, saying why. */
+	public void refuse(String reason, String actor, Role role, Instant at) {
+		boolean minister = role == Role.MINISTER && status == DerogationStatus.REQUESTED;
+		boolean primeMinister = role == Role.PRIME_MINISTER_OFFICE && status == DerogationStatus.APPROVED_BY_MINISTER;
+		require(minister || primeMinister, "a " + role + " cannot refuse a derogation that is " + status);
+		require(reason != null && !reason.isBlank(), "a refusal says why");
+		move(DerogationStatus.REFUSED, actor, role, reason, at);
+	}
+
+	public void withdraw(String actor, Role role, Instant at) {
+		require(role == Role.PROJECT_AUTHORITY, "the project withdraws its own request");
+		require(status == DerogationStatus.REQUESTED || status == DerogationStatus.APPROVED_BY_MINISTER,
+				"the derogation is " + status);
+		move(DerogationStatus.WITHDRAWN, actor, role, null, at);
+	}
+
+	/** An acceptable offer is available: the derogation ends at the latest 12 months later. */
+	public void acceptableOfferAvailable(LocalDate since) {
+		require(status == DerogationStatus.GRANTED, "only a granted derogation has an end");
+		LocalDate end = since.plusMonths(MONTHS_AFTER_ACCEPTABLE_OFFER);
+		if (expiresOn == null || end.isBefore(expiresOn)) {
+			expiresOn = end;
+		}
+	}
+
+	/** The reminders due on a date before the end (90, 30 and 7 days before). */
+	public List<Integer> remindersDue(LocalDate today) {
+		if (status != DerogationStatus.GRANTED || expiresOn == null) {
+			return List.of();
+		}
+		long left = java.time.temporal.ChronoUnit.DAYS.between(today, expiresOn);
+		return REMINDERS.stream().filter(days -> days == left).toList();
+	}
+
+	/** On its end the derogation expires; true when it did, and the project must be decided again. */
+	public boolean expireIfDue(Instant now) {
+		if (status != DerogationStatus.GRANTED || expiresOn == null
+				|| now.atZone(ZoneOffset.UTC).toLocalDate().isBefore(expiresOn)) {
+			return false;
+		}
+		move(DerogationStatus.EXPIRED, "calendar", null, "ended on " + expiresOn, now);
+		return true;
+	}
+
+	private void move(DerogationStatus to, String actor, Role role, String detail, Instant at) {
+		status = to;
+		steps.add(new Step(at, actor, role, to, detail));
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new Refused(message);
+		}
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID project() {
+		return project;
+	}
+
+	public String rule() {
+		return rule;
+	}
+
+	public String decisionDigest() {
+		return decisionDigest;
+	}
+
+	public String justification() {
+		return justification;
+	}
+
+	public String proofOfGuarantees() {
+		return proofOfGuarantees;
+	}
+
+	public DerogationStatus status() {
+		return status;
+	}
+
+	public LocalDate expiresOn() {
+		return expiresOn;
+	}
+
+	public List<Step> steps() {
+		return List.copyOf(steps);
+	}
+
+	/** How many times it was saved: the version a change names back (the API's ETag). */
+	public int version() {
+		return version;
+	}
+
+	void saved() {
+		version++;
+	}
+}

@@ -1,0 +1,25 @@
+package fr.gouv.nuage.derogations;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** What happens to derogations, for the modules that notify people. */
+public final class DerogationEvents {
+
+	private DerogationEvents() {
+	}
+
+	public record DerogationGranted(UUID derogation, UUID project, String rule) {
+	}
+
+	public record DerogationRefused(UUID derogation, UUID project, String rule, String reason) {
+	}
+
+	/** Its end approaches: 90, 30 or 7 days left. */
+	public record DerogationEndApproaching(UUID derogation, UUID project, String rule, LocalDate end, int daysLeft) {
+	}
+
+	/** It ended: the project is decided again. */
+	public record DerogationExpired(UUID derogation, UUID project, String rule) {
+	}
+}

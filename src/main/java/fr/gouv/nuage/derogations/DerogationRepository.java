@@ -1,0 +1,129 @@
+package fr.gouv.nuage.derogations;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Derogations and their steps; a stale copy is never saved over a newer one. */
+@Repository
+class DerogationRepository {
+
+	private final JdbcClient jdbc;
+
+	DerogationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void save(Derogation derogation) {
+		Date expires = derogation.expiresOn() == null ? null : Date.valueOf(derogation.expiresOn());
+		if (derogation.version() == 0) {
+			jdbc.sql("""
+					insert into project_derogation (id, project_id, rule, decision_digest, justification, proof, status,
+					    expires_on, version)
+					values (:id, :project, :rule, :digest, :justification, :proof, :status, :expires, 1)""")
+				.param("id", derogation.id()).param("project", derogation.project()).param("rule", derogation.rule())
+				.param("digest", derogation.decisionDigest()).param("justification", derogation.justification())
+				.param("proof", derogation.proofOfGuarantees()).param("status", derogation.status().name())
+				.param("expires", expires).update();
+		}
+		else if (jdbc.sql("""
+				update project_derogation set status = :status, expires_on = :expires, version = version + 1
+				where id = :id and version = :version""")
+			.param("status", derogation.status().name()).param("expires", expires).param("id", derogation.id())
+			.param("version", derogation.version()).update() != 1) {
+			throw new OptimisticLockingFailureException("the derogation " + derogation.id() + " was changed by someone else");
+		}
+		int stored = jdbc.sql("select count(*) from project_derogation_step where derogation_id = :id")
+			.param("id", derogation.id()).query(Integer.class).single();
+		List<Derogation.Step> steps = derogation.steps();
+		for (int i = stored; i < steps.size(); i++) {
+			Derogation.Step step = steps.get(i);
+			jdbc.sql("""
+					insert into project_derogation_step (derogation_id, seq, at, actor, role, status, detail)
+					values (:id, :seq, :at, :actor, :role, :status, :detail)""")
+				.param("id", derogation.id()).param("seq", i + 1).param("at", Timestamp.from(step.at()))
+				.param("actor", step.actor()).param("role", step.role() == null ? null : step.role().name())
+				.param("status", step.status().name()).param("detail", step.detail()).update();
+		}
+		derogation.saved();
+	}
+
+	Optional<Derogation> find(UUID id) {
+		return jdbc.sql("select * from project_derogation where id = :id").param("id", id).query(this::derogation)
+			.optional();
+	}
+
+	/**
+	 * A page of the derogations of the projects owned by the organisations given, or of all projects
+	 * when {@code organisations} is {@code null}, the latest requested first; of one status only when
+	 * {@code status} is given. There is at least one organisation.
+	 */
+	List<Derogation> page(Collection<String> organisations, DerogationStatus status, int page, int size) {
+		return jdbc.sql("""
+				select d.* from project_derogation d
+				join project p on p.id = d.project_id
+				join project_derogation_step s on s.derogation_id = d.id and s.seq = 1
+				where (:all = true or p.organisation_id in (:orgs)) and (:any = true or d.status = :status)
+				order by s.at desc, d.id
+				limit :size offset :offset""")
+			.param("all", organisations == null).param("orgs", organisations == null ? List.of("") : organisations)
+			.param("any", status == null).param("status", status == null ? "" : status.name())
+			.param("size", size).param("offset", (long) page * size).query(this::derogation).list();
+	}
+
+	long count(Collection<String> organisations, DerogationStatus status) {
+		return jdbc.sql("""
+				select count(*) from project_derogation d
+				join project p on p.id = d.project_id
+				where (:all = true or p.organisation_id in (:orgs)) and (:any = true or d.status = :status)""")
+			.param("all", organisations == null).param("orgs", organisations == null ? List.of("") : organisations)
+			.param("any", status == null).param("status", status == null ? "" : status.name())
+			.query(Long.class).single();
+	}
+
+	/** The derogations of a project, the first requested first. */
+	List<Derogation> of(UUID project) {
+		return jdbc.sql("""
+				select d.* from project_derogation d
+				join project_derogation_step s on s.derogation_id = d.id and s.seq = 1
+				where d.project_id = :project order by s.at, d.id""")
+			.param("project", project).query(this::derogation).list();
+	}
+
+	/** Granted derogations whose end has come on {@code day}. */
+	List<Derogation> endingBy(LocalDate day) {
+		return jdbc.sql("select * from project_derogation where status = 'GRANTED' and expires_on <= :day order by id")
+			.param("day", Date.valueOf(day)).query(this::derogation).list();
+	}
+
+	/** Granted derogations with an end: the ones that may need a reminder. */
+	List<Derogation> grantedWithAnEnd() {
+		return jdbc.sql("select * from project_derogation where status = 'GRANTED' and expires_on is not null order by id")
+			.query(this::derogation).list();
+	}
+
+	private Derogation derogation(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		List<Derogation.Step> steps = jdbc.sql("select * from project_derogation_step where derogation_id = :id order by seq")
+			.param("id", id)
+			.query((s, n) -> new Derogation.Step(s.getTimestamp("at").toInstant(), s.getString("actor"),
+					s.getString("role") == null ? null : Derogation.Role.valueOf(s.getString("role")),
+					DerogationStatus.valueOf(s.getString("status")), s.getString("detail")))
+			.list();
+		Date expires = rs.getDate("expires_on");
+		return new Derogation(id, rs.getObject("project_id", UUID.class), rs.getString("rule"),
+				rs.getString("decision_digest"), rs.getString("justification"), rs.getString("proof"),
+				DerogationStatus.valueOf(rs.getString("status")), expires == null ? null : expires.toLocalDate(), steps,
+				rs.getInt("version"));
+	}
+}

@@ -1,0 +1,342 @@
+package fr.gouv.nuage.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import fr.gouv.nuage.audit.AuditLog;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The directory of organisations and people. A person signing in with ProConnect is found by e-mail;
+ * a newcomer whose SIRET names a known organisation becomes its agent (or, for a provider, its
+ * provider); other roles are granted by DINUM. Every change is audited.
+ */
+@Service
+@Transactional
+@EnableConfigurationProperties(DirectorySettings.class)
+public class Directory {
+
+	/** A change refused: the message names the field and what was wrong; nothing was changed. */
+	public static final class Refused extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String field;
+
+		Refused(String field, String message) {
+			super(field + ": " + message);
+			this.field = field;
+		}
+
+		public String field() {
+			return field;
+		}
+	}
+
+	/** The organisation DINUM's administrators are granted their role on. */
+	public static final String DINUM = "dinum";
+
+	/** The grantor of the roles a SIRET gives at sign-in. */
+	static final String PROCONNECT = "proconnect";
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
+
+	private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private final DirectoryRepository repository;
+
+	private final DirectorySettings settings;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Directory(DirectoryRepository repository, DirectorySettings settings, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.settings = settings;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a sign-in: the person is created or updated from the claims, their organisation
+	 * follows their SIRET, and the roles the SIRET gave on another organisation are revoked.
+	 */
+	public Person signIn(Identity claims) {
+		String email = email(claims.email());
+		Identity identity = new Identity(email, claims.givenName(), claims.usualName(), claims.siret(), claims.uid(),
+				claims.idpId());
+		String siret = claims.siret() == null || claims.siret().isBlank() ? null : claims.siret().strip();
+		boolean siretClaimed = siret != null;
+		Optional<DirectoryRepository.Row> organisation = siretClaimed ? repository.organisationBySiret(siret)
+				: Optional.empty();
+		String organisationId = organisation.map(DirectoryRepository.Row::id).orElse(null);
+		Optional<Person> known = repository.person(email);
+		List<Grant> held = new ArrayList<>();
+		if (known.isEmpty()) {
+			repository.insert(identity, organisationId, clock.instant());
+			audit.append(email, "PERSON_REGISTERED", "person:" + email, null,
+					AuditLog.state("organisation", organisationId, "siret", claims.siret(), "idp", claims.idpId()));
+		}
+		else {
+			// A SIRET claim says where the person works now, even one the directory does not know: what
+			// another SIRET gave is revoked. Without the claim, nothing is inferred.
+			repository.signedIn(identity, siretClaimed ? organisationId : known.get().organisation(), clock.instant());
+			for (Grant grant : known.get().grants()) {
+				if (siretClaimed && PROCONNECT.equals(grant.grantedBy()) && !grant.organisation().equals(organisationId)) {
+					revoke(email, grant.role(), grant.organisation(), PROCONNECT);
+				}
+				else {
+					held.add(grant);
+				}
+			}
+		}
+		if (organisation.isPresent()) {
+			Role role = organisation.get().kind() == OrganisationKind.PROVIDER ? Role.PROVIDER : Role.AGENT;
+			if (!holds(held, role, organisationId)) {
+				grant(email, new Grant(role, organisationId, PROCONNECT));
+			}
+		}
+		if (settings.administrators().contains(email) && !holds(held, Role.DINUM, DINUM)) {
+			ensureDinum();
+			grant(email, new Grant(Role.DINUM, DINUM, "nuage.directory.administrators"));
+		}
+		return repository.person(email).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Person> person(String email) {
+		return email == null ? Optional.empty() : repository.person(Person.normalise(email));
+	}
+
+	/** The full names of the people among {@code emails} who gave one, keyed by the e-mails as given. */
+	@Transactional(readOnly = true)
+	public Map<String, String> names(Collection<String> emails) {
+		Map<String, String> normalised = new HashMap<>();
+		emails.stream().filter(Objects::nonNull).forEach(e -> normalised.put(e, Person.normalise(e)));
+		Map<String, String> found = repository.names(Set.copyOf(normalised.values()));
+		Map<String, String> names = new HashMap<>();
+		normalised.forEach((email, key) -> {
+			if (found.containsKey(key)) {
+				names.put(email, found.get(key));
+			}
+		});
+		return names;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Person> people() {
+		return repository.people();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Organisation> organisations() {
+		return resolve(repository.organisations());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Organisation> organisation(String id) {
+		return repository.organisation(id)
+			.map(row -> organisation(row, parent -> repository.organisation(parent).orElse(null)));
+	}
+
+	/** Adds an organisation; refused, changing nothing, when a field is wrong. */
+	public Organisation add(String actor, String id, String name, OrganisationKind kind, String parent, String siret) {
+		if (id == null || !ID.matcher(id).matches()) {
+			throw new Refused("id", "`" + id + "` is not an identifier: 2 to 60 lowercase letters, digits or hyphens");
+		}
+		if (repository.organisation(id).isPresent()) {
+			throw new Refused("id", "the organisation `" + id + "` already exists");
+		}
+		if (name == null || name.isBlank() || name.length() > 300) {
+			throw new Refused("name", "an organisation has a name of 1 to 300 characters");
+		}
+		if (kind == null) {
+			throw new Refused("kind", "say the kind: MINISTRY, DIRECTORATE, STATE_OPERATOR, LOCAL_AUTHORITY or PROVIDER");
+		}
+		if (parent == null && !kind.parents().isEmpty()) {
+			throw new Refused("parent", "a " + kind.name() + " sits under a ministry or a directorate: name it");
+		}
+		if (parent != null) {
+			DirectoryRepository.Row above = repository.organisation(parent).orElse(null);
+			if (above == null) {
+				throw new Refused("parent", "no organisation `" + parent + "`");
+			}
+			if (!kind.parents().contains(above.kind())) {
+				throw new Refused("parent", "a " + kind.name() + " cannot sit under the " + above.kind().name() + " `" + parent + "`");
+			}
+		}
+		if (siret != null && !SIRET.matcher(siret).matches()) {
+			throw new Refused("siret", "`" + siret + "` is not a SIRET: 14 digits");
+		}
+		Optional<DirectoryRepository.Row> sameSiret = siret == null ? Optional.empty()
+				: repository.organisationBySiret(siret);
+		if (sameSiret.isPresent()) {
+			throw new Refused("siret", "the SIRET `" + siret + "` is already the organisation `" + sameSiret.get().id()
+					+ "`'s");
+		}
+		repository.insert(new DirectoryRepository.Row(id, name.strip(), kind, parent, siret), clock.instant());
+		audit.append(actor, "ORGANISATION_ADDED", "organisation:" + id, null,
+				AuditLog.state("name", name.strip(), "kind", kind.name(), "parent", parent, "siret", siret));
+		return organisation(id).orElseThrow();
+	}
+
+	/** Grants a role on an organisation; refused, changing nothing, when the person or the perimeter do not fit. */
+	public Person grant(String actor, String email, Role role, String organisation) {
+		String address = email(email);
+		Optional<Person> person = repository.person(address);
+		if (person.isEmpty()) {
+			throw new Refused("email", "no one with the e-mail `" + address + "` has signed in yet");
+		}
+		if (role == null) {
+			throw new Refused("role", "say the role: AGENT, MINISTRY_CONTROLLER, DINUM, PRIME_MINISTER_OFFICE or PROVIDER");
+		}
+		DirectoryRepository.Row row = repository.organisation(organisation).orElse(null);
+		if (row == null) {
+			throw new Refused("organisation", "no organisation `" + organisation + "`");
+		}
+		if (!role.perimeterKinds().contains(row.kind())) {
+			throw new Refused("organisation", "the role " + role.name() + " is not granted on a " + row.kind().name());
+		}
+		if (holds(person.get().grants(), role, organisation)) {
+			throw new Refused("role", "`" + address + "` is already " + role.name() + " on `" + organisation + "`");
+		}
+		grant(address, new Grant(role, organisation, actor));
+		return repository.person(address).orElseThrow();
+	}
+
+	public Person revoke(String actor, String email, Role role, String organisation) {
+		String address = email(email);
+		if (!revoke(address, role, organisation, actor)) {
+			throw new Refused("role", "`" + address + "` is not " + role + " on `" + organisation + "`");
+		}
+		return repository.person(address).orElseThrow();
+	}
+
+	/** What a person reaches. */
+	@Transactional(readOnly = true)
+	public Perimeter perimeter(Person person) {
+		// Only a controller's ministry tree and a provider's name need the organisations.
+		List<Organisation> organisations = person.has(Role.MINISTRY_CONTROLLER) || person.has(Role.PROVIDER)
+				? organisations() : List.of();
+		Set<String> editable = new HashSet<>();
+		Set<String> controlled = new HashSet<>();
+		Set<String> providers = new HashSet<>();
+		for (Grant grant : person.grants()) {
+			switch (grant.role()) {
+				case AGENT -> editable.add(grant.organisation());
+				case MINISTRY_CONTROLLER -> organisations.stream()
+					.filter(o -> grant.organisation().equals(o.ministry()))
+					.forEach(o -> controlled.add(o.id()));
+				case PROVIDER -> organisations.stream()
+					.filter(o -> o.id().equals(grant.organisation()))
+					.forEach(o -> providers.add(o.name()));
+				case DINUM, PRIME_MINISTER_OFFICE -> {
+				}
+			}
+		}
+		return new Perimeter(person, editable, controlled, providers);
+	}
+
+	/** The e-mails of the people holding a role on an organisation or, for a controller, on its ministry. */
+	@Transactional(readOnly = true)
+	public List<String> holders(Role role, String organisation) {
+		if (organisation == null) {
+			return List.of();
+		}
+		if (role == Role.MINISTRY_CONTROLLER) {
+			return organisation(organisation).map(Organisation::ministry)
+				.map(ministry -> repository.holders(role, List.of(ministry)))
+				.orElse(List.of());
+		}
+		return repository.holders(role, List.of(organisation));
+	}
+
+	/** The e-mails of everyone holding a role, whatever the organisation (DINUM, the Prime Minister's office). */
+	@Transactional(readOnly = true)
+	public List<String> holders(Role role) {
+		return repository.holders(role);
+	}
+
+	private void grant(String email, Grant grant) {
+		repository.grant(email, grant, clock.instant());
+		audit.append(grant.grantedBy(), "ROLE_GRANTED", "person:" + email, null,
+				AuditLog.state("role", grant.role().name(), "organisation", grant.organisation()));
+	}
+
+	private boolean revoke(String email, Role role, String organisation, String actor) {
+		if (role == null || repository.revoke(email, role, organisation) == 0) {
+			return false;
+		}
+		audit.append(actor, "ROLE_REVOKED", "person:" + email,
+				AuditLog.state("role", role.name(), "organisation", organisation), null);
+		return true;
+	}
+
+	private void ensureDinum() {
+		if (repository.organisation("services-premier-ministre").isEmpty()) {
+			repository.insert(new DirectoryRepository.Row("services-premier-ministre", "Services du Premier ministre",
+					OrganisationKind.MINISTRY, null, null), clock.instant());
+		}
+		if (repository.organisation(DINUM).isEmpty()) {
+			repository.insert(new DirectoryRepository.Row(DINUM, "Direction interministérielle du numérique (DINUM)",
+					OrganisationKind.DIRECTORATE, "services-premier-ministre", null), clock.instant());
+			audit.append("nuage.directory.administrators", "ORGANISATION_ADDED", "organisation:" + DINUM, null,
+					AuditLog.state("kind", OrganisationKind.DIRECTORATE.name(), "parent", "services-premier-ministre"));
+		}
+	}
+
+	private static boolean holds(List<Grant> grants, Role role, String organisation) {
+		return grants.stream().anyMatch(g -> g.role() == role && g.organisation().equals(organisation));
+	}
+
+	private static String email(String email) {
+		String address = email == null ? "" : Person.normalise(email);
+		if (!EMAIL.matcher(address).matches() || address.length() > 320) {
+			throw new Refused("email", "`" + email + "` is not an e-mail address");
+		}
+		return address;
+	}
+
+	/** Each organisation with the ministry at the top of its tree. */
+	private static List<Organisation> resolve(List<DirectoryRepository.Row> rows) {
+		Map<String, DirectoryRepository.Row> byId = new HashMap<>();
+		rows.forEach(r -> byId.put(r.id(), r));
+		List<Organisation> out = new ArrayList<>(rows.size());
+		rows.forEach(row -> out.add(organisation(row, byId::get)));
+		return out;
+	}
+
+	/**
+	 * An organisation with the ministry at the top of its tree, walking up through {@code parents}
+	 * ({@code null} for an unknown id); no ministry when the top is not one.
+	 */
+	private static Organisation organisation(DirectoryRepository.Row row,
+			Function<String, DirectoryRepository.Row> parents) {
+		DirectoryRepository.Row top = row;
+		int depth = 0;
+		while (top.parent() != null && depth++ < 64) {
+			DirectoryRepository.Row above = parents.apply(top.parent());
+			if (above == null) {
+				break;
+			}
+			top = above;
+		}
+		String ministry = top.kind() == OrganisationKind.MINISTRY ? top.id() : null;
+		return new Organisation(row.id(), row.name(), row.kind(), row.parent(), row.siret(), ministry);
+	}
+}

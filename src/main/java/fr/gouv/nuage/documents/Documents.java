@@ -1,0 +1,457 @@
+package fr.gouv.nuage.documents;
+
+import fr.gouv.nuage.projects.Projects;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+import fr.gouv.nuage.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores the documents of a project (comparative studies, proofs of equivalent guarantees,
+ * reversibility documents) once their size, name and type hold. The type is the one found in the
+ * bytes, never the one declared or the file's extension: a declared type that the bytes contradict
+ * is refused. Each stored document is audited with its digest.
+ */
+@Service
+@Transactional
+public class Documents {
+
+	/** A document that cannot be stored; the message names the field. Nothing was stored. */
+	public static final class Refused extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String field;
+
+		private final String detail;
+
+		private final boolean tooLarge;
+
+		Refused(String field, String detail) {
+			this(field, detail, false);
+		}
+
+		Refused(String field, String detail, boolean tooLarge) {
+			super(field + ": " + detail);
+			this.field = field;
+			this.detail = detail;
+			this.tooLarge = tooLarge;
+		}
+
+		/** The field refused: {@code project}, {@code purpose}, {@code filename} or {@code content}. */
+		public String field() {
+			return field;
+		}
+
+		/** What is wrong with the field, without its name. */
+		public String detail() {
+			return detail;
+		}
+
+		/** True when the content is above the size limit. */
+		public boolean tooLarge() {
+			return tooLarge;
+		}
+	}
+
+	static final String PDF = "application/pdf";
+
+	static final String ODT = "application/vnd.oasis.opendocument.text";
+
+	static final String ODS = "application/vnd.oasis.opendocument.spreadsheet";
+
+	static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	static final String DOCM = "application/vnd.ms-word.document.macroenabled.12";
+
+	static final String XLSM = "application/vnd.ms-excel.sheet.macroenabled.12";
+
+	static final String PNG = "image/png";
+
+	static final String JPEG = "image/jpeg";
+
+	static final String CSV = "text/csv";
+
+	static final String TEXT = "text/plain";
+
+	/**
+	 * Reading a ZIP's entry names means inflating the entries before them: past this many inflated
+	 * bytes, or this many entries, the archive is not recognised rather than expanded further.
+	 */
+	static final long MAX_INFLATED = 256L * 1024 * 1024;
+
+	static final int MAX_ENTRIES = 10_000;
+
+	private static final int MAX_FILENAME = 255;
+
+	private static final String COLUMNS = "id, project_id, purpose, filename, media_type, size_bytes, sha256, stored_at, stored_by";
+
+	/** How messages name each type: alone in a list, and in a sentence. */
+	private static final Map<String, Name> NAMES = Map.ofEntries(name(PDF, "PDF", "a PDF"),
+			name(ODT, "ODT", "an OpenDocument text (ODT)"), name(ODS, "ODS", "an OpenDocument spreadsheet (ODS)"),
+			name(DOCX, "DOCX", "a Word document (DOCX)"), name(XLSX, "XLSX", "an Excel workbook (XLSX)"),
+			name(DOCM, "DOCM", "a Word document with macros (DOCM)"),
+			name(XLSM, "XLSM", "an Excel workbook with macros (XLSM)"), name(PNG, "PNG", "a PNG image"),
+			name(JPEG, "JPEG", "a JPEG image"), name(CSV, "CSV", "CSV text"), name(TEXT, "plain text", "plain text"));
+
+	/**
+	 * Other names browsers send for accepted types: Windows declares a CSV file as an Excel one when
+	 * Excel is installed.
+	 */
+	private static final Map<String, String> ALIASES = Map.of("image/jpg", JPEG, "image/pjpeg", JPEG,
+			"application/vnd.ms-excel", CSV, "application/csv", CSV, "text/x-csv", CSV, "text/comma-separated-values",
+			CSV);
+
+	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+
+	private final JdbcClient jdbc;
+
+	private final Projects projects;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final DocumentSettings settings;
+
+	Documents(JdbcClient jdbc, Projects projects, AuditLog audit, Clock clock, DocumentSettings settings) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+		this.audit = audit;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/**
+	 * Stores a document for the project. {@code declaredMediaType} is what the sender said the file
+	 * is; {@code null}, blank or {@code application/octet-stream} say nothing.
+	 */
+	public StoredDocument store(UUID project, DocumentPurpose purpose, String filename, String declaredMediaType,
+			byte[] content, String actor) {
+		if (project == null || !projects.exists(project)) {
+			throw new Refused("project", "no project `" + project + "`");
+		}
+		if (purpose == null) {
+			throw new Refused("purpose", "say what the document is for");
+		}
+		checkFilename(filename);
+		String name = quoted(filename);
+		if (content == null || content.length == 0) {
+			throw new Refused("content", name + " is empty");
+		}
+		long limit = settings.maxSize().toBytes();
+		if (content.length > limit) {
+			String size = size(content.length);
+			String max = size(limit);
+			if (size.equals(max)) {
+				size = content.length + " bytes";
+				max = limit + " bytes";
+			}
+			throw new Refused("content", name + " is " + size + ", above the limit of " + max, true);
+		}
+		String mediaType = mediaType(name, filename, declaredMediaType, content);
+		StoredDocument document = new StoredDocument(UUID.randomUUID(), project, purpose, filename, mediaType,
+				content.length, sha256(content), clock.instant().truncatedTo(ChronoUnit.MICROS), actor);
+		jdbc.sql("""
+				insert into project_document (id, project_id, purpose, filename, media_type, size_bytes, sha256, content,
+				    stored_at, stored_by)
+				values (:id, :project, :purpose, :filename, :type, :size, :sha256, :content, :at, :by)""")
+			.param("id", document.id()).param("project", project).param("purpose", purpose.name())
+			.param("filename", filename).param("type", mediaType).param("size", document.sizeBytes())
+			.param("sha256", document.sha256()).param("content", content).param("at", Timestamp.from(document.storedAt()))
+			.param("by", actor).update();
+		audit.append(actor, "DOCUMENT_STORED", "project:" + project, null,
+				AuditLog.state("document", document.id().toString(), "purpose", purpose.name(), "filename", filename,
+						"mediaType", mediaType, "size", Long.toString(document.sizeBytes()), "sha256", document.sha256()));
+		return document;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StoredDocument> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from project_document where id = :id").param("id", id)
+			.query((rs, n) -> document(rs)).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<byte[]> content(UUID id) {
+		return jdbc.sql("select content from project_document where id = :id").param("id", id)
+			.query((rs, n) -> rs.getBytes("content")).optional();
+	}
+
+	/** The project's documents, oldest first. */
+	@Transactional(readOnly = true)
+	public List<StoredDocument> of(UUID project) {
+		return jdbc.sql("select " + COLUMNS + " from project_document where project_id = :project order by stored_at, id")
+			.param("project", project).query((rs, n) -> document(rs)).list();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean belongsTo(UUID document, UUID project) {
+		return jdbc.sql("select count(*) from project_document where id = :id and project_id = :project")
+			.param("id", document).param("project", project).query(Long.class).single() > 0;
+	}
+
+	public DocumentSettings settings() {
+		return settings;
+	}
+
+	private static StoredDocument document(ResultSet rs) throws SQLException {
+		return new StoredDocument(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
+				DocumentPurpose.valueOf(rs.getString("purpose")), rs.getString("filename"), rs.getString("media_type"),
+				rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("stored_at").toInstant(),
+				rs.getString("stored_by"));
+	}
+
+	/** The type to store: the one found in the bytes, when it is accepted and agrees with the declared one. */
+	private String mediaType(String name, String filename, String declaredMediaType, byte[] content) {
+		String declared = declared(declaredMediaType);
+		String wanted = declared == null ? null : ALIASES.getOrDefault(declared, declared);
+		String found = detect(content);
+		if (TEXT.equals(found)) {
+			// The bytes cannot tell CSV from other text: the declared type or the extension does.
+			boolean csv = wanted == null ? filename.toLowerCase(Locale.ROOT).endsWith(".csv") : CSV.equals(wanted);
+			found = csv ? CSV : TEXT;
+		}
+		if (wanted != null) {
+			if (!settings.allows(wanted)) {
+				throw new Refused("content", name + " is declared `" + declaredMediaType.strip()
+						+ "`, which is not accepted (accepted: " + accepted() + ")");
+			}
+			if (!wanted.equals(found)) {
+				throw new Refused("content", name + " is declared `" + declaredMediaType.strip()
+						+ "` but its bytes are not " + describe(wanted));
+			}
+		}
+		if (found == null) {
+			throw new Refused("content", name + " is not a document of an accepted type (" + accepted() + ")");
+		}
+		if (!settings.allows(found)) {
+			throw new Refused("content", name + " is " + describe(found) + ", which is not accepted (accepted: "
+					+ accepted() + ")");
+		}
+		return found;
+	}
+
+	/** The declared type without its parameters, or {@code null} when it says nothing. */
+	private static String declared(String mediaType) {
+		if (mediaType == null) {
+			return null;
+		}
+		int semicolon = mediaType.indexOf(';');
+		String type = (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+		return type.isEmpty() || type.equals("application/octet-stream") ? null : type;
+	}
+
+	private static void checkFilename(String filename) {
+		if (filename == null || filename.isBlank()) {
+			throw new Refused("filename", "the document needs a file name");
+		}
+		if (filename.length() > MAX_FILENAME) {
+			throw new Refused("filename", quoted(filename) + " is " + filename.length()
+					+ " characters long, above the limit of " + MAX_FILENAME);
+		}
+		if (filename.indexOf('/') >= 0 || filename.indexOf('\\') >= 0) {
+			throw new Refused("filename", quoted(filename) + " contains a path separator: give the file's name alone");
+		}
+		if (filename.chars().anyMatch(Documents::isControl)) {
+			throw new Refused("filename", quoted(filename) + " contains a control character");
+		}
+		if (filename.strip().equals(".") || filename.strip().equals("..")) {
+			throw new Refused("filename", quoted(filename) + " is not a file name");
+		}
+	}
+
+	/** Control characters, and the bidirectional ones that make `exe.pdf` read as `fdp.exe`. */
+	private static boolean isControl(int c) {
+		return Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+	}
+
+	/** A user value for a message: in backticks, on one line, and not too long to read. */
+	private static String quoted(String value) {
+		StringBuilder out = new StringBuilder("`");
+		value.codePoints().limit(60).forEach(c -> {
+			if (isControl(c)) {
+				out.append(String.format("\\u%04x", c));
+			}
+			else {
+				out.appendCodePoint(c);
+			}
+		});
+		if (value.codePointCount(0, value.length()) > 60) {
+			out.append('…');
+		}
+		return out.append('`').toString();
+	}
+
+	private String accepted() {
+		return settings.allowedTypes().stream().map(t -> NAMES.containsKey(t) ? NAMES.get(t).alone() : describe(t))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String describe(String mediaType) {
+		return NAMES.containsKey(mediaType) ? NAMES.get(mediaType).inSentence() : "`" + mediaType + "`";
+	}
+
+	private static Map.Entry<String, Name> name(String mediaType, String alone, String inSentence) {
+		return Map.entry(mediaType, new Name(alone, inSentence));
+	}
+
+	private record Name(String alone, String inSentence) {
+	}
+
+	static String size(long bytes) {
+		if (bytes < 1024) {
+			return bytes + (bytes == 1 ? " byte" : " bytes");
+		}
+		double kilobytes = bytes / 1024.0;
+		return kilobytes < 1024 ? decimal(kilobytes) + " KB" : decimal(kilobytes / 1024) + " MB";
+	}
+
+	private static String decimal(double value) {
+		String text = String.format(Locale.ROOT, "%.1f", value);
+		return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * The media type the bytes are, from their signature, or {@code null} when they are none known.
+	 * Text is {@code text/plain}: valid UTF-8 without control characters other than tab and line
+	 * ends.
+	 */
+	static String detect(byte[] content) {
+		if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+			return PDF;
+		}
+		if (startsWith(content, PNG_SIGNATURE)) {
+			return PNG;
+		}
+		if (startsWith(content, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF })) {
+			return JPEG;
+		}
+		if (startsWith(content, new byte[] { 'P', 'K', 3, 4 })) {
+			return zipped(content);
+		}
+		return isText(content) ? TEXT : null;
+	}
+
+	private static boolean startsWith(byte[] content, byte[] signature) {
+		return content.length >= signature.length
+				&& Arrays.equals(content, 0, signature.length, signature, 0, signature.length);
+	}
+
+	/**
+	 * OpenDocument names its type in a first entry {@code mimetype}; Office Open XML keeps a document
+	 * under {@code word/} and a workbook under {@code xl/}, with its macros, if any, in a
+	 * {@code vbaProject.bin}.
+	 */
+	private static String zipped(byte[] content) {
+		try (BoundedZip zip = new BoundedZip(new ByteArrayInputStream(content))) {
+			ZipEntry entry = zip.getNextEntry();
+			if (entry == null) {
+				return null;
+			}
+			if (entry.getName().equals("mimetype")) {
+				String mimetype = new String(zip.readNBytes(100), StandardCharsets.US_ASCII);
+				// Another OpenDocument type is named, so that the refusal can say which.
+				return mimetype.matches("application/vnd\\.oasis\\.opendocument\\.[a-z.-]{1,40}") ? mimetype : null;
+			}
+			String found = null;
+			boolean macros = false;
+			for (int entries = 1; entry != null; entry = zip.getNextEntry()) {
+				if (entries++ > MAX_ENTRIES) {
+					return null;
+				}
+				String name = entry.getName();
+				if (found == null && name.startsWith("word/")) {
+					found = DOCX;
+				}
+				else if (found == null && name.startsWith("xl/")) {
+					found = XLSX;
+				}
+				macros |= name.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin");
+			}
+			return macros && found != null ? (found.equals(DOCX) ? DOCM : XLSM) : found;
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			// Malformed, or expanding beyond the bound: not a document this service can vouch for.
+			return null;
+		}
+	}
+
+	private static boolean isText(byte[] content) {
+		CharBuffer chars;
+		try {
+			chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+		for (int i = 0; i < chars.length(); i++) {
+			char c = chars.charAt(i);
+			if (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Moving to the next entry inflates the rest of the current one through {@link #read}, so
+	 * counting there bounds the whole walk.
+	 */
+	private static final class BoundedZip extends ZipInputStream {
+
+		private long inflated;
+
+		BoundedZip(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0 && (inflated += n) > MAX_INFLATED) {
+				throw new ZipException("the archive expands beyond " + MAX_INFLATED + " bytes");
+			}
+			return n;
+		}
+	}
+}

@@ -1,7 +1,0 @@
-/**
- * The audit log: every decision and state change, appended to a hash chain that shows any entry
- * edited or deleted. The chain itself is plain Java, so that {@code nuage audit verify} checks a
- * database without starting the application.
- */
-@org.springframework.modulith.NamedInterface("audit")
-package fr.gouv.nuage.projects.audit;

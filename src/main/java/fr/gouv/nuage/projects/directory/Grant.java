@@ -1,5 +1,0 @@
-package fr.gouv.nuage.projects.directory;
-
-/** A role on an organisation; {@code grantedBy} is who gave it, {@code proconnect} when the SIRET did. */
-public record Grant(Role role, String organisation, String grantedBy) {
-}

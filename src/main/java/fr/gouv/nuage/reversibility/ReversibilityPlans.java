@@ -1,0 +1,122 @@
+package fr.gouv.nuage.reversibility;
+
+import fr.gouv.nuage.projects.Projects;
+import fr.gouv.nuage.projects.ReadVersions;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.gouv.nuage.audit.AuditLog;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records each project's reversibility plan: checked before it is stored, never saved over a newer
+ * one (the caller names the version it read), and audited with the plan before and after.
+ */
+@Service
+@Transactional
+public class ReversibilityPlans {
+
+	/** A plan that cannot be recorded: each problem names its field. Nothing was stored. */
+	public static final class Invalid extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient List<String[]> problems;
+
+		Invalid(List<String[]> problems) {
+			super(problems.stream().map(p -> p[0] + ": " + p[1]).reduce((a, b) -> a + "; " + b).orElse(""));
+			this.problems = problems;
+		}
+
+		public List<String[]> problems() {
+			return problems;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Projects projects;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ReversibilityPlans(JdbcClient jdbc, Projects projects, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the plan over the version the caller read ({@code 0} for a first plan); another
+	 * version means someone recorded it meanwhile.
+	 */
+	public ReversibilityPlan record(UUID project, String exitTerms, List<String> exportFormats,
+			java.math.BigDecimal budgetEur, int staffDays, String actor, int readVersion) {
+		if (!projects.exists(project)) {
+			throw new IllegalArgumentException("no project " + project);
+		}
+		ReversibilityPlan plan = new ReversibilityPlan(project, exitTerms, exportFormats, budgetEur, staffDays,
+				clock.instant(), actor, readVersion + 1);
+		List<String[]> problems = plan.problems();
+		if (!problems.isEmpty()) {
+			throw new Invalid(problems);
+		}
+		Optional<ReversibilityPlan> before = find(project);
+		int current = before.map(ReversibilityPlan::version).orElse(0);
+		ReadVersions.check("reversibility plan", current, readVersion);
+		if (before.isEmpty()) {
+			try {
+				jdbc.sql("""
+						insert into project_reversibility (project_id, exit_terms, export_formats, budget_eur, staff_days,
+						    updated_at, updated_by, version)
+						values (:project, :terms, :formats, :budget, :staff, :at, :by, 1)""")
+					.param("project", project).param("terms", exitTerms).param("formats", String.join(";", exportFormats))
+					.param("budget", budgetEur).param("staff", staffDays).param("at", Timestamp.from(plan.updatedAt()))
+					.param("by", actor).update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				throw new OptimisticLockingFailureException("a reversibility plan was recorded by someone else meanwhile: read it");
+			}
+		}
+		else {
+			int updated = jdbc.sql("""
+					update project_reversibility set exit_terms = :terms, export_formats = :formats, budget_eur = :budget,
+					    staff_days = :staff, updated_at = :at, updated_by = :by, version = version + 1
+					where project_id = :project and version = :version""")
+				.param("terms", exitTerms).param("formats", String.join(";", exportFormats)).param("budget", budgetEur)
+				.param("staff", staffDays).param("at", Timestamp.from(plan.updatedAt())).param("by", actor)
+				.param("project", project).param("version", readVersion).update();
+			if (updated != 1) {
+				throw new OptimisticLockingFailureException("the reversibility plan was recorded by someone else meanwhile: read it again");
+			}
+		}
+		audit.append(actor, "REVERSIBILITY_PLAN_RECORDED", "project:" + project, before.map(ReversibilityPlans::state).orElse(null),
+				state(plan));
+		return plan;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ReversibilityPlan> find(UUID project) {
+		return jdbc.sql("select * from project_reversibility where project_id = :project").param("project", project)
+			.query((rs, n) -> new ReversibilityPlan(project, rs.getString("exit_terms"),
+					Arrays.asList(rs.getString("export_formats").split(";")), rs.getBigDecimal("budget_eur"),
+					rs.getInt("staff_days"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
+					rs.getInt("version")))
+			.optional();
+	}
+
+	private static String state(ReversibilityPlan plan) {
+		return AuditLog.state("exitTerms", plan.exitTerms(), "exportFormats", String.join(";", plan.exportFormats()),
+				"budgetEur", plan.budgetEur().stripTrailingZeros().toPlainString(), "staffDays",
+				Integer.toString(plan.staffDays()), "version", Integer.toString(plan.version()));
+	}
+}

@@ -1,0 +1,149 @@
+package fr.gouv.nuage.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.gouv.nuage.audit.AuditLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organisations, people mapped from ProConnect's claims, roles and the perimeters they make. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(properties = "nuage.directory.administrators=Admin@Numerique.Gouv.Fr")
+@Transactional
+@Tag("database")
+class DirectoryTest {
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void organisations() {
+		directory.add("dinum-admin", "min-a", "Ministère A", OrganisationKind.MINISTRY, null, null);
+		directory.add("dinum-admin", "dir-a", "Direction A", OrganisationKind.DIRECTORATE, "min-a", "11000000000011");
+		directory.add("dinum-admin", "op-a", "Opérateur A", OrganisationKind.STATE_OPERATOR, "dir-a", "11000000000022");
+		directory.add("dinum-admin", "min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
+		directory.add("dinum-admin", "dir-b", "Direction B", OrganisationKind.DIRECTORATE, "min-b", "11000000000033");
+		directory.add("dinum-admin", "hoster", "Hébergeur", OrganisationKind.PROVIDER, null, "22000000000011");
+	}
+
+	@Test
+	void aNewcomerWhoseSiretIsKnownBecomesItsAgent() {
+		Person person = directory.signIn(new Identity("Ana.Dupont@A.gouv.fr", "Ana", "Dupont", "11000000000011", "u1", "idp"));
+		assertThat(person.email()).isEqualTo("ana.dupont@a.gouv.fr");
+		assertThat(person.organisation()).isEqualTo("dir-a");
+		assertThat(person.grants()).containsExactly(new Grant(Role.AGENT, "dir-a", Directory.PROCONNECT));
+		Perimeter perimeter = directory.perimeter(person);
+		assertThat(perimeter.sees("dir-a")).isTrue();
+		assertThat(perimeter.edits("dir-a")).isTrue();
+		assertThat(perimeter.sees("op-a")).isFalse();
+		assertThat(perimeter.sees("dir-b")).isFalse();
+		assertThat(perimeter.sees(null)).isFalse();
+	}
+
+	@Test
+	void aProviderSiretMakesAProviderAndAnUnknownSiretNoRole() {
+		Person provider = directory.signIn(new Identity("p@hoster.fr", "P", "Q", "22000000000011", null, null));
+		assertThat(provider.grants()).extracting(Grant::role).containsExactly(Role.PROVIDER);
+		assertThat(directory.perimeter(provider).providers()).containsExactly("Hébergeur");
+		Person stranger = directory.signIn(new Identity("s@ailleurs.fr", "S", "T", "99999999999999", null, null));
+		assertThat(stranger.grants()).isEmpty();
+		assertThat(stranger.organisation()).isNull();
+		assertThat(directory.perimeter(stranger).visible()).isEmpty();
+	}
+
+	@Test
+	void movingToAnotherOrganisationRevokesWhatTheOldSiretGaveButKeepsWhatDinumGranted() {
+		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null));
+		directory.grant("dinum-admin", "ana@a.gouv.fr", Role.MINISTRY_CONTROLLER, "min-a");
+		Person moved = directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000033", null, null));
+		assertThat(moved.organisation()).isEqualTo("dir-b");
+		assertThat(moved.grants()).containsExactlyInAnyOrder(new Grant(Role.AGENT, "dir-b", Directory.PROCONNECT),
+				new Grant(Role.MINISTRY_CONTROLLER, "min-a", "dinum-admin"));
+		assertThat(audit.entries()).extracting(e -> e.action()).contains("ROLE_REVOKED");
+	}
+
+	@Test
+	void leavingForAnOrganisationTheDirectoryDoesNotKnowStillEndsWhatTheOldSiretGave() {
+		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null));
+		Person unchanged = directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", null, null, null));
+		assertThat(unchanged.grants()).extracting(Grant::organisation).containsExactly("dir-a");
+		Person left = directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "99999999999999", null, null));
+		assertThat(left.organisation()).isNull();
+		assertThat(left.grants()).isEmpty();
+		assertThat(directory.perimeter(left).sees("dir-a")).isFalse();
+	}
+
+	@Test
+	void aControllerSeesTheWholeTreeOfTheirMinistryButEditsNothing() {
+		directory.signIn(new Identity("c@a.gouv.fr", "C", "D", null, null, null));
+		Person controller = directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER, "min-a");
+		Perimeter perimeter = directory.perimeter(controller);
+		assertThat(perimeter.visible()).containsExactlyInAnyOrder("min-a", "dir-a", "op-a");
+		assertThat(perimeter.controls("op-a")).isTrue();
+		assertThat(perimeter.edits("op-a")).isFalse();
+		assertThat(perimeter.sees("dir-b")).isFalse();
+		assertThat(directory.holders(Role.MINISTRY_CONTROLLER, "op-a")).containsExactly("c@a.gouv.fr");
+		assertThat(directory.holders(Role.MINISTRY_CONTROLLER, "dir-b")).isEmpty();
+	}
+
+	@Test
+	void anAdministratorIsGrantedDinumAtSignIn() {
+		Person admin = directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null));
+		assertThat(admin.grants()).extracting(Grant::role).containsExactly(Role.DINUM);
+		assertThat(directory.perimeter(admin).dinum()).isTrue();
+		assertThat(directory.perimeter(admin).sees("dir-b")).isTrue();
+		assertThat(directory.organisation(Directory.DINUM)).get().extracting(Organisation::ministry)
+			.isEqualTo("services-premier-ministre");
+	}
+
+	@Test
+	void eachRefusalNamesItsFieldAndChangesNothing() {
+		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", null, null, null));
+		long rows = count();
+		int entries = audit.entries().size();
+		assertThatThrownBy(() -> directory.add("x", "Bad Id", "N", OrganisationKind.MINISTRY, null, null))
+			.hasMessageStartingWith("id: `Bad Id` is not an identifier");
+		assertThatThrownBy(() -> directory.add("x", "min-a", "N", OrganisationKind.MINISTRY, null, null))
+			.hasMessage("id: the organisation `min-a` already exists");
+		assertThatThrownBy(() -> directory.add("x", "dir-c", "N", OrganisationKind.DIRECTORATE, null, null))
+			.hasMessageStartingWith("parent: a DIRECTORATE sits under a ministry");
+		assertThatThrownBy(() -> directory.add("x", "dir-c", "N", OrganisationKind.DIRECTORATE, "hoster", null))
+			.hasMessage("parent: a DIRECTORATE cannot sit under the PROVIDER `hoster`");
+		assertThatThrownBy(() -> directory.add("x", "dir-c", "N", OrganisationKind.DIRECTORATE, "min-a", "123"))
+			.hasMessage("siret: `123` is not a SIRET: 14 digits");
+		assertThatThrownBy(() -> directory.add("x", "dir-c", "N", OrganisationKind.DIRECTORATE, "min-a", "11000000000011"))
+			.hasMessage("siret: the SIRET `11000000000011` is already the organisation `dir-a`'s");
+		assertThatThrownBy(() -> directory.grant("x", "nobody@a.gouv.fr", Role.AGENT, "dir-a"))
+			.hasMessage("email: no one with the e-mail `nobody@a.gouv.fr` has signed in yet");
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.MINISTRY_CONTROLLER, "dir-a"))
+			.hasMessage("organisation: the role MINISTRY_CONTROLLER is not granted on a DIRECTORATE");
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.PROVIDER, "dir-a"))
+			.hasMessage("organisation: the role PROVIDER is not granted on a DIRECTORATE");
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.AGENT, "nowhere"))
+			.hasMessage("organisation: no organisation `nowhere`");
+		assertThatThrownBy(() -> directory.revoke("x", "ana@a.gouv.fr", Role.AGENT, "dir-a"))
+			.hasMessage("role: `ana@a.gouv.fr` is not AGENT on `dir-a`");
+		assertThatThrownBy(() -> directory.signIn(new Identity("not-an-email", null, null, null, null, null)))
+			.hasMessage("email: `not-an-email` is not an e-mail address");
+		assertThat(count()).isEqualTo(rows);
+		assertThat(audit.entries()).hasSize(entries);
+	}
+
+	private long count() {
+		return jdbc.sql("select (select count(*) from organisation) + (select count(*) from person) "
+				+ "+ (select count(*) from person_role)").query(Long.class).single();
+	}
+}
