@@ -10,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import fr.gouv.nuage.projects.directory.Directory;
-import fr.gouv.nuage.projects.directory.OrganisationKind;
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.OrganisationKind;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
