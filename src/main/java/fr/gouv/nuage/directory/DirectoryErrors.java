@@ -1,0 +1,21 @@
+package fr.gouv.nuage.directory;
+
+import fr.gouv.nuage.http.ApiErrors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A step the caller's perimeter does not allow, refused by a workflow: 403 as problem+json. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DirectoryErrors {
+
+	@ExceptionHandler(NotAllowed.class)
+	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex) {
+		return ApiErrors.outOfPerimeter(ex.getMessage());
+	}
+}
