@@ -89,8 +89,8 @@ public final class CatalogueJson {
 
 	/** {@code known} or {@code estimated}, in the language asked. */
 	public static String written(Dating dating, Lang lang) {
-		boolean fr = lang == Lang.FR;
-		return dating == Dating.KNOWN ? (fr ? "date connue" : "known date") : (fr ? "date estimée" : "estimated date");
+		return fr.gouv.nuage.doctrine.EngineTexts.of("/catalogue/catalogue-texts.yaml")
+			.get(dating == Dating.KNOWN ? "dating.known" : "dating.estimated", lang);
 	}
 
 	/** How an enum value is written in the catalogue file: {@code anssi-list}, {@code estimated}. */

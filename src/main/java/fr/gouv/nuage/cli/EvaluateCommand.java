@@ -112,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
 		}
 		else {
 			out.print(DecisionText.write(decision, language));
-			decision.trace().ifPresent(entries -> printTrace(out, entries));
+			decision.trace().ifPresent(entries -> printTrace(out, entries, language));
 		}
 		out.flush();
 		return exitStatus(decision.verdict());
@@ -129,9 +129,9 @@ final class EvaluateCommand implements Callable<Integer> {
 		}
 	}
 
-	private static void printTrace(PrintWriter out, List<TraceEntry> entries) {
+	private static void printTrace(PrintWriter out, List<TraceEntry> entries, Lang lang) {
 		out.println();
-		out.println("Trace:");
+		out.println(Texts.in(lang).get("trace.heading"));
 		for (TraceEntry entry : entries) {
 			out.println("  " + entry.step() + ": " + entry.expression() + " => " + entry.result()
 					+ (entry.missingFacts().isEmpty() ? "" : " " + entry.missingFacts()));

@@ -42,15 +42,14 @@ final class OffersCommand implements Runnable {
 				"name a command: list, show, eligible, due, export or check");
 	}
 
+	/** After the offers marked {@code !}. */
 	static String footnote(Lang lang) {
-		return lang == Lang.FR ? "! à vérifier sur la liste de l'ANSSI : une source de cette offre est incertaine"
-				: "! to be checked against ANSSI's list: a source of this offer is uncertain";
+		return "! " + Texts.in(lang).get("footnote.toBeChecked");
 	}
 
+	/** After the offers marked {@code ?}. */
 	static String dueFootnote(Lang lang) {
-		return lang == Lang.FR
-				? "? à confirmer sur la liste de l'ANSSI : qualification passée son terme estimé, toujours comptée (nuage offers due)"
-				: "? to confirm on ANSSI's list: qualification past its estimated end, still counted (nuage offers due)";
+		return "? " + Texts.in(lang).get("footnote.toConfirm");
 	}
 
 	@Command(name = "list", mixinStandardHelpOptions = true, description = "List the offers as of a date.")
@@ -107,8 +106,7 @@ final class OffersCommand implements Runnable {
 				out.println(json);
 			}
 			else {
-				out.printf("%s %s — %s %s%n", language == Lang.FR ? "Catalogue" : "Catalogue", catalogue.version(),
-						language == Lang.FR ? "au" : "as of", date);
+				out.println(Texts.in(language).get("list.heading", "version", catalogue.version(), "date", date));
 				boolean flagged = false;
 				boolean due = false;
 				for (Offer offer : offers) {
@@ -170,60 +168,54 @@ final class OffersCommand implements Runnable {
 				out.flush();
 				return 0;
 			}
-			boolean fr = language == Lang.FR;
+			Texts t = Texts.in(language);
 			out.println(offer.id() + " — " + offer.service() + " (" + offer.provider() + ")");
 			if (offer.isSupport()) {
-				out.println("  " + (fr ? "accompagnement de la DINUM, sans hébergement : jamais une offre éligible"
-						: "DINUM support, no hosting: never an eligible offer"));
-				out.println("  " + (fr ? "contact" : "contact") + ": " + offer.support().contact());
-				out.println("  " + (fr ? "comment la demander" : "how to ask") + ": " + offer.support().howToAsk().in(language));
+				out.println("  " + t.get("show.support.noHosting"));
+				out.println("  " + t.get("show.support.contact", "contact", offer.support().contact()));
+				out.println("  " + t.get("show.support.howToAsk", "howToAsk", offer.support().howToAsk().in(language)));
 				for (Offer.Suggestion when : offer.support().suggestWhen()) {
-					out.println("  " + (fr ? "suggérée quand" : "suggested when") + ": "
-							+ (when.fact() == null ? "" : when.fact() + " = " + when.is())
-							+ (when.control().isEmpty() ? "" : (when.fact() == null ? "" : " · ") + "control ∈ " + when.control())
-							+ " — " + when.reason().in(language));
+					String condition = (when.fact() == null ? "" : when.fact() + " = " + when.is())
+							+ (when.control().isEmpty() ? "" : (when.fact() == null ? "" : " · ") + "control ∈ " + when.control());
+					out.println("  " + t.get("show.support.suggestedWhen", "condition", condition, "reason", when.reason().in(language)));
 				}
 			}
 			else {
-				out.println("  " + (fr ? "modèle" : "model") + ": " + offer.model() + " · " + String.join(", ", offer.categories()));
-				out.println("  " + (fr ? "classe au " : "class on ") + date + ": " + offer.hostingClass(date));
-				out.println("  " + (fr ? "données" : "data") + ": " + offer.dataLocation() + " · "
-						+ (fr ? "immunité extra-UE" : "immune to extra-EU law") + ": " + yes(offer.immuneToExtraEuAccess(), fr)
-						+ " · HDS: " + yes(offer.hdsCertified(), fr) + " · " + (fr ? "marquage max." : "max. marking") + ": "
-						+ offer.maxMarking());
+				out.println("  " + t.get("show.model", "model", offer.model(), "categories", String.join(", ", offer.categories())));
+				out.println("  " + t.get("show.class", "date", date, "class", offer.hostingClass(date)));
+				out.println("  " + t.get("show.data", "location", offer.dataLocation(), "immune", t.yesNo(offer.immuneToExtraEuAccess()),
+						"hds", t.yesNo(offer.hdsCertified()), "marking", offer.maxMarking()));
 			}
 			if (offer.operator() == Offer.Operator.STATE && !offer.isSupport()) {
-				out.println("  " + (fr ? "opéré par l'État, " : "operated by the State, ") + (offer.runsOn() == null
-						? (fr ? "sur une infrastructure inconnue : classe commerciale tant qu'elle n'est pas établie"
-								: "on an unknown infrastructure: commercial class until it is established")
-						: (fr ? "sur " : "on ") + offer.runsOn() + (fr ? ", dont il prend la classe" : ", whose class it takes")));
+				out.println("  " + (offer.runsOn() == null ? t.get("show.operatedByState.unknownInfrastructure")
+						: t.get("show.operatedByState", "runsOn", offer.runsOn())));
 			}
 			else if (offer.runsOn() != null) {
-				out.println("  " + (fr ? "s'appuie sur" : "runs on") + ": " + offer.runsOn());
+				out.println("  " + t.get("show.runsOn", "runsOn", offer.runsOn()));
 			}
 			for (Offer.Region region : offer.regions()) {
-				out.println("  " + (fr ? "région" : "region") + " " + region.id() + ": " + region.dataLocation() + " · "
-						+ (offer.qualifiedIn(region.id()) ? (fr ? "couverte par la qualification" : "covered by the qualification")
-								: (fr ? "hors qualification : pas de confiance" : "outside the qualification: not trusted")));
+				out.println("  " + t.get(offer.qualifiedIn(region.id()) ? "show.region.qualified" : "show.region.notQualified",
+						"region", region.id(), "location", region.dataLocation()));
 			}
 			for (Offer.Purchasing purchasing : offer.purchasing()) {
-				out.println("  " + (fr ? "achat" : "purchasing") + ": " + purchasing.vehicle()
+				out.println("  " + t.get("show.purchasing", "vehicle", purchasing.vehicle())
 						+ (purchasing.reference() == null ? "" : " — " + purchasing.reference()));
 			}
 			for (Qualification qualification : offer.qualifications()) {
 				QualificationState state = qualification.on(date);
 				String until = state.validUntil() == null ? ""
-						: (state.endKnown() ? (fr ? " jusqu'au " : " until ") : (fr ? " terme estimé au plus tôt le " : " estimated end at the soonest ")) + state.validUntil();
+						: " " + t.get(state.endKnown() ? "show.qualification.until" : "show.qualification.estimatedEnd", "date",
+								state.validUntil());
 				out.println("  " + qualification.scheme() + ": " + state.status() + until
-						+ (state.toConfirm() ? (fr ? " — à confirmer sur la liste de l'ANSSI" : " — to confirm on ANSSI's list") : "")
-						+ (state.renewal() == null ? "" : (fr ? " — renouvellement en cours (" : " — renewal in progress (")
-								+ state.renewal().milestone() + ")"));
+						+ (state.toConfirm() ? " — " + t.get("show.qualification.toConfirm") : "")
+						+ (state.renewal() == null ? ""
+								: " — " + t.get("show.qualification.renewal", "milestone", state.renewal().milestone())));
 				for (QualificationEvent event : qualification.events()) {
 					out.println("    " + event.written() + " (" + CatalogueJson.written(event.dating(), language) + ") " + event.status()
 							+ (event.milestone() == null ? "" : " " + event.milestone())
 							+ (event.schemeVersion() == null ? "" : " v" + event.schemeVersion())
-							+ (event.validUntil() == null ? "" : (fr ? " jusqu'au " : " until ") + event.validUntil())
-							+ " [" + event.evidence().name() + (event.counts() ? "" : (fr ? ", non comptée" : ", not counted"))
+							+ (event.validUntil() == null ? "" : " " + t.get("show.qualification.until", "date", event.validUntil()))
+							+ " [" + event.evidence().name() + (event.counts() ? "" : ", " + t.get("show.event.notCounted"))
 							+ ", " + event.source() + ", " + event.confidence() + "]"
 							+ (event.note() == null ? "" : " — " + event.note().in(language)));
 				}
@@ -236,10 +228,6 @@ final class OffersCommand implements Runnable {
 			}
 			out.flush();
 			return 0;
-		}
-
-		private static String yes(boolean value, boolean fr) {
-			return value ? (fr ? "oui" : "yes") : (fr ? "non" : "no");
 		}
 	}
 
@@ -295,11 +283,11 @@ final class OffersCommand implements Runnable {
 		}
 
 		private static void text(PrintWriter out, Eligibility eligibility, Lang lang) {
-			boolean fr = lang == Lang.FR;
+			Texts t = Texts.in(lang);
 			var decision = eligibility.decision();
-			out.println((fr ? "Offres éligibles au " : "Eligible offers on ") + eligibility.date() + " (" + decision.doctrine().id()
-					+ (fr ? ", sensibilité " : ", sensitivity ") + decision.sensitivity() + (fr ? " ; hébergements admis : " : "; allowed hosting: ")
-					+ (decision.allowedHosting().isEmpty() ? (fr ? "aucun" : "none") : String.join(", ", decision.allowedHosting())) + ")");
+			out.println(t.get("eligible.heading", "date", eligibility.date(), "doctrine", decision.doctrine().id(), "sensitivity",
+					decision.sensitivity(), "hosting",
+					decision.allowedHosting().isEmpty() ? t.get("none") : String.join(", ", decision.allowedHosting())));
 			int rank = 0;
 			boolean flagged = false;
 			for (Eligibility.Eligible e : eligibility.eligible()) {
@@ -308,14 +296,14 @@ final class OffersCommand implements Runnable {
 						e.offer().provider(), e.offer().toBeChecked() ? " !" : "");
 			}
 			if (rank == 0) {
-				out.println(fr ? "  aucune offre du catalogue" : "  no offer of the catalogue");
+				out.println("  " + t.get("eligible.noOffer"));
 			}
-			out.println(fr ? "Offres exclues :" : "Excluded offers:");
+			out.println(t.get("eligible.excluded"));
 			for (Eligibility.Exclusion x : eligibility.excluded()) {
 				out.printf("  - %-28s %-7s %s%n", x.offer().id(), x.rule(), x.reason().in(lang));
 			}
 			if (!eligibility.support().isEmpty()) {
-				out.println(fr ? "Accompagnement de la DINUM suggéré :" : "DINUM support suggested:");
+				out.println(t.get("eligible.support"));
 				for (Eligibility.Suggested suggested : eligibility.support()) {
 					out.printf("  * %-28s %s — %s%n", suggested.offer().id(), suggested.offer().service(),
 							suggested.offer().support().contact());
@@ -345,13 +333,12 @@ final class OffersCommand implements Runnable {
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
 			LocalDate date = asOf.get();
-			boolean fr = lang.get() == Lang.FR;
+			Texts t = Texts.in(lang.get());
 			List<Catalogue.Due> due = Catalogue.reference().dueForConfirmation(date);
-			out.println((fr ? "Qualifications à confirmer au " : "Qualifications to confirm on ") + date + ": " + due.size());
+			out.println(t.get("due.heading", "date", date, "count", due.size()));
 			for (Catalogue.Due d : due) {
-				out.printf("  %-28s %-12s %s %s · %s %s%n", d.offer().id(), d.scheme(),
-						fr ? "terme estimé" : "estimated end", d.state().validUntil(), fr ? "classe" : "class",
-						d.offer().hostingClass(date));
+				out.printf("  %-28s %-12s %s %s · %s %s%n", d.offer().id(), d.scheme(), t.get("due.estimatedEnd"),
+						d.state().validUntil(), t.get("due.class"), d.offer().hostingClass(date));
 			}
 			out.flush();
 			return 0;

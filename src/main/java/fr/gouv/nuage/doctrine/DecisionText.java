@@ -79,7 +79,7 @@ public final class DecisionText {
 
 	/** French sets a space before a colon; English does not. */
 	private static String colon(Lang lang) {
-		return lang == Lang.FR ? " : " : ": ";
+		return EngineTexts.get().get("colon", lang);
 	}
 
 	private static String value(Object value, RulePack pack, Lang lang) {

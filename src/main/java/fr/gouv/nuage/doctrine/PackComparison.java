@@ -78,13 +78,12 @@ public record PackComparison(Decision from, Decision to, List<Change> changes) {
 	}
 
 	public String toText(Lang lang) {
-		boolean fr = lang == Lang.FR;
+		EngineTexts texts = EngineTexts.get();
 		StringBuilder out = new StringBuilder();
-		out.append(fr ? "Ce qui change pour ce projet de " : "What changes for this project from ")
-			.append(from.doctrine().id()).append(fr ? " à " : " to ").append(to.doctrine().id()).append('\n');
+		out.append(texts.get("comparison.heading", lang, "from", from.doctrine().id(), "to", to.doctrine().id()))
+			.append('\n');
 		if (changes.isEmpty()) {
-			return out.append(fr ? "  Rien : la décision est la même.\n" : "  Nothing: the decision is the same.\n")
-				.toString();
+			return out.append("  ").append(texts.get("comparison.nothing", lang)).append('\n').toString();
 		}
 		for (Change change : changes) {
 			out.append("  ").append(change.field()).append(" : ").append(show(change.from(), lang)).append(" → ")
@@ -99,7 +98,7 @@ public record PackComparison(Decision from, Decision to, List<Change> changes) {
 
 	private String show(Object value, Lang lang) {
 		if (value == null) {
-			return lang == Lang.FR ? "inconnu" : "unknown";
+			return EngineTexts.get().get("unknown", lang);
 		}
 		return Template.format(value, to.pack().labels(), lang);
 	}

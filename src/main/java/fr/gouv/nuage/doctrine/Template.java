@@ -113,7 +113,7 @@ final class Template implements Serializable {
 	}
 
 	/** {@code 1 000 000} in French (narrow no-break spaces), {@code 1,000,000} in English. */
-	private static String grouped(long value, char separator) {
+	private static String grouped(long value, String separator) {
 		String digits = Long.toString(Math.abs(value));
 		StringBuilder out = new StringBuilder(digits.length() + 8);
 		if (value < 0) {
@@ -128,21 +128,22 @@ final class Template implements Serializable {
 	}
 
 	static String format(Object value, Map<String, Text> labels, Lang lang) {
+		EngineTexts texts = EngineTexts.get();
 		if (value == null || Eval.isUndetermined(value)) {
-			return lang == Lang.FR ? "(inconnu)" : "(unknown)";
+			return texts.unknownValue.in(lang);
 		}
 		if (value instanceof Boolean b) {
-			return lang == Lang.FR ? (b ? "oui" : "non") : (b ? "yes" : "no");
+			return (b ? texts.yes : texts.no).in(lang);
 		}
 		if (value instanceof Double d) {
 			if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-				return grouped((long) (double) d, lang == Lang.FR ? '\u202f' : ',');
+				return grouped((long) (double) d, texts.digitGroupSeparator.in(lang));
 			}
 			return d.toString();
 		}
 		if (value instanceof List<?> list) {
 			if (list.isEmpty()) {
-				return lang == Lang.FR ? "aucun" : "none";
+				return texts.none.in(lang);
 			}
 			StringBuilder out = new StringBuilder();
 			for (Object item : list) {
