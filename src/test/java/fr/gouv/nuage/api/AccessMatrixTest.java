@@ -81,6 +81,8 @@ class AccessMatrixTest {
 	static final String MATRIX = """
 			POST   /api/v1/decisions                              200 200 200 200 200 200 200 200
 			GET    /api/v1/offers                                 200 200 200 200 200 200 200 200
+			POST   /api/v1/offers/eligible                        200 200 200 200 200 200 200 200
+			GET    /api/v1/packs                                  200 200 200 200 200 200 200 200
 			GET    /api/v1/me                                     401 200 200 200 200 200 200 200
 			GET    /api/v1/projects                               401 200 200 200 200 200 200 200
 			POST   /api/v1/projects                               401 201 201 403 403 403 403 403
@@ -266,6 +268,38 @@ class AccessMatrixTest {
 		assertThat(status).as("%s %s as %s", method, path, caller).isEqualTo(expected);
 	}
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
+
+	/**
+	 * Every handler of the application, found as the server maps them, has its row in the matrix: a
+	 * new endpoint without one fails here. Only Spring's own (the error page, the API description's
+	 * internals) are left out; the public routes are rows like any other.
+	 */
+	@Test
+	void everyHandlerHasItsRow() {
+		org.springframework.web.util.pattern.PathPatternParser parser = new org.springframework.web.util.pattern.PathPatternParser();
+		List<String[]> rows = MATRIX.strip().lines().map(line -> line.strip().split("\\s+")).toList();
+		List<String> missing = new ArrayList<>();
+		handlers.getHandlerMethods().forEach((info, method) -> {
+			if (!method.getBeanType().getName().startsWith("fr.gouv.nuage.")) {
+				return;
+			}
+			for (String pattern : info.getPatternValues()) {
+				for (org.springframework.web.bind.annotation.RequestMethod verb : info.getMethodsCondition().getMethods()) {
+					org.springframework.web.util.pattern.PathPattern parsed = parser.parse(pattern);
+					boolean covered = rows.stream().anyMatch(row -> row[0].equals(verb.name()) && parsed.matches(
+							org.springframework.http.server.PathContainer.parsePath(row[1].replaceAll("\\{[A-Z_]+}", "x"))));
+					if (!covered) {
+						missing.add(verb + " " + pattern + " (" + method.getBeanType().getSimpleName() + "." + method.getMethod().getName() + ")");
+					}
+				}
+			}
+		});
+		assertThat(missing).as("handlers without a row in the matrix").isEmpty();
+	}
+
 	@Test
 	void eachRoleListsExactlyItsPerimeter() throws Exception {
 		made("B");
@@ -300,7 +334,8 @@ class AccessMatrixTest {
 	private AbstractMockHttpServletRequestBuilder<?> request(String method, String template) throws Exception {
 		String path = fill(template);
 		String body = BODIES.get(method + " " + template);
-		if (method.equals("POST") && (template.equals("/api/v1/projects") || template.equals("/api/v1/decisions"))) {
+		if (method.equals("POST") && (template.equals("/api/v1/projects") || template.equals("/api/v1/decisions")
+				|| template.equals("/api/v1/offers/eligible"))) {
 			return post(path).contentType(MediaType.APPLICATION_JSON).content(Perimeters.assessment(2_500_000));
 		}
 		if (method.equals("POST") && template.endsWith("/assessments")) {

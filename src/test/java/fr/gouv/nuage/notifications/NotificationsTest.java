@@ -291,8 +291,8 @@ class NotificationsTest {
 		assertThat(notifications.sentTo(ministry.agents().get(0))).isEmpty();
 		assertThat(projects.find(project).orElseThrow().decisions()).hasSize(1);
 		sender.retry();
-		Thread.sleep(500);
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+			.until(() -> smtp.getReceivedMessages().length == 0);
 	}
 
 	@Test
