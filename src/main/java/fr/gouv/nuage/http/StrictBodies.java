@@ -85,7 +85,13 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 			tree = text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new Body.Invalid(List.of(Map.of("message", "the body is not JSON: " + ex.getOriginalMessage())));
+			Map<String, Object> error = new java.util.LinkedHashMap<>();
+			if (ex.getLocation() != null && ex.getLocation().getLineNr() > 0) {
+				error.put("line", ex.getLocation().getLineNr());
+				error.put("column", ex.getLocation().getColumnNr());
+			}
+			error.put("message", "the body is not JSON: " + ex.getOriginalMessage());
+			throw new Body.Invalid(List.of(error));
 		}
 		if (!tree.isObject()) {
 			throw new Body.Invalid(List.of(Map.of("message", "send a JSON object with " + takes(names))));
@@ -104,12 +110,19 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 				continue;
 			}
 			JavaType target = json.getTypeFactory().constructType(components[i].getGenericType());
+			if (target.getRawClass() == String.class && !value.isString()) {
+				// Jackson would take a number or true for text: a body of the wrong kind is refused.
+				wrong.add(components[i].getName());
+				errors.add(Problems.field(components[i].getName(), "`" + shown(value) + "` is not text"));
+				continue;
+			}
 			try {
 				values[i] = json.treeToValue(value, target);
 			}
 			catch (JacksonException ex) {
 				wrong.add(components[i].getName());
-				errors.add(Problems.field(components[i].getName(), "`" + value + "` is not " + expected(target)));
+				errors.add(Problems.field(components[i].getName(), "`" + shown(value) + "` is not " + expected(target)
+						+ closest(value, target)));
 			}
 		}
 		T body = construct(record, components, values);
@@ -173,6 +186,20 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 			return "text";
 		}
 		return "a " + raw.getSimpleName();
+	}
+
+	/** A value as its sender wrote it: a text without its JSON quotes. */
+	private static String shown(JsonNode value) {
+		return value.isString() ? value.asString() : value.toString();
+	}
+
+	/** For a name that is none of an enumeration's, the closest one ("did you mean"). */
+	private static String closest(JsonNode value, JavaType type) {
+		if (!type.getRawClass().isEnum() || !value.isString()) {
+			return "";
+		}
+		List<String> names = Arrays.stream(type.getRawClass().getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+		return Suggestions.didYouMean(value.asString(), names);
 	}
 
 	private static String takes(List<String> names) {

@@ -44,6 +44,16 @@ class StrictBodiesTest {
 	}
 
 	@Test
+	void refusesANumberForTextAndSaysWhereTheBodyStopsBeingJson() {
+		assertThatThrownBy(() -> bodies.read(Decision.class, "{\"outcome\":\"FAVOURABLE\",\"since\":\"2026-03-01\",\"author\":42}"))
+			.isInstanceOfSatisfying(Body.Invalid.class, invalid -> assertThat(invalid.errors())
+				.containsExactly(Map.of("field", "author", "message", "`42` is not text")));
+		assertThatThrownBy(() -> bodies.read(Decision.class, "{\n  \"outcome\": FAVOURABLE\n}"))
+			.isInstanceOfSatisfying(Body.Invalid.class, invalid -> assertThat(invalid.errors().get(0))
+				.containsEntry("line", 2).containsKey("column"));
+	}
+
+	@Test
 	void refusesWhatIsNotAnObject() {
 		assertThatThrownBy(() -> bodies.read(Decision.class, "[1, 2]")).isInstanceOfSatisfying(Body.Invalid.class,
 				invalid -> assertThat(invalid.errors()).containsExactly(
