@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+
 /**
  * The control of a project as an aggregate: a procedure fixed when it opens, a documented status
- * ({@link ControlStatus}) and guarded transitions. A transition that the procedure, the status or
- * the actor's role does not allow is refused and changes nothing; every transition is kept with
- * who made it.
+ * ({@link ControlStatus}) and guarded transitions. Each transition first settles who acts: the
+ * procedure names the role a step needs ({@link #roleFor}), and a caller is given it from their
+ * perimeter on the project's organisation ({@link #actingAs}), never from what they ask; a caller
+ * without it is {@link NotAllowed}. Then the procedure and the status must allow the step, or it is
+ * {@link Refused}. A refused transition changes nothing; every transition is kept with who made it.
  */
 public final class Control {
 
@@ -22,7 +27,26 @@ public final class Control {
 
 	/** Who acts on a control. */
 	public enum Role {
-		PROJECT_AUTHORITY, MINISTRY_CONTROLLER, DINUM
+		/** The authority in charge of the project: the agents of the project's organisation. */
+		PROJECT_AUTHORITY,
+		/** The controllers of the ministry whose tree holds the project's organisation. */
+		MINISTRY_CONTROLLER,
+		/** DINUM, on every project. */
+		DINUM;
+
+		/** Whether the caller holds this role on the projects of {@code organisation} ({@code null}: outside the directory). */
+		public boolean heldBy(Perimeter caller, String organisation) {
+			return switch (this) {
+				case PROJECT_AUTHORITY -> caller.edits(organisation);
+				case MINISTRY_CONTROLLER -> caller.controls(organisation);
+				case DINUM -> caller.dinum();
+			};
+		}
+	}
+
+	/** The steps a caller asks of a control; each is taken in the role its procedure names ({@link #roleFor}). */
+	public enum Action {
+		OPEN, ATTACH_STUDY, REFER, REQUEST_INFORMATION, DECIDE
 	}
 
 	public enum Outcome {
@@ -86,8 +110,19 @@ public final class Control {
 		this.version = version;
 	}
 
+	/**
+	 * Opens, for a caller who is an agent of the project's organisation, the control a decision's
+	 * procedure asks for.
+	 */
+	public static Control open(UUID project, String decisionControl, Perimeter caller, String organisation, Instant at) {
+		if (!Role.PROJECT_AUTHORITY.heldBy(caller, organisation)) {
+			throw new NotAllowed(onlyWho(Action.OPEN, null, organisation));
+		}
+		return open(project, decisionControl, caller.person().email(), at);
+	}
+
 	/** Opens the control a decision's procedure asks for; an unknown procedure (no cost) opens none. */
-	public static Control open(UUID project, String decisionControl, String actor, Instant at) {
+	static Control open(UUID project, String decisionControl, String actor, Instant at) {
 		Procedure procedure;
 		try {
 			procedure = Procedure.valueOf(decisionControl);
@@ -101,10 +136,43 @@ public final class Control {
 		return control;
 	}
 
+	/**
+	 * The role the procedure gives {@code action}: the project opens, attaches its study and refers
+	 * its file; DINUM asks for information; the decision is the project authority's under 1 M€, the
+	 * ministry's controller's from 1 to 9 M€, DINUM's from 9 M€.
+	 */
+	public Role roleFor(Action action) {
+		return switch (action) {
+			case OPEN, ATTACH_STUDY, REFER -> Role.PROJECT_AUTHORITY;
+			case REQUEST_INFORMATION -> Role.DINUM;
+			case DECIDE -> switch (procedure) {
+				case PROJECT_AUTHORITY -> Role.PROJECT_AUTHORITY;
+				case MINISTRY -> Role.MINISTRY_CONTROLLER;
+				case DINUM_OPINION -> Role.DINUM;
+			};
+		};
+	}
+
+	/**
+	 * The role in which the caller takes {@code action} on this control of a project of
+	 * {@code organisation}; {@link NotAllowed} when their perimeter does not give it to them.
+	 */
+	public Role actingAs(Action action, Perimeter caller, String organisation) {
+		Role role = roleFor(action);
+		if (!role.heldBy(caller, organisation)) {
+			throw new NotAllowed(onlyWho(action, procedure, organisation));
+		}
+		return role;
+	}
+
 	/** MINISTRY: the project attaches the comparative study of the scenarios (R7). */
-	public void attachStudy(String document, String actor, Role role, Instant at) {
+	public void attachStudy(String document, Perimeter caller, String organisation, Instant at) {
+		attachStudy(document, caller.person().email(), actingAs(Action.ATTACH_STUDY, caller, organisation), at);
+	}
+
+	void attachStudy(String document, String actor, Role role, Instant at) {
+		allow(Action.ATTACH_STUDY, role);
 		require(procedure == Procedure.MINISTRY, "a comparative study is attached in the ministry's procedure only");
-		require(role == Role.PROJECT_AUTHORITY, "the project attaches its comparative study");
 		require(status == ControlStatus.OPEN || status == ControlStatus.STUDY_ATTACHED,
 				"the study can no longer change once the control is " + status);
 		require(document != null && !document.isBlank(), "the comparative study must be attached");
@@ -116,9 +184,13 @@ public final class Control {
 	 * DINUM_OPINION: the file is referred to DINUM, which has one month to answer; after a request
 	 * for information, the completed file is referred again and the month resumes where it stopped.
 	 */
-	public void refer(String file, String actor, Role role, Instant at) {
+	public void refer(String file, Perimeter caller, String organisation, Instant at) {
+		refer(file, caller.person().email(), actingAs(Action.REFER, caller, organisation), at);
+	}
+
+	void refer(String file, String actor, Role role, Instant at) {
+		allow(Action.REFER, role);
 		require(procedure == Procedure.DINUM_OPINION, "a file is referred to DINUM in the large-project procedure only");
-		require(role == Role.PROJECT_AUTHORITY, "the project refers its file to DINUM");
 		require(status == ControlStatus.OPEN || status == ControlStatus.INFORMATION_REQUESTED,
 				"the file cannot be referred while the control is " + status);
 		require(file != null && !file.isBlank(), "the referral needs its file");
@@ -133,27 +205,35 @@ public final class Control {
 	}
 
 	/** DINUM_OPINION: DINUM asks for more information, which suspends its month. */
-	public void requestInformation(String request, String actor, Role role, Instant at) {
-		require(procedure == Procedure.DINUM_OPINION && role == Role.DINUM, "only DINUM asks for information on a referral");
+	public void requestInformation(String request, Perimeter caller, String organisation, Instant at) {
+		requestInformation(request, caller.person().email(), actingAs(Action.REQUEST_INFORMATION, caller, organisation),
+				at);
+	}
+
+	void requestInformation(String request, String actor, Role role, Instant at) {
+		allow(Action.REQUEST_INFORMATION, role);
+		require(procedure == Procedure.DINUM_OPINION, "information is asked on a file referred to DINUM only");
 		require(status == ControlStatus.REFERRED, "information is asked on a referred file, not while the control is " + status);
 		daysLeftWhenSuspended = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(day(at), due));
 		move(ControlStatus.INFORMATION_REQUESTED, actor, role, request, at);
 	}
 
 	/** The decision of whoever controls under this procedure. */
-	public void decide(Outcome outcome, String reasons, String actor, Role role, Instant at) {
+	public void decide(Outcome outcome, String reasons, Perimeter caller, String organisation, Instant at) {
+		decide(outcome, reasons, caller.person().email(), actingAs(Action.DECIDE, caller, organisation), at);
+	}
+
+	void decide(Outcome outcome, String reasons, String actor, Role role, Instant at) {
+		allow(Action.DECIDE, role);
 		switch (procedure) {
 			case PROJECT_AUTHORITY:
-				require(role == Role.PROJECT_AUTHORITY, "the project authority controls a project under 1 M€");
 				require(status == ControlStatus.OPEN, "the control is " + status);
 				break;
 			case MINISTRY:
-				require(role == Role.MINISTRY_CONTROLLER, "the ministry controls a project from 1 to 9 M€");
 				require(status == ControlStatus.STUDY_ATTACHED, status == ControlStatus.OPEN
 						? "the ministry decides once the comparative study is attached" : "the control is " + status);
 				break;
 			default:
-				require(role == Role.DINUM, "DINUM gives its opinion on a project from 9 M€");
 				require(status == ControlStatus.REFERRED, status == ControlStatus.OPEN
 						? "DINUM gives its opinion once the file is referred" : "the control is " + status);
 		}
@@ -181,6 +261,29 @@ public final class Control {
 	private void move(ControlStatus to, String actor, Role role, String detail, Instant at) {
 		status = to;
 		steps.add(new Step(at, actor, role, to, detail));
+	}
+
+	/** Refuses a role the procedure does not give the action, whoever named it. */
+	private void allow(Action action, Role role) {
+		if (role != roleFor(action)) {
+			throw new NotAllowed(onlyWho(action, procedure, null));
+		}
+	}
+
+	/** Who takes {@code action}, said to whoever may not; {@code organisation} when known. */
+	private static String onlyWho(Action action, Procedure procedure, String organisation) {
+		String agents = "the agents of " + (organisation == null ? "the project's organisation" : "`" + organisation + "`");
+		return switch (action) {
+			case OPEN -> "only " + agents + " open the control of this project";
+			case ATTACH_STUDY -> "only " + agents + " attach the project's comparative study";
+			case REFER -> "only " + agents + " refer the project's file to DINUM";
+			case REQUEST_INFORMATION -> "only DINUM asks for information on a referral";
+			case DECIDE -> switch (procedure) {
+				case PROJECT_AUTHORITY -> "the authority in charge of the project decides its control: " + agents;
+				case MINISTRY -> "the ministry's controller decides a control of a project from 1 to 9 M€";
+				case DINUM_OPINION -> "DINUM gives its opinion on a project from 9 M€";
+			};
+		};
 	}
 
 	private static void require(boolean condition, String message) {

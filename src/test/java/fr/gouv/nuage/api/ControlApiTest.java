@@ -195,6 +195,32 @@ class ControlApiTest {
 	}
 
 	@Test
+	void oneAnswerNamesEveryBadFieldOfAControlBody() throws Exception {
+		String control = open(register(mvc, 12_000_000));
+		String tooLong = "x".repeat(10_001);
+		refused(control, as(AGENT, control, "referral", "\"1\"", "{\"file\":\"" + tooLong + "\",\"fille\":\"dossier.pdf\"}"),
+				400)
+			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("file", "fille")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'file')].message",
+					Matchers.contains("the text is 10001 characters long, above the limit of 10000")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'fille')].message",
+					Matchers.contains(Matchers.containsString("did you mean `file`?"))));
+		refused(control, as(DINUM, control, "decision", "\"1\"",
+				"{\"outcome\":\"MAYBE\",\"reasons\":\"" + tooLong + "\",\"because\":\"le budget\"}"), 400)
+			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("outcome", "reasons", "because")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'outcome')].message",
+					Matchers.contains(Matchers.containsString("`FAVOURABLE`, `FAVOURABLE_WITH_RESERVATIONS`, `UNFAVOURABLE`"))));
+		// What the outcome asks of the other fields is said with the rest.
+		refused(control, as(DINUM, control, "decision", "\"1\"", "{\"outcome\":\"UNFAVOURABLE\",\"reason\":\"le budget\"}"), 400)
+			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("reason", "reasons")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'reasons')].message",
+					Matchers.contains("a decision other than favourable says why")));
+		refused(control, as(DINUM, control, "decision", "\"1\"", "{\"reasons\":\"  \"}"), 400)
+			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("outcome", "reasons")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'reasons')].message", Matchers.contains("write some text")));
+	}
+
+	@Test
 	void theProjectAuthorityDecidesASmallProjectsControl() throws Exception {
 		String project = register(mvc, 500_000);
 		String control = open(project);

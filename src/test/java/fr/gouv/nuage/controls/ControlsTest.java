@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 import fr.gouv.nuage.audit.AuditEntry;
 import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.Grant;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.directory.Person;
 import fr.gouv.nuage.projects.TestCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -94,6 +101,24 @@ class ControlsTest {
 		assertThat(stored.status()).isEqualTo(ControlStatus.DEEMED_FAVOURABLE);
 		assertThat(events.stream(ControlDecided.class)).singleElement()
 			.satisfies(decided -> assertThat(decided.deemedBySilence()).isTrue());
+	}
+
+	@Test
+	void whoActsIsSettledBeforeTheStudyAndTheVersionAreLookedAt() {
+		UUID id = controls.open(registered(2_500_000), "alice").id();
+		int entries = audit.entries().size();
+		Perimeter dinum = new Perimeter(new Person("dinum@numerique.gouv.fr", null, null, null,
+				List.of(new Grant(fr.gouv.nuage.directory.Role.DINUM, "dinum", "test"))), Set.of(), Set.of(), Set.of());
+		IntSupplier unasked = () -> {
+			throw new AssertionError("the version is asked of a caller who may not take the step");
+		};
+		assertThatThrownBy(() -> controls.decide(id, Control.Outcome.FAVOURABLE, null, dinum, unasked))
+			.isInstanceOf(NotAllowed.class).hasMessage("the ministry's controller decides a control of a project from 1 to 9 M€");
+		// No such document either: the caller is told first that the study is not theirs to attach.
+		assertThatThrownBy(() -> controls.attachStudy(id, UUID.randomUUID(), dinum, unasked)).isInstanceOf(NotAllowed.class)
+			.hasMessage("only the agents of the project's organisation attach the project's comparative study");
+		assertThat(controls.find(id, dinum).status()).isEqualTo(ControlStatus.OPEN);
+		assertThat(audit.entries()).hasSize(entries);
 	}
 
 	@Test
