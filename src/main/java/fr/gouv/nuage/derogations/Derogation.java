@@ -2,21 +2,39 @@ package fr.gouv.nuage.derogations;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
 
 /**
  * A derogation from a rule of the doctrine, as an aggregate: a documented status
  * ({@link DerogationStatus}), guarded transitions that refuse and change nothing when the status or
- * the actor's role does not allow them, and every step kept with who made it.
+ * the actor's role does not allow them, and every step kept with who made it. Who acts is decided
+ * here, from the caller's perimeter on the project's organisation (the {@code as…} methods): a caller
+ * holding no role for a step is {@link NotAllowed}; one holding it, on a status that does not allow
+ * the step, is {@link Refused}.
  */
 public final class Derogation {
 
-	/** Who acts on a derogation. */
+	/**
+	 * Who acts on a derogation: the project (its organisation's agents), the minister (the controllers
+	 * of the project's ministry) and the Prime Minister's office.
+	 */
 	public enum Role {
 		PROJECT_AUTHORITY, MINISTER, PRIME_MINISTER_OFFICE
+	}
+
+	/**
+	 * A reminder owed before the end: the nearest of {@link #REMINDERS} reached and not yet sent, with
+	 * the days really left, and every threshold it stands for (those passed while no reminder went out).
+	 */
+	public record Reminder(int daysBefore, int daysLeft, List<Integer> covers) {
 	}
 
 	/** One transition: when, by whom, to which status, and why. */
@@ -87,7 +105,7 @@ public final class Derogation {
 	 * The project asks for a derogation from a rule its decision found violated, with its
 	 * justification and — for R9 — the proof that SecNumCloud-level guarantees are met.
 	 */
-	public static Derogation request(UUID project, String rule, String decisionDigest, String justification,
+	static Derogation request(UUID project, String rule, String decisionDigest, String justification,
 			String proofOfGuarantees, String actor, Role role, Instant at) {
 		require(role == Role.PROJECT_AUTHORITY, "the project asks for its derogation");
 		require(rule != null && rule.matches("R\\d{1,2}"), "a derogation cites the rule it departs from, such as `R9`");
@@ -101,21 +119,21 @@ public final class Derogation {
 	}
 
 	/** The minister approves: it is granted, or for R9 goes to the Prime Minister. */
-	public void approveByMinister(String actor, Role role, Instant at) {
+	void approveByMinister(String actor, Role role, Instant at) {
 		require(role == Role.MINISTER, "the minister in charge of the project approves a derogation");
 		require(status == DerogationStatus.REQUESTED, "the derogation is " + status);
 		move("R9".equals(rule) ? DerogationStatus.APPROVED_BY_MINISTER : DerogationStatus.GRANTED, actor, role, null, at);
 	}
 
 	/** R9: the Prime Minister validates. */
-	public void validateByPrimeMinister(String actor, Role role, Instant at) {
+	void validateByPrimeMinister(String actor, Role role, Instant at) {
 		require(role == Role.PRIME_MINISTER_OFFICE, "the Prime Minister's office validates a derogation from R9");
 		require(status == DerogationStatus.APPROVED_BY_MINISTER, "the derogation is " + status);
 		move(DerogationStatus.GRANTED, actor, role, null, at);
 	}
 
 	/** The minister, or the Prime Minister's office for R9 after the minister, refuses, saying why. */
-	public void refuse(String reason, String actor, Role role, Instant at) {
+	void refuse(String reason, String actor, Role role, Instant at) {
 		boolean minister = role == Role.MINISTER && status == DerogationStatus.REQUESTED;
 		boolean primeMinister = role == Role.PRIME_MINISTER_OFFICE && status == DerogationStatus.APPROVED_BY_MINISTER;
 		require(minister || primeMinister, "a " + role + " cannot refuse a derogation that is " + status);
@@ -123,7 +141,8 @@ public final class Derogation {
 		move(DerogationStatus.REFUSED, actor, role, reason, at);
 	}
 
-	public void withdraw(String actor, Role role, Instant at) {
+	/** The project withdraws its request while it awaits a decision. */
+	void withdraw(String actor, Role role, Instant at) {
 		require(role == Role.PROJECT_AUTHORITY, "the project withdraws its own request");
 		require(status == DerogationStatus.REQUESTED || status == DerogationStatus.APPROVED_BY_MINISTER,
 				"the derogation is " + status);
@@ -131,7 +150,7 @@ public final class Derogation {
 	}
 
 	/** An acceptable offer is available: the derogation ends at the latest 12 months later. */
-	public void acceptableOfferAvailable(LocalDate since) {
+	void acceptableOfferAvailable(LocalDate since) {
 		require(status == DerogationStatus.GRANTED, "only a granted derogation has an end");
 		LocalDate end = since.plusMonths(MONTHS_AFTER_ACCEPTABLE_OFFER);
 		if (expiresOn == null || end.isBefore(expiresOn)) {
@@ -139,23 +158,92 @@ public final class Derogation {
 		}
 	}
 
-	/** The reminders due on a date before the end (90, 30 and 7 days before). */
-	public List<Integer> remindersDue(LocalDate today) {
+	/**
+	 * The reminder owed on {@code today}, given the thresholds already reminded for the current end: a
+	 * day the job missed is caught up on its next run, and when several thresholds passed meanwhile only
+	 * the nearest is sent (it says what the others would have, closer to the end). None on or after the
+	 * end, when the derogation expires instead.
+	 */
+	public Optional<Reminder> reminderDue(LocalDate today, Set<Integer> reminded) {
 		if (status != DerogationStatus.GRANTED || expiresOn == null) {
-			return List.of();
+			return Optional.empty();
 		}
-		long left = java.time.temporal.ChronoUnit.DAYS.between(today, expiresOn);
-		return REMINDERS.stream().filter(days -> days == left).toList();
+		long left = ChronoUnit.DAYS.between(today, expiresOn);
+		if (left <= 0) {
+			return Optional.empty();
+		}
+		List<Integer> reached = REMINDERS.stream().filter(days -> left <= days && !reminded.contains(days)).toList();
+		if (reached.isEmpty()) {
+			return Optional.empty();
+		}
+		int nearest = reached.stream().mapToInt(Integer::intValue).min().orElseThrow();
+		return Optional.of(new Reminder(nearest, (int) left, reached));
 	}
 
 	/** On its end the derogation expires; true when it did, and the project must be decided again. */
-	public boolean expireIfDue(Instant now) {
-		if (status != DerogationStatus.GRANTED || expiresOn == null
-				|| now.atZone(ZoneOffset.UTC).toLocalDate().isBefore(expiresOn)) {
+	boolean expireIfDue(LocalDate today, Instant now) {
+		if (status != DerogationStatus.GRANTED || expiresOn == null || today.isBefore(expiresOn)) {
 			return false;
 		}
 		move(DerogationStatus.EXPIRED, "calendar", null, "ended on " + expiresOn, now);
 		return true;
+	}
+
+	// Who acts, from the caller's perimeter on the organisation of the derogation's project.
+
+	/** The project asks: its organisation's agents. */
+	public static Role asRequester(Perimeter caller, String organisation) {
+		return allow(caller.edits(organisation), Role.PROJECT_AUTHORITY,
+				"only the agents of `" + organisation + "` request a derogation for its project");
+	}
+
+	/** The minister approves: the controllers of the project's ministry. */
+	public Role asApprover(Perimeter caller, String organisation) {
+		return allow(caller.controls(organisation), Role.MINISTER,
+				"the minister in charge of the project approves its derogation: the controllers of its ministry");
+	}
+
+	/** The Prime Minister's office validates a derogation from R9. */
+	public Role asValidator(Perimeter caller) {
+		return allow(caller.primeMinisterOffice(), Role.PRIME_MINISTER_OFFICE,
+				"the Prime Minister's office validates a derogation from R9");
+	}
+
+	/**
+	 * The minister refuses while the derogation is requested, the Prime Minister's office once the
+	 * minister approved one from R9. A caller holding one of these roles acts with it, and the status
+	 * then says whether it is the step's; one holding both acts with the role the status awaits.
+	 */
+	public Role asRefuser(Perimeter caller, String organisation) {
+		boolean minister = caller.controls(organisation);
+		boolean primeMinister = caller.primeMinisterOffice();
+		if (!minister && !primeMinister) {
+			throw new NotAllowed(
+					"the minister in charge of the project, or the Prime Minister's office for R9, refuses a derogation");
+		}
+		if (minister && primeMinister) {
+			return status == DerogationStatus.APPROVED_BY_MINISTER ? Role.PRIME_MINISTER_OFFICE : Role.MINISTER;
+		}
+		return minister ? Role.MINISTER : Role.PRIME_MINISTER_OFFICE;
+	}
+
+	/** The project withdraws: its organisation's agents. */
+	public Role asWithdrawer(Perimeter caller, String organisation) {
+		return allow(caller.edits(organisation), Role.PROJECT_AUTHORITY,
+				"only the agents of `" + organisation + "` withdraw a derogation of its project");
+	}
+
+	/** DINUM, or the controllers of the project's ministry, say since when an acceptable offer exists. */
+	public void checkMaySetTheEnd(Perimeter caller, String organisation) {
+		allow(caller.dinum() || caller.controls(organisation), null,
+				"DINUM or the ministry's controller says when an acceptable offer exists");
+	}
+
+	private static Role allow(boolean allowed, Role role, String refusal) {
+		if (!allowed) {
+			throw new NotAllowed(refusal);
+		}
+		return role;
 	}
 
 	private void move(DerogationStatus to, String actor, Role role, String detail, Instant at) {

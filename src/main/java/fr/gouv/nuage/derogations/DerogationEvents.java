@@ -15,7 +15,10 @@ public final class DerogationEvents {
 	public record DerogationRefused(UUID derogation, UUID project, String rule, String reason) {
 	}
 
-	/** Its end approaches: 90, 30 or 7 days left. */
+	/**
+	 * Its end approaches: sent once at 90, 30 and 7 days before, with the days really left (fewer when
+	 * the day was missed and caught up).
+	 */
 	public record DerogationEndApproaching(UUID derogation, UUID project, String rule, LocalDate end, int daysLeft) {
 	}
 

@@ -4,17 +4,22 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Derogations and their steps; a stale copy is never saved over a newer one. */
+/**
+ * Derogations, their steps and the reminders sent before their end; a stale copy is never saved over
+ * a newer one, and a reminder is remembered once.
+ */
 @Repository
 class DerogationRepository {
 
@@ -110,6 +115,25 @@ class DerogationRepository {
 	List<Derogation> grantedWithAnEnd() {
 		return jdbc.sql("select * from project_derogation where status = 'GRANTED' and expires_on is not null order by id")
 			.query(this::derogation).list();
+	}
+
+	/** The thresholds (days before) already reminded for a derogation's end. */
+	Set<Integer> reminded(UUID derogation, LocalDate end) {
+		return Set.copyOf(jdbc.sql("""
+				select days_before from project_derogation_reminder where derogation_id = :id and expires_on = :end""")
+			.param("id", derogation).param("end", Date.valueOf(end)).query(Integer.class).list());
+	}
+
+	/**
+	 * Remembers that a threshold was reminded for an end; false when it already was, by an earlier run
+	 * or by one at the same time (the primary key makes it wait), so that only one run sends it.
+	 */
+	boolean remember(UUID derogation, LocalDate end, int daysBefore, Instant at) {
+		return jdbc.sql("""
+				insert into project_derogation_reminder (derogation_id, expires_on, days_before, sent_at)
+				values (:id, :end, :days, :at) on conflict do nothing""")
+			.param("id", derogation).param("end", Date.valueOf(end)).param("days", daysBefore)
+			.param("at", Timestamp.from(at)).update() == 1;
 	}
 
 	private Derogation derogation(ResultSet rs, int row) throws SQLException {

@@ -146,6 +146,8 @@ class DerogationApiTest {
 		refused(derogation, as(PRIME_MINISTER, derogation, "refusal", "\"1\"", "{\"reason\":\"non\"}"), 409);
 		refused(derogation, as(AGENT, derogation, "minister-approval", "\"1\"", null), 403);
 		refused(derogation, as(DINUM, derogation, "minister-approval", "\"1\"", null), 403);
+		// who may act is known before the version is asked for
+		refused(derogation, as(DINUM, derogation, "minister-approval", null, null), 403);
 		refused(derogation, as(OTHER_CONTROLLER, derogation, "minister-approval", "\"1\"", null), 403);
 		refused(derogation, as(CONTROLLER, derogation, "minister-approval", null, null), 428);
 		refused(derogation, as(CONTROLLER, derogation, "minister-approval", "\"9\"", null), 412);

@@ -6,18 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import fr.gouv.nuage.derogations.Derogation.Role;
+import fr.gouv.nuage.directory.Grant;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.directory.Person;
 import org.junit.jupiter.api.Test;
 
 /** Every allowed transition of a derogation, and every other one refused without changing anything. */
 class DerogationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+	/** The organisation of the derogation's project, a directorate of `min-a`. */
+	private static final String ORGANISATION = "dir-a";
 
 	private static Derogation requested(String rule) {
 		return Derogation.request(UUID.randomUUID(), rule, "sha256:abc", "migration engaged before 2023",
@@ -63,7 +74,7 @@ class DerogationTest {
 				d.approveByMinister("m", Role.MINISTER, NOW);
 				d.validateByPrimeMinister("pm", Role.PRIME_MINISTER_OFFICE, NOW);
 				d.acceptableOfferAvailable(LocalDate.parse("2025-06-01"));
-				d.expireIfDue(NOW);
+				d.expireIfDue(LocalDate.parse("2026-11-22"), NOW);
 			}
 			default -> {
 			}
@@ -93,6 +104,127 @@ class DerogationTest {
 			}
 		}
 		assertThat(allowedSeen).isEqualTo(6);
+	}
+
+	// Who acts, from the caller's perimeter: each step, in each status, by each kind of caller.
+
+	/** The callers, in the order of the columns of {@link #BY_PERIMETER}. */
+	private static final Map<String, Perimeter> CALLERS = new LinkedHashMap<>();
+
+	static {
+		CALLERS.put("agent", perimeter("agent@a.fr", Set.of(ORGANISATION), Set.of()));
+		CALLERS.put("other-agent", perimeter("agent@b.fr", Set.of("dir-b"), Set.of()));
+		CALLERS.put("controller", perimeter("controller@a.fr", Set.of(), Set.of("min-a", ORGANISATION)));
+		CALLERS.put("other-controller", perimeter("controller@b.fr", Set.of(), Set.of("min-b", "dir-b")));
+		CALLERS.put("dinum", perimeter("dinum@numerique.gouv.fr", Set.of(), Set.of(),
+				new Grant(fr.gouv.nuage.directory.Role.DINUM, "dinum", "test")));
+		CALLERS.put("pm", perimeter("cabinet@pm.gouv.fr", Set.of(), Set.of(),
+				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, "spm", "test")));
+		CALLERS.put("pm-and-controller", perimeter("both@pm.gouv.fr", Set.of(), Set.of("min-a", ORGANISATION),
+				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, "spm", "test")));
+		CALLERS.put("provider", new Perimeter(new Person("julie@ovhcloud.test", null, null, "ovh",
+				List.of(new Grant(fr.gouv.nuage.directory.Role.PROVIDER, "ovh", "test"))), Set.of(), Set.of(),
+				Set.of("OVHcloud")));
+	}
+
+	/** What each caller does, as the service has it: the derogation names the role, then the step is taken in it. */
+	private static final Map<String, BiConsumer<Derogation, Perimeter>> STEPS = Map.of(
+			"approve", (d, p) -> d.approveByMinister(p.person().email(), d.asApprover(p, ORGANISATION), NOW),
+			"validate", (d, p) -> d.validateByPrimeMinister(p.person().email(), d.asValidator(p), NOW),
+			"refuse", (d, p) -> d.refuse("non", p.person().email(), d.asRefuser(p, ORGANISATION), NOW),
+			"withdraw", (d, p) -> d.withdraw(p.person().email(), d.asWithdrawer(p, ORGANISATION), NOW),
+			"end", (d, p) -> {
+				d.checkMaySetTheEnd(p, ORGANISATION);
+				d.acceptableOfferAvailable(LocalDate.parse("2026-12-01"));
+			});
+
+	/**
+	 * Each step of an R9 derogation in each status, by each caller: {@code ok} it is taken, {@code 403}
+	 * the caller holds no role for it ({@link NotAllowed}), {@code 409} they hold it but the status does
+	 * not allow the step ({@link Derogation.Refused}). The role decides before the status does.
+	 */
+	private static final String BY_PERIMETER = """
+			                                agent other-agent controller other-controller dinum pm  pm-and-controller provider
+			REQUESTED            approve    403   403         ok         403              403   403 ok                403
+			REQUESTED            validate   403   403         403        403              403   409 409               403
+			REQUESTED            refuse     403   403         ok         403              403   409 ok                403
+			REQUESTED            withdraw   ok    403         403        403              403   403 403               403
+			REQUESTED            end        403   403         409        403              409   403 409               403
+			APPROVED_BY_MINISTER approve    403   403         409        403              403   403 409               403
+			APPROVED_BY_MINISTER validate   403   403         403        403              403   ok  ok                403
+			APPROVED_BY_MINISTER refuse     403   403         409        403              403   ok  ok                403
+			APPROVED_BY_MINISTER withdraw   ok    403         403        403              403   403 403               403
+			APPROVED_BY_MINISTER end        403   403         409        403              409   403 409               403
+			GRANTED              approve    403   403         409        403              403   403 409               403
+			GRANTED              validate   403   403         403        403              403   409 409               403
+			GRANTED              refuse     403   403         409        403              403   409 409               403
+			GRANTED              withdraw   409   403         403        403              403   403 403               403
+			GRANTED              end        403   403         ok         403              ok    403 ok                403
+			REFUSED              approve    403   403         409        403              403   403 409               403
+			REFUSED              refuse     403   403         409        403              403   409 409               403
+			REFUSED              withdraw   409   403         403        403              403   403 403               403
+			REFUSED              end        403   403         409        403              409   403 409               403
+			WITHDRAWN            approve    403   403         409        403              403   403 409               403
+			WITHDRAWN            withdraw   409   403         403        403              403   403 403               403
+			EXPIRED              validate   403   403         403        403              403   409 409               403
+			EXPIRED              refuse     403   403         409        403              403   409 409               403
+			EXPIRED              end        403   403         409        403              409   403 409               403
+			""";
+
+	@Test
+	void theCallersPerimeterDecidesWhoActsAndTheStatusWhen() {
+		List<String> lines = BY_PERIMETER.strip().lines().toList();
+		List<String> columns = Arrays.asList(lines.get(0).strip().split("\\s+"));
+		assertThat(columns).containsExactlyElementsOf(CALLERS.keySet());
+		List<String> wrong = new ArrayList<>();
+		for (String line : lines.subList(1, lines.size())) {
+			String[] cells = line.strip().split("\\s+");
+			DerogationStatus status = DerogationStatus.valueOf(cells[0]);
+			String step = cells[0] + " " + cells[1];
+			for (int i = 0; i < columns.size(); i++) {
+				Derogation d = in("R9", status);
+				List<Derogation.Step> before = d.steps();
+				LocalDate end = d.expiresOn();
+				String got;
+				try {
+					STEPS.get(cells[1]).accept(d, CALLERS.get(columns.get(i)));
+					got = "ok";
+				}
+				catch (NotAllowed ex) {
+					got = "403";
+				}
+				catch (Derogation.Refused ex) {
+					got = "409";
+				}
+				if (!got.equals(cells[i + 2])) {
+					wrong.add(step + " by " + columns.get(i) + ": " + got + ", not " + cells[i + 2]);
+				}
+				if (!got.equals("ok") && (d.status() != status || !d.steps().equals(before)
+						|| !java.util.Objects.equals(d.expiresOn(), end))) {
+					wrong.add(step + " by " + columns.get(i) + ": refused, yet changed");
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void aStepIsRecordedWithTheRoleThePerimeterGave() {
+		Derogation d = in("R9", DerogationStatus.REQUESTED);
+		STEPS.get("approve").accept(d, CALLERS.get("pm-and-controller"));
+		STEPS.get("refuse").accept(d, CALLERS.get("pm-and-controller"));
+		assertThat(d.steps()).extracting(Derogation.Step::role).containsExactly(Role.PROJECT_AUTHORITY, Role.MINISTER,
+				Role.PRIME_MINISTER_OFFICE);
+		assertThat(d.steps().get(2).actor()).isEqualTo("both@pm.gouv.fr");
+		assertThat(Derogation.asRequester(CALLERS.get("agent"), ORGANISATION)).isEqualTo(Role.PROJECT_AUTHORITY);
+		for (String caller : List.of("other-agent", "controller", "dinum", "pm", "provider")) {
+			assertThatThrownBy(() -> Derogation.asRequester(CALLERS.get(caller), ORGANISATION)).as(caller)
+				.isInstanceOf(NotAllowed.class).hasMessage("only the agents of `dir-a` request a derogation for its project");
+		}
+	}
+
+	private static Perimeter perimeter(String email, Set<String> editable, Set<String> controlled, Grant... grants) {
+		return new Perimeter(new Person(email, null, null, null, List.of(grants)), editable, controlled, Set.of());
 	}
 
 	@Test
@@ -126,20 +258,41 @@ class DerogationTest {
 	}
 
 	@Test
-	void itEndsTwelveMonthsAfterAnAcceptableOfferWithRemindersBefore() {
+	void itEndsTwelveMonthsAfterAnAcceptableOfferAndExpiresOnItsEnd() {
 		Derogation d = in("R9", DerogationStatus.GRANTED);
-		assertThat(d.expireIfDue(Instant.parse("2040-01-01T00:00:00Z"))).isFalse();
+		assertThat(d.expireIfDue(LocalDate.parse("2040-01-01"), NOW)).isFalse();
 		d.acceptableOfferAvailable(LocalDate.parse("2027-03-01"));
 		assertThat(d.expiresOn()).isEqualTo(LocalDate.parse("2028-03-01"));
 		d.acceptableOfferAvailable(LocalDate.parse("2027-06-01"));
 		assertThat(d.expiresOn()).as("a later offer does not push the end back").isEqualTo(LocalDate.parse("2028-03-01"));
-		assertThat(d.remindersDue(LocalDate.parse("2027-12-02"))).containsExactly(90);
-		assertThat(d.remindersDue(LocalDate.parse("2028-01-31"))).containsExactly(30);
-		assertThat(d.remindersDue(LocalDate.parse("2028-02-23"))).containsExactly(7);
-		assertThat(d.remindersDue(LocalDate.parse("2028-02-24"))).isEmpty();
-		assertThat(d.expireIfDue(Instant.parse("2028-02-29T23:59:00Z"))).isFalse();
-		assertThat(d.expireIfDue(Instant.parse("2028-03-01T00:00:00Z"))).isTrue();
+		assertThat(d.expireIfDue(LocalDate.parse("2028-02-29"), NOW)).isFalse();
+		assertThat(d.expireIfDue(LocalDate.parse("2028-03-01"), NOW)).isTrue();
 		assertThat(d.status()).isEqualTo(DerogationStatus.EXPIRED);
-		assertThat(d.remindersDue(LocalDate.parse("2028-03-01"))).isEmpty();
+		assertThat(d.steps().get(d.steps().size() - 1).detail()).isEqualTo("ended on 2028-03-01");
+	}
+
+	@Test
+	void eachReminderIsOwedFromItsDayUntilItIsSent() {
+		Derogation d = in("R9", DerogationStatus.GRANTED);
+		d.acceptableOfferAvailable(LocalDate.parse("2027-03-01"));
+		assertThat(d.reminderDue(LocalDate.parse("2027-12-01"), Set.of())).as("91 days before").isEmpty();
+		assertThat(d.reminderDue(LocalDate.parse("2027-12-02"), Set.of()))
+			.contains(new Derogation.Reminder(90, 90, List.of(90)));
+		assertThat(d.reminderDue(LocalDate.parse("2027-12-03"), Set.of())).as("the day after, if missed")
+			.contains(new Derogation.Reminder(90, 89, List.of(90)));
+		assertThat(d.reminderDue(LocalDate.parse("2027-12-03"), Set.of(90))).as("sent").isEmpty();
+		assertThat(d.reminderDue(LocalDate.parse("2028-01-31"), Set.of(90)))
+			.contains(new Derogation.Reminder(30, 30, List.of(30)));
+		assertThat(d.reminderDue(LocalDate.parse("2028-02-25"), Set.of()))
+			.as("missed all along: only the nearest is sent, standing for the others")
+			.contains(new Derogation.Reminder(7, 5, List.of(90, 30, 7)));
+		assertThat(d.reminderDue(LocalDate.parse("2028-03-01"), Set.of())).as("on the end it expires instead").isEmpty();
+	}
+
+	@Test
+	void onlyAGrantedDerogationWithAnEndIsReminded() {
+		assertThat(in("R9", DerogationStatus.GRANTED).reminderDue(LocalDate.parse("2026-11-22"), Set.of())).isEmpty();
+		Derogation expired = in("R9", DerogationStatus.EXPIRED);
+		assertThat(expired.reminderDue(expired.expiresOn().minusDays(7), Set.of())).isEmpty();
 	}
 }
