@@ -3,19 +3,16 @@ package fr.gouv.nuage.documents;
 import fr.gouv.nuage.http.ApiDocs;
 import fr.gouv.nuage.http.ApiErrors;
 import fr.gouv.nuage.http.Problems;
-import fr.gouv.nuage.projects.ProjectChecks;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import fr.gouv.nuage.doctrine.Suggestions;
-import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.directory.Perimeter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -44,8 +41,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * The documents of projects: stored by the project's agents as {@code multipart/form-data} (the part
  * {@code file} and the field {@code purpose}), listed and downloaded by whoever sees the project; the
  * Prime Minister's office reads the proofs of guarantees of the projects that ask for a derogation.
- * A document is sent back as it was stored, as an attachment of the type found in its bytes, never
- * sniffed by the browser; its ETag is its SHA-256.
+ * Who reads and stores what is {@link Documents}' to say. A document is sent back as it was stored,
+ * as an attachment of the type found in its bytes, never sniffed by the browser; its ETag is its
+ * SHA-256.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,14 +60,8 @@ class DocumentController {
 
 	private final Documents documents;
 
-	private final Projects projects;
-
-	private final java.util.List<DocumentReaders> readers;
-
-	DocumentController(Documents documents, Projects projects, java.util.List<DocumentReaders> readers) {
+	DocumentController(Documents documents) {
 		this.documents = documents;
-		this.projects = projects;
-		this.readers = java.util.List.copyOf(readers);
 	}
 
 	@Operation(operationId = "storeDocument", summary = "Store a document of a project",
@@ -84,7 +76,6 @@ class DocumentController {
 	@PostMapping(path = "/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> store(Perimeter caller, @PathVariable UUID id, MultipartHttpServletRequest request)
 			throws IOException {
-		ProjectChecks.agent(caller, organisation(id), "store its documents");
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (String name : request.getParameterMap().keySet()) {
 			if (!name.equals(PURPOSE)) {
@@ -122,15 +113,15 @@ class DocumentController {
 		MultipartFile file = files.get(0);
 		StoredDocument document;
 		try {
-			document = documents.store(id, purpose, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
-					caller.person().email());
+			document = documents.store(caller, id, purpose, file.getOriginalFilename(), file.getContentType(),
+					file.getBytes());
 		}
 		catch (Documents.Refused ex) {
 			return refused(ex);
 		}
 		return ResponseEntity.created(URI.create("/api/v1/documents/" + document.id()))
 			.eTag(etag(document))
-			.body(metadata(document));
+			.body(DocumentSchemas.DocumentView.of(document));
 	}
 
 	@Operation(operationId = "listDocuments", summary = "List the documents of a project",
@@ -139,15 +130,8 @@ class DocumentController {
 	@ApiResponse(responseCode = "200", description = "The documents, without their bytes",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DocumentSchemas.DocumentView.class))))
 	@GetMapping("/projects/{id}/documents")
-	List<Map<String, Object>> list(Perimeter caller, @PathVariable UUID id) {
-		if (caller.sees(organisation(id))) {
-			return documents.of(id).stream().map(DocumentController::metadata).toList();
-		}
-		if (readsProofsOf(caller, id)) {
-			return documents.of(id).stream().filter(d -> d.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES)
-				.map(DocumentController::metadata).toList();
-		}
-		throw new ApiErrors.OutOfPerimeter("the project " + id + " is outside your perimeter");
+	List<DocumentSchemas.DocumentView> list(Perimeter caller, @PathVariable UUID id) {
+		return documents.of(caller, id).stream().map(DocumentSchemas.DocumentView::of).toList();
 	}
 
 	@Operation(operationId = "downloadDocument", summary = "Download a document",
@@ -164,13 +148,7 @@ class DocumentController {
 	@GetMapping(path = "/documents/{id}", produces = MediaType.ALL_VALUE)
 	ResponseEntity<byte[]> download(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		StoredDocument document = documents.find(id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
-		String organisation = organisation(document.project());
-		boolean proofForTheOffice = document.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES
-				&& readsProofsOf(caller, document.project());
-		if (!caller.sees(organisation) && !proofForTheOffice) {
-			throw new ApiErrors.OutOfPerimeter("the document " + id + " is outside your perimeter");
-		}
+		StoredDocument document = documents.find(caller, id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
 		if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
 			.anyMatch(tag -> tag.equals(etag(document)) || tag.equals("W/" + etag(document)) || tag.equals("*"))) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(document)).build();
@@ -200,35 +178,11 @@ class DocumentController {
 		return Problems.invalidInput(List.of(Problems.field(sent, ex.detail())));
 	}
 
-	/** Someone outside the project's perimeter whom another workflow lets read its proofs (the Prime Minister's office). */
-	private boolean readsProofsOf(Perimeter caller, UUID project) {
-		return readers.stream().anyMatch(reader -> reader.readsProofsOf(caller, project));
-	}
-
-	private String organisation(UUID project) {
-		return ProjectChecks.organisation(projects, project);
-	}
-
 	private static String etag(StoredDocument document) {
 		return "\"" + document.sha256() + "\"";
 	}
 
 	private static String purposes() {
 		return String.join(", ", Arrays.stream(DocumentPurpose.values()).map(p -> "`" + p.name() + "`").toList());
-	}
-
-	private static Map<String, Object> metadata(StoredDocument d) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("id", d.id());
-		out.put("project", d.project());
-		out.put("purpose", d.purpose());
-		out.put("filename", d.filename());
-		out.put("mediaType", d.mediaType());
-		out.put("sizeBytes", d.sizeBytes());
-		out.put("sha256", d.sha256());
-		out.put("storedAt", d.storedAt());
-		out.put("storedBy", d.storedBy());
-		out.put("href", "/api/v1/documents/" + d.id());
-		return out;
 	}
 }

@@ -1,7 +1,5 @@
 package fr.gouv.nuage.documents;
 
-import fr.gouv.nuage.documents.DocumentPurpose;
-import fr.gouv.nuage.http.Schemas;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,8 +7,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesVal
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The shapes of the documents bodies, for {@code /v3/api-docs}: each record names what a handler reads or
- * writes, field for field; the enumerations are the domain's.
+ * The shapes of the documents' bodies: the upload, a multipart form read by the handler itself, and
+ * the document it answers, field for field, as {@code /v3/api-docs} describes them; the enumerations
+ * are the domain's.
  */
 final class DocumentSchemas {
 
@@ -30,5 +29,10 @@ final class DocumentSchemas {
 			@Schema(description = "The type found in the document's bytes.") String mediaType, long sizeBytes,
 			@Schema(description = "The SHA-256 of the bytes, lowercase hexadecimal; the document's ETag.") String sha256,
 			Instant storedAt, String storedBy, @Schema(description = "Where to download it.") String href) {
+
+		static DocumentView of(StoredDocument d) {
+			return new DocumentView(d.id(), d.project(), d.purpose(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(),
+					d.storedAt(), d.storedBy(), "/api/v1/documents/" + d.id());
+		}
 	}
 }

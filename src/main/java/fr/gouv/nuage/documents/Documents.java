@@ -29,6 +29,10 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.projects.NoSuchProject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Stores the documents of a project (comparative studies, proofs of equivalent guarantees,
  * reversibility documents) once their size, name and type hold. The type is the one found in the
  * bytes, never the one declared or the file's extension: a declared type that the bytes contradict
- * is refused. Each stored document is audited with its digest.
+ * is refused. Each stored document is audited with its digest. Who may act is decided here: the
+ * project's agents store, whoever sees the project reads, and the readers another workflow names
+ * ({@link DocumentReaders}) read its proofs of guarantees.
  */
 @Service
 @Transactional
@@ -143,17 +149,77 @@ public class Documents {
 
 	private final DocumentSettings settings;
 
-	Documents(JdbcClient jdbc, Projects projects, AuditLog audit, Clock clock, DocumentSettings settings) {
+	/** Looked up when asked, so that the workflows that name readers may depend on the documents. */
+	private final ObjectProvider<DocumentReaders> readers;
+
+	Documents(JdbcClient jdbc, Projects projects, AuditLog audit, Clock clock, DocumentSettings settings,
+			ObjectProvider<DocumentReaders> readers) {
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.audit = audit;
 		this.clock = clock;
 		this.settings = settings;
+		this.readers = readers;
+	}
+
+	/**
+	 * Stores a document for the caller, an agent of the project's organisation.
+	 *
+	 * @throws NoSuchProject when there is no such project
+	 * @throws NotAllowed when the caller is not one of its agents
+	 * @throws Refused when the document cannot be stored
+	 */
+	public StoredDocument store(Perimeter caller, UUID project, DocumentPurpose purpose, String filename,
+			String declaredMediaType, byte[] content) {
+		Projects.checkAgent(caller, projects.owner(project).organisation(), "store its documents");
+		return store(project, purpose, filename, declaredMediaType, content, caller.person().email());
+	}
+
+	/**
+	 * The project's documents the caller reads, oldest first: all of them when they see the
+	 * project, its proofs of guarantees when another workflow lets them read those.
+	 *
+	 * @throws NoSuchProject when there is no such project
+	 * @throws NotAllowed when they read none
+	 */
+	@Transactional(readOnly = true)
+	public List<StoredDocument> of(Perimeter caller, UUID project) {
+		if (caller.sees(projects.owner(project).organisation())) {
+			return of(project);
+		}
+		if (readsProofsOf(caller, project)) {
+			return of(project).stream().filter(d -> d.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES).toList();
+		}
+		throw new NotAllowed("the project " + project + " is outside your perimeter");
+	}
+
+	/**
+	 * The document, if the caller reads it; empty when there is none.
+	 *
+	 * @throws NotAllowed when it is outside their perimeter
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StoredDocument> find(Perimeter caller, UUID id) {
+		Optional<StoredDocument> document = find(id);
+		document.ifPresent(d -> {
+			boolean proofForTheReader = d.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES
+					&& readsProofsOf(caller, d.project());
+			if (!caller.sees(projects.owner(d.project()).organisation()) && !proofForTheReader) {
+				throw new NotAllowed("the document " + id + " is outside your perimeter");
+			}
+		});
+		return document;
+	}
+
+	/** Someone outside the project's perimeter whom another workflow lets read its proofs (the Prime Minister's office). */
+	private boolean readsProofsOf(Perimeter caller, UUID project) {
+		return readers.orderedStream().anyMatch(reader -> reader.readsProofsOf(caller, project));
 	}
 
 	/**
 	 * Stores a document for the project. {@code declaredMediaType} is what the sender said the file
-	 * is; {@code null}, blank or {@code application/octet-stream} say nothing.
+	 * is; {@code null}, blank or {@code application/octet-stream} say nothing. Who stores it is not
+	 * checked: for the application itself and its fixtures.
 	 */
 	public StoredDocument store(UUID project, DocumentPurpose purpose, String filename, String declaredMediaType,
 			byte[] content, String actor) {

@@ -28,12 +28,14 @@ public final class Project {
 
 	private final List<ProjectDecision> decisions;
 
+	private final List<ProjectIssue> issues;
+
 	private boolean archived;
 
 	private int version;
 
 	Project(UUID id, String name, String organisation, String entityName, String entityKind, String ministry,
-			boolean archived, Instant registeredAt, List<ProjectDecision> decisions, int version) {
+			boolean archived, Instant registeredAt, List<ProjectDecision> decisions, List<ProjectIssue> issues, int version) {
 		this.id = id;
 		this.name = name;
 		this.organisation = organisation;
@@ -43,15 +45,16 @@ public final class Project {
 		this.archived = archived;
 		this.registeredAt = registeredAt;
 		this.decisions = new ArrayList<>(decisions);
+		this.issues = new ArrayList<>(issues);
 		this.version = version;
 	}
 
 	static Project register(String name, String organisation, String entityName, String entityKind, String ministry,
 			Instant at) {
-		return new Project(UUID.randomUUID(), name, organisation, entityName, entityKind, ministry, false, at, List.of(), 0);
+		return new Project(UUID.randomUUID(), name, organisation, entityName, entityKind, ministry, false, at, List.of(), List.of(), 0);
 	}
 
-	/** Adds a decision to the history; an archived project takes none. */
+	/** Adds a decision to the history, which settles what kept it from being decided; an archived project takes none. */
 	ProjectDecision decided(Instant at, String actor, ProjectDecision.Reason reason, String offerId, String assessment,
 			String packId, String packVersion, String packDigest, fr.gouv.nuage.doctrine.Verdict verdict, String control,
 			String decision) {
@@ -61,6 +64,7 @@ public final class Project {
 		ProjectDecision entry = new ProjectDecision(decisions.size() + 1, at, actor, reason, offerId, assessment, packId,
 				packVersion, packDigest, verdict, control, decision);
 		decisions.add(entry);
+		issues.clear();
 		return entry;
 	}
 
@@ -114,6 +118,11 @@ public final class Project {
 	/** Every decision, oldest first: the project's compliance over time. */
 	public List<ProjectDecision> decisions() {
 		return List.copyOf(decisions);
+	}
+
+	/** What kept the project from being decided again since its latest decision; empty most of the time. */
+	public List<ProjectIssue> issues() {
+		return List.copyOf(issues);
 	}
 
 	public Optional<ProjectDecision> latest() {

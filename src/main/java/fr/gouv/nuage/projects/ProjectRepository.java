@@ -57,7 +57,25 @@ class ProjectRepository {
 					.update();
 			}
 		}
+		if (project.decisions().size() > stored) {
+			// Decided again: what kept it from being decided is settled.
+			jdbc.sql("delete from project_issue where project_id = :id").param("id", project.id()).update();
+		}
 		project.saved();
+	}
+
+	/**
+	 * Records what kept the project from being decided again, outside its version: no one changed
+	 * it. A second one of the same kind keeps the first's date and says why anew.
+	 */
+	void raise(UUID project, ProjectIssue issue) {
+		int updated = jdbc.sql("update project_issue set message = :message where project_id = :id and kind = :kind")
+			.param("message", issue.message()).param("id", project).param("kind", issue.kind().name()).update();
+		if (updated == 0) {
+			jdbc.sql("insert into project_issue (project_id, kind, message, since) values (:id, :kind, :message, :since)")
+				.param("id", project).param("kind", issue.kind().name()).param("message", issue.message())
+				.param("since", Timestamp.from(issue.since())).update();
+		}
 	}
 
 	Optional<Project> find(UUID id) {
@@ -76,23 +94,23 @@ class ProjectRepository {
 	}
 
 	/** The projects not archived whose latest decision was made on the offer {@code offerId}. */
-	List<Project> hostedOn(String offerId) {
+	List<UUID> hostedOn(String offerId) {
 		return jdbc.sql("""
-				select p.* from project p
+				select p.id from project p
 				join project_decision d on d.project_id = p.id
 				where p.archived = false and d.offer_id = :offer
 				  and d.seq = (select max(seq) from project_decision where project_id = p.id)
-				order by p.id""").param("offer", offerId).query(this::project).list();
+				order by p.id""").param("offer", offerId).query(UUID.class).list();
 	}
 
 	/** The projects not archived whose latest decision came from another pack than {@code digest}. */
-	List<Project> decidedUnderAnotherPack(String digest) {
+	List<UUID> decidedUnderAnotherPack(String digest) {
 		return jdbc.sql("""
-				select p.* from project p
+				select p.id from project p
 				join project_decision d on d.project_id = p.id
 				where p.archived = false and d.pack_digest <> :digest
 				  and d.seq = (select max(seq) from project_decision where project_id = p.id)
-				order by p.id""").param("digest", digest).query(this::project).list();
+				order by p.id""").param("digest", digest).query(UUID.class).list();
 	}
 
 	/**
@@ -136,8 +154,13 @@ class ProjectRepository {
 					d.getString("pack_id"), d.getString("pack_version"), d.getString("pack_digest"),
 					Verdict.valueOf(d.getString("verdict")), d.getString("control"), d.getString("decision")))
 			.list();
+		List<ProjectIssue> issues = jdbc.sql("select * from project_issue where project_id = :id order by since, kind")
+			.param("id", id)
+			.query((i, n) -> new ProjectIssue(ProjectIssue.Kind.valueOf(i.getString("kind")), i.getString("message"),
+					i.getTimestamp("since").toInstant()))
+			.list();
 		return new Project(id, rs.getString("name"), rs.getString("organisation_id"), rs.getString("entity_name"), rs.getString("entity_kind"),
 				rs.getString("ministry"), rs.getBoolean("archived"), rs.getTimestamp("registered_at").toInstant(), decisions,
-				rs.getInt("version"));
+				issues, rs.getInt("version"));
 	}
 }

@@ -21,15 +21,17 @@ import fr.gouv.nuage.doctrine.RulePacks;
 import fr.gouv.nuage.audit.AuditLog;
 import fr.gouv.nuage.directory.Directory;
 import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.directory.NotAllowed;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registry of projects: each assessment is stored with its decision and the pack's digest, and
- * a project hosted on an offer whose qualification changes is decided again. Every change is in
- * the audit log, in the same transaction.
+ * a project hosted on an offer whose qualification changes, or decided under another pack, is
+ * decided again ({@link ProjectRedecisions}, one project at a time). Who may act is decided here,
+ * from the caller's perimeter: an agent of the project's organisation changes it, whoever sees it
+ * reads it. Every change is in the audit log, in the same transaction.
  */
 @Service
 @Transactional
@@ -43,6 +45,24 @@ public class Projects {
 	}
 
 	public record Invalid(List<InputError> errors) implements Outcome {
+	}
+
+	/** An agent of several organisations registered a project without saying for which; nothing was stored. */
+	public static final class OrganisationToName extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final List<String> organisations;
+
+		OrganisationToName(List<String> organisations) {
+			super("you are an agent of " + String.join(", ", organisations) + ": say which one with `organisation`");
+			this.organisations = List.copyOf(organisations);
+		}
+
+		/** The organisations the caller is an agent of, sorted. */
+		public List<String> organisations() {
+			return organisations;
+		}
 	}
 
 	private final ProjectRepository projects;
@@ -78,8 +98,30 @@ public class Projects {
 	}
 
 	/**
+	 * Registers, for the caller, a project of an organisation they are an agent of: the one named,
+	 * or their only one.
+	 *
+	 * @throws NotAllowed when the caller is no agent, or not one of {@code organisation}
+	 * @throws OrganisationToName when they are an agent of several and named none
+	 */
+	public Outcome register(Perimeter caller, String organisation, String assessmentJson) {
+		if (caller.editable().isEmpty()) {
+			throw new NotAllowed("only an agent registers projects, for their entity");
+		}
+		if (organisation != null && !caller.edits(organisation)) {
+			throw new NotAllowed("you are not an agent of `" + organisation + "`");
+		}
+		if (organisation == null && caller.editable().size() != 1) {
+			throw new OrganisationToName(caller.editable().stream().sorted().toList());
+		}
+		String owner = organisation != null ? organisation : caller.editable().iterator().next();
+		return register(caller.person().email(), owner, assessmentJson);
+	}
+
+	/**
 	 * Registers a project of an organisation of the directory from its first assessment, which must
 	 * name the project and its entity ({@code project.name}, {@code entity.name}, {@code entity.kind}).
+	 * Who registers it is not checked: for the application itself and its fixtures.
 	 */
 	public Outcome register(String actor, String organisation, String assessmentJson) {
 		Read read = read(assessmentJson);
@@ -105,6 +147,12 @@ public class Projects {
 		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
 	}
 
+	/** Assesses a project again, for an agent of its organisation, if it is still at the version the caller read. */
+	public Outcome assess(Perimeter caller, UUID id, String assessmentJson, Integer readVersion) {
+		editable(caller, id, "change this project");
+		return assess(id, caller.person().email(), assessmentJson, readVersion);
+	}
+
 	/** Assesses a registered project again. */
 	public Outcome assess(UUID id, String actor, String assessmentJson) {
 		return assess(id, actor, assessmentJson, null);
@@ -124,6 +172,12 @@ public class Projects {
 		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
 	}
 
+	/** Archives a project, for an agent of its organisation, if it is still at the version the caller read. */
+	public Project archive(Perimeter caller, UUID id, Integer readVersion) {
+		editable(caller, id, "change this project");
+		return archive(id, caller.person().email(), readVersion);
+	}
+
 	public void archive(UUID id, String actor) {
 		archive(id, actor, null);
 	}
@@ -135,6 +189,12 @@ public class Projects {
 		projects.save(project);
 		audit.append(actor, "PROJECT_ARCHIVED", "project:" + id, AuditLog.state("archived", "false"), AuditLog.state("archived", "true"));
 		return project;
+	}
+
+	/** Renames a project, for an agent of its organisation, if it is still at the version the caller read. */
+	public Project rename(Perimeter caller, UUID id, String name, Integer readVersion) {
+		editable(caller, id, "change this project");
+		return rename(id, name, caller.person().email(), readVersion);
 	}
 
 	/** Renames a project, if it is still at the version the caller read. */
@@ -164,6 +224,57 @@ public class Projects {
 		return projects.find(id);
 	}
 
+	/**
+	 * The project, with its decisions, if the caller sees it.
+	 *
+	 * @throws NoSuchProject when there is none
+	 * @throws NotAllowed when it is outside the caller's perimeter
+	 */
+	@Transactional(readOnly = true)
+	public Project visible(Perimeter caller, UUID id) {
+		Project project = projects.find(id).orElseThrow(() -> new NoSuchProject(id));
+		checkSees(caller, project.organisation(), id);
+		return project;
+	}
+
+	/** The project's owner, read without its decisions, if the caller sees the project. */
+	@Transactional(readOnly = true)
+	public Owner seen(Perimeter caller, UUID id) {
+		Owner owner = owner(id);
+		checkSees(caller, owner.organisation(), id);
+		return owner;
+	}
+
+	/**
+	 * The project's owner, if the caller sees the project and is an agent of its organisation;
+	 * {@code action} says what they would do, for the refusal.
+	 */
+	@Transactional(readOnly = true)
+	public Owner editable(Perimeter caller, UUID id, String action) {
+		Owner owner = seen(caller, id);
+		checkAgent(caller, owner.organisation(), action);
+		return owner;
+	}
+
+	/** The project's owner, read without its decisions. @throws NoSuchProject when there is none */
+	@Transactional(readOnly = true)
+	public Owner owner(UUID id) {
+		return projects.organisation(id).orElseThrow(() -> new NoSuchProject(id));
+	}
+
+	/** Refuses a caller who is not an agent of the organisation; {@code action} says what they would do. */
+	public static void checkAgent(Perimeter caller, String organisation, String action) {
+		if (!caller.edits(organisation)) {
+			throw new NotAllowed("only the agents of `" + organisation + "` " + action);
+		}
+	}
+
+	private static void checkSees(Perimeter caller, String organisation, UUID id) {
+		if (!caller.sees(organisation)) {
+			throw new NotAllowed("the project " + id + " is outside your perimeter");
+		}
+	}
+
 	/** A project and the organisation it belongs to, {@code null} for one registered outside the directory. */
 	public record Owner(UUID project, String organisation) {
 	}
@@ -187,69 +298,117 @@ public class Projects {
 		}
 	}
 
-	/** The projects hosted on an offer whose qualification changed are decided again, on that date. */
-	@EventListener
-	void on(OfferQualificationChanged change) {
-		for (Project project : projects.hostedOn(change.offerId())) {
-			ProjectDecision latest = project.latest().orElseThrow();
-			Read read = read(latest.assessment(), change.date(), true);
-			if (read.errors() != null) {
-				continue;
-			}
-			Outcome outcome = decide(project, "catalogue", ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED, read);
-			if (outcome instanceof Decided decided) {
-				events.publishEvent(new ProjectReevaluated(project.id(), change.offerId(), latest.verdict(),
-						decided.decision().verdict()));
-			}
+	/**
+	 * Decides again, as of the change's date, a project hosted on an offer whose qualification
+	 * changed, in the caller's transaction; true when it was. Nothing when it was archived or moved
+	 * to another offer meanwhile, nor when the change was delivered again after it was decided
+	 * (its latest decision is already this one); an issue when its assessment no longer reads.
+	 */
+	boolean redecide(UUID id, OfferQualificationChanged change) {
+		Project project = get(id);
+		ProjectDecision latest = project.latest().orElse(null);
+		if (project.archived() || latest == null || !change.offerId().equals(latest.offerId())) {
+			return false;
 		}
+		Read read = read(latest.assessment(), change.date(), true);
+		if (read.errors() != null) {
+			unreadable(project, read, change.date());
+			return false;
+		}
+		Decision decision = read.pack().evaluate(read.resolved());
+		String body = DecisionJson.write(decision, Lang.FR, DecisionJson.Form.FULL, false);
+		if (latest.reason() == ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED
+				&& latest.packDigest().equals(decision.doctrine().digest()) && latest.decision().equals(body)) {
+			return false;
+		}
+		Decided decided = decide(project, "catalogue", ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED, read, decision,
+				body);
+		events.publishEvent(new ProjectReevaluated(project.id(), change.offerId(), latest.verdict(),
+				decided.decision().verdict()));
+		return true;
 	}
 
 	/**
-	 * When the application starts on a new version of the doctrine's pack, every project decided
-	 * under another pack is decided again on its latest assessment; returns how many.
+	 * Decides again, under the current pack and as of today, a project decided under another, in
+	 * the caller's transaction; true when it was. Nothing when it is archived or was decided under
+	 * the current pack meanwhile; an issue when its assessment no longer reads.
 	 */
-	@EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-	public int redecideUnderTheCurrentDoctrine() {
-		String digest = packs.latest().info().digest();
-		int count = 0;
-		for (Project project : projects.decidedUnderAnotherPack(digest)) {
-			ProjectDecision latest = project.latest().orElseThrow();
-			Read read = read(latest.assessment(), LocalDate.now(clock), true);
-			if (read.errors() != null) {
-				continue;
-			}
-			Outcome outcome = decide(project, "doctrine", ProjectDecision.Reason.DOCTRINE_CHANGED, read);
-			if (outcome instanceof Decided decided) {
-				events.publishEvent(new ProjectDecidedUnderNewDoctrine(project.id(), latest.packId() + " " + latest.packVersion(),
-						decided.decision().packId() + " " + decided.decision().packVersion(), latest.verdict(),
-						decided.decision().verdict()));
-				count++;
-			}
+	boolean redecideUnderTheCurrentDoctrine(UUID id) {
+		Project project = get(id);
+		ProjectDecision latest = project.latest().orElse(null);
+		if (project.archived() || latest == null || latest.packDigest().equals(currentDigest())) {
+			return false;
 		}
-		return count;
+		LocalDate today = LocalDate.now(clock);
+		Read read = read(latest.assessment(), today, true);
+		if (read.errors() != null) {
+			unreadable(project, read, today);
+			return false;
+		}
+		Decided decided = decide(project, "doctrine", ProjectDecision.Reason.DOCTRINE_CHANGED, read);
+		events.publishEvent(new ProjectDecidedUnderNewDoctrine(project.id(), latest.packId() + " " + latest.packVersion(),
+				decided.decision().packId() + " " + decided.decision().packVersion(), latest.verdict(),
+				decided.decision().verdict()));
+		return true;
+	}
+
+	/** The digest of the pack projects are decided under. */
+	String currentDigest() {
+		return packs.latest().info().digest();
+	}
+
+	/** The pack projects are decided under, as its id and version. */
+	String currentPack() {
+		return packs.latest().info().id() + " " + packs.latest().info().version();
+	}
+
+	/** Every attempt to decide the project again failed: said with the project, until it is decided again. */
+	void failed(UUID id, String message) {
+		projects.raise(id, new ProjectIssue(ProjectIssue.Kind.REDECISION_FAILED, message, clock.instant()));
 	}
 
 	/**
 	 * The project is decided again on its latest assessment, as of today, for {@code reason} (a
-	 * derogation ended); nothing when it is archived or its assessment no longer reads.
+	 * derogation ended); nothing when it is archived, an issue when its assessment no longer reads.
 	 */
 	public void redecide(UUID id, String actor, ProjectDecision.Reason reason) {
 		Project project = get(id);
 		if (project.archived()) {
 			return;
 		}
-		Read read = read(project.latest().orElseThrow().assessment(), LocalDate.now(clock), true);
+		LocalDate today = LocalDate.now(clock);
+		Read read = read(project.latest().orElseThrow().assessment(), today, true);
 		if (read.errors() == null) {
 			decide(project, actor, reason, read);
 		}
+		else {
+			unreadable(project, read, today);
+		}
 	}
 
-	private Outcome decide(Project project, String actor, ProjectDecision.Reason reason, Read read) {
+	/** The assessment no longer reads under the pack or the catalogue in force: the project says so. */
+	private void unreadable(Project project, Read read, LocalDate date) {
+		String errors = read.errors().stream()
+			.map(e -> (e.path() == null || e.path().isEmpty() ? "" : "`" + e.path() + "`: ") + e.message())
+			.collect(java.util.stream.Collectors.joining("; "))
+			.replaceAll("\\s+", " ");
+		projects.raise(project.id(), new ProjectIssue(ProjectIssue.Kind.ASSESSMENT_UNREADABLE,
+				"the latest assessment no longer reads under `" + currentPack() + "` and the catalogue of " + date + ": "
+						+ errors + "; assess the project again",
+				clock.instant()));
+	}
+
+	private Decided decide(Project project, String actor, ProjectDecision.Reason reason, Read read) {
 		Decision decision = read.pack().evaluate(read.resolved());
+		return decide(project, actor, reason, read, decision,
+				DecisionJson.write(decision, Lang.FR, DecisionJson.Form.FULL, false));
+	}
+
+	private Decided decide(Project project, String actor, ProjectDecision.Reason reason, Read read, Decision decision,
+			String body) {
 		ProjectDecision entry = project.decided(clock.instant(), actor, reason,
 				(String) read.assessment().get("hosting.offerId"), read.assessment().toJson(), decision.doctrine().id(),
-				decision.doctrine().version(), decision.doctrine().digest(), decision.verdict(), decision.control(),
-				DecisionJson.write(decision, Lang.FR, DecisionJson.Form.FULL, false));
+				decision.doctrine().version(), decision.doctrine().digest(), decision.verdict(), decision.control(), body);
 		projects.save(project);
 		audit.append(actor, "PROJECT_DECIDED", "project:" + project.id(), null,
 				AuditLog.state("reason", reason.name(), "verdict", entry.verdict().name(), "pack", entry.packId() + " " + entry.packVersion(),

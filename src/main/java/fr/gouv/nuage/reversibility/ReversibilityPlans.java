@@ -1,5 +1,9 @@
 package fr.gouv.nuage.reversibility;
 
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.http.ApiErrors;
+import fr.gouv.nuage.projects.NoSuchProject;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.ReadVersions;
 import java.sql.Timestamp;
@@ -16,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records each project's reversibility plan: checked before it is stored, never saved over a newer
- * one (the caller names the version it read), and audited with the plan before and after.
+ * Records each project's reversibility plan: for an agent of the project's organisation, read by
+ * whoever sees the project; checked before it is stored, never saved over a newer one (the caller
+ * names the version it read), and audited with the plan before and after.
  */
 @Service
 @Transactional
@@ -55,9 +60,57 @@ public class ReversibilityPlans {
 		this.clock = clock;
 	}
 
+	/** A plan recorded, and whether it was the project's first. */
+	public record Recorded(ReversibilityPlan plan, boolean first) {
+	}
+
+	/**
+	 * Records the plan for the caller, an agent of the project's organisation. {@code ifMatch} is
+	 * the version the caller read, {@code null} when they named none: then the plan must be the
+	 * project's first, and with {@code firstOnly} ({@code If-None-Match: *}) it must still be when
+	 * it is stored.
+	 *
+	 * @throws NoSuchProject when there is no such project
+	 * @throws NotAllowed when the caller is not an agent of its organisation
+	 */
+	public Recorded record(Perimeter caller, UUID project, String exitTerms, List<String> exportFormats,
+			java.math.BigDecimal budgetEur, int staffDays, Integer ifMatch, boolean firstOnly) {
+		Projects.checkAgent(caller, projects.owner(project).organisation(), "record its reversibility plan");
+		Optional<ReversibilityPlan> current = find(project);
+		int readVersion;
+		if (ifMatch != null) {
+			readVersion = ifMatch;
+		}
+		else if (current.isEmpty()) {
+			readVersion = 0;
+		}
+		else if (firstOnly) {
+			throw new OptimisticLockingFailureException("the project has a reversibility plan already, at version "
+					+ current.get().version() + ": read it, then name its ETag in If-Match");
+		}
+		else {
+			throw new ApiErrors.VersionRequired("say which version you changed with the header If-Match, the ETag you read");
+		}
+		return new Recorded(record(project, exitTerms, exportFormats, budgetEur, staffDays, caller.person().email(),
+				readVersion), current.isEmpty());
+	}
+
+	/**
+	 * The project's plan, if the caller sees the project; empty until one is recorded.
+	 *
+	 * @throws NoSuchProject when there is no such project
+	 * @throws NotAllowed when it is outside the caller's perimeter
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReversibilityPlan> find(Perimeter caller, UUID project) {
+		projects.seen(caller, project);
+		return find(project);
+	}
+
 	/**
 	 * Records the plan over the version the caller read ({@code 0} for a first plan); another
-	 * version means someone recorded it meanwhile.
+	 * version means someone recorded it meanwhile. Who records it is not checked: for the
+	 * application itself and its fixtures.
 	 */
 	public ReversibilityPlan record(UUID project, String exitTerms, List<String> exportFormats,
 			java.math.BigDecimal budgetEur, int staffDays, String actor, int readVersion) {

@@ -19,6 +19,10 @@ import fr.gouv.nuage.directory.Directory;
 import fr.gouv.nuage.directory.Identity;
 import fr.gouv.nuage.directory.OrganisationKind;
 import fr.gouv.nuage.directory.Role;
+import fr.gouv.nuage.projects.ProjectDecision;
+import fr.gouv.nuage.projects.Projects;
+import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +59,12 @@ class ProjectApiTest {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	Projects projects;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void people() {
@@ -102,7 +113,15 @@ class ProjectApiTest {
 			.contentType(MediaType.APPLICATION_JSON).content(rename)).andExpect(status().isForbidden());
 		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"owner\":1}"))
-			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("name", "owner")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'owner')].message")
+				.value(Matchers.contains(Matchers.startsWith("unknown field `owner`: this request takes `name`"))));
+		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + "n".repeat(301) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].message").value("a project has a name of 1 to 300 characters"));
 		assertThat(audit.entries()).hasSize(entries);
 		mvc.perform(get(project).with(user(AGENT))).andExpect(jsonPath("$.name").value("Portail"))
 			.andExpect(header().string("ETag", "\"1\""));
@@ -138,6 +157,31 @@ class ProjectApiTest {
 	}
 
 	@Test
+	void aProjectShowsWhatKeptItFromBeingDecidedAgainUntilItIsDecided() throws Exception {
+		String project = register(AGENT);
+		UUID id = UUID.fromString(project.substring(project.lastIndexOf('/') + 1));
+		mvc.perform(get(project).with(user(CONTROLLER))).andExpect(jsonPath("$.issues").isEmpty());
+		// The pack in force no longer knows the hosting class the assessment gave.
+		jdbc.sql("update project_decision set assessment = replace(assessment, '\"COMMERCIAL\"', '\"MOON\"') "
+				+ "where project_id = :id").param("id", id).update();
+
+		projects.redecide(id, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED);
+
+		mvc.perform(get(project).with(user(CONTROLLER))).andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"1\""))
+			.andExpect(jsonPath("$.history.length()").value(1))
+			.andExpect(jsonPath("$.issues.length()").value(1))
+			.andExpect(jsonPath("$.issues[0].kind").value("ASSESSMENT_UNREADABLE"))
+			.andExpect(jsonPath("$.issues[0].message").value(Matchers.allOf(Matchers.containsString("`hosting.class`"),
+					Matchers.endsWith("assess the project again"))))
+			.andExpect(jsonPath("$.issues[0].since").exists());
+		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT)).andExpect(status().isCreated());
+		mvc.perform(get(project).with(user(AGENT))).andExpect(jsonPath("$.issues").isEmpty())
+			.andExpect(jsonPath("$.history.length()").value(2));
+	}
+
+	@Test
 	void aProjectIsRegisteredOnlyForAnOrganisationOfTheCaller() throws Exception {
 		mvc.perform(post("/api/v1/projects?organisation=dir-b").with(user(AGENT))
 			.contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT)).andExpect(status().isForbidden());
@@ -157,6 +201,9 @@ class ProjectApiTest {
 			.andExpect(jsonPath("$.errors[0].message").value("`first` is not a whole number"));
 		mvc.perform(get("/api/v1/projects/not-an-id").with(user(AGENT))).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("id"));
+		mvc.perform(get("/api/v1/projects/00000000-0000-0000-0000-000000000000").with(user(DINUM)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("no project 00000000-0000-0000-0000-000000000000"));
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -22,7 +24,15 @@ import fr.gouv.nuage.audit.AuditLog;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import fr.gouv.nuage.directory.Grant;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.directory.Person;
+import fr.gouv.nuage.directory.Role;
+import fr.gouv.nuage.projects.NoSuchProject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +69,9 @@ class DocumentsTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	ObjectProvider<DocumentReaders> readers;
 
 	private UUID project() {
 		return ((Projects.Decided) projects.register("alice", null, """
@@ -142,10 +155,10 @@ class DocumentsTest {
 	void aDocumentAboveTheLimitIsRefused() {
 		UUID project = project();
 		Documents small = new Documents(jdbc, projectRepository, audit, clock,
-				new DocumentSettings(DataSize.ofBytes(PDF.length - 1), null));
+				new DocumentSettings(DataSize.ofBytes(PDF.length - 1), null), readers);
 		assertRefused(() -> small.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.pdf", null, PDF, "alice"),
 				"content: `etude.pdf` is " + PDF.length + " bytes, above the limit of " + (PDF.length - 1) + " bytes");
-		Documents tenMegabytes = new Documents(jdbc, projectRepository, audit, clock, new DocumentSettings(null, null));
+		Documents tenMegabytes = new Documents(jdbc, projectRepository, audit, clock, new DocumentSettings(null, null), readers);
 		byte[] big = new byte[(int) (2.3 * 1024 * 1024) + 10 * 1024 * 1024];
 		assertRefused(() -> tenMegabytes.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.exe", null, big, "alice"),
 				"content: `etude.exe` is 12.3 MB, above the limit of 10 MB");
@@ -210,7 +223,7 @@ class DocumentsTest {
 	void aTypeLeftOutOfTheAllowedOnesIsRefused() {
 		UUID project = project();
 		Documents pdfOnly = new Documents(jdbc, projectRepository, audit, clock,
-				new DocumentSettings(null, List.of("application/pdf")));
+				new DocumentSettings(null, List.of("application/pdf")), readers);
 		assertRefused(() -> pdfOnly.store(project, DocumentPurpose.OTHER, "schema.png", null, PNG, "alice"),
 				"content: `schema.png` is a PNG image, which is not accepted (accepted: PDF)");
 	}
@@ -232,6 +245,34 @@ class DocumentsTest {
 				"filename: `..` is not a file name");
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "a".repeat(252) + ".pdf", null, PDF, "alice"),
 				"filename: `" + "a".repeat(60) + "…` is 256 characters long, above the limit of 255");
+	}
+
+	@Test
+	void whoStoresAndReadsIsDecidedFromThePerimeter() {
+		UUID project = project();
+		StoredDocument study = documents.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.pdf", null, PDF, "alice");
+		StoredDocument proof = documents.store(project, DocumentPurpose.PROOF_OF_GUARANTEES, "preuve.pdf", null, PDF, "alice");
+		Perimeter office = perimeter(Role.PRIME_MINISTER_OFFICE);
+		Perimeter dinum = perimeter(Role.DINUM);
+		DocumentReaders theOffice = (caller, of) -> caller.primeMinisterOffice() && of.equals(project);
+		Documents withReaders = new Documents(jdbc, projectRepository, audit, clock, documents.settings(),
+				new StaticListableBeanFactory(Map.of("office", theOffice)).getBeanProvider(DocumentReaders.class));
+
+		assertThatThrownBy(() -> documents.store(dinum, project, DocumentPurpose.OTHER, "x.pdf", null, PDF))
+			.isInstanceOf(NotAllowed.class).hasMessage("only the agents of `null` store its documents");
+		assertThat(documents.of(dinum, project)).containsExactly(study, proof);
+		assertThat(withReaders.of(office, project)).containsExactly(proof);
+		assertThat(withReaders.find(office, proof.id())).contains(proof);
+		assertThatThrownBy(() -> withReaders.find(office, study.id())).isInstanceOf(NotAllowed.class)
+			.hasMessage("the document " + study.id() + " is outside your perimeter");
+		assertThatThrownBy(() -> documents.of(office, project)).isInstanceOf(NotAllowed.class);
+		assertThat(documents.find(dinum, UUID.randomUUID())).isEmpty();
+		assertThatThrownBy(() -> documents.of(dinum, UUID.randomUUID())).isInstanceOf(NoSuchProject.class);
+	}
+
+	private static Perimeter perimeter(Role role) {
+		return new Perimeter(new Person("someone@gouv.fr", null, null, null, List.of(new Grant(role, "spm", "test"))),
+				Set.of(), Set.of(), Set.of());
 	}
 
 	@Test

@@ -283,7 +283,9 @@ class NotificationsTest {
 		UUID project = register(ministry.directorate(), ON_THE_OFFER, "Portail des aides " + ministry.suffix());
 
 		transaction.executeWithoutResult(status -> {
-			events.publishEvent(withdrawn());
+			// What the re-decision publishes, in its own transaction, when the offer loses its qualification.
+			events.publishEvent(new fr.gouv.nuage.projects.ProjectReevaluated(project, OFFER,
+					fr.gouv.nuage.doctrine.Verdict.COMPLIANT, fr.gouv.nuage.doctrine.Verdict.NON_COMPLIANT));
 			assertThat(notifications.sentTo(ministry.agents().get(0))).hasSize(1);
 			status.setRollbackOnly();
 		});
@@ -352,7 +354,8 @@ class NotificationsTest {
 
 		qualificationWithdrawn();
 
-		assertThat(projects.find(withoutAgents).orElseThrow().decisions()).hasSize(2);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(projects.find(withoutAgents).orElseThrow().decisions()).hasSize(2));
 		assertThat(jdbc.sql("select count(*) from notification where subject_ref in (:refs)")
 			.param("refs", List.of("project:" + withoutAgents, "project:" + withoutOrganisation))
 			.query(Long.class)

@@ -3,28 +3,31 @@ package fr.gouv.nuage.projects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import fr.gouv.nuage.catalogue.Catalogue;
-import fr.gouv.nuage.catalogue.CatalogueJson;
-import fr.gouv.nuage.catalogue.Offer;
-import fr.gouv.nuage.catalogue.TestOffers;
-import fr.gouv.nuage.catalogue.declarations.Actor;
-import fr.gouv.nuage.catalogue.declarations.Declarations;
+import fr.gouv.nuage.directory.Grant;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.directory.Person;
+import fr.gouv.nuage.directory.Role;
 import fr.gouv.nuage.doctrine.Verdict;
 import fr.gouv.nuage.audit.AuditLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Projects stored with their decisions, and decided again when their offer's qualification changes. */
+/**
+ * Projects stored with their decisions, changed only by whom the perimeter allows, and saying so
+ * when they can no longer be decided again. Their re-decision after a change that commits is
+ * {@link ProjectRedecisionsTest}'s.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@RecordApplicationEvents
 @Transactional
 @Tag("database")
 class ProjectsTest {
@@ -44,13 +47,7 @@ class ProjectsTest {
 	Projects projects;
 
 	@Autowired
-	Declarations declarations;
-
-	@Autowired
 	AuditLog audit;
-
-	@Autowired
-	ApplicationEvents events;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -71,41 +68,57 @@ class ProjectsTest {
 	}
 
 	@Test
-	void aProjectOnAnOfferThatGetsQualifiedIsDecidedAgain() {
+	void aProjectWhoseAssessmentNoLongerReadsSaysSoUntilItIsDecidedAgain() {
 		UUID id = ((Projects.Decided) projects.register("alice", ON_BLEU)).project().id();
-		Offer bleu = Catalogue.reference().offer("bleu").orElseThrow();
-		Offer qualified = TestOffers.qualifiedOn(bleu, LocalDate.now().minusDays(1));
-		Declarations.Submitted submitted = (Declarations.Submitted) declarations
-			.submit(Actor.provider("Claire", bleu.provider()), CatalogueJson.declaration(qualified));
+		// The offer the assessment names left the catalogue.
+		jdbc.sql("update project_decision set assessment = replace(assessment, '\"bleu\"', '\"bleu-retired\"') "
+				+ "where project_id = :id").param("id", id).update();
 
-		declarations.accept(submitted.declaration().id(), Actor.dinum("Bruno"), "on ANSSI's list");
+		projects.redecide(id, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED);
 
 		Project project = projects.find(id).orElseThrow();
-		assertThat(project.decisions()).hasSize(2);
-		ProjectDecision again = project.latest().orElseThrow();
-		assertThat(again.reason()).isEqualTo(ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED);
-		assertThat(again.actor()).isEqualTo("catalogue");
-		assertThat(again.verdict()).isNotEqualTo(Verdict.NON_COMPLIANT);
-		assertThat(again.decision()).contains("\"hosting.class\":\"COMMERCIAL_TRUSTED\"");
-		assertThat(events.stream(ProjectReevaluated.class))
-			.containsExactly(new ProjectReevaluated(id, "bleu", Verdict.NON_COMPLIANT, again.verdict()));
-		assertThat(audit.entries()).extracting(e -> e.action())
-			.contains("PROJECT_REGISTERED", "PROJECT_DECIDED", "OFFER_DECLARATION_ACCEPTED", "OFFER_QUALIFICATION_GRANTED");
-		assertThat(audit.verify().intact()).isTrue();
+		assertThat(project.decisions()).hasSize(1);
+		assertThat(project.issues()).singleElement().satisfies(issue -> {
+			assertThat(issue.kind()).isEqualTo(ProjectIssue.Kind.ASSESSMENT_UNREADABLE);
+			assertThat(issue.message()).startsWith("the latest assessment no longer reads under `6404-SG ")
+				.contains("`hosting.offerId`").contains("bleu-retired").endsWith("assess the project again");
+		});
+		Instant since = project.issues().get(0).since();
+		projects.redecide(id, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED);
+		assertThat(projects.find(id).orElseThrow().issues()).singleElement()
+			.satisfies(issue -> assertThat(issue.since()).isEqualTo(since));
+
+		projects.assess(id, "alice", ON_BLEU);
+		assertThat(projects.find(id).orElseThrow().issues()).isEmpty();
 	}
 
 	@Test
-	void aProjectDecidedUnderAnotherPackIsDecidedAgainUnderTheCurrentOne() {
-		UUID id = ((Projects.Decided) projects.register("alice", ON_BLEU)).project().id();
-		jdbc.sql("update project_decision set pack_digest = 'sha256:0ld', pack_version = '2021.1', pack_id = '6282-SG' "
-				+ "where project_id = :id").param("id", id).update();
-		assertThat(projects.redecideUnderTheCurrentDoctrine()).isEqualTo(1);
-		ProjectDecision latest = projects.find(id).orElseThrow().latest().orElseThrow();
-		assertThat(latest.reason()).isEqualTo(ProjectDecision.Reason.DOCTRINE_CHANGED);
-		assertThat(latest.packId()).isEqualTo("6404-SG");
-		assertThat(events.stream(ProjectDecidedUnderNewDoctrine.class)).singleElement()
-			.satisfies(e -> assertThat(e.fromPack()).isEqualTo("6282-SG 2021.1"));
-		assertThat(projects.redecideUnderTheCurrentDoctrine()).isZero();
+	void whoMayActIsDecidedFromThePerimeter() {
+		UUID id = ((Projects.Decided) projects.register("alice", null, ON_BLEU)).project().id();
+		Perimeter dinum = perimeter(Set.of(), Set.of(), Role.DINUM);
+		Perimeter agentElsewhere = perimeter(Set.of("dir-b"), Set.of());
+
+		assertThat(projects.visible(dinum, id).id()).isEqualTo(id);
+		assertThatThrownBy(() -> projects.visible(agentElsewhere, id)).isInstanceOf(NotAllowed.class)
+			.hasMessage("the project " + id + " is outside your perimeter");
+		assertThatThrownBy(() -> projects.rename(dinum, id, "Registre", null)).isInstanceOf(NotAllowed.class)
+			.hasMessage("only the agents of `null` change this project");
+		assertThatThrownBy(() -> projects.register(dinum, null, ON_BLEU)).isInstanceOf(NotAllowed.class)
+			.hasMessage("only an agent registers projects, for their entity");
+		assertThatThrownBy(() -> projects.register(agentElsewhere, "dir-a", ON_BLEU)).isInstanceOf(NotAllowed.class)
+			.hasMessage("you are not an agent of `dir-a`");
+		assertThatThrownBy(() -> projects.register(perimeter(Set.of("dir-b", "dir-a"), Set.of()), null, ON_BLEU))
+			.isInstanceOfSatisfying(Projects.OrganisationToName.class,
+					ex -> assertThat(ex.organisations()).containsExactly("dir-a", "dir-b"));
+		UUID none = UUID.randomUUID();
+		assertThatThrownBy(() -> projects.visible(dinum, none)).isInstanceOf(NoSuchProject.class)
+			.hasMessage("no project " + none);
+		assertThat(projects.find(id).orElseThrow().name()).isEqualTo("Registre sensible");
+	}
+
+	private static Perimeter perimeter(Set<String> editable, Set<String> controlled, Role... roles) {
+		List<Grant> grants = Arrays.stream(roles).map(role -> new Grant(role, "dinum", "test")).toList();
+		return new Perimeter(new Person("someone@a.fr", "Some", "One", null, grants), editable, controlled, Set.of());
 	}
 
 	@Test

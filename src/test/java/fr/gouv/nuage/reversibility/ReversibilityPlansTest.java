@@ -6,7 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import fr.gouv.nuage.directory.Directory;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.OrganisationKind;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.directory.Person;
+import fr.gouv.nuage.projects.NoSuchProject;
 
 import fr.gouv.nuage.audit.AuditEntry;
 import fr.gouv.nuage.audit.AuditLog;
@@ -32,11 +40,44 @@ class ReversibilityPlansTest {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	Directory directory;
+
 	private UUID project() {
 		return ((Projects.Decided) projects.register("alice", null, """
 				{"schema":"nuage.assessment/v1","entity":{"name":"DNUM","kind":"STATE_OPERATOR"},
 				 "project":{"name":"Archives","stage":"NEW"},"hosting":{"class":"COMMERCIAL"}}
 				""")).project().id();
+	}
+
+	@Test
+	void onlyAnAgentOfTheProjectsOrganisationRecordsItsPlanAndWhoeverSeesItReadsIt() {
+		directory.add("test", "min-r", "Ministère R", OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "op-r", "Opérateur R", OrganisationKind.STATE_OPERATOR, "min-r", null);
+		UUID project = ((Projects.Decided) projects.register("alice", "op-r", """
+				{"schema":"nuage.assessment/v1","entity":{"name":"Opérateur R","kind":"STATE_OPERATOR"},
+				 "project":{"name":"Archives","stage":"NEW"},"hosting":{"class":"COMMERCIAL"}}
+				""")).project().id();
+		Perimeter agent = perimeter(Set.of("op-r"), Set.of());
+		Perimeter controller = perimeter(Set.of(), Set.of("op-r"));
+
+		assertThatThrownBy(() -> plans.record(controller, project, "Export", List.of("CSV"), BigDecimal.TEN, 1, null, false))
+			.isInstanceOf(NotAllowed.class).hasMessage("only the agents of `op-r` record its reversibility plan");
+		assertThat(plans.find(controller, project)).isEmpty();
+		ReversibilityPlans.Recorded first = plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 1, null,
+				true);
+		assertThat(first.first()).isTrue();
+		assertThat(plans.find(controller, project))
+			.hasValueSatisfying(plan -> assertThat(plan.updatedBy()).isEqualTo("a@op-r.fr"));
+		assertThatThrownBy(() -> plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 2, null, true))
+			.isInstanceOf(OptimisticLockingFailureException.class);
+		assertThat(plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 2, 1, false).first()).isFalse();
+		assertThatThrownBy(() -> plans.find(perimeter(Set.of("dir-b"), Set.of()), project)).isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> plans.find(agent, UUID.randomUUID())).isInstanceOf(NoSuchProject.class);
+	}
+
+	private static Perimeter perimeter(Set<String> editable, Set<String> controlled) {
+		return new Perimeter(new Person("a@op-r.fr", null, null, null, List.of()), editable, controlled, Set.of());
 	}
 
 	@Test
