@@ -15,7 +15,6 @@ import fr.gouv.nuage.doctrine.Assessment;
 import fr.gouv.nuage.doctrine.AssessmentReader;
 import fr.gouv.nuage.doctrine.DecisionJson;
 import fr.gouv.nuage.doctrine.Lang;
-import fr.gouv.nuage.doctrine.PackInfo;
 import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
@@ -65,6 +64,7 @@ class DecisionController {
 			content = @Content(schema = @Schema(ref = "#/components/schemas/Decision")))
 	@PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
+	// The assessment stays text: the engine reads it itself (contract assessment-v1), as the CLI does.
 	ResponseEntity<?> decide(@RequestBody @Schema(ref = "#/components/schemas/Assessment") String body,
 			@RequestParam(required = false) String doctrine,
 			@RequestParam(defaultValue = "fr") @Parameter(schema = @Schema(allowableValues = { "fr", "en" })) String lang,
@@ -108,15 +108,9 @@ class DecisionController {
 	@ApiResponse(responseCode = "200", description = "The rule packs",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DecisionSchemas.Pack.class))))
 	@GetMapping(path = "/packs", produces = MediaType.APPLICATION_JSON_VALUE)
-	List<Map<String, Object>> packs() {
-		List<Map<String, Object>> list = new ArrayList<>();
-		for (String id : packs.ids()) {
-			PackInfo info = packs.get(id).info();
-			list.add(Map.of("id", info.id(), "version", info.version(), "digest", info.digest(), "circular",
-					info.circularNumber(), "date", String.valueOf(info.circularDate()), "default",
-					id.equals(packs.defaultId())));
-		}
-		return list;
+	List<DecisionSchemas.Pack> packs() {
+		return packs.ids().stream().map(id -> DecisionSchemas.Pack.of(packs.get(id).info(), id.equals(packs.defaultId())))
+			.toList();
 	}
 
 	/** Reads and resolves a request; the catalogue is read only when it is needed. */

@@ -138,7 +138,10 @@ class DeclarationApiTest {
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
-			.andExpect(jsonPath("$.history[1].action").value("WITHDRAWN"));
+			.andExpect(jsonPath("$.history[1].action").value("WITHDRAWN"))
+			.andExpect(jsonPath("$.history[1].actor").value(PROVIDER));
+		assertThat(jdbc.sql("select actor from audit_entry where action = 'OFFER_DECLARATION_WITHDRAWN' and subject = :s")
+			.param("s", "declaration:" + id).query(String.class).list()).containsExactly(PROVIDER);
 	}
 
 	@Test
@@ -229,12 +232,12 @@ class DeclarationApiTest {
 		mvc.perform(review(id, "acceptance", DINUM, "{\"comment\":\"ok\",\"note\":1}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("note"));
-		mvc.perform(review(id, "acceptance", DINUM, "{\"comment\":42}"))
+		mvc.perform(review(id, "acceptance", DINUM, "{\"comment\":[\"ok\"]}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("comment"));
 		mvc.perform(review(id, "acceptance", DINUM, "{\"comment\":"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].line").value(1));
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(get("/api/v1/declarations?status=DONE").with(user(DINUM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("status"));
@@ -242,6 +245,40 @@ class DeclarationApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("size"));
 		assertThat(counts()).isEqualTo(before);
+	}
+
+	/** A number is not text: it is refused, not read as the text of its digits. */
+	@Test
+	void aReviewFieldOfTheWrongKindIsRefused() throws Exception {
+		String id = submit(PROVIDER, YAML, OFFER);
+		List<Long> before = counts();
+		mvc.perform(review(id, "acceptance", DINUM, "{\"comment\":42}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("comment"));
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	/** A body that stops being JSON is refused at the place it stops. */
+	@Test
+	void aReviewBodyThatIsNotJsonIsRefusedAtItsPlace() throws Exception {
+		String id = submit(PROVIDER, YAML, OFFER);
+		mvc.perform(review(id, "acceptance", DINUM, "{\"comment\":"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].line").value(1))
+			.andExpect(jsonPath("$.errors[0].column").isNumber());
+	}
+
+	/** A rejection sent without a body names what it lacks, as any other body would. */
+	@Test
+	void aRejectionWithoutABodyNamesItsReason() throws Exception {
+		String id = submit(PROVIDER, YAML, OFFER);
+		mvc.perform(post("/api/v1/declarations/" + id + "/rejection").with(user(DINUM)).header("If-Match", "\"1\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		mvc.perform(post("/api/v1/declarations/" + id + "/acceptance").with(user(DINUM)).header("If-Match", "\"1\""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.history[1].comment").doesNotExist());
 	}
 
 	@Test

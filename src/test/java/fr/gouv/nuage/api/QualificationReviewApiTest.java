@@ -13,12 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.util.UUID;
+import java.util.List;
 
-import fr.gouv.nuage.doctrine.Verdict;
-import fr.gouv.nuage.projects.Project;
-import fr.gouv.nuage.projects.ProjectDecision;
-import fr.gouv.nuage.projects.Projects;
+import com.jayway.jsonpath.JsonPath;
+
 import fr.gouv.nuage.audit.AuditLog;
 import fr.gouv.nuage.directory.Directory;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * DINUM's queue of qualifications to confirm, and its word on them over the API: confirmed,
- * corrected or ended on the version of the offer it read; an end decides the projects on the offer
- * again; a review that does not fit is refused, naming what is wrong, and changes nothing.
+ * corrected or ended on the version of the offer it read; an end is published for the projects on the
+ * offer; a review that does not fit is refused, naming what is wrong, and changes nothing.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,25 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Tag("database")
 class QualificationReviewApiTest {
 
-	private static final String SENSITIVE_ON = """
-			{"schema":"nuage.assessment/v1",
-			 "entity":{"name":"Direction A","kind":"STATE_ADMINISTRATION","ministry":"Ministère A"},
-			 "project":{"name":"Registre sensible","stage":"NEW","fullCostEur":500000,"solution":"CLOUD","equivalentSolutionExists":false},
-			 "hosting":{"offerId":"%s"},
-			 "data":{"personal":true,"publicAgents":false,"health":false,"companiesEconomic":false,"legalSecrets":["STATE_SECURITY"],
-			         "essentialStateMission":true,"breachImpacts":["PUBLIC_SECURITY"],"transfersOutsideEu":false},
-			 "commitments":{"productMode":true,"reversibilityPlan":true,"reversibilityFunded":true,"multiZoneResilience":true,
-			                "compromiseDetection":true,"portabilityChecked":true,"comparativeStudy":false,"gdprCompliant":true}}
-			""";
-
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Directory directory;
-
-	@Autowired
-	Projects projects;
 
 	@Autowired
 	AuditLog audit;
@@ -106,6 +90,19 @@ class QualificationReviewApiTest {
 			.andExpect(jsonPath("$.on.toConfirm").value(true));
 	}
 
+	/** The queue writes a qualification's state as the offer itself writes it on the same day, field for field. */
+	@Test
+	void theQueueWritesAStateAsTheOfferDoes() throws Exception {
+		String queue = mvc.perform(get("/api/v1/qualifications/due?asOf=2027-01-15").with(user(DINUM)))
+			.andReturn().getResponse().getContentAsString();
+		for (String offer : List.of("outscale-iaas", "ovhcloud-hpc-snc", "cloudtemple-iaas", "oodrive-work")) {
+			String shown = mvc.perform(get("/api/v1/offers/" + offer + "?asOf=2027-01-15")).andReturn().getResponse()
+				.getContentAsString();
+			List<Object> states = JsonPath.read(queue, "$.due[?(@.offerId == '" + offer + "')].state");
+			assertThat(states).containsExactly((Object) JsonPath.read(shown, "$.on.secNumCloud"));
+		}
+	}
+
 	@Test
 	void aConfirmationRecordsTheGrantAnssisListShowsAndTakesTheOfferOutOfTheQueue() throws Exception {
 		mvc.perform(review("outscale-iaas", "confirmation", """
@@ -123,10 +120,14 @@ class QualificationReviewApiTest {
 		assertThat(audit.entries()).extracting(e -> e.action()).contains("QUALIFICATION_REVIEWED");
 	}
 
+	/**
+	 * An end on a known date changes the offer's class at once, and decides the projects on it again:
+	 * their module listens after the review commits (ProjectsTest), so the change is published inside
+	 * the reviewing transaction, recorded for that listener in the publication registry with it, never
+	 * lost if the server stops right after.
+	 */
 	@Test
-	void anEndOnAKnownDateDecidesTheProjectsOnTheOfferAgain() throws Exception {
-		UUID id = ((Projects.Decided) projects.register(AGENT, "dir-a", SENSITIVE_ON.formatted("ovhcloud-hpc-snc"))).project().id();
-		Verdict before = projects.find(id).orElseThrow().latest().orElseThrow().verdict();
+	void anEndOnAKnownDateIsPublishedForTheProjectsOnTheOfferWithTheReview() throws Exception {
 		String yesterday = LocalDate.now().minusDays(1).toString();
 		mvc.perform(review("ovhcloud-hpc-snc", "end", """
 				{"status":"WITHDRAWN","date":"%s","evidence":"anssi-list","comment":"retirée de la liste"}""".formatted(yesterday),
@@ -134,11 +135,11 @@ class QualificationReviewApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.on.hostingClass").value("COMMERCIAL"))
 			.andExpect(jsonPath("$.on.secNumCloud.status").value("WITHDRAWN"));
-		Project project = projects.find(id).orElseThrow();
-		assertThat(project.decisions()).hasSize(2);
-		ProjectDecision again = project.latest().orElseThrow();
-		assertThat(again.reason()).isEqualTo(ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED);
-		assertThat(again.verdict()).isEqualTo(Verdict.NON_COMPLIANT).isNotEqualTo(before);
+		assertThat(jdbc.sql("""
+				select listener_id from event_publication
+				where event_type like '%OfferQualificationWithdrawn' and serialized_event like '%ovhcloud-hpc-snc%'
+				and completion_date is null""").query(String.class).list())
+			.anySatisfy(listener -> assertThat(listener).startsWith("fr.gouv.nuage.projects."));
 		assertThat(audit.entries()).extracting(e -> e.action())
 			.contains("QUALIFICATION_REVIEWED", "OFFER_QUALIFICATION_WITHDRAWN");
 	}

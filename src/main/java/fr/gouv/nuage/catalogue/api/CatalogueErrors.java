@@ -1,7 +1,7 @@
 package fr.gouv.nuage.catalogue.api;
 
-import fr.gouv.nuage.catalogue.declarations.DeclarationRefused;
-import fr.gouv.nuage.http.ApiErrors;
+import fr.gouv.nuage.catalogue.declarations.NotFound;
+import fr.gouv.nuage.http.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -9,13 +9,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A refusal by a declaration itself: the actor may not (403), or its state does not allow it (409). */
+/**
+ * What a step of the declarations names and does not exist (404). Their other refusals are the shared
+ * ones: who may not act ({@code NotAllowed}, 403), a state that does not allow it ({@code DeclarationRefused}, 409).
+ */
 @RestControllerAdvice(assignableTypes = { DeclarationController.class, QualificationReviewController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogueErrors {
 
-	@ExceptionHandler(DeclarationRefused.class)
-	ResponseEntity<ProblemDetail> declarationRefused(DeclarationRefused ex) {
-		return ex.forbidden() ? ApiErrors.outOfPerimeter(ex.getMessage()) : ApiErrors.transitionRefused(ex.getMessage());
+	@ExceptionHandler(NotFound.class)
+	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
+		return Problems.notFound(ex.getMessage());
 	}
 }

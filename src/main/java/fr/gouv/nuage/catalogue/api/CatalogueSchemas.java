@@ -1,36 +1,70 @@
 package fr.gouv.nuage.catalogue.api;
 
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.catalogue.CatalogueJson;
 import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.catalogue.QualificationState;
 import fr.gouv.nuage.catalogue.declarations.DeclarationStatus;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
-import fr.gouv.nuage.directory.Role;
+import fr.gouv.nuage.doctrine.JsonWriter;
+import fr.gouv.nuage.http.Body;
 import fr.gouv.nuage.http.Schemas;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.FALSE;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The shapes of the catalogue bodies, for {@code /v3/api-docs}: each record names what a handler reads or
- * writes, field for field; the enumerations are the domain's.
+ * The catalogue's bodies: what a handler reads, checked as it is read (every bad field named in one
+ * answer, before anything is looked up), and what it answers, field for field; {@code /v3/api-docs} is
+ * written from them. Offers themselves are written by the catalogue's own writer, the CLI's, and
+ * {@link OfferView} describes them; a declaration is an offer in the catalogue's format, read by its loader.
  */
 final class CatalogueSchemas {
 
 	private CatalogueSchemas() {
 	}
 
+	/** Free text that is not blank, stripped; {@code null} stays {@code null}. */
+	private static String stripped(String text) {
+		return text == null ? null : text.strip();
+	}
+
 	@Schema(name = "DeclarationAcceptance", additionalProperties = FALSE,
 			description = "Optional: send no body to accept without a comment.")
-	record DeclarationAcceptance(@Schema(maxLength = DeclarationController.MAX_COMMENT) String comment) {
+	record DeclarationAcceptance(@Schema(maxLength = DeclarationController.MAX_COMMENT)
+			@Size(max = DeclarationController.MAX_COMMENT,
+					message = "`comment` has at most " + DeclarationController.MAX_COMMENT + " characters") String comment) {
+
+		/** A blank comment is no comment. */
+		DeclarationAcceptance {
+			comment = comment == null || comment.isBlank() ? null : comment.strip();
+		}
 	}
 
 	@Schema(name = "DeclarationRejection", additionalProperties = FALSE)
 	record DeclarationRejection(@Schema(requiredMode = REQUIRED, minLength = 1,
-			maxLength = DeclarationController.MAX_COMMENT, description = "Why DINUM rejects the declaration.") String reason) {
+			maxLength = DeclarationController.MAX_COMMENT, description = "Why DINUM rejects the declaration.")
+			@NotBlank(message = "say why with `reason`")
+			@Size(min = 1, max = DeclarationController.MAX_COMMENT,
+					message = "`reason` has at most " + DeclarationController.MAX_COMMENT + " characters") String reason) {
+
+		/** The reason without its surrounding spaces (a blank one was refused as the body was read). */
+		String stripped() {
+			return reason.strip();
+		}
 	}
 
 	@Schema(name = "OfferDeclaration", description = "One offer in the catalogue's format (docs/catalogue.md); "
@@ -62,24 +96,55 @@ final class CatalogueSchemas {
 	record Region(String id, @Schema(allowableValues = { "FRANCE", "EU", "ADEQUATE_COUNTRY", "OTHER" }) String dataLocation) {
 	}
 
+	/** The evidence a review may rest on: what counts (docs/catalogue.md, "The rule of evidence"). */
+	static final String COUNTED = "anssi-list|dinum|provider-contract|provider-announcement|independent-sources";
+
+	private static final String EVIDENCE_RULE = "`${validatedValue}` is not evidence that counts: write `anssi-list`, "
+			+ "`dinum`, `provider-contract`, `provider-announcement` or `independent-sources` (`single-source` counts for "
+			+ "nothing: confirm or end on ANSSI's list or on DINUM's word)";
+
+	private static final String TEXT_RULE = "write 1 to " + Body.MAX_TEXT + " characters";
+
 	@Schema(name = "QualificationConfirmation", description = "DINUM's word on a grant: what ANSSI's list shows.",
 			requiredProperties = { "date", "dating", "evidence" }, additionalProperties = FALSE)
-	record QualificationConfirmation(@Schema(format = "date") String date,
-			@Schema(allowableValues = { "known", "estimated" }) String dating,
-			@Schema(example = "3.2") String schemeVersion,
-			@Schema(format = "date", description = "The last day of validity, when the list gives it.") String validUntil,
+	record QualificationConfirmation(
+			@Schema(format = "date") @NotNull(message = "`date` is required: the day ANSSI's list dates the grant, "
+					+ "YYYY-MM-DD") LocalDate date,
+			@Schema(allowableValues = { "known", "estimated" })
+			@NotNull(message = "`dating` is required: `known`, or `estimated` when the list gives no day")
+			@Pattern(regexp = "known|estimated", message = "`${validatedValue}` is not `known` or `estimated`") String dating,
+			@Schema(example = "3.2") @Size(min = 1, max = 20,
+					message = "a scheme version has 1 to 20 characters, such as `3.2`") String schemeVersion,
+			@Schema(format = "date", description = "The last day of validity, when the list gives it.") LocalDate validUntil,
 			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
-					"independent-sources" }) String evidence,
-			@Schema(maxLength = 10_000) String comment) {
+					"independent-sources" })
+			@NotNull(message = "`evidence` is required: what the review rests on, such as `anssi-list`")
+			@Pattern(regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
+			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment) {
+
+		QualificationConfirmation {
+			schemeVersion = stripped(schemeVersion);
+			comment = stripped(comment);
+		}
 	}
 
 	@Schema(name = "QualificationEnd", description = "DINUM's word that a qualification ended, on a known date.",
 			requiredProperties = { "status", "date", "evidence" }, additionalProperties = FALSE)
-	record QualificationEnd(@Schema(allowableValues = { "EXPIRED", "WITHDRAWN", "SUSPENDED" }) String status,
-			@Schema(format = "date") String date,
+	record QualificationEnd(
+			@Schema(allowableValues = { "EXPIRED", "WITHDRAWN", "SUSPENDED" })
+			@NotNull(message = "`status` is required: EXPIRED, WITHDRAWN or SUSPENDED")
+			@Pattern(regexp = "EXPIRED|WITHDRAWN|SUSPENDED",
+					message = "an end is EXPIRED, WITHDRAWN or SUSPENDED, not `${validatedValue}`") String status,
+			@Schema(format = "date") @NotNull(message = "`date` is required: the day it ended, YYYY-MM-DD") LocalDate date,
 			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
-					"independent-sources" }) String evidence,
-			@Schema(maxLength = 10_000) String comment) {
+					"independent-sources" })
+			@NotNull(message = "`evidence` is required: what the review rests on, such as `anssi-list`")
+			@Pattern(regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
+			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment) {
+
+		QualificationEnd {
+			comment = stripped(comment);
+		}
 	}
 
 	@Schema(name = "Purchasing")
@@ -145,6 +210,13 @@ final class CatalogueSchemas {
 			@Schema(description = "Where to confirm it.") String confirm,
 			@Schema(description = "Where to correct it.") String correct,
 			@Schema(description = "Where to end it.") String end) {
+
+		static Due of(Catalogue.Due due, LocalDate date, int version) {
+			String base = "/api/v1/offers/" + due.offer().id() + "/qualifications/" + due.scheme();
+			return new Due(due.offer().id(), due.offer().provider(), due.offer().service(), due.scheme(),
+					due.offer().hostingClass(date), version, SecNumCloud.of(due.state()), base + "/confirmation",
+					base + "/correction", base + "/end");
+		}
 	}
 
 	@Schema(name = "OfferOn")
@@ -158,7 +230,9 @@ final class CatalogueSchemas {
 			boolean hostUnknown) {
 	}
 
+	/** Written as the offers write it ({@code CatalogueJson.state}): what the state lacks is left out. */
 	@Schema(name = "SecNumCloud", description = "A qualification as it stands on the date.")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SecNumCloud(String status, String schemeVersion, LocalDate since,
 			@Schema(allowableValues = { "known", "estimated" }) String dating, String evidence,
 			@Schema(description = "The last day of validity: known, or the soonest the law's maximum allows.")
@@ -166,15 +240,46 @@ final class CatalogueSchemas {
 			@Schema(description = "True when the source gives the last day.") Boolean endKnown,
 			@Schema(description = "Past an end nobody confirmed: still counted, to confirm on ANSSI's list.")
 			boolean toConfirm, Renewal renewal) {
+
+		static SecNumCloud of(QualificationState state) {
+			fr.gouv.nuage.catalogue.QualificationEvent event = state.event();
+			return new SecNumCloud(state.status().name(), event == null ? null : event.schemeVersion(),
+					event == null ? null : event.date(), event == null ? null : written(event.dating()),
+					event == null ? null : written(event.evidence()), state.validUntil(),
+					state.validUntil() == null ? null : state.endKnown(), state.toConfirm(),
+					state.renewal() == null ? null : new Renewal(state.renewal().status().name(),
+							state.renewal().milestone(), state.renewal().written()));
+		}
+
+		/** As the catalogue file writes it: {@code anssi-list}, {@code estimated}. */
+		private static String written(Enum<?> value) {
+			return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
 	}
 
 	@Schema(name = "Renewal", description = "A renewal under way: the grant stays valid until it ends.")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Renewal(String status, String milestone, String date) {
+	}
+
+	/**
+	 * An offer as the catalogue writes it for the CLI too ({@code CatalogueJson.offer}), embedded as
+	 * written: the same bytes from both, described by {@link OfferView}.
+	 */
+	@Schema(implementation = OfferView.class)
+	record WrittenOffer(@JsonValue @JsonRawValue String json) {
+
+		static WrittenOffer of(Offer offer, LocalDate date) {
+			StringBuilder out = new StringBuilder();
+			CatalogueJson.offer(new JsonWriter(out, false), offer, date);
+			return new WrittenOffer(out.toString());
+		}
 	}
 
 	@Schema(name = "OfferPage")
 	record OfferPage(@Schema(description = "The catalogue's version.") String catalogue, LocalDate asOf, int page,
-			int size, @Schema(description = "The offers of the whole list.") long total, List<OfferView> offers) {
+			int size, @Schema(description = "The offers of the whole list.") long total,
+			@ArraySchema(schema = @Schema(implementation = OfferView.class)) List<WrittenOffer> offers) {
 	}
 
 	@Schema(name = "DeclarationEvent")
@@ -182,17 +287,31 @@ final class CatalogueSchemas {
 			fr.gouv.nuage.catalogue.declarations.Actor.Role role,
 			@Schema(allowableValues = { "SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN" }) String action,
 			String comment) {
+
+		static DeclarationEvent of(fr.gouv.nuage.catalogue.declarations.DeclarationEvent e) {
+			return new DeclarationEvent(e.seq(), e.at(), e.actor(), e.role(), e.action(), e.comment());
+		}
 	}
 
 	@Schema(name = "DeclarationSummary")
 	record DeclarationSummary(UUID id, String offerId, String provider, OfferDeclaration.Kind kind,
 			DeclarationStatus status, Instant submittedAt, int version) {
+
+		static DeclarationSummary of(OfferDeclaration d) {
+			return new DeclarationSummary(d.id(), d.offerId(), d.provider(), d.kind(), d.status(), d.submittedAt(),
+					d.version());
+		}
 	}
 
 	@Schema(name = "Declaration")
 	record Declaration(UUID id, String offerId, String provider, OfferDeclaration.Kind kind, DeclarationStatus status,
 			Instant submittedAt, int version, @Schema(description = "The offer as declared.") String content,
 			List<DeclarationEvent> history) {
+
+		static Declaration of(OfferDeclaration d) {
+			return new Declaration(d.id(), d.offerId(), d.provider(), d.kind(), d.status(), d.submittedAt(), d.version(),
+					d.content(), d.history().stream().map(DeclarationEvent::of).toList());
+		}
 	}
 
 	@Schema(name = "DeclarationPage")

@@ -1,36 +1,30 @@
 package fr.gouv.nuage.catalogue.api;
 
-import fr.gouv.nuage.catalogue.Catalogue;
-import fr.gouv.nuage.catalogue.Offer;
-import fr.gouv.nuage.http.ApiDocs;
-import fr.gouv.nuage.http.ApiErrors;
-import fr.gouv.nuage.http.Pages;
-import fr.gouv.nuage.http.Problems;
-import fr.gouv.nuage.http.Versions;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import fr.gouv.nuage.catalogue.declarations.Actor;
-import fr.gouv.nuage.catalogue.declarations.DeclarationEvent;
+import fr.gouv.nuage.catalogue.api.CatalogueSchemas.Declaration;
+import fr.gouv.nuage.catalogue.api.CatalogueSchemas.DeclarationAcceptance;
+import fr.gouv.nuage.catalogue.api.CatalogueSchemas.DeclarationPage;
+import fr.gouv.nuage.catalogue.api.CatalogueSchemas.DeclarationRejection;
+import fr.gouv.nuage.catalogue.api.CatalogueSchemas.DeclarationSummary;
 import fr.gouv.nuage.catalogue.declarations.DeclarationStatus;
 import fr.gouv.nuage.catalogue.declarations.Declarations;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
-import fr.gouv.nuage.doctrine.Json;
-import fr.gouv.nuage.doctrine.JsonException;
-import fr.gouv.nuage.doctrine.SourceIssue;
 import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.doctrine.SourceIssue;
+import fr.gouv.nuage.http.ApiDocs;
+import fr.gouv.nuage.http.Pages;
+import fr.gouv.nuage.http.Problems;
+import fr.gouv.nuage.http.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.dao.OptimisticLockingFailureException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Providers declare their offers, DINUM reviews them. A provider submits an offer of its own
  * organisation in the catalogue's format and may withdraw it before review; DINUM sees every
- * declaration and accepts or rejects it. A declaration's version is its ETag, and every transition
- * names it in {@code If-Match}.
+ * declaration and accepts or rejects it. Who may do which is the declarations' own decision
+ * ({@link Declarations}). A declaration's version is its ETag, and every transition names it in
+ * {@code If-Match}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/declarations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -63,8 +58,11 @@ class DeclarationController {
 
 	private final Declarations declarations;
 
-	DeclarationController(Declarations declarations) {
+	private final AbsentBodies absent;
+
+	DeclarationController(Declarations declarations, AbsentBodies absent) {
 		this.declarations = declarations;
+		this.absent = absent;
 	}
 
 	@Operation(operationId = "submitDeclaration", summary = "Declare an offer",
@@ -81,30 +79,18 @@ class DeclarationController {
 	@ApiDocs.Versioned
 	@PostMapping(consumes = { YAML, TEXT_YAML, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<?> submit(Perimeter caller, @RequestBody String content) {
-		if (caller.providers().isEmpty()) {
-			throw new ApiErrors.OutOfPerimeter("only a provider declares offers: ask DINUM for the provider role");
-		}
-		Catalogue catalogue = declarations.current();
-		Catalogue.OfferLoad load = catalogue.readOffer("declaration", content);
-		if (load.offer() == null) {
-			return invalid(load.issues());
-		}
-		Offer offer = load.offer();
-		String provider = caller.providers().stream().filter(name -> sameOrganisation(name, offer.provider())).findFirst()
-			.orElseThrow(() -> new ApiErrors.OutOfPerimeter("you declare the offers of "
-					+ String.join(", ", caller.providers().stream().sorted().map(p -> "`" + p + "`").toList())
-					+ ", not one of `" + offer.provider() + "`"));
-		Optional<Offer> existing = catalogue.offer(offer.id());
-		if (existing.isPresent() && !sameOrganisation(existing.get().provider(), offer.provider())) {
-			return Problems.badRequest("Invalid declaration", "invalid declaration", List.of(Problems.field("id",
-					"the offer `" + offer.id() + "` belongs to `" + existing.get().provider() + "`; choose another id")));
-		}
-		Declarations.Submission submission = declarations.submit(Actor.provider(caller.person().email(), provider), content);
+		// The offer stays text: the catalogue's own loader reads it, YAML or JSON, with lines and columns.
+		Declarations.Submission submission = declarations.submit(caller, content);
 		if (submission instanceof Declarations.Invalid invalid) {
 			return invalid(invalid.issues());
 		}
+		if (submission instanceof Declarations.Taken taken) {
+			return Problems.badRequest("Invalid declaration", "invalid declaration", List.of(Problems.field("id",
+					"the offer `" + taken.offerId() + "` belongs to `" + taken.provider() + "`; choose another id")));
+		}
 		OfferDeclaration declaration = ((Declarations.Submitted) submission).declaration();
-		return Versions.created("/api/v1/declarations/" + declaration.id(), declaration.version(), detail(declaration));
+		return Versions.created("/api/v1/declarations/" + declaration.id(), declaration.version(),
+				Declaration.of(declaration));
 	}
 
 	@Operation(operationId = "listDeclarations", summary = "List declarations",
@@ -116,9 +102,6 @@ class DeclarationController {
 			+ "declarations in this status, in any case; PENDING is SUBMITTED.", schema = @Schema(allowableValues = {
 					"PENDING", "SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN" })) String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (!caller.dinum() && caller.providers().isEmpty()) {
-			throw new ApiErrors.OutOfPerimeter("only DINUM and providers see declarations");
-		}
 		DeclarationStatus wanted = null;
 		if (status != null) {
 			wanted = status(status);
@@ -130,9 +113,9 @@ class DeclarationController {
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
 		}
-		Declarations.Page found = declarations.page(wanted, caller.dinum() ? null : caller.providers(), page, size);
-		return ResponseEntity.ok(Pages.body(page, size, found.total(), "declarations",
-				found.items().stream().map(DeclarationController::summary).toList()));
+		Declarations.Page found = declarations.page(caller, wanted, page, size);
+		return ResponseEntity.ok(new DeclarationPage(page, size, found.total(),
+				found.items().stream().map(DeclarationSummary::of).toList()));
 	}
 
 	@Operation(operationId = "getDeclaration", summary = "Read a declaration",
@@ -141,9 +124,8 @@ class DeclarationController {
 			content = @Content(schema = @Schema(implementation = CatalogueSchemas.Declaration.class)))
 	@ApiDocs.Versioned
 	@GetMapping("/{id}")
-	ResponseEntity<?> show(Perimeter caller, @PathVariable UUID id) {
-		OfferDeclaration declaration = visible(caller, id);
-		return Versions.ok(declaration.version(), detail(declaration));
+	ResponseEntity<Declaration> show(Perimeter caller, @PathVariable UUID id) {
+		return ok(declarations.find(caller, id));
 	}
 
 	@Operation(operationId = "acceptDeclaration", summary = "Accept a declaration",
@@ -153,10 +135,11 @@ class DeclarationController {
 			content = @Content(schema = @Schema(implementation = CatalogueSchemas.Declaration.class)))
 	@ApiDocs.Versioned
 	@PostMapping("/{id}/acceptance")
-	ResponseEntity<?> accept(Perimeter caller, @PathVariable UUID id,
-			@RequestBody(required = false) @Schema(implementation = CatalogueSchemas.DeclarationAcceptance.class) String body,
+	ResponseEntity<Declaration> accept(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) DeclarationAcceptance body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return review(caller, id, body, ifMatch, "comment", false, declarations::accept);
+		DeclarationAcceptance acceptance = absent.orEmpty(body, DeclarationAcceptance.class);
+		return ok(declarations.accept(id, caller, acceptance.comment(), Versions.ifMatch(ifMatch)));
 	}
 
 	@Operation(operationId = "rejectDeclaration", summary = "Reject a declaration",
@@ -165,10 +148,11 @@ class DeclarationController {
 			content = @Content(schema = @Schema(implementation = CatalogueSchemas.Declaration.class)))
 	@ApiDocs.Versioned
 	@PostMapping("/{id}/rejection")
-	ResponseEntity<?> reject(Perimeter caller, @PathVariable UUID id,
-			@RequestBody(required = false) @Schema(implementation = CatalogueSchemas.DeclarationRejection.class) String body,
+	ResponseEntity<Declaration> reject(Perimeter caller, @PathVariable UUID id,
+			@RequestBody(required = false) DeclarationRejection body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return review(caller, id, body, ifMatch, "reason", true, declarations::reject);
+		DeclarationRejection rejection = absent.orEmpty(body, DeclarationRejection.class);
+		return ok(declarations.reject(id, caller, rejection.stripped(), Versions.ifMatch(ifMatch)));
 	}
 
 	@Operation(operationId = "withdrawDeclaration", summary = "Withdraw a declaration",
@@ -177,80 +161,14 @@ class DeclarationController {
 			content = @Content(schema = @Schema(implementation = CatalogueSchemas.Declaration.class)))
 	@ApiDocs.Versioned
 	@PostMapping("/{id}/withdrawal")
-	ResponseEntity<?> withdraw(Perimeter caller, @PathVariable UUID id,
+	ResponseEntity<Declaration> withdraw(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		if (caller.providers().isEmpty()) {
-			throw new ApiErrors.OutOfPerimeter("only the provider that declared it withdraws a declaration");
-		}
-		OfferDeclaration declaration = existing(id);
-		String provider = declarant(caller, declaration)
-			.orElseThrow(() -> new ApiErrors.OutOfPerimeter("only `" + declaration.provider() + "` withdraws this declaration"));
-		int version = current(declaration, ifMatch);
-		return ok(declarations.withdraw(id, Actor.provider(caller.person().email(), provider), version));
+		return ok(declarations.withdraw(id, caller, Versions.ifMatch(ifMatch)));
 	}
 
-	/** A review by DINUM: the body's one text field, then the change, on the version the caller read. */
-	private ResponseEntity<?> review(Perimeter caller, UUID id, String body, String ifMatch, String field, boolean required,
-			Review review) {
-		reviewer(caller);
-		Text text = text(body, field, required);
-		if (text.error() != null) {
-			return text.error();
-		}
-		OfferDeclaration declaration = existing(id);
-		int version = current(declaration, ifMatch);
-		return ok(review.apply(id, Actor.dinum(caller.person().email()), text.value(), version));
-	}
-
-	/** An acceptance or a rejection, as the declarations make it. */
-	private interface Review {
-
-		OfferDeclaration apply(UUID id, Actor reviewer, String text, Integer readVersion);
-	}
-
-	/** A declaration changed, with its new version as the ETag. */
-	private static ResponseEntity<?> ok(OfferDeclaration changed) {
-		return Versions.ok(changed.version(), detail(changed));
-	}
-
-	/** The version named in {@code If-Match}, if it is the declaration's. */
-	private static int current(OfferDeclaration declaration, String ifMatch) {
-		int version = Versions.ifMatch(ifMatch);
-		if (version != declaration.version()) {
-			throw stale(declaration.id());
-		}
-		return version;
-	}
-
-	private static OptimisticLockingFailureException stale(UUID id) {
-		return new OptimisticLockingFailureException("the declaration " + id + " was changed meanwhile; read it again");
-	}
-
-	private static void reviewer(Perimeter caller) {
-		if (!caller.dinum()) {
-			throw new ApiErrors.OutOfPerimeter("only DINUM reviews declarations");
-		}
-	}
-
-	private OfferDeclaration existing(UUID id) {
-		return declarations.find(id).orElseThrow(() -> new ApiErrors.Missing("no declaration " + id));
-	}
-
-	/** The declaration, if the caller is DINUM or the provider that declared it. */
-	private OfferDeclaration visible(Perimeter caller, UUID id) {
-		if (!caller.dinum() && caller.providers().isEmpty()) {
-			throw new ApiErrors.OutOfPerimeter("only DINUM and providers see declarations");
-		}
-		OfferDeclaration declaration = existing(id);
-		if (!caller.dinum() && declarant(caller, declaration).isEmpty()) {
-			throw new ApiErrors.OutOfPerimeter("the declaration " + id + " is `" + declaration.provider() + "`'s");
-		}
-		return declaration;
-	}
-
-	/** The caller's provider organisation that declared it, compared as the declarations compare providers. */
-	private static Optional<String> declarant(Perimeter caller, OfferDeclaration declaration) {
-		return caller.providers().stream().filter(name -> sameOrganisation(name, declaration.provider())).findFirst();
+	/** A declaration, with its version as the ETag. */
+	private static ResponseEntity<Declaration> ok(OfferDeclaration declaration) {
+		return Versions.ok(declaration.version(), Declaration.of(declaration));
 	}
 
 	private static DeclarationStatus status(String status) {
@@ -266,54 +184,7 @@ class DeclarationController {
 		return null;
 	}
 
-	private static boolean sameOrganisation(String a, String b) {
-		return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
-	}
-
-	/** A text field of a review body, or the problem with the body. */
-	private record Text(String value, ResponseEntity<?> error) {
-	}
-
-	/** Reads {@code {"name": "..."}} strictly: no other field, a string; required or not. */
-	private static Text text(String body, String name, boolean required) {
-		Object json;
-		if (body == null || body.isBlank()) {
-			json = Map.of();
-		}
-		else {
-			try {
-				json = Json.parse(body);
-			}
-			catch (JsonException ex) {
-				return new Text(null, Problems.invalidJson(ex));
-			}
-		}
-		if (!(json instanceof Map<?, ?> fields)) {
-			return new Text(null, Problems.invalidInput(List.of(Map.of("message", "send an object with `" + name + "`"))));
-		}
-		List<Map<String, Object>> errors = new ArrayList<>();
-		for (Object key : fields.keySet()) {
-			if (!name.equals(key)) {
-				errors.add(Problems.field(String.valueOf(key), "unknown field `" + key + "`; send only `" + name + "`"));
-			}
-		}
-		Object value = fields.get(name);
-		String text = value instanceof String s && !s.isBlank() ? s.strip() : null;
-		if (value != null && !(value instanceof String)) {
-			errors.add(Problems.field(name, "`" + name + "` is text"));
-		}
-		else if (required && text == null) {
-			errors.add(Problems.field(name, "say why with `" + name + "`"));
-		}
-		else if (text != null && text.length() > MAX_COMMENT) {
-			errors.add(Problems.field(name, "`" + name + "` has at most " + MAX_COMMENT + " characters"));
-		}
-		if (!errors.isEmpty()) {
-			return new Text(null, Problems.invalidInput(errors));
-		}
-		return new Text(text, null);
-	}
-
+	/** The loader's issues, each at its line and column of the declaration. */
 	private static ResponseEntity<?> invalid(List<SourceIssue> issues) {
 		return Problems.badRequest("Invalid declaration", "invalid declaration", issues.stream().map(issue -> {
 			Map<String, Object> error = new LinkedHashMap<>();
@@ -322,35 +193,5 @@ class DeclarationController {
 			error.put("message", issue.message());
 			return error;
 		}).toList());
-	}
-
-	private static Map<String, Object> summary(OfferDeclaration d) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("id", d.id());
-		out.put("offerId", d.offerId());
-		out.put("provider", d.provider());
-		out.put("kind", d.kind());
-		out.put("status", d.status());
-		out.put("submittedAt", d.submittedAt());
-		out.put("version", d.version());
-		return out;
-	}
-
-	private static Map<String, Object> detail(OfferDeclaration d) {
-		Map<String, Object> out = summary(d);
-		out.put("content", d.content());
-		out.put("history", d.history().stream().map(DeclarationController::event).toList());
-		return out;
-	}
-
-	private static Map<String, Object> event(DeclarationEvent e) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("seq", e.seq());
-		out.put("at", e.at());
-		out.put("actor", e.actor());
-		out.put("role", e.role());
-		out.put("action", e.action());
-		out.put("comment", e.comment());
-		return out;
 	}
 }

@@ -1,9 +1,9 @@
 package fr.gouv.nuage.catalogue.api;
 
 import fr.gouv.nuage.catalogue.Catalogue;
-import fr.gouv.nuage.catalogue.CatalogueJson;
 import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.catalogue.api.CatalogueSchemas.WrittenOffer;
 import fr.gouv.nuage.http.ApiDocs;
 import fr.gouv.nuage.http.Pages;
 import fr.gouv.nuage.http.Problems;
@@ -11,7 +11,6 @@ import fr.gouv.nuage.http.Versions;
 import java.time.LocalDate;
 import java.util.List;
 
-import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.doctrine.Suggestions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public catalogue, as of any date, with pagination. */
+/**
+ * The public catalogue, as of any date, with pagination. Each offer is written by the catalogue's own
+ * writer, the same bytes as {@code nuage offers show}; the page around them is a record.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/offers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = ApiDocs.OFFERS)
@@ -79,14 +81,8 @@ class OfferController {
 		}
 		Catalogue catalogue = catalogues.current();
 		List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
-		List<Offer> slice = Pages.slice(offers, page, size);
-		StringBuilder out = new StringBuilder();
-		JsonWriter json = new JsonWriter(out, false).beginObject().name("catalogue").value(catalogue.version())
-			.name("asOf").value(date.toString()).name("page").value((long) page).name("size").value((long) size)
-			.name("total").value((long) offers.size()).name("offers").beginArray();
-		slice.forEach(offer -> CatalogueJson.offer(json, offer, date));
-		json.endArray().endObject();
-		return ResponseEntity.ok(out.toString());
+		return ResponseEntity.ok(new CatalogueSchemas.OfferPage(catalogue.version(), date, page, size, offers.size(),
+				Pages.slice(offers, page, size).stream().map(offer -> WrittenOffer.of(offer, date)).toList()));
 	}
 
 	@Operation(operationId = "getOffer", summary = "Read an offer",
@@ -108,8 +104,6 @@ class OfferController {
 			return Problems.notFound("no offer `" + id + "`"
 					+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList()));
 		}
-		StringBuilder out = new StringBuilder();
-		CatalogueJson.offer(new JsonWriter(out, false), offer, date);
-		return Versions.ok(catalogues.offerVersion(offer.id()), out.toString());
+		return Versions.ok(catalogues.offerVersion(offer.id()), WrittenOffer.of(offer, date));
 	}
 }

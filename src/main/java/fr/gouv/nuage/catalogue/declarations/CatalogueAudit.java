@@ -8,12 +8,13 @@ import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.Qualification
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationWithdrawn;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the catalogue's state changes to the audit log, in the same transaction as the change: a
- * declaration submitted, accepted or rejected; a qualification granted, suspended, withdrawn or
+ * declaration submitted, accepted, rejected or withdrawn; a qualification granted, suspended, withdrawn or
  * expired, due for confirmation, or reviewed by DINUM.
  */
 @Component
@@ -41,6 +42,12 @@ class CatalogueAudit {
 	void on(OfferDeclarationRejected event) {
 		log.append(event.reviewer(), "OFFER_DECLARATION_REJECTED", "declaration:" + event.declaration(),
 				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "REJECTED", "reason", event.reason()));
+	}
+
+	@EventListener
+	void on(OfferDeclarationWithdrawn event) {
+		log.append(event.withdrawnBy(), "OFFER_DECLARATION_WITHDRAWN", "declaration:" + event.declaration(),
+				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "WITHDRAWN"));
 	}
 
 	@EventListener

@@ -1,19 +1,14 @@
 package fr.gouv.nuage.catalogue.declarations;
 
-/** A transition the declaration's state or the actor's role does not allow; nothing was changed. */
+/**
+ * A transition the declaration's state does not allow (answered 409); nothing was changed. Who may
+ * act is refused apart, with {@link fr.gouv.nuage.directory.NotAllowed} (403).
+ */
 public class DeclarationRefused extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final boolean forbidden;
-
-	DeclarationRefused(String message, boolean forbidden) {
+	DeclarationRefused(String message) {
 		super(message);
-		this.forbidden = forbidden;
-	}
-
-	/** True when the actor may not do this at all, false when the declaration's state forbids it. */
-	public boolean forbidden() {
-		return forbidden;
 	}
 }

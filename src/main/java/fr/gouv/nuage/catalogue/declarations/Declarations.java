@@ -10,32 +10,48 @@ import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueChanges;
 import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.catalogue.Qualification;
+import fr.gouv.nuage.catalogue.QualificationEvent;
 import fr.gouv.nuage.catalogue.QualificationReview;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationWithdrawn;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
 import fr.gouv.nuage.doctrine.SourceIssue;
+import fr.gouv.nuage.doctrine.Suggestions;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Providers declare offers; DINUM reviews them. A declaration is checked like the catalogue file
  * before it is stored; accepting one amends the catalogue in force and publishes the qualification
- * changes it brings, so that the projects hosted on the offer are re-evaluated.
+ * changes it brings, so that the projects hosted on the offer are re-evaluated. Who may take each
+ * step is decided here, from the caller's perimeter: a provider declares and withdraws its own
+ * organisation's offers, DINUM sees every declaration, reviews them and gives its word on
+ * qualifications; anyone else is refused with {@link NotAllowed}, so that a page and an API call
+ * cannot disagree. The methods taking an {@link Actor} are for callers that already know who acts.
  */
 @Service
 @Transactional
 public class Declarations implements CatalogueSource {
 
 	/** The outcome of a submission: the stored declaration, or why it was refused (nothing stored). */
-	public sealed interface Submission permits Submitted, Invalid {
+	public sealed interface Submission permits Submitted, Invalid, Taken {
 	}
 
 	public record Submitted(OfferDeclaration declaration) implements Submission {
 	}
 
+	/** The offer does not read as the catalogue's format: where and why. */
 	public record Invalid(List<SourceIssue> issues) implements Submission {
+	}
+
+	/** The offer's id is another provider's offer in the catalogue: choose another id. */
+	public record Taken(String offerId, String provider) implements Submission {
 	}
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Declarations.class);
@@ -103,6 +119,25 @@ public class Declarations implements CatalogueSource {
 	}
 
 	/**
+	 * DINUM's word on a qualification of an offer of the catalogue in force: {@code event} is what
+	 * ANSSI's list shows, recorded by the caller, who must be DINUM, on the offer's version it read.
+	 */
+	public Catalogue review(Perimeter caller, String offerId, String scheme, QualificationReview.Action action,
+			QualificationEvent event, String comment, int readVersion) {
+		if (!caller.dinum()) {
+			throw new NotAllowed("only DINUM confirms, corrects or ends a qualification");
+		}
+		Catalogue current = current();
+		Offer offer = current.offer(offerId).orElseThrow(() -> new NotFound("no offer `" + offerId + "`"
+				+ Suggestions.didYouMean(offerId, current.offers().stream().map(Offer::id).toList())));
+		Qualification qualification = offer.qualification(scheme).orElseThrow(() -> new NotFound("offer `" + offerId
+				+ "` has no qualification `" + scheme + "`" + Suggestions.didYouMean(scheme,
+						offer.qualifications().stream().map(Qualification::scheme).toList())));
+		return review(new QualificationReview(offer.id(), qualification.scheme(), action, event, caller.person().email(),
+				comment, clock.instant()), readVersion);
+	}
+
+	/**
 	 * DINUM's word on a qualification: confirmed, corrected or ended, as ANSSI's list shows it, if
 	 * the offer is still at the version the reviewer read. Refused with a message naming the field
 	 * when it does not fit the qualification's history (nothing stored); an end decides the projects
@@ -111,15 +146,16 @@ public class Declarations implements CatalogueSource {
 	public Catalogue review(QualificationReview review, Integer readVersion) {
 		Catalogue before = current();
 		if (before.offer(review.offerId()).isEmpty()) {
-			throw new DeclarationRefused("no offer `" + review.offerId() + "`", false);
+			throw new NotFound("no offer `" + review.offerId() + "`");
 		}
 		if (readVersion != null && offerVersion(review.offerId()) != readVersion) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("the offer `" + review.offerId()
-					+ "` is at version " + offerVersion(review.offerId()) + ", not " + readVersion + ": read it again");
+			throw new OptimisticLockingFailureException("the offer `" + review.offerId() + "` is at version "
+					+ offerVersion(review.offerId()) + ", not " + readVersion + ": read it again");
 		}
 		LocalDate today = LocalDate.now(clock);
 		Catalogue after = before.reviewed(review, today);
 		reviews.add(UUID.randomUUID(), review);
+		// Published in this transaction: the listeners that run after it commit are recorded with it.
 		CatalogueChanges.between(before, today, after, today).forEach(events::publishEvent);
 		events.publishEvent(new OfferDeclarationEvents.QualificationReviewed(review.offerId(), review.scheme(),
 				review.action().name(), review.event().status().name(), review.event().date(), review.reviewer(),
@@ -143,6 +179,37 @@ public class Declarations implements CatalogueSource {
 		return current().dueForConfirmation(date);
 	}
 
+	/** DINUM's queue: the qualifications it is asked to confirm on {@code date}; nobody else's. */
+	@Transactional(readOnly = true)
+	public List<Catalogue.Due> dueForConfirmation(Perimeter caller, LocalDate date) {
+		if (!caller.dinum()) {
+			throw new NotAllowed("only DINUM confirms, corrects or ends a qualification");
+		}
+		return dueForConfirmation(date);
+	}
+
+	/**
+	 * The caller declares an offer of one of the provider organisations it declares for: a new one,
+	 * or an update of one of its offers in the catalogue (the offer in the catalogue's format).
+	 */
+	public Submission submit(Perimeter caller, String content) {
+		if (caller.providers().isEmpty()) {
+			throw new NotAllowed("only a provider declares offers: ask DINUM for the provider role");
+		}
+		Catalogue catalogue = current();
+		Catalogue.OfferLoad load = catalogue.readOffer("declaration", content);
+		if (load.offer() == null) {
+			return new Invalid(load.issues());
+		}
+		Offer offer = load.offer();
+		String provider = caller.providers().stream()
+			.filter(name -> OfferDeclaration.sameOrganisation(name, offer.provider())).findFirst()
+			.orElseThrow(() -> new NotAllowed("you declare the offers of "
+					+ String.join(", ", caller.providers().stream().sorted().map(p -> "`" + p + "`").toList())
+					+ ", not one of `" + offer.provider() + "`"));
+		return submit(Actor.provider(caller.person().email(), provider), content, catalogue, offer);
+	}
+
 	/** A provider declares a new offer, or an update of one of its offers (the offer in the catalogue's format). */
 	public Submission submit(Actor provider, String content) {
 		Catalogue catalogue = current();
@@ -150,11 +217,13 @@ public class Declarations implements CatalogueSource {
 		if (load.offer() == null) {
 			return new Invalid(load.issues());
 		}
-		Offer offer = load.offer();
+		return submit(provider, content, catalogue, load.offer());
+	}
+
+	private Submission submit(Actor provider, String content, Catalogue catalogue, Offer offer) {
 		Optional<Offer> existing = catalogue.offer(offer.id());
 		if (existing.isPresent() && !OfferDeclaration.sameOrganisation(existing.get().provider(), offer.provider())) {
-			throw new DeclarationRefused("the offer `" + offer.id() + "` belongs to `" + existing.get().provider()
-					+ "`; choose another id", true);
+			return new Taken(offer.id(), existing.get().provider());
 		}
 		OfferDeclaration declaration = OfferDeclaration.submit(offer.id(), offer.provider(),
 				existing.isPresent() ? OfferDeclaration.Kind.UPDATE : OfferDeclaration.Kind.NEW_OFFER, content, provider,
@@ -164,11 +233,20 @@ public class Declarations implements CatalogueSource {
 		return new Submitted(declaration);
 	}
 
+	/** DINUM accepts a declaration it read at {@code readVersion}; nobody else does. */
+	public OfferDeclaration accept(UUID id, Perimeter caller, String comment, int readVersion) {
+		return accept(id, reviewer(caller), comment, readVersion);
+	}
+
 	public OfferDeclaration accept(UUID id, Actor reviewer, String comment) {
 		return accept(id, reviewer, comment, null);
 	}
 
-	/** DINUM accepts a declaration, if it is still at the version the reviewer read. */
+	/**
+	 * DINUM accepts a declaration, if it is still at the version the reviewer read. The qualification
+	 * changes it brings are published in this transaction, so that the listeners that run after it
+	 * commits are recorded with it and never miss an acceptance.
+	 */
 	public OfferDeclaration accept(UUID id, Actor reviewer, String comment, Integer readVersion) {
 		OfferDeclaration declaration = get(id, readVersion);
 		Catalogue before = current();
@@ -179,6 +257,11 @@ public class Declarations implements CatalogueSource {
 		events.publishEvent(new OfferDeclarationAccepted(id, declaration.offerId(), declaration.provider(),
 				reviewer.name()));
 		return declaration;
+	}
+
+	/** DINUM rejects a declaration it read at {@code readVersion}, saying why; nobody else does. */
+	public OfferDeclaration reject(UUID id, Perimeter caller, String reason, int readVersion) {
+		return reject(id, reviewer(caller), reason, readVersion);
 	}
 
 	public OfferDeclaration reject(UUID id, Actor reviewer, String reason) {
@@ -195,6 +278,17 @@ public class Declarations implements CatalogueSource {
 		return declaration;
 	}
 
+	/** The provider that declared it withdraws a declaration it read at {@code readVersion}; nobody else does. */
+	public OfferDeclaration withdraw(UUID id, Perimeter caller, int readVersion) {
+		if (caller.providers().isEmpty()) {
+			throw new NotAllowed("only the provider that declared it withdraws a declaration");
+		}
+		OfferDeclaration declaration = get(id, null);
+		String provider = declarant(caller, declaration)
+			.orElseThrow(() -> new NotAllowed("only `" + declaration.provider() + "` withdraws this declaration"));
+		return withdraw(id, Actor.provider(caller.person().email(), provider), readVersion);
+	}
+
 	public OfferDeclaration withdraw(UUID id, Actor provider) {
 		return withdraw(id, provider, null);
 	}
@@ -204,6 +298,8 @@ public class Declarations implements CatalogueSource {
 		OfferDeclaration declaration = get(id, readVersion);
 		declaration.withdraw(provider, clock.instant());
 		declarations.save(declaration);
+		events.publishEvent(new OfferDeclarationWithdrawn(id, declaration.offerId(), declaration.provider(),
+				provider.name()));
 		return declaration;
 	}
 
@@ -212,10 +308,31 @@ public class Declarations implements CatalogueSource {
 		return declarations.find(id);
 	}
 
+	/** A declaration, for DINUM and for the provider that declared it. */
+	@Transactional(readOnly = true)
+	public OfferDeclaration find(Perimeter caller, UUID id) {
+		seesDeclarations(caller);
+		OfferDeclaration declaration = get(id, null);
+		if (!caller.dinum() && declarant(caller, declaration).isEmpty()) {
+			throw new NotAllowed("the declaration " + id + " is `" + declaration.provider() + "`'s");
+		}
+		return declaration;
+	}
+
 	/** The declarations waiting for DINUM's review, oldest first. */
 	@Transactional(readOnly = true)
 	public List<OfferDeclaration> pending() {
 		return declarations.withStatus(DeclarationStatus.SUBMITTED);
+	}
+
+	/**
+	 * A page of the declarations the caller sees, with a status (any when null), oldest first: DINUM
+	 * sees all of them, a provider its organisations'.
+	 */
+	@Transactional(readOnly = true)
+	public Page page(Perimeter caller, DeclarationStatus status, int page, int size) {
+		seesDeclarations(caller);
+		return page(status, caller.dinum() ? null : caller.providers(), page, size);
 	}
 
 	/** A page of the declarations with a status (any when null) from providers (any when null), oldest first. */
@@ -229,15 +346,35 @@ public class Declarations implements CatalogueSource {
 		return new Page(declarations.page(status, names, page, size), declarations.count(status, names));
 	}
 
+	private static void seesDeclarations(Perimeter caller) {
+		if (!caller.dinum() && caller.providers().isEmpty()) {
+			throw new NotAllowed("only DINUM and providers see declarations");
+		}
+	}
+
+	/** DINUM, as the reviewer of declarations. */
+	private static Actor reviewer(Perimeter caller) {
+		if (!caller.dinum()) {
+			throw new NotAllowed("only DINUM reviews declarations");
+		}
+		return Actor.dinum(caller.person().email());
+	}
+
+	/** The caller's provider organisation that declared it, compared as declarations compare providers. */
+	private static Optional<String> declarant(Perimeter caller, OfferDeclaration declaration) {
+		return caller.providers().stream()
+			.filter(name -> OfferDeclaration.sameOrganisation(name, declaration.provider())).findFirst();
+	}
+
 	/** One page of declarations and how many there are in all. */
 	public record Page(List<OfferDeclaration> items, long total) {
 	}
 
 	private OfferDeclaration get(UUID id, Integer readVersion) {
 		OfferDeclaration declaration = declarations.find(id)
-			.orElseThrow(() -> new DeclarationRefused("no declaration " + id, false));
+			.orElseThrow(() -> new NotFound("no declaration " + id));
 		if (readVersion != null && declaration.version() != readVersion) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("the declaration is at version "
+			throw new OptimisticLockingFailureException("the declaration is at version "
 					+ declaration.version() + ", not " + readVersion + ": read it again");
 		}
 		return declaration;

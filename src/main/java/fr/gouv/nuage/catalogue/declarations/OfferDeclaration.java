@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import fr.gouv.nuage.directory.NotAllowed;
+
 /**
  * A provider's declaration of a new offer or of an update to one of its offers, as an aggregate:
  * a documented status ({@link DeclarationStatus}) and guarded transitions, each kept in the
- * history with who made it. A transition that the state or the actor does not allow is refused
- * and changes nothing.
+ * history with who made it. A transition that the state does not allow is refused
+ * ({@link DeclarationRefused}), as is one the actor may not make ({@link NotAllowed}); either changes nothing.
  */
 public final class OfferDeclaration {
 
@@ -54,11 +56,11 @@ public final class OfferDeclaration {
 	static OfferDeclaration submit(String offerId, String offerProvider, Kind kind, String content, Actor actor,
 			Instant at) {
 		if (actor.role() != Actor.Role.PROVIDER) {
-			throw new DeclarationRefused("only a provider declares offers", true);
+			throw new NotAllowed("only a provider declares offers");
 		}
 		if (!sameOrganisation(actor.organisation(), offerProvider)) {
-			throw new DeclarationRefused("`" + actor.organisation() + "` may only declare its own offers, not one of `"
-					+ offerProvider + "`", true);
+			throw new NotAllowed("`" + actor.organisation() + "` may only declare its own offers, not one of `"
+					+ offerProvider + "`");
 		}
 		OfferDeclaration declaration = new OfferDeclaration(UUID.randomUUID(), offerId, offerProvider, kind, content,
 				DeclarationStatus.SUBMITTED, at, List.of(), 0);
@@ -79,7 +81,7 @@ public final class OfferDeclaration {
 		requireDinum(reviewer, "reject");
 		requireSubmitted("rejected");
 		if (reason == null || reason.isBlank()) {
-			throw new DeclarationRefused("a rejection must say why", false);
+			throw new IllegalArgumentException("reason: a rejection must say why");
 		}
 		status = DeclarationStatus.REJECTED;
 		record(reviewer, "REJECTED", reason, at);
@@ -88,7 +90,7 @@ public final class OfferDeclaration {
 	/** The provider takes its declaration back before review. */
 	void withdraw(Actor actor, Instant at) {
 		if (actor.role() != Actor.Role.PROVIDER || !sameOrganisation(actor.organisation(), provider)) {
-			throw new DeclarationRefused("only `" + provider + "` may withdraw this declaration", true);
+			throw new NotAllowed("only `" + provider + "` may withdraw this declaration");
 		}
 		requireSubmitted("withdrawn");
 		status = DeclarationStatus.WITHDRAWN;
@@ -97,14 +99,14 @@ public final class OfferDeclaration {
 
 	private void requireDinum(Actor actor, String action) {
 		if (actor.role() != Actor.Role.DINUM) {
-			throw new DeclarationRefused("only DINUM may " + action + " a declaration", true);
+			throw new NotAllowed("only DINUM may " + action + " a declaration");
 		}
 	}
 
 	private void requireSubmitted(String becoming) {
 		if (status != DeclarationStatus.SUBMITTED) {
 			throw new DeclarationRefused("a declaration " + status.name().toLowerCase(Locale.ROOT) + " cannot be "
-					+ becoming, false);
+					+ becoming);
 		}
 	}
 

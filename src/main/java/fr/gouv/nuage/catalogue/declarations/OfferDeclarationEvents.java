@@ -18,6 +18,10 @@ public final class OfferDeclarationEvents {
 			String reason) {
 	}
 
+	/** The provider took its declaration back before DINUM reviewed it; {@code withdrawnBy} is the person. */
+	public record OfferDeclarationWithdrawn(UUID declaration, String offerId, String provider, String withdrawnBy) {
+	}
+
 	/**
 	 * DINUM confirmed, corrected or ended a qualification of an offer: the recorded step, who, and the
 	 * offer's class before and after, today.

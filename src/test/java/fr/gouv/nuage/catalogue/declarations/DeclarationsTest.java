@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.gouv.nuage.catalogue.Catalogue;
@@ -13,6 +15,14 @@ import fr.gouv.nuage.catalogue.TestOffers;
 import fr.gouv.nuage.catalogue.OfferQualificationChanged.OfferQualificationGranted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationSubmitted;
+import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationWithdrawn;
+import fr.gouv.nuage.audit.AuditEntry;
+import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.Grant;
+import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.directory.Person;
+import fr.gouv.nuage.directory.Role;
 import fr.gouv.nuage.doctrine.SourceIssue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,6 +48,9 @@ class DeclarationsTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AuditLog audit;
 
 	private final Actor bleu = Actor.provider("Claire", "Bleu (Orange et Capgemini)");
 
@@ -68,6 +81,13 @@ class DeclarationsTest {
 			.isEqualTo(Offer.COMMERCIAL_TRUSTED);
 		assertThat(events.stream(OfferQualificationGranted.class))
 			.anySatisfy(granted -> assertThat(granted.offerId()).isEqualTo("bleu"));
+		// Published inside the accepting transaction: the listeners that run after it commits (the projects
+		// deciding again) are recorded with it in the publication registry.
+		assertThat(jdbc.sql("""
+				select listener_id from event_publication
+				where event_type like '%OfferQualificationGranted' and serialized_event like '%"bleu"%'
+				and completion_date is null""").query(String.class).list())
+			.anySatisfy(listener -> assertThat(listener).startsWith("fr.gouv.nuage.projects."));
 		assertThat(events.stream(OfferDeclarationAccepted.class)).hasSize(1);
 		assertThat(declarations.find(id).orElseThrow().history()).extracting(DeclarationEvent::action, DeclarationEvent::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("SUBMITTED", "Claire"),
@@ -88,7 +108,71 @@ class DeclarationsTest {
 	void aProviderCannotDeclareAnotherProvidersOffer() {
 		String content = bleuQualified();
 		assertThatThrownBy(() -> declarations.submit(Actor.provider("Eve", "Scaleway"), content))
-			.isInstanceOf(DeclarationRefused.class);
+			.isInstanceOf(NotAllowed.class);
+	}
+
+	/** Who may take each step is the declarations' own decision, from the caller's perimeter. */
+	@Test
+	void eachStepIsTakenOnlyByThoseItsPerimeterAllows() {
+		Perimeter claire = perimeter("claire@bleu.test", null, Set.of(bleu.organisation()));
+		Perimeter eve = perimeter("eve@scaleway.test", null, Set.of("Scaleway (groupe Iliad)"));
+		Perimeter bruno = perimeter("bruno@numerique.gouv.fr", Role.DINUM, Set.of());
+		Perimeter agent = perimeter("alice@interieur.gouv.fr", Role.AGENT, Set.of());
+		String content = bleuQualified();
+		for (Perimeter someone : List.of(eve, bruno, agent)) {
+			assertThatThrownBy(() -> declarations.submit(someone, content)).isInstanceOf(NotAllowed.class);
+		}
+		OfferDeclaration submitted = ((Declarations.Submitted) declarations.submit(claire, content)).declaration();
+		UUID id = submitted.id();
+		assertThat(submitted.history().get(0).actor()).isEqualTo("claire@bleu.test");
+		assertThat(submitted.provider()).isEqualTo(bleu.organisation());
+
+		assertThat(declarations.find(claire, id).id()).isEqualTo(id);
+		assertThat(declarations.find(bruno, id).id()).isEqualTo(id);
+		assertThatThrownBy(() -> declarations.find(eve, id)).isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> declarations.find(agent, id)).isInstanceOf(NotAllowed.class);
+		assertThat(declarations.page(claire, null, 0, 50).items()).extracting(OfferDeclaration::id).containsExactly(id);
+		assertThat(declarations.page(eve, null, 0, 50).items()).extracting(OfferDeclaration::id).doesNotContain(id);
+		assertThatThrownBy(() -> declarations.page(agent, null, 0, 50)).isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> declarations.find(bruno, UUID.randomUUID())).isInstanceOf(NotFound.class);
+
+		for (Perimeter someone : List.of(claire, eve, agent)) {
+			assertThatThrownBy(() -> declarations.accept(id, someone, null, 1)).isInstanceOf(NotAllowed.class);
+			assertThatThrownBy(() -> declarations.reject(id, someone, "no", 1)).isInstanceOf(NotAllowed.class);
+		}
+		for (Perimeter someone : List.of(eve, bruno, agent)) {
+			assertThatThrownBy(() -> declarations.withdraw(id, someone, 1)).isInstanceOf(NotAllowed.class);
+		}
+		assertThatThrownBy(() -> declarations.dueForConfirmation(claire, LocalDate.now()))
+			.isInstanceOf(NotAllowed.class);
+		assertThat(declarations.find(id).orElseThrow().version()).as("nothing changed").isEqualTo(1);
+
+		OfferDeclaration accepted = declarations.accept(id, bruno, "on ANSSI's list", 1);
+		assertThat(accepted.status()).isEqualTo(DeclarationStatus.ACCEPTED);
+		assertThat(accepted.history().get(1).actor()).isEqualTo("bruno@numerique.gouv.fr");
+	}
+
+	/** A withdrawal is audited like every other step, and told to the modules that listen. */
+	@Test
+	void aWithdrawalIsPublishedAndAudited() {
+		long before = audit.entries().size();
+		UUID id = ((Declarations.Submitted) declarations.submit(bleu, bleuQualified())).declaration().id();
+		declarations.withdraw(id, bleu, 1);
+		assertThat(events.stream(OfferDeclarationWithdrawn.class)).containsExactly(
+				new OfferDeclarationWithdrawn(id, "bleu", bleu.organisation(), "Claire"));
+		List<AuditEntry> entries = audit.entries();
+		assertThat(entries.subList((int) before, entries.size()))
+			.extracting(AuditEntry::action, AuditEntry::subject, AuditEntry::actor)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("OFFER_DECLARATION_SUBMITTED", "declaration:" + id,
+					bleu.organisation()),
+					org.assertj.core.groups.Tuple.tuple("OFFER_DECLARATION_WITHDRAWN", "declaration:" + id, "Claire"));
+		assertThat(entries.get(entries.size() - 1).after()).contains("WITHDRAWN");
+		assertThat(audit.verify().intact()).isTrue();
+	}
+
+	private static Perimeter perimeter(String email, Role role, Set<String> providers) {
+		List<Grant> grants = role == null ? List.of() : List.of(new Grant(role, "org", "test"));
+		return new Perimeter(new Person(email, null, null, null, grants), Set.of(), Set.of(), providers);
 	}
 
 	@Test

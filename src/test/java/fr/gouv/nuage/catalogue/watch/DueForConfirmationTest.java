@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,10 +67,14 @@ class DueForConfirmationTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void onFifteenJanuary2027TheFourOffersAreStillTrustedToConfirmAndNoProjectIsDecidedAgain() {
 		clock.set(Instant.parse("2026-12-20T09:00:00Z"));
-		watch.publishUntil(LocalDate.parse("2026-12-20"));
+		// The watch ran on 20 December (its cursor is the database's: whatever ran before, it stands there now).
+		jdbc.sql("update qualification_watch set checked_until = date '2026-12-20'").update();
 		List<UUID> hosted = ESTIMATED.stream()
 			.map(offer -> ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON.formatted(offer))).project().id())
 			.toList();
