@@ -3,6 +3,7 @@ package fr.gouv.nuage.directory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,15 +46,45 @@ public class Directory {
 		}
 	}
 
+	/** Someone or something the directory does not hold: nothing was changed. */
+	public static final class Unknown extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Unknown(String message) {
+			super(message);
+		}
+	}
+
+	/** A grant asked for: the person after it, and whether it changed anything ({@code false}: the role was held). */
+	public record Granted(Person person, boolean changed) {
+	}
+
 	/** The organisation DINUM's administrators are granted their role on. */
 	public static final String DINUM = "dinum";
 
 	/** The grantor of the roles a SIRET gives at sign-in. */
 	static final String PROCONNECT = "proconnect";
 
-	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
+	// What an organisation's fields must be, shared with the API's body (DirectorySchemas.NewOrganisation),
+	// so that the request and the directory refuse the same values with the same words.
+	static final String ID_FORMAT = "^[a-z0-9][a-z0-9-]{1,59}$";
 
-	private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
+	static final String ID_RULE = "2 to 60 lowercase letters, digits or hyphens";
+
+	static final int NAME_MAX = 300;
+
+	static final String NAME_RULE = "an organisation has a name of 1 to " + NAME_MAX + " characters";
+
+	static final String KIND_RULE = "say the kind: MINISTRY, DIRECTORATE, STATE_OPERATOR, LOCAL_AUTHORITY or PROVIDER";
+
+	static final String SIRET_FORMAT = "^[0-9]{14}$";
+
+	private static final String ROLE_RULE = "say the role: AGENT, MINISTRY_CONTROLLER, DINUM, PRIME_MINISTER_OFFICE or PROVIDER";
+
+	private static final Pattern ID = Pattern.compile(ID_FORMAT);
+
+	private static final Pattern SIRET = Pattern.compile(SIRET_FORMAT);
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -138,14 +169,54 @@ public class Directory {
 		return names;
 	}
 
+	/**
+	 * The people a caller sees: DINUM everyone, with all their roles; a ministry controller those who hold
+	 * a role within their ministry's tree, with those roles only; no one else sees the people.
+	 */
 	@Transactional(readOnly = true)
-	public List<Person> people() {
-		return repository.people();
+	public List<Person> people(Perimeter caller) {
+		if (caller.dinum()) {
+			return repository.people();
+		}
+		if (!caller.person().has(Role.MINISTRY_CONTROLLER)) {
+			throw new NotAllowed("only DINUM and the ministry controllers see the people of the directory");
+		}
+		List<Person> seen = new ArrayList<>();
+		for (Person person : repository.people()) {
+			List<Grant> within = person.grants().stream().filter(g -> caller.controlled().contains(g.organisation()))
+				.toList();
+			if (!within.isEmpty()) {
+				seen.add(new Person(person.email(), person.givenName(), person.usualName(), person.organisation(), within));
+			}
+		}
+		return seen;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Organisation> organisations() {
 		return resolve(repository.organisations());
+	}
+
+	/** The organisations in tree order: each ministry (or standalone organisation), then what sits under it. */
+	@Transactional(readOnly = true)
+	public List<Organisation> tree() {
+		List<Organisation> all = organisations();
+		Set<String> ids = new HashSet<>();
+		all.forEach(o -> ids.add(o.id()));
+		List<Organisation> tree = new ArrayList<>(all.size());
+		all.stream().filter(o -> o.parent() == null || !ids.contains(o.parent()))
+			.sorted(Comparator.comparing(Organisation::id))
+			.forEach(root -> walk(root, all, tree, 0));
+		return tree;
+	}
+
+	private static void walk(Organisation organisation, List<Organisation> all, List<Organisation> out, int depth) {
+		out.add(organisation);
+		if (depth > 64) {
+			return;
+		}
+		all.stream().filter(o -> organisation.id().equals(o.parent())).sorted(Comparator.comparing(Organisation::id))
+			.forEach(child -> walk(child, all, out, depth + 1));
 	}
 
 	@Transactional(readOnly = true)
@@ -154,19 +225,28 @@ public class Directory {
 			.map(row -> organisation(row, parent -> repository.organisation(parent).orElse(null)));
 	}
 
-	/** Adds an organisation; refused, changing nothing, when a field is wrong. */
+	/** Adds an organisation for a caller: only DINUM manages the directory. */
+	public Organisation add(Perimeter caller, String id, String name, OrganisationKind kind, String parent, String siret) {
+		administrator(caller, "adds organisations");
+		return add(caller.person().email(), id, name, kind, parent, siret);
+	}
+
+	/**
+	 * Adds an organisation on behalf of {@code actor}, whose perimeter is not checked: for what seeds the
+	 * directory (the demo profile, tests). Refused, changing nothing, when a field is wrong.
+	 */
 	public Organisation add(String actor, String id, String name, OrganisationKind kind, String parent, String siret) {
 		if (id == null || !ID.matcher(id).matches()) {
-			throw new Refused("id", "`" + id + "` is not an identifier: 2 to 60 lowercase letters, digits or hyphens");
+			throw new Refused("id", "`" + id + "` is not an identifier: " + ID_RULE);
 		}
 		if (repository.organisation(id).isPresent()) {
 			throw new Refused("id", "the organisation `" + id + "` already exists");
 		}
-		if (name == null || name.isBlank() || name.length() > 300) {
-			throw new Refused("name", "an organisation has a name of 1 to 300 characters");
+		if (name == null || name.isBlank() || name.length() > NAME_MAX) {
+			throw new Refused("name", NAME_RULE);
 		}
 		if (kind == null) {
-			throw new Refused("kind", "say the kind: MINISTRY, DIRECTORATE, STATE_OPERATOR, LOCAL_AUTHORITY or PROVIDER");
+			throw new Refused("kind", KIND_RULE);
 		}
 		if (parent == null && !kind.parents().isEmpty()) {
 			throw new Refused("parent", "a " + kind.name() + " sits under a ministry or a directorate: name it");
@@ -195,7 +275,36 @@ public class Directory {
 		return organisation(id).orElseThrow();
 	}
 
-	/** Grants a role on an organisation; refused, changing nothing, when the person or the perimeter do not fit. */
+	/**
+	 * Grants a role for a caller: only DINUM does. Granting a role already held changes nothing; someone
+	 * who never signed in is {@link Unknown}.
+	 */
+	public Granted grant(Perimeter caller, String email, Role role, String organisation) {
+		administrator(caller, "grants roles");
+		Person person = known(email);
+		if (holds(person.grants(), role, organisation)) {
+			return new Granted(person, false);
+		}
+		return new Granted(grant(caller.person().email(), person.email(), role, organisation), true);
+	}
+
+	/** Revokes a role for a caller: only DINUM does; a role the person does not hold is {@link Unknown}. */
+	public Person revoke(Perimeter caller, String email, Role role, String organisation) {
+		administrator(caller, "revokes roles");
+		if (role == null) {
+			throw new Refused("role", ROLE_RULE);
+		}
+		Person person = known(email);
+		if (!holds(person.grants(), role, organisation)) {
+			throw new Unknown("`" + person.email() + "` is not " + role.name() + " on `" + organisation + "`");
+		}
+		return revoke(caller.person().email(), person.email(), role, organisation);
+	}
+
+	/**
+	 * Grants a role on behalf of {@code actor}, whose perimeter is not checked: for what seeds the
+	 * directory (the demo profile, tests). Refused, changing nothing, when the person or the perimeter do not fit.
+	 */
 	public Person grant(String actor, String email, Role role, String organisation) {
 		String address = email(email);
 		Optional<Person> person = repository.person(address);
@@ -203,7 +312,7 @@ public class Directory {
 			throw new Refused("email", "no one with the e-mail `" + address + "` has signed in yet");
 		}
 		if (role == null) {
-			throw new Refused("role", "say the role: AGENT, MINISTRY_CONTROLLER, DINUM, PRIME_MINISTER_OFFICE or PROVIDER");
+			throw new Refused("role", ROLE_RULE);
 		}
 		DirectoryRepository.Row row = repository.organisation(organisation).orElse(null);
 		if (row == null) {
@@ -219,6 +328,7 @@ public class Directory {
 		return repository.person(address).orElseThrow();
 	}
 
+	/** Revokes a role on behalf of {@code actor}, whose perimeter is not checked. */
 	public Person revoke(String actor, String email, Role role, String organisation) {
 		String address = email(email);
 		if (!revoke(address, role, organisation, actor)) {
@@ -298,6 +408,18 @@ public class Directory {
 			audit.append("nuage.directory.administrators", "ORGANISATION_ADDED", "organisation:" + DINUM, null,
 					AuditLog.state("kind", OrganisationKind.DIRECTORATE.name(), "parent", "services-premier-ministre"));
 		}
+	}
+
+	/** The directory is DINUM's to manage; the refusal names the step. */
+	private static void administrator(Perimeter caller, String what) {
+		if (!caller.dinum()) {
+			throw new NotAllowed("only DINUM " + what);
+		}
+	}
+
+	private Person known(String email) {
+		return person(email)
+			.orElseThrow(() -> new Unknown("no one with the e-mail `" + email + "` has signed in yet"));
 	}
 
 	private static boolean holds(List<Grant> grants, Role role, String organisation) {

@@ -1,22 +1,16 @@
 package fr.gouv.nuage.directory;
 
-import fr.gouv.nuage.http.ApiDocs;
-import fr.gouv.nuage.http.ApiErrors;
-import fr.gouv.nuage.http.Pages;
-import fr.gouv.nuage.http.Problems;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-import fr.gouv.nuage.doctrine.Json;
-import fr.gouv.nuage.doctrine.JsonException;
 import fr.gouv.nuage.doctrine.Suggestions;
+import fr.gouv.nuage.http.ApiDocs;
+import fr.gouv.nuage.http.ApiErrors;
+import fr.gouv.nuage.http.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The directory as the caller reaches it: who they are and their roles; the organisations, which
  * everyone signed in reads and DINUM adds to; the people, which DINUM sees all of and grants roles
- * to, and a ministry controller sees within their ministry's tree.
+ * to, and a ministry controller sees within their ministry's tree. Who may do what is the
+ * directory's to say ({@link Directory}); this only reads the requests and writes the answers.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,10 +44,6 @@ class DirectoryController {
 
 	/** The claims of the ProConnect scopes Nuage asks for. */
 	private static final List<String> CLAIMS = List.of("sub", "given_name", "usual_name", "email", "uid", "siret", "idp_id");
-
-	private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "kind", "parent", "siret");
-
-	private static final List<String> ORGANISATION_REQUIRED = List.of("id", "name", "kind");
 
 	private final Directory directory;
 
@@ -65,51 +56,31 @@ class DirectoryController {
 	@ApiResponse(responseCode = "200", description = "The caller",
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.Me.class)))
 	@GetMapping("/me")
-	Map<String, Object> me(Perimeter caller, @AuthenticationPrincipal OidcUser user) {
+	DirectorySchemas.Me me(Perimeter caller, @AuthenticationPrincipal OidcUser user) {
 		Person person = caller.person();
-		Map<String, Object> me = new LinkedHashMap<>();
-		me.put("email", person.email());
-		me.put("givenName", person.givenName());
-		me.put("usualName", person.usualName());
-		me.put("displayName", person.displayName());
-		me.put("organisation", person.organisation() == null ? null
-				: directory.organisation(person.organisation()).map(DirectoryController::organisation).orElse(null));
-		me.put("roles", person.grants().stream().map(DirectoryController::role).toList());
+		DirectorySchemas.Organisation organisation = person.organisation() == null ? null
+				: directory.organisation(person.organisation()).map(DirectorySchemas.Organisation::of).orElse(null);
+		Map<String, Object> claims = null;
 		if (user != null) {
-			Map<String, Object> claims = new LinkedHashMap<>();
+			claims = new LinkedHashMap<>();
 			for (String claim : CLAIMS) {
 				Object value = user.getClaims().get(claim);
 				if (value != null) {
 					claims.put(claim, value);
 				}
 			}
-			me.put("proconnect", claims);
 		}
-		return me;
+		return new DirectorySchemas.Me(person.email(), person.givenName(), person.usualName(), person.displayName(),
+				organisation, DirectorySchemas.RoleGrant.of(person.grants()), claims);
 	}
 
-	/** The organisations in tree order: each ministry (or standalone organisation) followed by what sits under it. */
 	@Operation(operationId = "listOrganisations", summary = "List the organisations",
 			description = "**Who:** anyone signed in. Every organisation of the directory, in tree order.")
 	@ApiResponse(responseCode = "200", description = "The organisations",
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.OrganisationList.class)))
 	@GetMapping("/organisations")
-	Map<String, Object> organisations(Perimeter caller) {
-		List<Organisation> all = directory.organisations();
-		List<Map<String, Object>> tree = new ArrayList<>(all.size());
-		all.stream().filter(o -> o.parent() == null || all.stream().noneMatch(p -> p.id().equals(o.parent())))
-			.sorted(Comparator.comparing(Organisation::id))
-			.forEach(root -> walk(root, all, tree, 0));
-		return Map.of("total", tree.size(), "organisations", tree);
-	}
-
-	private static void walk(Organisation organisation, List<Organisation> all, List<Map<String, Object>> out, int depth) {
-		out.add(organisation(organisation));
-		if (depth > 64) {
-			return;
-		}
-		all.stream().filter(o -> organisation.id().equals(o.parent())).sorted(Comparator.comparing(Organisation::id))
-			.forEach(child -> walk(child, all, out, depth + 1));
+	DirectorySchemas.OrganisationList organisations(Perimeter caller) {
+		return DirectorySchemas.OrganisationList.of(directory.tree());
 	}
 
 	@Operation(operationId = "getOrganisation", summary = "Read an organisation",
@@ -117,8 +88,8 @@ class DirectoryController {
 	@ApiResponse(responseCode = "200", description = "The organisation",
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.Organisation.class)))
 	@GetMapping("/organisations/{id}")
-	Map<String, Object> organisation(Perimeter caller, @PathVariable String id) {
-		return directory.organisation(id).map(DirectoryController::organisation)
+	DirectorySchemas.Organisation organisation(Perimeter caller, @PathVariable String id) {
+		return directory.organisation(id).map(DirectorySchemas.Organisation::of)
 			.orElseThrow(() -> new ApiErrors.Missing("no organisation `" + id + "`"));
 	}
 
@@ -128,52 +99,11 @@ class DirectoryController {
 	@ApiResponse(responseCode = "201", description = "The organisation, added",
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.Organisation.class)))
 	@PostMapping(path = "/organisations", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> add(Perimeter caller,
-			@RequestBody @Schema(implementation = DirectorySchemas.NewOrganisation.class) String body) {
-		administrator(caller, "adds organisations");
-		Map<?, ?> fields;
-		try {
-			Object json = Json.parse(body);
-			if (!(json instanceof Map<?, ?> object)) {
-				return Problems.invalidInput(List.of(Map.of("message",
-						"send an object with `id`, `name`, `kind` and, if it has them, `parent` and `siret`")));
-			}
-			fields = object;
-		}
-		catch (JsonException ex) {
-			return Problems.invalidJson(ex);
-		}
-		List<Map<String, Object>> errors = new ArrayList<>();
-		for (Object key : fields.keySet()) {
-			if (!ORGANISATION_FIELDS.contains(key)) {
-				errors.add(Problems.field(String.valueOf(key), "unknown field `" + key + "`"
-						+ Suggestions.didYouMean(String.valueOf(key), ORGANISATION_FIELDS)));
-			}
-		}
-		for (String name : ORGANISATION_FIELDS) {
-			Object value = fields.get(name);
-			if (value == null && ORGANISATION_REQUIRED.contains(name)) {
-				errors.add(Problems.field(name, "`" + name + "` is required"));
-			}
-			else if (value != null && !(value instanceof String)) {
-				errors.add(Problems.field(name, "`" + name + "` is text"));
-			}
-		}
-		OrganisationKind kind = null;
-		if (fields.get("kind") instanceof String text) {
-			kind = Arrays.stream(OrganisationKind.values()).filter(k -> k.name().equals(text)).findFirst().orElse(null);
-			if (kind == null) {
-				List<String> kinds = Arrays.stream(OrganisationKind.values()).map(Enum::name).toList();
-				errors.add(Problems.field("kind", "unknown kind `" + text + "`, expected "
-						+ String.join(", ", kinds) + Suggestions.didYouMean(text, kinds)));
-			}
-		}
-		if (!errors.isEmpty()) {
-			return Problems.invalidInput(errors);
-		}
-		Organisation added = directory.add(caller.person().email(), (String) fields.get("id"), (String) fields.get("name"),
-				kind, (String) fields.get("parent"), (String) fields.get("siret"));
-		return ResponseEntity.created(URI.create("/api/v1/organisations/" + added.id())).body(organisation(added));
+	ResponseEntity<DirectorySchemas.Organisation> add(Perimeter caller,
+			@RequestBody DirectorySchemas.NewOrganisation body) {
+		Organisation added = directory.add(caller, body.id(), body.name(), body.kind(), body.parent(), body.siret());
+		return ResponseEntity.created(URI.create("/api/v1/organisations/" + added.id()))
+			.body(DirectorySchemas.Organisation.of(added));
 	}
 
 	@Operation(operationId = "listPeople", summary = "List the people of the directory",
@@ -184,23 +114,13 @@ class DirectoryController {
 	@GetMapping("/people")
 	ResponseEntity<?> people(Perimeter caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		boolean controller = caller.person().has(Role.MINISTRY_CONTROLLER);
-		if (!caller.dinum() && !controller) {
-			throw new ApiErrors.OutOfPerimeter("only DINUM and the ministry controllers see the people of the directory");
-		}
+		// Asked first, so that someone outside the perimeter learns nothing, not even that the page is wrong.
+		List<Person> people = directory.people(caller);
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
 		}
-		List<Map<String, Object>> people = new ArrayList<>();
-		for (Person person : directory.people()) {
-			// A controller sees the roles held within their ministry's tree, not the person's others.
-			List<Grant> grants = caller.dinum() ? person.grants()
-					: person.grants().stream().filter(g -> caller.controlled().contains(g.organisation())).toList();
-			if (caller.dinum() || !grants.isEmpty()) {
-				people.add(person(person, grants));
-			}
-		}
-		return ResponseEntity.ok(Pages.body(page, size, people.size(), "people", Pages.slice(people, page, size)));
+		return ResponseEntity.ok(new DirectorySchemas.PersonPage(page, size, people.size(),
+				Pages.slice(people, page, size).stream().map(DirectorySchemas.Person::of).toList()));
 	}
 
 	/** Grants a role; granting one already held changes nothing and says so with 200. */
@@ -212,22 +132,19 @@ class DirectoryController {
 	@ApiResponse(responseCode = "201", description = "The role, granted; the person",
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.Person.class)))
 	@PutMapping("/people/{email}/roles/{role}/{organisation}")
-	ResponseEntity<?> grant(Perimeter caller, @PathVariable @Parameter(description = "The person's e-mail.") String email,
+	ResponseEntity<DirectorySchemas.Person> grant(Perimeter caller,
+			@PathVariable @Parameter(description = "The person's e-mail.") String email,
 			@PathVariable @Parameter(description = "The role, in any case.", schema = @Schema(implementation = Role.class))
 			String role, @PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
-		administrator(caller, "grants roles");
 		Role granted = role(role);
-		if (granted == null) {
-			return badRole(role);
+		Directory.Granted outcome = directory.grant(caller, email, granted, organisation);
+		DirectorySchemas.Person person = DirectorySchemas.Person.of(outcome.person());
+		if (!outcome.changed()) {
+			return ResponseEntity.ok(person);
 		}
-		Person person = known(email);
-		if (holds(person, granted, organisation)) {
-			return ResponseEntity.ok(person(person, person.grants()));
-		}
-		Person changed = directory.grant(caller.person().email(), person.email(), granted, organisation);
 		return ResponseEntity
-			.created(URI.create("/api/v1/people/" + changed.email() + "/roles/" + granted.name() + "/" + organisation))
-			.body(person(changed, changed.grants()));
+			.created(URI.create("/api/v1/people/" + person.email() + "/roles/" + granted.name() + "/" + organisation))
+			.body(person);
 	}
 
 	@Operation(operationId = "revokeRole", summary = "Revoke a role",
@@ -235,74 +152,20 @@ class DirectoryController {
 	@ApiResponse(responseCode = "200", description = "The role, revoked; the person",
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.Person.class)))
 	@DeleteMapping("/people/{email}/roles/{role}/{organisation}")
-	ResponseEntity<?> revoke(Perimeter caller, @PathVariable @Parameter(description = "The person's e-mail.") String email,
+	DirectorySchemas.Person revoke(Perimeter caller,
+			@PathVariable @Parameter(description = "The person's e-mail.") String email,
 			@PathVariable @Parameter(description = "The role, in any case.", schema = @Schema(implementation = Role.class))
 			String role, @PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
-		administrator(caller, "revokes roles");
-		Role revoked = role(role);
-		if (revoked == null) {
-			return badRole(role);
-		}
-		Person person = known(email);
-		if (!holds(person, revoked, organisation)) {
-			throw new ApiErrors.Missing("`" + person.email() + "` is not " + revoked.name() + " on `" + organisation + "`");
-		}
-		Person changed = directory.revoke(caller.person().email(), person.email(), revoked, organisation);
-		return ResponseEntity.ok(person(changed, changed.grants()));
+		return DirectorySchemas.Person.of(directory.revoke(caller, email, role(role), organisation));
 	}
 
-	private static void administrator(Perimeter caller, String what) {
-		if (!caller.dinum()) {
-			throw new ApiErrors.OutOfPerimeter("only DINUM " + what);
-		}
-	}
-
-	private Person known(String email) {
-		Optional<Person> person = directory.person(email);
-		return person.orElseThrow(() -> new ApiErrors.Missing("no one with the e-mail `" + email + "` has signed in yet"));
-	}
-
-	private static boolean holds(Person person, Role role, String organisation) {
-		return person.grants().stream().anyMatch(g -> g.role() == role && g.organisation().equals(organisation));
-	}
-
+	/** The role a path names, in any case; refused as the field {@code role} when it names none. */
 	private static Role role(String role) {
 		String value = role.strip().toUpperCase(Locale.ROOT);
-		return Arrays.stream(Role.values()).filter(r -> r.name().equals(value)).findFirst().orElse(null);
-	}
-
-	private static ResponseEntity<?> badRole(String role) {
-		List<String> roles = Arrays.stream(Role.values()).map(Enum::name).toList();
-		return Problems.invalidInput(List.of(Problems.field("role",
-				"unknown role `" + role + "`, expected " + String.join(", ", roles) + Suggestions.didYouMean(role, roles))));
-	}
-
-	private static Map<String, Object> organisation(Organisation o) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("id", o.id());
-		out.put("name", o.name());
-		out.put("kind", o.kind());
-		out.put("parent", o.parent());
-		out.put("ministry", o.ministry());
-		out.put("siret", o.siret());
-		return out;
-	}
-
-	private static Map<String, Object> person(Person p, List<Grant> grants) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("email", p.email());
-		out.put("givenName", p.givenName());
-		out.put("usualName", p.usualName());
-		out.put("organisation", p.organisation());
-		out.put("roles", grants.stream().map(DirectoryController::role).toList());
-		return out;
-	}
-
-	private static Map<String, Object> role(Grant g) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("role", g.role());
-		out.put("organisation", g.organisation());
-		out.put("grantedBy", g.grantedBy());
-		return out;
+		return Arrays.stream(Role.values()).filter(r -> r.name().equals(value)).findFirst().orElseThrow(() -> {
+			List<String> roles = Arrays.stream(Role.values()).map(Enum::name).toList();
+			return new Directory.Refused("role", "unknown role `" + role + "`, expected " + String.join(", ", roles)
+					+ Suggestions.didYouMean(role, roles));
+		});
 	}
 }

@@ -20,6 +20,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Signs an agent in from ProConnect: the ID token proves who it is, and the claims of the requested
@@ -32,10 +35,16 @@ class ProConnectUserService extends OidcUserService {
 
 	private final RestClient http = RestClient.create();
 
+	private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
+	};
+
 	private final Directory directory;
 
-	ProConnectUserService(Directory directory) {
+	private final JsonMapper json;
+
+	ProConnectUserService(Directory directory, JsonMapper json) {
 		this.directory = directory;
+		this.json = json;
 	}
 
 	@Override
@@ -66,7 +75,6 @@ class ProConnectUserService extends OidcUserService {
 		return value == null ? null : value.toString();
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> userInfo(String uri, String jwkSetUri, String accessToken) {
 		ResponseEntity<String> response = http.get().uri(uri)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
@@ -77,6 +85,17 @@ class ProConnectUserService extends OidcUserService {
 		if (type != null && type.isCompatibleWith(MediaType.parseMediaType("application/jwt"))) {
 			return NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build().decode(body.strip()).getClaims();
 		}
-		return (Map<String, Object>) fr.gouv.nuage.doctrine.Json.parse(body);
+		try {
+			Map<String, Object> claims = json.readValue(body, CLAIMS);
+			if (claims == null) {
+				throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info",
+						"the userinfo is `null`, not an object of claims", null));
+			}
+			return claims;
+		}
+		catch (JacksonException ex) {
+			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info",
+					"the userinfo is not an object of claims: " + ex.getOriginalMessage(), null), ex);
+		}
 	}
 }

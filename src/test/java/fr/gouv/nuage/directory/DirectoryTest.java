@@ -3,6 +3,8 @@ package fr.gouv.nuage.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import fr.gouv.nuage.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -107,6 +109,69 @@ class DirectoryTest {
 		assertThat(directory.perimeter(admin).sees("dir-b")).isTrue();
 		assertThat(directory.organisation(Directory.DINUM)).get().extracting(Organisation::ministry)
 			.isEqualTo("services-premier-ministre");
+	}
+
+	@Test
+	void onlyDinumAddsOrganisationsAndGrantsAndRevokesRoles() {
+		Perimeter dinum = directory.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
+		Perimeter agent = directory.perimeter(directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011",
+				null, null)));
+		directory.signIn(new Identity("c@a.gouv.fr", "C", "D", null, null, null));
+		Perimeter controller = directory.perimeter(directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER,
+				"min-a"));
+		long rows = count();
+		int entries = audit.entries().size();
+		for (Perimeter caller : List.of(agent, controller)) {
+			assertThatThrownBy(() -> directory.add(caller, "dir-c", "C", OrganisationKind.DIRECTORATE, "min-a", null))
+				.isInstanceOf(NotAllowed.class).hasMessage("only DINUM adds organisations");
+			assertThatThrownBy(() -> directory.grant(caller, "ana@a.gouv.fr", Role.AGENT, "op-a"))
+				.isInstanceOf(NotAllowed.class).hasMessage("only DINUM grants roles");
+			// Refused before the directory is read: no one outside learns whether someone signed in.
+			assertThatThrownBy(() -> directory.revoke(caller, "nobody@a.gouv.fr", Role.AGENT, "dir-a"))
+				.isInstanceOf(NotAllowed.class).hasMessage("only DINUM revokes roles");
+		}
+		assertThat(count()).isEqualTo(rows);
+		assertThat(audit.entries()).hasSize(entries);
+
+		assertThat(directory.add(dinum, "dir-c", "C", OrganisationKind.DIRECTORATE, "min-a", null).ministry()).isEqualTo("min-a");
+		Directory.Granted granted = directory.grant(dinum, "Ana@A.gouv.fr", Role.AGENT, "op-a");
+		assertThat(granted.changed()).isTrue();
+		assertThat(granted.person().grants()).contains(new Grant(Role.AGENT, "op-a", "admin@numerique.gouv.fr"));
+		int afterGrant = audit.entries().size();
+		assertThat(directory.grant(dinum, "ana@a.gouv.fr", Role.AGENT, "op-a").changed()).isFalse();
+		assertThat(audit.entries()).hasSize(afterGrant);
+		assertThat(directory.revoke(dinum, "ana@a.gouv.fr", Role.AGENT, "op-a").grants())
+			.doesNotContain(new Grant(Role.AGENT, "op-a", "admin@numerique.gouv.fr"));
+		assertThatThrownBy(() -> directory.revoke(dinum, "ana@a.gouv.fr", Role.AGENT, "op-a"))
+			.isInstanceOf(Directory.Unknown.class).hasMessage("`ana@a.gouv.fr` is not AGENT on `op-a`");
+		assertThatThrownBy(() -> directory.grant(dinum, "nobody@a.gouv.fr", Role.AGENT, "op-a"))
+			.isInstanceOf(Directory.Unknown.class).hasMessage("no one with the e-mail `nobody@a.gouv.fr` has signed in yet");
+	}
+
+	@Test
+	void dinumSeesEveryoneAndAControllerOnlyTheRolesHeldWithinTheirMinistry() {
+		Perimeter dinum = directory.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
+		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null));
+		directory.grant("dinum-admin", "ana@a.gouv.fr", Role.AGENT, "dir-b");
+		directory.signIn(new Identity("bob@b.gouv.fr", "Bob", "Durand", "11000000000033", null, null));
+		directory.signIn(new Identity("c@a.gouv.fr", "C", "D", null, null, null));
+		Perimeter controller = directory.perimeter(directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER,
+				"min-a"));
+		assertThat(directory.people(dinum)).extracting(Person::email).contains("admin@numerique.gouv.fr", "ana@a.gouv.fr",
+				"bob@b.gouv.fr", "c@a.gouv.fr");
+		assertThat(directory.people(controller)).extracting(Person::email).containsExactlyInAnyOrder("ana@a.gouv.fr",
+				"c@a.gouv.fr");
+		assertThat(directory.people(controller)).filteredOn(p -> p.email().equals("ana@a.gouv.fr")).singleElement()
+			.extracting(Person::grants).isEqualTo(List.of(new Grant(Role.AGENT, "dir-a", Directory.PROCONNECT)));
+		Perimeter agent = directory.perimeter(directory.person("bob@b.gouv.fr").orElseThrow());
+		assertThatThrownBy(() -> directory.people(agent)).isInstanceOf(NotAllowed.class)
+			.hasMessage("only DINUM and the ministry controllers see the people of the directory");
+	}
+
+	@Test
+	void theOrganisationsComeInTreeOrder() {
+		assertThat(directory.tree()).extracting(Organisation::id).containsSubsequence("hoster", "min-a", "dir-a", "op-a",
+				"min-b", "dir-b");
 	}
 
 	@Test
