@@ -10,4 +10,5 @@ public class NuageApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(NuageApplication.class, args);
 	}
+
 }

@@ -27,14 +27,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Every text a person reads is a key present in French and in English, and no code chooses between
- * a French and an English literal (in the manner of spring-petclinic's
- * {@code I18nPropertiesSyncTest}). Texts live in two forms: bilingual files, each key with its
- * {@code fr} and {@code en} side by side ({@code *-texts.yaml}, read by the engine's
- * {@code EngineTexts}: the engine, the CLI, the catalogue), and {@code .properties} bundle families
- * ({@code messages.properties} in French, the default of the State's services, beside
- * {@code messages_en.properties}). A family in one language only must be listed below with the
- * decision that says why.
+ * Every text a person reads is a key present in French and in English, and no code
+ * chooses between a French and an English literal (in the manner of spring-petclinic's
+ * {@code I18nPropertiesSyncTest}). Texts live in two forms: bilingual files, each key
+ * with its {@code fr} and {@code en} side by side ({@code *-texts.yaml}, read by the
+ * engine's {@code EngineTexts}: the engine, the CLI, the catalogue), and
+ * {@code .properties} bundle families ({@code messages.properties} in French, the default
+ * of the State's services, beside {@code messages_en.properties}). A family in one
+ * language only must be listed below with the decision that says why.
  */
 class I18nTextsTest {
 
@@ -44,7 +44,10 @@ class I18nTextsTest {
 
 	private static final Path TEMPLATES = RESOURCES.resolve("templates");
 
-	/** Bundle families written in one language on purpose: family (folder/base name) to the reason. */
+	/**
+	 * Bundle families written in one language on purpose: family (folder/base name) to
+	 * the reason.
+	 */
 	private static final Map<String, SingleLanguage> SINGLE_LANGUAGE = Map.of("notifications/messages",
 			new SingleLanguage("the e-mails are sent in French only, the portal's language",
 					Path.of("docs/adr/0006-notifications-outbox.md")));
@@ -59,30 +62,42 @@ class I18nTextsTest {
 	/** {@code {name}} in a bilingual file, {@code {name}} or {@code {0}} in a bundle. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*([\\w.-]+)[^}]*}");
 
-	/** A condition that names a language: {@code fr}, {@code Lang.EN}, {@code Locale.FRENCH}, {@code "fr"}. */
+	/**
+	 * A condition that names a language: {@code fr}, {@code Lang.EN},
+	 * {@code Locale.FRENCH}, {@code "fr"}.
+	 */
 	private static final String LANGUAGE = "(?:(?i:\\b(?:fr|en|french|english|is_?french|is_?english)\\b)"
 			+ "|\\bLang\\.(?:FR|EN)\\b"
 			+ "|\\bLocale\\.(?:FRENCH|FRANCE|CANADA_FRENCH|ENGLISH|UK|US|CANADA)\\b(?:\\s*\\.\\s*\\w+\\s*\\([^)]*\\))?"
-			+ "|\"(?:fr|en)\"\\s*\\)" + "|\"(?:fr|en)\"\\s*\\.\\s*equals\\w*\\s*\\([^)]*\\)" + "|\\bgetLanguage\\s*\\(\\s*\\))";
+			+ "|\"(?:fr|en)\"\\s*\\)" + "|\"(?:fr|en)\"\\s*\\.\\s*equals\\w*\\s*\\([^)]*\\)"
+			+ "|\\bgetLanguage\\s*\\(\\s*\\))";
 
 	/** What an inline language choice looks like in code, comments left out. */
 	private static final List<Pattern> INLINE_CHOICES = List.of(
-			// fr ? "…" : "…", lang == Lang.FR ? "…", FR ? (b ? "oui" : "non") …, locale.equals(Locale.FRENCH) ? "…"
+			// fr ? "…" : "…", lang == Lang.FR ? "…", FR ? (b ? "oui" : "non") …,
+			// locale.equals(Locale.FRENCH) ? "…"
 			Pattern.compile(LANGUAGE + "[\\s)]*\\?[\\s(]*(?:\\w+\\s*\\?[\\s(]*)?[\"']"),
 			// switch (lang) { case FR -> "…"; case EN -> "…"; }
 			Pattern.compile("\\bcase\\s+(?:Lang\\.)?(?:FR|EN)\\s*(?:->|:)\\s*[\"']"));
 
-	/** {@code new Text("…", "…")}: a French and an English text written side by side in the code. */
+	/**
+	 * {@code new Text("…", "…")}: a French and an English text written side by side in
+	 * the code.
+	 */
 	private static final Pattern INLINE_PAIR = Pattern.compile("\\bnew\\s+Text\\s*\\(\\s*\"");
 
 	/**
-	 * Sources that still write French and English pairs inline, each with what remains to do; the
-	 * list may only shrink (a file that no longer has one must be taken off).
+	 * Sources that still write French and English pairs inline, each with what remains to
+	 * do; the list may only shrink (a file that no longer has one must be taken off).
 	 */
-	private static final Map<Path, String> PAIRS_TO_MOVE = Map.of(SOURCES.resolve("fr/gouv/nuage/catalogue/Eligibility.java"),
+	private static final Map<Path, String> PAIRS_TO_MOVE = Map.of(
+			SOURCES.resolve("fr/gouv/nuage/catalogue/Eligibility.java"),
 			"the reasons an offer is excluded, to move to catalogue/catalogue-texts.yaml");
 
-	/** {@code #{key}} or {@code #{key(args)}} in a Thymeleaf page; dynamic keys are left out. */
+	/**
+	 * {@code #{key}} or {@code #{key(args)}} in a Thymeleaf page; dynamic keys are left
+	 * out.
+	 */
 	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{\\s*([\\w.-]+)\\s*[}(]");
 
 	@Test
@@ -132,20 +147,24 @@ class I18nTextsTest {
 		List<String> problems = new ArrayList<>();
 		Map<String, Map<String, Properties>> families = bundleFamilies(problems);
 		families.forEach((family, languages) -> {
-			languages.forEach((language, bundle) -> bundle.stringPropertyNames().stream().sorted()
+			languages.forEach((language, bundle) -> bundle.stringPropertyNames()
+				.stream()
+				.sorted()
 				.filter(key -> bundle.getProperty(key).isBlank())
 				.forEach(key -> problems.add(file(family, language) + ": `" + key + "` is blank")));
 			SingleLanguage single = SINGLE_LANGUAGE.get(family);
 			if (single != null) {
 				if (languages.size() > 1) {
-					problems.add(family + " now has " + languages.keySet() + ": take it off I18nTextsTest's single-language list");
+					problems.add(family + " now has " + languages.keySet()
+							+ ": take it off I18nTextsTest's single-language list");
 				}
 				return;
 			}
 			Properties french = languages.get("fr");
 			Properties english = languages.get("en");
 			if (french == null || english == null) {
-				problems.add(family + ": only " + languages.keySet() + "; add " + file(family, french == null ? "fr" : "en")
+				problems.add(family + ": only " + languages.keySet() + "; add "
+						+ file(family, french == null ? "fr" : "en")
 						+ ", or list the family as single-language in I18nTextsTest with the decision that says why");
 				return;
 			}
@@ -154,8 +173,8 @@ class I18nTextsTest {
 			for (String key : new TreeSet<>(french.stringPropertyNames())) {
 				String en = english.getProperty(key);
 				if (en != null && !placeholders(french.getProperty(key)).equals(placeholders(en))) {
-					problems.add(family + ": `" + key + "`: French has " + placeholders(french.getProperty(key)) + ", English "
-							+ placeholders(en));
+					problems.add(family + ": `" + key + "`: French has " + placeholders(french.getProperty(key))
+							+ ", English " + placeholders(en));
 				}
 			}
 		});
@@ -200,7 +219,9 @@ class I18nTextsTest {
 			}
 			lines.forEach(line -> offending.add(file + ":" + line + ": " + lineText(source, line).strip()));
 		}
-		PAIRS_TO_MOVE.keySet().stream().filter(file -> !Files.exists(file))
+		PAIRS_TO_MOVE.keySet()
+			.stream()
+			.filter(file -> !Files.exists(file))
 			.forEach(file -> offending.add(file + " is gone: take it off I18nTextsTest's PAIRS_TO_MOVE"));
 		assertNone("French and English texts written in the code (move them to a bilingual file, pick them by key)",
 				offending);
@@ -222,7 +243,8 @@ class I18nTextsTest {
 						.map(basename -> families.getOrDefault(basename, Map.of()).get(language))
 						.anyMatch(bundle -> bundle != null && bundle.getProperty(key) != null);
 					if (!found) {
-						problems.add(where + ": not in " + basenames.stream().map(basename -> file(basename, language)).toList());
+						problems.add(where + ": not in "
+								+ basenames.stream().map(basename -> file(basename, language)).toList());
 					}
 				}
 			}
@@ -230,7 +252,10 @@ class I18nTextsTest {
 		assertNone("message keys of the pages missing from the bundles", problems);
 	}
 
-	/** Every {@code .properties} bundle under the resources: family to language to its keys. */
+	/**
+	 * Every {@code .properties} bundle under the resources: family to language to its
+	 * keys.
+	 */
 	private static Map<String, Map<String, Properties>> bundleFamilies(List<String> problems) throws IOException {
 		Map<String, Map<String, Properties>> families = new TreeMap<>();
 		for (Path file : files(RESOURCES, name -> name.endsWith(".properties") && !name.startsWith("application"))) {
@@ -248,7 +273,10 @@ class I18nTextsTest {
 		return families;
 	}
 
-	/** The page bundles Spring's message source reads: {@code spring.messages.basename}, {@code messages} unless set. */
+	/**
+	 * The page bundles Spring's message source reads: {@code spring.messages.basename},
+	 * {@code messages} unless set.
+	 */
 	private static List<String> pageBasenames() throws IOException {
 		Object basename = null;
 		Path config = RESOURCES.resolve("application.yaml");
@@ -292,11 +320,17 @@ class I18nTextsTest {
 			return List.of();
 		}
 		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter(Files::isRegularFile).filter(path -> name.test(path.getFileName().toString())).sorted().toList();
+			return paths.filter(Files::isRegularFile)
+				.filter(path -> name.test(path.getFileName().toString()))
+				.sorted()
+				.toList();
 		}
 	}
 
-	/** The text of a file, which must be UTF-8 (what {@code ResourceBundle} and the engine read). */
+	/**
+	 * The text of a file, which must be UTF-8 (what {@code ResourceBundle} and the engine
+	 * read).
+	 */
 	private static String utf8(Path file, List<String> problems) throws IOException {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
@@ -311,7 +345,10 @@ class I18nTextsTest {
 		}
 	}
 
-	/** The code with its comments blanked out (line breaks kept), so that they may quote a choice. */
+	/**
+	 * The code with its comments blanked out (line breaks kept), so that they may quote a
+	 * choice.
+	 */
 	static String withoutComments(String code) {
 		StringBuilder out = new StringBuilder(code);
 		int i = 0;
@@ -374,4 +411,5 @@ class I18nTextsTest {
 			fail(heading + ":\n  " + String.join("\n  ", problems));
 		}
 	}
+
 }

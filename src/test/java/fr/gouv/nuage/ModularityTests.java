@@ -16,12 +16,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The module boundaries hold on every module, and the same test writes the module documentation.
- * Each feature is one top-level package with its domain, repository and HTTP controllers.
+ * The module boundaries hold on every module, and the same test writes the module
+ * documentation. Each feature is one top-level package with its domain, repository and
+ * HTTP controllers.
  */
 class ModularityTests {
 
-	/** Plain Java, without Spring: their boundaries are stated in their package-info and checked here. */
+	/**
+	 * Plain Java, without Spring: their boundaries are stated in their package-info and
+	 * checked here.
+	 */
 	private static final Set<String> PLAIN = Set.of("doctrine", "cli");
 
 	private final ApplicationModules modules = ApplicationModules.of(NuageApplication.class);
@@ -53,29 +57,38 @@ class ModularityTests {
 	}
 
 	private List<String> dependencies(String module) {
-		return modules.getModuleByName(module).orElseThrow().getDirectDependencies(modules).uniqueModules()
-			.map(m -> m.getIdentifier().toString()).toList();
+		return modules.getModuleByName(module)
+			.orElseThrow()
+			.getDirectDependencies(modules)
+			.uniqueModules()
+			.map(m -> m.getIdentifier().toString())
+			.toList();
 	}
 
 	@Test
 	void everyControllerLivesInItsFeaturesModule() {
 		modules.stream().forEach(module -> {
-			boolean controllers = module.getSpringBeans().stream().anyMatch(bean -> bean.getType().isAnnotatedWith(RestController.class)
-					|| bean.getType().isAnnotatedWith(Controller.class));
+			boolean controllers = module.getSpringBeans()
+				.stream()
+				.anyMatch(bean -> bean.getType().isAnnotatedWith(RestController.class)
+						|| bean.getType().isAnnotatedWith(Controller.class));
 			if (module.getIdentifier().toString().equals("http")) {
 				assertThat(controllers).as("shared plumbing holds no controller").isFalse();
 			}
 		});
-		modules.stream().flatMap(m -> m.getSpringBeans().stream())
+		modules.stream()
+			.flatMap(m -> m.getSpringBeans().stream())
 			.filter(bean -> bean.getType().isAnnotatedWith(RestController.class))
-			.forEach(bean -> assertThat(bean.getType().getModifiers()).as(bean.getType().getName() + " is package-private")
+			.forEach(bean -> assertThat(bean.getType().getModifiers())
+				.as(bean.getType().getName() + " is package-private")
 				.doesNotContain(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC));
 	}
 
 	@Test
 	void writesTheModuleDocumentation() throws java.io.IOException {
 		FileSystemUtils.deleteRecursively(Path.of("target", "spring-modulith-docs"));
-		// Module canvases are left out: they read the extracted Javadoc, whose escaped quotes Spring
+		// Module canvases are left out: they read the extracted Javadoc, whose escaped
+		// quotes Spring
 		// Modulith 2.1.1 fails to parse.
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 		Path folder = Path.of("target", "spring-modulith-docs");
@@ -84,4 +97,5 @@ class ModularityTests {
 			assertThat(Files.exists(folder.resolve("module-" + module + ".puml"))).as(module).isTrue();
 		}
 	}
+
 }

@@ -8,16 +8,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * The hash chain of the audit log. Each entry's hash covers its own fields and the previous
- * entry's hash, so that editing an entry breaks its hash, and deleting or inserting one breaks the
- * sequence or the link to its neighbour. Plain Java: no Spring, no database.
+ * The hash chain of the audit log. Each entry's hash covers its own fields and the
+ * previous entry's hash, so that editing an entry breaks its hash, and deleting or
+ * inserting one breaks the sequence or the link to its neighbour. Plain Java: no Spring,
+ * no database.
  */
 public final class AuditChain {
 
 	/** The previous hash of the first entry. */
 	public static final String GENESIS = "0".repeat(64);
 
-	/** The outcome of checking a log: intact, or the first entry where it breaks and why. */
+	/**
+	 * The outcome of checking a log: intact, or the first entry where it breaks and why.
+	 */
 	public record Verification(boolean intact, long entries, long brokenAt, String reason) {
 
 		static Verification intact(long entries) {
@@ -62,8 +65,8 @@ public final class AuditChain {
 	}
 
 	/**
-	 * Checks a log read in sequence order against the head its last append recorded, which shows
-	 * entries deleted from the end.
+	 * Checks a log read in sequence order against the head its last append recorded,
+	 * which shows entries deleted from the end.
 	 */
 	public static Verification verify(Iterable<AuditEntry> entries, long headSeq, String headHash) {
 		Verification chain = verify(entries);
@@ -77,9 +80,11 @@ public final class AuditChain {
 		long lastSeq = last == null ? 0 : last.seq();
 		String lastHash = last == null ? GENESIS : last.hash();
 		if (lastSeq != headSeq || !lastHash.equals(headHash)) {
-			return Verification.broken(chain.entries(), lastSeq + 1, lastSeq < headSeq
-					? "entries " + (lastSeq + 1) + " to " + headSeq + " missing: deleted from the end of the log"
-					: "the log's head does not match its last entry " + lastSeq);
+			return Verification.broken(chain.entries(), lastSeq + 1,
+					lastSeq < headSeq
+							? "entries " + (lastSeq + 1) + " to " + headSeq
+									+ " missing: deleted from the end of the log"
+							: "the log's head does not match its last entry " + lastSeq);
 		}
 		return chain;
 	}
@@ -92,23 +97,26 @@ public final class AuditChain {
 			count++;
 			long expected = previous == null ? 1 : previous.seq() + 1;
 			if (entry.seq() != expected) {
-				return Verification.broken(count, entry.seq(), entry.seq() > expected
-						? "entry " + expected + (entry.seq() - expected > 1 ? " to " + (entry.seq() - 1) : "")
-								+ " missing: deleted from the log"
-						: "entry " + entry.seq() + " out of sequence after entry " + (expected - 1));
+				return Verification.broken(count, entry.seq(),
+						entry.seq() > expected
+								? "entry " + expected + (entry.seq() - expected > 1 ? " to " + (entry.seq() - 1) : "")
+										+ " missing: deleted from the log"
+								: "entry " + entry.seq() + " out of sequence after entry " + (expected - 1));
 			}
 			String previousHash = previous == null ? GENESIS : previous.hash();
 			if (!entry.previousHash().equals(previousHash)) {
-				return Verification.broken(count, entry.seq(),
-						"entry " + entry.seq() + " does not follow entry " + (expected - 1) + ": the chain was rewritten");
+				return Verification.broken(count, entry.seq(), "entry " + entry.seq() + " does not follow entry "
+						+ (expected - 1) + ": the chain was rewritten");
 			}
 			String hash = hash(entry.seq(), entry.at(), entry.actor(), entry.action(), entry.subject(), entry.before(),
 					entry.after(), entry.previousHash());
 			if (!hash.equals(entry.hash())) {
-				return Verification.broken(count, entry.seq(), "entry " + entry.seq() + " was edited: its hash does not match");
+				return Verification.broken(count, entry.seq(),
+						"entry " + entry.seq() + " was edited: its hash does not match");
 			}
 			previous = entry;
 		}
 		return Verification.intact(count);
 	}
+
 }

@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends to the audit log within the caller's transaction, when there is one: an action and its
- * entry commit or roll back together. Appends are serialised on the log's head row.
+ * Appends to the audit log within the caller's transaction, when there is one: an action
+ * and its entry commit or roll back together. Appends are serialised on the log's head
+ * row.
  */
 @Service
 public class AuditLog {
@@ -29,18 +30,29 @@ public class AuditLog {
 	@Transactional(propagation = Propagation.REQUIRED)
 	public AuditEntry append(String actor, String action, String subject, String before, String after) {
 		Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
-			.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
+			.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+			.single();
 		AuditEntry previous = head.seq() == 0 ? null
 				: new AuditEntry(head.seq(), null, null, null, null, null, null, null, head.hash());
 		AuditEntry entry = AuditChain.next(previous, clock.instant(), actor, action, subject, before, after);
-		jdbc.sql("""
-				insert into audit_entry (seq, at, actor, action, subject, before_state, after_state, previous_hash, hash)
-				values (:seq, :at, :actor, :action, :subject, :before, :after, :previous, :hash)""")
-			.param("seq", entry.seq()).param("at", Timestamp.from(entry.at())).param("actor", actor)
-			.param("action", action).param("subject", subject).param("before", before).param("after", after)
-			.param("previous", entry.previousHash()).param("hash", entry.hash()).update();
-		jdbc.sql("update audit_head set seq = :seq, hash = :hash where id = 1").param("seq", entry.seq())
-			.param("hash", entry.hash()).update();
+		jdbc.sql(
+				"""
+						insert into audit_entry (seq, at, actor, action, subject, before_state, after_state, previous_hash, hash)
+						values (:seq, :at, :actor, :action, :subject, :before, :after, :previous, :hash)""")
+			.param("seq", entry.seq())
+			.param("at", Timestamp.from(entry.at()))
+			.param("actor", actor)
+			.param("action", action)
+			.param("subject", subject)
+			.param("before", before)
+			.param("after", after)
+			.param("previous", entry.previousHash())
+			.param("hash", entry.hash())
+			.update();
+		jdbc.sql("update audit_head set seq = :seq, hash = :hash where id = 1")
+			.param("seq", entry.seq())
+			.param("hash", entry.hash())
+			.update();
 		return entry;
 	}
 
@@ -51,7 +63,9 @@ public class AuditLog {
 
 	@Transactional(readOnly = true)
 	public AuditChain.Verification verify() {
-		Head head = jdbc.sql(AuditStore.HEAD).query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
+		Head head = jdbc.sql(AuditStore.HEAD)
+			.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+			.single();
 		return AuditChain.verify(entries(), head.seq(), head.hash());
 	}
 
@@ -68,4 +82,5 @@ public class AuditLog {
 
 	private record Head(long seq, String hash) {
 	}
+
 }

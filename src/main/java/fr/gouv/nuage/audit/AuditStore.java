@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the audit log with plain JDBC: the application and {@code nuage audit verify} share it. */
+/**
+ * Reads the audit log with plain JDBC: the application and {@code nuage audit verify}
+ * share it.
+ */
 public final class AuditStore {
 
 	static final String ENTRIES = "select seq, at, actor, action, subject, before_state, after_state, previous_hash, hash "
@@ -18,10 +21,13 @@ public final class AuditStore {
 	private AuditStore() {
 	}
 
-	/** Reads the whole log and checks it, including against the head the last append left. */
+	/**
+	 * Reads the whole log and checks it, including against the head the last append left.
+	 */
 	public static AuditChain.Verification verify(Connection connection) throws SQLException {
 		List<AuditEntry> entries = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(ENTRIES); ResultSet rs = statement.executeQuery()) {
+		try (PreparedStatement statement = connection.prepareStatement(ENTRIES);
+				ResultSet rs = statement.executeQuery()) {
 			while (rs.next()) {
 				entries.add(entry(rs));
 			}
@@ -39,7 +45,8 @@ public final class AuditStore {
 
 	static AuditEntry entry(ResultSet rs) throws SQLException {
 		return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-				rs.getString("action"), rs.getString("subject"), rs.getString("before_state"), rs.getString("after_state"),
-				rs.getString("previous_hash"), rs.getString("hash"));
+				rs.getString("action"), rs.getString("subject"), rs.getString("before_state"),
+				rs.getString("after_state"), rs.getString("previous_hash"), rs.getString("hash"));
 	}
+
 }

@@ -18,13 +18,14 @@ import fr.gouv.nuage.doctrine.Suggestions;
 import fr.gouv.nuage.doctrine.Text;
 
 /**
- * The catalogue of cloud offers: a versioned data file, read as of any date. Immutable; plain Java,
- * so that the CLI uses it without Spring.
+ * The catalogue of cloud offers: a versioned data file, read as of any date. Immutable;
+ * plain Java, so that the CLI uses it without Spring.
  */
 public final class Catalogue {
 
 	/** The outcome of loading a catalogue file. */
 	public sealed interface LoadResult permits Loaded, Refused {
+
 	}
 
 	public record Loaded(Catalogue catalogue) implements LoadResult {
@@ -33,12 +34,16 @@ public final class Catalogue {
 	public record Refused(List<SourceIssue> issues) implements LoadResult {
 	}
 
-	/** A declared offer read and checked against a catalogue: the offer, or the issues that refuse it. */
+	/**
+	 * A declared offer read and checked against a catalogue: the offer, or the issues
+	 * that refuse it.
+	 */
 	public record OfferLoad(Offer offer, List<SourceIssue> issues) {
 	}
 
 	/** The assessment with the hosting facts of its offer, or why it cannot have them. */
 	public sealed interface Resolution permits Resolved, Unresolved {
+
 	}
 
 	public record Resolved(Assessment assessment, Offer offer) implements Resolution {
@@ -68,7 +73,10 @@ public final class Catalogue {
 		this.offers = link(offers);
 	}
 
-	/** Each offer linked to the offer it runs on, itself linked first; a cycle (refused by the loader) links nothing. */
+	/**
+	 * Each offer linked to the offer it runs on, itself linked first; a cycle (refused by
+	 * the loader) links nothing.
+	 */
 	private static List<Offer> link(List<Offer> offers) {
 		Map<String, Offer> byId = new java.util.HashMap<>();
 		offers.forEach(o -> byId.put(o.id(), o));
@@ -106,6 +114,7 @@ public final class Catalogue {
 	private static final class Holder {
 
 		static final Catalogue REFERENCE = loadReference();
+
 	}
 
 	private static Catalogue loadReference() {
@@ -126,17 +135,25 @@ public final class Catalogue {
 		}
 	}
 
-	/** Reads a catalogue file (YAML or JSON); every mistake is reported with its line and column. */
+	/**
+	 * Reads a catalogue file (YAML or JSON); every mistake is reported with its line and
+	 * column.
+	 */
 	public static LoadResult load(String file, String text) {
 		return CatalogueLoader.load(file, text);
 	}
 
-	/** Reads one offer as a provider declares it, checked against this catalogue's sources and offers. */
+	/**
+	 * Reads one offer as a provider declares it, checked against this catalogue's sources
+	 * and offers.
+	 */
 	public OfferLoad readOffer(String file, String text) {
 		return CatalogueLoader.loadOffer(file, text, this);
 	}
 
-	/** This catalogue with {@code offer} added, or in place of the offer of the same id. */
+	/**
+	 * This catalogue with {@code offer} added, or in place of the offer of the same id.
+	 */
 	public Catalogue with(Offer offer) {
 		List<Offer> amended = new ArrayList<>(offers);
 		int index = amended.stream().map(Offer::id).toList().indexOf(offer.id());
@@ -162,7 +179,10 @@ public final class Catalogue {
 		return sources;
 	}
 
-	/** What the catalogue as a whole says of its own limits (counts it cannot reconcile, sources missing). */
+	/**
+	 * What the catalogue as a whole says of its own limits (counts it cannot reconcile,
+	 * sources missing).
+	 */
 	public List<Text> notes() {
 		return notes;
 	}
@@ -175,7 +195,10 @@ public final class Catalogue {
 		return offers.stream().filter(o -> o.id().equals(id)).findFirst();
 	}
 
-	/** The offers of a hosting class and service model on a date; a {@code null} filter keeps all. */
+	/**
+	 * The offers of a hosting class and service model on a date; a {@code null} filter
+	 * keeps all.
+	 */
 	public List<Offer> offers(LocalDate date, String hostingClass, Offer.ServiceModel model) {
 		List<Offer> result = new ArrayList<>();
 		for (Offer offer : offers) {
@@ -187,7 +210,10 @@ public final class Catalogue {
 		return result;
 	}
 
-	/** A qualification past an end nobody confirmed, on a date: what DINUM has in its queue. */
+	/**
+	 * A qualification past an end nobody confirmed, on a date: what DINUM has in its
+	 * queue.
+	 */
 	public record Due(Offer offer, String scheme, QualificationState state) {
 	}
 
@@ -207,40 +233,46 @@ public final class Catalogue {
 	}
 
 	/**
-	 * This catalogue with DINUM's review applied to the offer's qualification, as of {@code today}.
-	 * A review that does not fit (no such offer or qualification, a date out of order or to come, an
-	 * end without a grant to end) is refused with a message naming what is wrong.
+	 * This catalogue with DINUM's review applied to the offer's qualification, as of
+	 * {@code today}. A review that does not fit (no such offer or qualification, a date
+	 * out of order or to come, an end without a grant to end) is refused with a message
+	 * naming what is wrong.
 	 */
 	public Catalogue reviewed(QualificationReview review, LocalDate today) {
-		Offer offer = offer(review.offerId()).orElseThrow(() -> new IllegalArgumentException("offerId: no offer `"
-				+ review.offerId() + "`" + Suggestions.didYouMean(review.offerId(), offers.stream().map(Offer::id).toList())));
-		Qualification qualification = offer.qualification(review.scheme()).orElseThrow(() -> new IllegalArgumentException(
-				"scheme: offer `" + offer.id() + "` has no " + review.scheme() + " qualification to review"));
+		Offer offer = offer(review.offerId())
+			.orElseThrow(() -> new IllegalArgumentException("offerId: no offer `" + review.offerId() + "`"
+					+ Suggestions.didYouMean(review.offerId(), offers.stream().map(Offer::id).toList())));
+		Qualification qualification = offer.qualification(review.scheme())
+			.orElseThrow(() -> new IllegalArgumentException(
+					"scheme: offer `" + offer.id() + "` has no " + review.scheme() + " qualification to review"));
 		QualificationEvent event = review.event();
 		if (event.date().isAfter(today)) {
-			throw new IllegalArgumentException("date: " + event.date() + " is to come; record what ANSSI's list shows today");
+			throw new IllegalArgumentException(
+					"date: " + event.date() + " is to come; record what ANSSI's list shows today");
 		}
 		QualificationState state = qualification.on(today);
 		List<QualificationEvent> events = new ArrayList<>(qualification.events());
 		switch (review.action()) {
 			case CONFIRM -> {
-				require(event.status() == QualificationStatus.QUALIFIED, "status", "a confirmation records a grant (QUALIFIED)");
+				require(event.status() == QualificationStatus.QUALIFIED, "status",
+						"a confirmation records a grant (QUALIFIED)");
 				after(events, event, "a confirmation");
 				events.add(event);
 			}
 			case CORRECT -> {
 				require(state.event() != null && state.event().status() == QualificationStatus.QUALIFIED, "action",
 						"offer `" + offer.id() + "` has no grant in force to correct; confirm or end it instead");
-				require(event.status() == QualificationStatus.QUALIFIED, "status", "a correction replaces the grant in force");
+				require(event.status() == QualificationStatus.QUALIFIED, "status",
+						"a correction replaces the grant in force");
 				int index = events.indexOf(state.event());
 				events.remove(index);
 				if (index > 0 && event.date().isBefore(events.get(index - 1).date())) {
-					throw new IllegalArgumentException("date: " + event.date() + " comes before the step before the grant ("
-							+ events.get(index - 1).written() + ")");
+					throw new IllegalArgumentException("date: " + event.date()
+							+ " comes before the step before the grant (" + events.get(index - 1).written() + ")");
 				}
 				if (index < events.size() && event.date().isAfter(events.get(index).date())) {
-					throw new IllegalArgumentException("date: " + event.date() + " comes after the step after the grant ("
-							+ events.get(index).written() + ")");
+					throw new IllegalArgumentException("date: " + event.date()
+							+ " comes after the step after the grant (" + events.get(index).written() + ")");
 				}
 				events.add(index, event);
 			}
@@ -277,8 +309,8 @@ public final class Catalogue {
 			"hosting.hdsCertified", "commitments.immuneToExtraEuAccess");
 
 	/**
-	 * The assessment without the facts its offer supplies: what is decided again when the offer
-	 * changes, so that the facts come from the catalogue as it is now.
+	 * The assessment without the facts its offer supplies: what is decided again when the
+	 * offer changes, so that the facts come from the catalogue as it is now.
 	 */
 	public static Assessment withoutSuppliedFacts(Assessment assessment) {
 		Assessment.Builder builder = assessment.toBuilder();
@@ -287,11 +319,12 @@ public final class Catalogue {
 	}
 
 	/**
-	 * When the assessment names an offer ({@code hosting.offerId}), the hosting class on {@code date},
-	 * the data location, HDS certification and immunity come from the catalogue; in a region it names
-	 * ({@code hosting.region}), the region's location, and trust only where the qualification covers
-	 * the region. An unknown offer or region, a support offer, or a fact the assessment states
-	 * otherwise than the catalogue, is an input error.
+	 * When the assessment names an offer ({@code hosting.offerId}), the hosting class on
+	 * {@code date}, the data location, HDS certification and immunity come from the
+	 * catalogue; in a region it names ({@code hosting.region}), the region's location,
+	 * and trust only where the qualification covers the region. An unknown offer or
+	 * region, a support offer, or a fact the assessment states otherwise than the
+	 * catalogue, is an input error.
 	 */
 	public Resolution resolve(Assessment assessment, LocalDate date) {
 		Object id = assessment.get("hosting.offerId");
@@ -302,9 +335,10 @@ public final class Catalogue {
 		if (offer == null) {
 			List<String> ids = offers.stream().filter(o -> !o.isSupport()).map(Offer::id).toList();
 			boolean support = offer((String) id).isPresent();
-			return new Unresolved(List.of(new InputError("", 0, 0, "hosting.offerId", support
-					? "`" + id + "` is a support offer of DINUM, which hosts nothing: name the offer that hosts the project"
-					: "unknown offer `" + id + "`" + Suggestions.didYouMean((String) id, ids) + " (see `nuage offers list`)")));
+			return new Unresolved(List.of(new InputError("", 0, 0, "hosting.offerId", support ? "`" + id
+					+ "` is a support offer of DINUM, which hosts nothing: name the offer that hosts the project"
+					: "unknown offer `" + id + "`" + Suggestions.didYouMean((String) id, ids)
+							+ " (see `nuage offers list`)")));
 		}
 		String region = (String) assessment.get("hosting.region");
 		Offer.Region zone = null;
@@ -314,19 +348,20 @@ public final class Catalogue {
 				List<String> regions = offer.regions().stream().map(Offer.Region::id).toList();
 				return new Unresolved(List.of(new InputError("", 0, 0, "hosting.region", regions.isEmpty()
 						? "the catalogue names no regions for offer `" + offer.id() + "`: leave `hosting.region` out"
-						: "offer `" + offer.id() + "` has no region `" + region + "`" + Suggestions.didYouMean(region, regions)
-								+ " (its regions: " + String.join(", ", regions) + ")")));
+						: "offer `" + offer.id() + "` has no region `" + region + "`"
+								+ Suggestions.didYouMean(region, regions) + " (its regions: "
+								+ String.join(", ", regions) + ")")));
 			}
 		}
 		boolean covered = region == null || offer.qualifiedIn(region);
 		List<InputError> errors = new ArrayList<>();
 		Assessment.Builder builder = assessment.toBuilder();
 		set(assessment, builder, errors, offer, "hosting.class", offer.hostingClass(date, region), date);
-		set(assessment, builder, errors, offer, "hosting.dataLocation", zone == null ? offer.dataLocation() : zone.dataLocation(),
-				date);
+		set(assessment, builder, errors, offer, "hosting.dataLocation",
+				zone == null ? offer.dataLocation() : zone.dataLocation(), date);
 		set(assessment, builder, errors, offer, "hosting.hdsCertified", offer.hdsCertified(), date);
-		set(assessment, builder, errors, offer, "commitments.immuneToExtraEuAccess", offer.immuneToExtraEuAccess() && covered,
-				date);
+		set(assessment, builder, errors, offer, "commitments.immuneToExtraEuAccess",
+				offer.immuneToExtraEuAccess() && covered, date);
 		return errors.isEmpty() ? new Resolved(builder.build(), offer) : new Unresolved(List.copyOf(errors));
 	}
 
@@ -341,4 +376,5 @@ public final class Catalogue {
 		}
 		builder.set(path, value);
 	}
+
 }

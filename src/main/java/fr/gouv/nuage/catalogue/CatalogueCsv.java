@@ -10,25 +10,26 @@ import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.doctrine.SourceIssue;
 
 /**
- * The catalogue as CSV, one offer a row, for spreadsheets. Lists are separated by {@code ;}, a
- * purchasing vehicle is {@code vehicle|reference}, a region {@code id:LOCATION}, and a qualification is
+ * The catalogue as CSV, one offer a row, for spreadsheets. Lists are separated by
+ * {@code ;}, a purchasing vehicle is {@code vehicle|reference}, a region
+ * {@code id:LOCATION}, and a qualification is
  * {@code SCHEME/years[region;...]=STATUS@DATE:dating:milestone:vversion:until=DAY#evidence#source#confidence,...};
- * qualifications are separated by {@code " | "}. Event notes are not carried, and support offers
- * (which host nothing) are not rows: they live in the YAML and JSON forms. On export, the columns
- * {@code hostingClass} and {@code secNumCloud} give what holds on the date; on import they are
- * checked against what the qualifications give, never taken as they are.
+ * qualifications are separated by {@code " | "}. Event notes are not carried, and support
+ * offers (which host nothing) are not rows: they live in the YAML and JSON forms. On
+ * export, the columns {@code hostingClass} and {@code secNumCloud} give what holds on the
+ * date; on import they are checked against what the qualifications give, never taken as
+ * they are.
  *
- * An imported CSV goes through the same validation as the catalogue file: each row is turned into
- * an offer of the file format and read by the same loader, and every mistake is reported at its
- * row.
+ * An imported CSV goes through the same validation as the catalogue file: each row is
+ * turned into an offer of the file format and read by the same loader, and every mistake
+ * is reported at its row.
  */
 public final class CatalogueCsv {
 
 	static final List<String> COLUMNS = List.of("id", "provider", "service", "model", "categories", "internal",
-			"operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "runsOn",
-			"regions",
-			"purchasing", "exportFormats", "exitTerms_fr", "exitTerms_en", "qualifications", "sources", "confidence",
-			"note_fr", "note_en", "asOf", "hostingClass", "secNumCloud");
+			"operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking",
+			"runsOn", "regions", "purchasing", "exportFormats", "exitTerms_fr", "exitTerms_en", "qualifications",
+			"sources", "confidence", "note_fr", "note_en", "asOf", "hostingClass", "secNumCloud");
 
 	private CatalogueCsv() {
 	}
@@ -55,8 +56,11 @@ public final class CatalogueCsv {
 			cells.add(offer.maxMarking());
 			cells.add(offer.runsOn() == null ? "" : offer.runsOn());
 			cells.add(String.join(";", offer.regions().stream().map(r -> r.id() + ":" + r.dataLocation()).toList()));
-			cells.add(String.join(";", offer.purchasing().stream()
-				.map(p -> p.vehicle() + (p.reference() == null ? "" : "|" + p.reference())).toList()));
+			cells.add(String.join(";",
+					offer.purchasing()
+						.stream()
+						.map(p -> p.vehicle() + (p.reference() == null ? "" : "|" + p.reference()))
+						.toList()));
 			cells.add(offer.reversibility() == null ? "" : String.join(";", offer.reversibility().exportFormats()));
 			cells.add(offer.reversibility() == null || offer.reversibility().exitTerms() == null ? ""
 					: offer.reversibility().exitTerms().fr());
@@ -89,15 +93,15 @@ public final class CatalogueCsv {
 			events.add(e.status() + "@" + e.written() + ":" + CatalogueJson.lower(e.dating())
 					+ (e.milestone() == null ? "" : ":" + e.milestone())
 					+ (e.schemeVersion() == null ? "" : ":v" + e.schemeVersion())
-					+ (e.validUntil() == null ? "" : ":until=" + e.validUntil()) + "#" + CatalogueJson.lower(e.evidence()) + "#"
-					+ e.source() + "#" + e.confidence());
+					+ (e.validUntil() == null ? "" : ":until=" + e.validUntil()) + "#"
+					+ CatalogueJson.lower(e.evidence()) + "#" + e.source() + "#" + e.confidence());
 		}
 		return out.append(String.join(",", events)).toString();
 	}
 
 	/**
-	 * Reads offers from CSV; the catalogue's version, date and sources come from {@code base}. A row
-	 * that is not valid is reported at {@code file:row}.
+	 * Reads offers from CSV; the catalogue's version, date and sources come from
+	 * {@code base}. A row that is not valid is reported at {@code file:row}.
 	 */
 	public static Catalogue.LoadResult load(String file, String text, Catalogue base) {
 		List<List<String>> rows;
@@ -109,14 +113,18 @@ public final class CatalogueCsv {
 		}
 		String[] lines = text.split("\r?\n", -1);
 		if (rows.isEmpty()) {
-			return new Catalogue.Refused(List.of(SourceIssue.error(file, 1, 1, "the file is empty: expected a header row", "")));
+			return new Catalogue.Refused(
+					List.of(SourceIssue.error(file, 1, 1, "the file is empty: expected a header row", "")));
 		}
 		List<String> header = rows.get(0);
 		List<SourceIssue> issues = new ArrayList<>();
 		for (int i = 0; i < header.size(); i++) {
 			if (!COLUMNS.contains(header.get(i))) {
-				issues.add(SourceIssue.error(file, 1, 1, "unknown column `" + header.get(i) + "`"
-						+ fr.gouv.nuage.doctrine.Suggestions.didYouMean(header.get(i), COLUMNS), lines[0]));
+				issues.add(
+						SourceIssue.error(file, 1, 1,
+								"unknown column `" + header.get(i) + "`"
+										+ fr.gouv.nuage.doctrine.Suggestions.didYouMean(header.get(i), COLUMNS),
+								lines[0]));
 			}
 		}
 		if (!issues.isEmpty()) {
@@ -124,9 +132,17 @@ public final class CatalogueCsv {
 		}
 		// One offer a line, so that the loader's line numbers are the CSV's row numbers.
 		StringBuilder document = new StringBuilder();
-		JsonWriter json = new JsonWriter(document, false).beginObject().name("catalogue").beginObject().name("version")
-			.value(base.version()).name("asOf").value(base.asOf().toString()).name("sources").value((Object) base.sources())
-			.endObject().name("offers");
+		JsonWriter json = new JsonWriter(document, false).beginObject()
+			.name("catalogue")
+			.beginObject()
+			.name("version")
+			.value(base.version())
+			.name("asOf")
+			.value(base.asOf().toString())
+			.name("sources")
+			.value((Object) base.sources())
+			.endObject()
+			.name("offers");
 		document.append("[\n");
 		List<Map<String, String>> derived = new ArrayList<>();
 		for (int r = 1; r < rows.size(); r++) {
@@ -155,9 +171,11 @@ public final class CatalogueCsv {
 			Offer offer = catalogue.offers().get(i);
 			String typed = derived.get(i).getOrDefault("hostingClass", "");
 			if (!typed.isEmpty() && !typed.equals(String.valueOf(offer.hostingClass(catalogue.asOf())))) {
-				issues.add(SourceIssue.error(file, i + 2, 1, "row " + (i + 2) + ": the hosting class is derived from the "
-						+ "qualifications, never typed: `" + typed + "` differs from `" + offer.hostingClass(catalogue.asOf())
-						+ "` on " + catalogue.asOf(), lines[i + 1]));
+				issues.add(SourceIssue.error(file, i + 2, 1,
+						"row " + (i + 2) + ": the hosting class is derived from the " + "qualifications, never typed: `"
+								+ typed + "` differs from `" + offer.hostingClass(catalogue.asOf()) + "` on "
+								+ catalogue.asOf(),
+						lines[i + 1]));
 			}
 		}
 		return issues.isEmpty() ? result : new Catalogue.Refused(List.copyOf(issues));
@@ -314,7 +332,8 @@ public final class CatalogueCsv {
 				out.append(',');
 			}
 			String cell = cells.get(i);
-			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+					|| cell.indexOf('\r') >= 0) {
 				out.append('"').append(cell.replace("\"", "\"\"")).append('"');
 			}
 			else {
@@ -377,4 +396,5 @@ public final class CatalogueCsv {
 		}
 		return rows;
 	}
+
 }

@@ -8,9 +8,9 @@ import fr.gouv.nuage.doctrine.Lang;
 import fr.gouv.nuage.doctrine.Text;
 
 /**
- * Writes the catalogue as JSON. {@link #export} gives the catalogue file's own structure (it reads
- * back with {@link Catalogue#load}); {@link #offer} adds what holds on a date: hosting class and
- * SecNumCloud status.
+ * Writes the catalogue as JSON. {@link #export} gives the catalogue file's own structure
+ * (it reads back with {@link Catalogue#load}); {@link #offer} adds what holds on a date:
+ * hosting class and SecNumCloud status.
  */
 public final class CatalogueJson {
 
@@ -21,11 +21,20 @@ public final class CatalogueJson {
 	public static String export(Catalogue catalogue) {
 		StringBuilder out = new StringBuilder(1 << 16);
 		JsonWriter json = new JsonWriter(out, true);
-		json.beginObject().name("catalogue").beginObject().name("version").value(catalogue.version()).name("asOf")
-			.value(catalogue.asOf().toString()).name("sources").value((Object) catalogue.sources());
+		json.beginObject()
+			.name("catalogue")
+			.beginObject()
+			.name("version")
+			.value(catalogue.version())
+			.name("asOf")
+			.value(catalogue.asOf().toString())
+			.name("sources")
+			.value((Object) catalogue.sources());
 		if (!catalogue.notes().isEmpty()) {
 			json.name("notes").beginArray();
-			catalogue.notes().forEach(note -> json.beginObject().name("fr").value(note.fr()).name("en").value(note.en()).endObject());
+			catalogue.notes()
+				.forEach(
+						note -> json.beginObject().name("fr").value(note.fr()).name("en").value(note.en()).endObject());
 			json.endArray();
 		}
 		json.endObject();
@@ -38,7 +47,10 @@ public final class CatalogueJson {
 		return out.append('\n').toString();
 	}
 
-	/** One offer in the catalogue file's format: what a provider submits to declare or update it. */
+	/**
+	 * One offer in the catalogue file's format: what a provider submits to declare or
+	 * update it.
+	 */
 	public static String declaration(Offer offer) {
 		StringBuilder out = new StringBuilder(4096);
 		JsonWriter json = new JsonWriter(out, true);
@@ -58,20 +70,32 @@ public final class CatalogueJson {
 		QualificationState snc = offer.secNumCloud(date);
 		json.name("hostingClass").value(offer.hostingClass(date)).name("secNumCloud");
 		state(json, snc);
-		json.name("toBeChecked").value(offer.toBeChecked()).name("toConfirm").value(offer.toConfirm(date))
-			.name("hostUnknown").value(offer.hostUnknown()).endObject();
+		json.name("toBeChecked")
+			.value(offer.toBeChecked())
+			.name("toConfirm")
+			.value(offer.toConfirm(date))
+			.name("hostUnknown")
+			.value(offer.hostUnknown())
+			.endObject();
 		json.endObject();
 	}
 
-	/** A qualification as it stands: status, the grant's version and dates, whether to confirm, a renewal under way. */
+	/**
+	 * A qualification as it stands: status, the grant's version and dates, whether to
+	 * confirm, a renewal under way.
+	 */
 	public static void state(JsonWriter json, QualificationState state) {
 		json.beginObject().name("status").value(state.status().name());
 		if (state.event() != null && state.event().schemeVersion() != null) {
 			json.name("schemeVersion").value(state.event().schemeVersion());
 		}
 		if (state.event() != null) {
-			json.name("since").value(state.event().date().toString()).name("dating")
-				.value(lower(state.event().dating())).name("evidence").value(lower(state.event().evidence()));
+			json.name("since")
+				.value(state.event().date().toString())
+				.name("dating")
+				.value(lower(state.event().dating()))
+				.name("evidence")
+				.value(lower(state.event().evidence()));
 		}
 		if (state.validUntil() != null) {
 			json.name("validUntil").value(state.validUntil().toString()).name("endKnown").value(state.endKnown());
@@ -93,7 +117,10 @@ public final class CatalogueJson {
 			.get(dating == Dating.KNOWN ? "dating.known" : "dating.estimated", lang);
 	}
 
-	/** How an enum value is written in the catalogue file: {@code anssi-list}, {@code estimated}. */
+	/**
+	 * How an enum value is written in the catalogue file: {@code anssi-list},
+	 * {@code estimated}.
+	 */
 	static String lower(Enum<?> value) {
 		return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
@@ -101,24 +128,56 @@ public final class CatalogueJson {
 	public static String eligibility(Eligibility eligibility, Lang lang) {
 		StringBuilder out = new StringBuilder(1 << 14);
 		JsonWriter json = new JsonWriter(out, true);
-		json.beginObject().name("schema").value("nuage.eligibility/v1").name("date").value(eligibility.date().toString());
+		json.beginObject()
+			.name("schema")
+			.value("nuage.eligibility/v1")
+			.name("date")
+			.value(eligibility.date().toString());
 		json.name("eligible").beginArray();
 		for (Eligibility.Eligible e : eligibility.eligible()) {
-			json.beginObject().name("id").value(e.offer().id()).name("provider").value(e.offer().provider()).name("service")
-				.value(e.offer().service()).name("model").value(e.offer().model().name()).name("hostingClass")
-				.value(e.hostingClass()).name("toBeChecked").value(e.offer().toBeChecked()).endObject();
+			json.beginObject()
+				.name("id")
+				.value(e.offer().id())
+				.name("provider")
+				.value(e.offer().provider())
+				.name("service")
+				.value(e.offer().service())
+				.name("model")
+				.value(e.offer().model().name())
+				.name("hostingClass")
+				.value(e.hostingClass())
+				.name("toBeChecked")
+				.value(e.offer().toBeChecked())
+				.endObject();
 		}
 		json.endArray().name("excluded").beginArray();
 		for (Eligibility.Exclusion x : eligibility.excluded()) {
-			json.beginObject().name("id").value(x.offer().id()).name("hostingClass").value(x.hostingClass()).name("rule")
-				.value(x.rule()).name("reason").value(x.reason().in(lang)).endObject();
+			json.beginObject()
+				.name("id")
+				.value(x.offer().id())
+				.name("hostingClass")
+				.value(x.hostingClass())
+				.name("rule")
+				.value(x.rule())
+				.name("reason")
+				.value(x.reason().in(lang))
+				.endObject();
 		}
 		json.endArray().name("support").beginArray();
 		for (Eligibility.Suggested suggested : eligibility.support()) {
-			json.beginObject().name("id").value(suggested.offer().id()).name("provider").value(suggested.offer().provider())
-				.name("service").value(suggested.offer().service()).name("contact")
-				.value(suggested.offer().support().contact()).name("howToAsk")
-				.value(suggested.offer().support().howToAsk().in(lang)).name("reasons").beginArray();
+			json.beginObject()
+				.name("id")
+				.value(suggested.offer().id())
+				.name("provider")
+				.value(suggested.offer().provider())
+				.name("service")
+				.value(suggested.offer().service())
+				.name("contact")
+				.value(suggested.offer().support().contact())
+				.name("howToAsk")
+				.value(suggested.offer().support().howToAsk().in(lang))
+				.name("reasons")
+				.beginArray();
 			suggested.reasons().forEach(reason -> json.value(reason.in(lang)));
 			json.endArray().endObject();
 		}
@@ -144,18 +203,36 @@ public final class CatalogueJson {
 			tail(json, offer);
 			return;
 		}
-		json.name("model").value(offer.model().name()).name("categories").value((Object) offer.categories())
-			.name("internal").value(offer.internal());
+		json.name("model")
+			.value(offer.model().name())
+			.name("categories")
+			.value((Object) offer.categories())
+			.name("internal")
+			.value(offer.internal());
 		if (offer.operator() == Offer.Operator.STATE) {
 			json.name("operator").value(offer.operator().name());
 		}
-		json.name("interministerial").value(offer.interministerial()).name("dataLocation").value(offer.dataLocation())
-			.name("immuneToExtraEuAccess").value(offer.immuneToExtraEuAccess()).name("hdsCertified")
-			.value(offer.hdsCertified()).name("maxMarking").value(offer.maxMarking()).name("runsOn").value(offer.runsOn());
+		json.name("interministerial")
+			.value(offer.interministerial())
+			.name("dataLocation")
+			.value(offer.dataLocation())
+			.name("immuneToExtraEuAccess")
+			.value(offer.immuneToExtraEuAccess())
+			.name("hdsCertified")
+			.value(offer.hdsCertified())
+			.name("maxMarking")
+			.value(offer.maxMarking())
+			.name("runsOn")
+			.value(offer.runsOn());
 		if (!offer.regions().isEmpty()) {
 			json.name("regions").beginArray();
-			offer.regions().forEach(r -> json.beginObject().name("id").value(r.id()).name("dataLocation")
-				.value(r.dataLocation()).endObject());
+			offer.regions()
+				.forEach(r -> json.beginObject()
+					.name("id")
+					.value(r.id())
+					.name("dataLocation")
+					.value(r.dataLocation())
+					.endObject());
 			json.endArray();
 		}
 		json.name("purchasing").beginArray();
@@ -169,7 +246,9 @@ public final class CatalogueJson {
 		}
 		json.endArray();
 		if (offer.reversibility() != null) {
-			json.name("reversibility").beginObject().name("exportFormats")
+			json.name("reversibility")
+				.beginObject()
+				.name("exportFormats")
 				.value((Object) offer.reversibility().exportFormats());
 			text(json, "exitTerms", offer.reversibility().exitTerms());
 			json.endObject();
@@ -185,8 +264,13 @@ public final class CatalogueJson {
 			}
 			json.name("events").beginArray();
 			for (QualificationEvent event : qualification.events()) {
-				json.beginObject().name("status").value(event.status().name()).name("date").value(event.written())
-					.name("dating").value(lower(event.dating()));
+				json.beginObject()
+					.name("status")
+					.value(event.status().name())
+					.name("date")
+					.value(event.written())
+					.name("dating")
+					.value(lower(event.dating()));
 				if (event.milestone() != null) {
 					json.name("milestone").value(event.milestone());
 				}
@@ -196,8 +280,12 @@ public final class CatalogueJson {
 				if (event.validUntil() != null) {
 					json.name("validUntil").value(event.validUntil().toString());
 				}
-				json.name("evidence").value(lower(event.evidence())).name("source").value(event.source())
-					.name("confidence").value(event.confidence());
+				json.name("evidence")
+					.value(lower(event.evidence()))
+					.name("source")
+					.value(event.source())
+					.name("confidence")
+					.value(event.confidence());
 				text(json, "note", event.note());
 				json.endObject();
 			}
@@ -239,4 +327,5 @@ public final class CatalogueJson {
 			json.name(name).beginObject().name("fr").value(text.fr()).name("en").value(text.en()).endObject();
 		}
 	}
+
 }

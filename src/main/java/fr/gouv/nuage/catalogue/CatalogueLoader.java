@@ -29,9 +29,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a catalogue file (YAML, or JSON, which YAML reads too) and checks every value against the
- * catalogue's format; each mistake is reported at its line and column, and a catalogue with an
- * error is not built.
+ * Reads a catalogue file (YAML, or JSON, which YAML reads too) and checks every value
+ * against the catalogue's format; each mistake is reported at its line and column, and a
+ * catalogue with an error is not built.
  */
 final class CatalogueLoader {
 
@@ -49,12 +49,15 @@ final class CatalogueLoader {
 			"dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "qualifications", "sources",
 			"confidence", "asOf");
 
-	/** What a support offer has: who, what, how to ask, the decisions it helps; nothing of hosting. */
-	private static final Set<String> SUPPORT_KEYS = Set.of("id", "kind", "provider", "service", "categories", "operator",
-			"interministerial", "support", "sources", "confidence", "note", "asOf");
+	/**
+	 * What a support offer has: who, what, how to ask, the decisions it helps; nothing of
+	 * hosting.
+	 */
+	private static final Set<String> SUPPORT_KEYS = Set.of("id", "kind", "provider", "service", "categories",
+			"operator", "interministerial", "support", "sources", "confidence", "note", "asOf");
 
-	private static final Set<String> SUPPORT_REQUIRED = Set.of("id", "kind", "provider", "service", "support", "sources",
-			"confidence", "asOf");
+	private static final Set<String> SUPPORT_REQUIRED = Set.of("id", "kind", "provider", "service", "support",
+			"sources", "confidence", "asOf");
 
 	/** The control procedures a decision sets (decision-v1 `control`). */
 	static final Set<String> CONTROLS = Set.of("PROJECT_AUTHORITY", "MINISTRY", "DINUM_OPINION", "UNKNOWN");
@@ -92,8 +95,8 @@ final class CatalogueLoader {
 	}
 
 	/**
-	 * One offer, as a provider declares it (YAML or JSON), checked like an offer of the catalogue
-	 * file against the sources and offers of {@code base}.
+	 * One offer, as a provider declares it (YAML or JSON), checked like an offer of the
+	 * catalogue file against the sources and offers of {@code base}.
 	 */
 	static Catalogue.OfferLoad loadOffer(String file, String text, Catalogue base) {
 		CatalogueLoader loader = new CatalogueLoader(file, text);
@@ -141,10 +144,12 @@ final class CatalogueLoader {
 			return null;
 		}
 		if (!(root instanceof MappingNode top)) {
-			error(root == null ? null : root.getStartMark(), "the catalogue must be a map with `catalogue` and `offers`");
+			error(root == null ? null : root.getStartMark(),
+					"the catalogue must be a map with `catalogue` and `offers`");
 			return null;
 		}
-		Map<String, Node> fields = fields(top, "the catalogue", Set.of("catalogue", "offers"), Set.of("catalogue", "offers"));
+		Map<String, Node> fields = fields(top, "the catalogue", Set.of("catalogue", "offers"),
+				Set.of("catalogue", "offers"));
 		MappingNode header = map(fields.get("catalogue"), "`catalogue`");
 		String version = null;
 		LocalDate asOf = null;
@@ -182,14 +187,17 @@ final class CatalogueLoader {
 		}
 		runsOn.forEach((ref, node) -> {
 			if (!ids.contains(ref)) {
-				error(node.getStartMark(), "`runsOn` names no offer of the catalogue: `" + ref + "`" + Suggestions.didYouMean(ref, ids));
+				error(node.getStartMark(),
+						"`runsOn` names no offer of the catalogue: `" + ref + "`" + Suggestions.didYouMean(ref, ids));
 			}
 		});
 		cycles(offers, list);
 		return version == null || asOf == null ? null : new Catalogue(version, asOf, sources, notes, offers);
 	}
 
-	/** An offer that runs, through others, on itself, or on a support offer, is refused. */
+	/**
+	 * An offer that runs, through others, on itself, or on a support offer, is refused.
+	 */
 	private void cycles(List<Offer> offers, SequenceNode list) {
 		Map<String, Offer> byId = new LinkedHashMap<>();
 		offers.forEach(o -> byId.put(o.id(), o));
@@ -205,7 +213,8 @@ final class CatalogueLoader {
 					break;
 				}
 				if (next != null && next.id().equals(offer.id())) {
-					error(list.getValue().get(i).getStartMark(), "offer `" + offer.id() + "` runs, through `runsOn`, on itself");
+					error(list.getValue().get(i).getStartMark(),
+							"offer `" + offer.id() + "` runs, through `runsOn`, on itself");
 					break;
 				}
 			}
@@ -222,7 +231,8 @@ final class CatalogueLoader {
 			String key = ((ScalarNode) tuple.getKeyNode()).getValue();
 			MappingNode source = map(tuple.getValueNode(), "the source `" + key + "`");
 			if (source != null) {
-				Map<String, Node> f = fields(source, "the source `" + key + "`", Set.of("title", "url"), Set.of("title"));
+				Map<String, Node> f = fields(source, "the source `" + key + "`", Set.of("title", "url"),
+						Set.of("title"));
 				Map<String, String> entry = new LinkedHashMap<>();
 				entry.put("title", text(f.get("title"), "`title`"));
 				if (f.containsKey("url")) {
@@ -242,8 +252,9 @@ final class CatalogueLoader {
 		String named = scalarOf(map, "id").map(id -> "offer `" + id + "`").orElse("an offer");
 		Offer.Kind kind = scalarOf(map, "kind").filter(k -> k.equals("SUPPORT")).isPresent() ? Offer.Kind.SUPPORT
 				: Offer.Kind.HOSTING;
-		Map<String, Node> f = kind == Offer.Kind.SUPPORT ? fields(map, named + " (a support offer, which hosts nothing)",
-				SUPPORT_KEYS, SUPPORT_REQUIRED) : fields(map, named, OFFER_KEYS, OFFER_REQUIRED);
+		Map<String, Node> f = kind == Offer.Kind.SUPPORT
+				? fields(map, named + " (a support offer, which hosts nothing)", SUPPORT_KEYS, SUPPORT_REQUIRED)
+				: fields(map, named, OFFER_KEYS, OFFER_REQUIRED);
 		if (f.containsKey("kind")) {
 			enumValue(f.get("kind"), Offer.Kind.class, "`kind` of " + named);
 		}
@@ -252,24 +263,27 @@ final class CatalogueLoader {
 			error(f.get("id").getStartMark(), "an offer id is lowercase words joined by `-`, not `" + id + "`");
 		}
 		String what = "offer `" + id + "`";
-		List<String> categories = f.containsKey("categories") ? strings(f.get("categories"), "`categories` of " + what, CATEGORIES)
-				: List.of();
+		List<String> categories = f.containsKey("categories")
+				? strings(f.get("categories"), "`categories` of " + what, CATEGORIES) : List.of();
 		Offer.Operator operator = f.containsKey("operator")
 				? enumValue(f.get("operator"), Offer.Operator.class, "`operator` of " + what) : Offer.Operator.PROVIDER;
 		List<String> offerSources = strings(f.get("sources"), "`sources` of " + what, sources.keySet());
-		boolean interministerial = f.containsKey("interministerial") && bool(f.get("interministerial"), "`interministerial`");
+		boolean interministerial = f.containsKey("interministerial")
+				&& bool(f.get("interministerial"), "`interministerial`");
 		String confidence = oneOf(f.get("confidence"), "`confidence` of " + what, CONFIDENCES);
 		Text note = f.containsKey("note") ? localized(f.get("note"), "`note` of " + what) : null;
 		LocalDate asOf = date(f.get("asOf"), "`asOf`");
 		if (kind == Offer.Kind.SUPPORT) {
 			return new Offer(id, kind, text(f.get("provider"), "`provider`"), text(f.get("service"), "`service`"), null,
-					categories, null, operator, interministerial, null, false, false, null, null, List.of(), List.of(), null,
-					List.of(), support(f.get("support"), what), offerSources, confidence, note, asOf, null);
+					categories, null, operator, interministerial, null, false, false, null, null, List.of(), List.of(),
+					null, List.of(), support(f.get("support"), what), offerSources, confidence, note, asOf, null);
 		}
 		Offer.ServiceModel model = enumValue(f.get("model"), Offer.ServiceModel.class, "`model` of " + what);
 		String internal = f.containsKey("internal") && !isNull(f.get("internal"))
-				? oneOf(f.get("internal"), "`internal` of " + what, Set.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO)) : null;
-		String runsOnId = f.containsKey("runsOn") && !isNull(f.get("runsOn")) ? text(f.get("runsOn"), "`runsOn`") : null;
+				? oneOf(f.get("internal"), "`internal` of " + what, Set.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO))
+				: null;
+		String runsOnId = f.containsKey("runsOn") && !isNull(f.get("runsOn")) ? text(f.get("runsOn"), "`runsOn`")
+				: null;
 		if (runsOnId != null) {
 			runsOn.put(runsOnId, f.get("runsOn"));
 			if (runsOnId.equals(id)) {
@@ -294,7 +308,8 @@ final class CatalogueLoader {
 		return new Offer(id, kind, text(f.get("provider"), "`provider`"), text(f.get("service"), "`service`"), model,
 				categories, internal, operator, interministerial,
 				oneOf(f.get("dataLocation"), "`dataLocation` of " + what, dataLocations),
-				bool(f.get("immuneToExtraEuAccess"), "`immuneToExtraEuAccess`"), bool(f.get("hdsCertified"), "`hdsCertified`"),
+				bool(f.get("immuneToExtraEuAccess"), "`immuneToExtraEuAccess`"),
+				bool(f.get("hdsCertified"), "`hdsCertified`"),
 				oneOf(f.get("maxMarking"), "`maxMarking` of " + what, Set.of("NONE", "DIFFUSION_RESTREINTE")), runsOnId,
 				regions, purchasing(f.get("purchasing"), what), reversibility(f.get("reversibility"), what),
 				List.copyOf(qualifications), null, offerSources, confidence, note, asOf, null);
@@ -302,10 +317,12 @@ final class CatalogueLoader {
 
 	/** The value of a plain key of a map, before it is checked. */
 	private static java.util.Optional<String> scalarOf(MappingNode map, String key) {
-		return map.getValue().stream()
+		return map.getValue()
+			.stream()
 			.filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
 					&& t.getValueNode() instanceof ScalarNode)
-			.map(t -> ((ScalarNode) t.getValueNode()).getValue()).findFirst();
+			.map(t -> ((ScalarNode) t.getValueNode()).getValue())
+			.findFirst();
 	}
 
 	private List<Offer.Region> regions(Node node, String what) {
@@ -318,12 +335,14 @@ final class CatalogueLoader {
 		for (Node item : list.getValue()) {
 			MappingNode map = map(item, "a region of " + what);
 			if (map != null) {
-				Map<String, Node> f = fields(map, "a region of " + what, Set.of("id", "dataLocation"), Set.of("id", "dataLocation"));
+				Map<String, Node> f = fields(map, "a region of " + what, Set.of("id", "dataLocation"),
+						Set.of("id", "dataLocation"));
 				String region = text(f.get("id"), "`id` of a region");
 				if (region != null && !ids.add(region)) {
 					error(f.get("id").getStartMark(), "duplicate region `" + region + "` in " + what);
 				}
-				result.add(new Offer.Region(region, oneOf(f.get("dataLocation"), "`dataLocation` of a region", dataLocations)));
+				result.add(new Offer.Region(region,
+						oneOf(f.get("dataLocation"), "`dataLocation` of a region", dataLocations)));
 			}
 		}
 		return List.copyOf(result);
@@ -337,7 +356,8 @@ final class CatalogueLoader {
 		Map<String, Node> f = fields(map, "`support` of " + what, Set.of("contact", "howToAsk", "suggestWhen"),
 				Set.of("contact", "howToAsk"));
 		List<Offer.Suggestion> suggestions = new ArrayList<>();
-		SequenceNode list = f.containsKey("suggestWhen") ? list(f.get("suggestWhen"), "`suggestWhen` of " + what) : null;
+		SequenceNode list = f.containsKey("suggestWhen") ? list(f.get("suggestWhen"), "`suggestWhen` of " + what)
+				: null;
 		if (list != null) {
 			for (Node item : list.getValue()) {
 				Offer.Suggestion suggestion = suggestion(item, what);
@@ -346,11 +366,14 @@ final class CatalogueLoader {
 				}
 			}
 		}
-		return new Offer.Support(text(f.get("contact"), "`contact`"), localized(f.get("howToAsk"), "`howToAsk` of " + what),
-				List.copyOf(suggestions));
+		return new Offer.Support(text(f.get("contact"), "`contact`"),
+				localized(f.get("howToAsk"), "`howToAsk` of " + what), List.copyOf(suggestions));
 	}
 
-	/** One case where a support offer helps: a fact's value, or the control procedures; and why. */
+	/**
+	 * One case where a support offer helps: a fact's value, or the control procedures;
+	 * and why.
+	 */
 	private Offer.Suggestion suggestion(Node node, String what) {
 		MappingNode map = map(node, "a case of `suggestWhen` of " + what);
 		if (map == null) {
@@ -392,8 +415,9 @@ final class CatalogueLoader {
 			default -> true;
 		};
 		if (!fits) {
-			error(node.getStartMark(), "`" + value + "` is not a value of `" + fact.path() + "`"
-					+ (fact.type() == FactType.BOOLEAN ? " (true or false)" : " (expected one of " + String.join(", ", fact.values()) + ")"));
+			error(node.getStartMark(),
+					"`" + value + "` is not a value of `" + fact.path() + "`" + (fact.type() == FactType.BOOLEAN
+							? " (true or false)" : " (expected one of " + String.join(", ", fact.values()) + ")"));
 		}
 	}
 
@@ -402,8 +426,8 @@ final class CatalogueLoader {
 		if (map == null) {
 			return null;
 		}
-		Map<String, Node> f = fields(map, "a qualification of " + what, Set.of("scheme", "validityYears", "regions", "events"),
-				Set.of("scheme", "events"));
+		Map<String, Node> f = fields(map, "a qualification of " + what,
+				Set.of("scheme", "validityYears", "regions", "events"), Set.of("scheme", "events"));
 		String scheme = oneOf(f.get("scheme"), "`scheme`", Set.of("SECNUMCLOUD", "HDS", "ISO27001", "OTHER"));
 		Integer validity = null;
 		if (f.containsKey("validityYears")) {
@@ -412,13 +436,12 @@ final class CatalogueLoader {
 				validity = years == null ? null : Integer.valueOf(years);
 			}
 			catch (NumberFormatException ex) {
-				error(f.get("validityYears").getStartMark(), "`validityYears` is a whole number of years, not `" + years + "`");
+				error(f.get("validityYears").getStartMark(),
+						"`validityYears` is a whole number of years, not `" + years + "`");
 			}
 		}
-		List<String> covered = f.containsKey("regions")
-				? strings(f.get("regions"), "`regions` of a qualification of " + what,
-						regions.stream().map(Offer.Region::id).toList())
-				: List.of();
+		List<String> covered = f.containsKey("regions") ? strings(f.get("regions"),
+				"`regions` of a qualification of " + what, regions.stream().map(Offer.Region::id).toList()) : List.of();
 		List<QualificationEvent> events = new ArrayList<>();
 		SequenceNode list = list(f.get("events"), "`events`");
 		if (list != null) {
@@ -444,15 +467,17 @@ final class CatalogueLoader {
 		if (map == null) {
 			return null;
 		}
-		Map<String, Node> f = fields(map, "an event of " + what,
-				Set.of("status", "date", "dating", "milestone", "schemeVersion", "validUntil", "evidence", "source",
-						"confidence", "note"),
+		Map<String, Node> f = fields(
+				map, "an event of " + what, Set.of("status", "date", "dating", "milestone", "schemeVersion",
+						"validUntil", "evidence", "source", "confidence", "note"),
 				Set.of("status", "date", "dating", "evidence", "source", "confidence"));
 		QualificationStatus status = enumValue(f.get("status"), QualificationStatus.class, "`status`");
 		if (status == QualificationStatus.NONE) {
-			error(f.get("status").getStartMark(), "`NONE` is what a qualification is before its first event, not an event");
+			error(f.get("status").getStartMark(),
+					"`NONE` is what a qualification is before its first event, not an event");
 		}
-		String milestone = f.containsKey("milestone") ? oneOf(f.get("milestone"), "`milestone`", Set.of("J0", "J1", "J2")) : null;
+		String milestone = f.containsKey("milestone")
+				? oneOf(f.get("milestone"), "`milestone`", Set.of("J0", "J1", "J2")) : null;
 		if (milestone != null && status != QualificationStatus.IN_PROGRESS) {
 			error(f.get("milestone").getStartMark(), "a milestone belongs to an `IN_PROGRESS` event");
 		}
@@ -465,7 +490,8 @@ final class CatalogueLoader {
 		}
 		LocalDate validUntil = f.containsKey("validUntil") ? date(f.get("validUntil"), "`validUntil`") : null;
 		if (validUntil != null && status != QualificationStatus.QUALIFIED) {
-			error(f.get("validUntil").getStartMark(), "`validUntil` is the end of a grant: it belongs to a `QUALIFIED` event");
+			error(f.get("validUntil").getStartMark(),
+					"`validUntil` is the end of a grant: it belongs to a `QUALIFIED` event");
 		}
 		Evidence evidence = enumValue(f.get("evidence"), Evidence.class, "`evidence`", true);
 		if (written == null || status == null || dating == null || evidence == null) {
@@ -476,15 +502,15 @@ final class CatalogueLoader {
 				validUntil, evidence, source, oneOf(f.get("confidence"), "`confidence`", CONFIDENCES),
 				f.containsKey("note") ? localized(f.get("note"), "`note`") : null);
 		if (validUntil != null && !validUntil.isAfter(event.date())) {
-			error(f.get("validUntil").getStartMark(), "`validUntil` " + validUntil + " is not after the grant's date "
-					+ event.date());
+			error(f.get("validUntil").getStartMark(),
+					"`validUntil` " + validUntil + " is not after the grant's date " + event.date());
 		}
 		return event;
 	}
 
 	/**
-	 * The day an event takes effect: the first day of the day, month or year written, but never
-	 * before the step before it when the period written reaches that step.
+	 * The day an event takes effect: the first day of the day, month or year written, but
+	 * never before the step before it when the period written reaches that step.
 	 */
 	static LocalDate effective(QualificationStatus status, String written, LocalDate previous) {
 		LocalDate first = QualificationEvent.earliest(written);
@@ -492,7 +518,9 @@ final class CatalogueLoader {
 		return previous != null && first.isBefore(previous) && !last.isBefore(previous) ? previous : first;
 	}
 
-	/** A date as a source gives it: {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}. */
+	/**
+	 * A date as a source gives it: {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}.
+	 */
 	private String eventDate(Node node) {
 		String value = text(node, "`date`");
 		if (value == null) {
@@ -519,8 +547,8 @@ final class CatalogueLoader {
 			for (Node item : list.getValue()) {
 				MappingNode map = map(item, "a purchasing vehicle of " + what);
 				if (map != null) {
-					Map<String, Node> f = fields(map, "a purchasing vehicle of " + what, Set.of("vehicle", "reference", "note"),
-							Set.of("vehicle"));
+					Map<String, Node> f = fields(map, "a purchasing vehicle of " + what,
+							Set.of("vehicle", "reference", "note"), Set.of("vehicle"));
 					result.add(new Offer.Purchasing(text(f.get("vehicle"), "`vehicle`"),
 							f.containsKey("reference") ? text(f.get("reference"), "`reference`") : null,
 							f.containsKey("note") ? localized(f.get("note"), "`note`") : null));
@@ -536,7 +564,8 @@ final class CatalogueLoader {
 			return null;
 		}
 		Map<String, Node> f = fields(map, "`reversibility` of " + what, Set.of("exportFormats", "exitTerms"), Set.of());
-		return new Offer.Reversibility(f.containsKey("exportFormats") ? strings(f.get("exportFormats"), "`exportFormats`", null) : List.of(),
+		return new Offer.Reversibility(
+				f.containsKey("exportFormats") ? strings(f.get("exportFormats"), "`exportFormats`", null) : List.of(),
 				f.containsKey("exitTerms") ? localized(f.get("exitTerms"), "`exitTerms`") : null);
 	}
 
@@ -548,7 +577,8 @@ final class CatalogueLoader {
 				continue;
 			}
 			if (!allowed.contains(key.getValue())) {
-				error(key.getStartMark(), "unknown key `" + key.getValue() + "` in " + what + Suggestions.didYouMean(key.getValue(), allowed));
+				error(key.getStartMark(), "unknown key `" + key.getValue() + "` in " + what
+						+ Suggestions.didYouMean(key.getValue(), allowed));
 			}
 			else if (fields.put(key.getValue(), tuple.getValueNode()) != null) {
 				error(key.getStartMark(), "duplicate key `" + key.getValue() + "` in " + what);
@@ -580,7 +610,8 @@ final class CatalogueLoader {
 			return values;
 		}
 		for (Node item : list.getValue()) {
-			String value = allowed == null ? text(item, "an item of " + what) : oneOf(item, "an item of " + what, allowed);
+			String value = allowed == null ? text(item, "an item of " + what)
+					: oneOf(item, "an item of " + what, allowed);
 			if (value != null) {
 				values.add(value);
 			}
@@ -592,10 +623,14 @@ final class CatalogueLoader {
 		return enumValue(node, type, what, false);
 	}
 
-	/** An enum's value; in lower case too when {@code lowerCase} (`dating: estimated`, `evidence: anssi-list`). */
+	/**
+	 * An enum's value; in lower case too when {@code lowerCase} (`dating: estimated`,
+	 * `evidence: anssi-list`).
+	 */
 	private <E extends Enum<E>> E enumValue(Node node, Class<E> type, String what, boolean lowerCase) {
 		List<String> names = java.util.Arrays.stream(type.getEnumConstants())
-			.map(e -> lowerCase ? e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') : e.name()).toList();
+			.map(e -> lowerCase ? e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') : e.name())
+			.toList();
 		String value = oneOf(node, what, names);
 		return value == null ? null
 				: Enum.valueOf(type, lowerCase ? value.toUpperCase(java.util.Locale.ROOT).replace('-', '_') : value);
@@ -604,8 +639,9 @@ final class CatalogueLoader {
 	private String oneOf(Node node, String what, Collection<String> allowed) {
 		String value = text(node, what);
 		if (value != null && !allowed.contains(value)) {
-			error(node.getStartMark(), "`" + value + "` is not allowed for " + what + Suggestions.didYouMean(value, allowed)
-					+ " (expected one of " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+			error(node.getStartMark(),
+					"`" + value + "` is not allowed for " + what + Suggestions.didYouMean(value, allowed)
+							+ " (expected one of " + String.join(", ", allowed.stream().sorted().toList()) + ")");
 			return null;
 		}
 		return value;
@@ -648,8 +684,8 @@ final class CatalogueLoader {
 	}
 
 	private static boolean isNull(Node node) {
-		return node instanceof ScalarNode scalar && (scalar.getValue().equals("null") || scalar.getValue().equals("~")
-				|| scalar.getValue().isEmpty());
+		return node instanceof ScalarNode scalar
+				&& (scalar.getValue().equals("null") || scalar.getValue().equals("~") || scalar.getValue().isEmpty());
 	}
 
 	private MappingNode map(Node node, String what) {
@@ -679,4 +715,5 @@ final class CatalogueLoader {
 		int column = mark == null ? 1 : mark.getColumn() + 1;
 		issues.add(SourceIssue.error(file, line, column, message, line <= lines.length ? lines[line - 1] : ""));
 	}
+
 }

@@ -15,10 +15,11 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Runs the catalogue's tests, written as data ({@code offers.tests.yaml}): an offer's hosting class
- * (in a region, when the case names one), SecNumCloud status, whether it is to confirm, what it runs
- * on and its kind on a date; or the offers eligible for an assessment on a date, the rule excluding
- * the others, and the support offers suggested. Unknown keys and cases that expect nothing fail.
+ * Runs the catalogue's tests, written as data ({@code offers.tests.yaml}): an offer's
+ * hosting class (in a region, when the case names one), SecNumCloud status, whether it is
+ * to confirm, what it runs on and its kind on a date; or the offers eligible for an
+ * assessment on a date, the rule excluding the others, and the support offers suggested.
+ * Unknown keys and cases that expect nothing fail.
  */
 public final class CatalogueTests {
 
@@ -64,8 +65,11 @@ public final class CatalogueTests {
 			return new CaseResult(name, cites, failures);
 		}
 		Map<String, Object> expect = (Map<String, Object>) expectMap;
-		expect.keySet().stream().filter(key -> !EXPECT_KEYS.contains(key))
-			.forEach(key -> failures.add("unknown expectation `" + key + "`" + Suggestions.didYouMean(key, EXPECT_KEYS)));
+		expect.keySet()
+			.stream()
+			.filter(key -> !EXPECT_KEYS.contains(key))
+			.forEach(key -> failures
+				.add("unknown expectation `" + key + "`" + Suggestions.didYouMean(key, EXPECT_KEYS)));
 		LocalDate date = testCase.get("asOf") == null ? catalogue.asOf() : date(testCase.get("asOf"));
 		if (testCase.get("offer") != null) {
 			Offer offer = catalogue.offer(String.valueOf(testCase.get("offer"))).orElse(null);
@@ -100,21 +104,28 @@ public final class CatalogueTests {
 		}
 		Eligibility eligibility = Eligibility.of(catalogue, ((Catalogue.Resolved) resolution).assessment(), pack, date);
 		List<String> eligible = eligibility.eligible().stream().map(e -> e.offer().id()).toList();
-		if (expect.get("eligible") instanceof List<?> want && !want.stream().map(String::valueOf).toList().equals(eligible)) {
+		if (expect.get("eligible") instanceof List<?> want
+				&& !want.stream().map(String::valueOf).toList().equals(eligible)) {
 			failures.add("eligible: expected " + want + ", got " + eligible);
 		}
 		List<String> support = eligibility.support().stream().map(e -> e.offer().id()).toList();
-		if (expect.get("support") instanceof List<?> want && !want.stream().map(String::valueOf).toList().equals(support)) {
+		if (expect.get("support") instanceof List<?> want
+				&& !want.stream().map(String::valueOf).toList().equals(support)) {
 			failures.add("support: expected " + want + ", got " + support);
 		}
 		if (expect.get("eligibleInclude") instanceof List<?> include) {
-			include.stream().map(String::valueOf).filter(id -> !eligible.contains(id))
+			include.stream()
+				.map(String::valueOf)
+				.filter(id -> !eligible.contains(id))
 				.forEach(id -> failures.add("eligible: expected to include `" + id + "`, got " + eligible));
 		}
 		if (expect.get("excluded") instanceof Map<?, ?> excluded) {
 			excluded.forEach((id, rule) -> {
-				Eligibility.Exclusion exclusion = eligibility.excluded().stream().filter(x -> x.offer().id().equals(id))
-					.findFirst().orElse(null);
+				Eligibility.Exclusion exclusion = eligibility.excluded()
+					.stream()
+					.filter(x -> x.offer().id().equals(id))
+					.findFirst()
+					.orElse(null);
 				if (exclusion == null) {
 					failures.add("excluded: expected `" + id + "` excluded by " + rule + ", but it is "
 							+ (eligible.contains(String.valueOf(id)) ? "eligible" : "not in the catalogue"));
@@ -140,4 +151,5 @@ public final class CatalogueTests {
 			failures.add(key + ": expected " + expect.get(key) + ", got " + actual);
 		}
 	}
+
 }

@@ -13,10 +13,10 @@ import fr.gouv.nuage.doctrine.Text;
 
 /**
  * The offers the doctrine allows for one project on one date, ranked as R1 and R13 ask —
- * interministerial products and SaaS first, then the internal clouds, then trusted commercial
- * offers, then the rest — and every other offer with the rule that excludes it and why. Support
- * offers host nothing: they are never among the eligible or the excluded, only suggested where their
- * own data say they help.
+ * interministerial products and SaaS first, then the internal clouds, then trusted
+ * commercial offers, then the rest — and every other offer with the rule that excludes it
+ * and why. Support offers host nothing: they are never among the eligible or the
+ * excluded, only suggested where their own data say they help.
  */
 public record Eligibility(Decision decision, LocalDate date, List<Eligible> eligible, List<Exclusion> excluded,
 		List<Suggested> support) {
@@ -29,13 +29,19 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 	public record Eligible(Offer offer, String hostingClass) {
 	}
 
-	/** An offer that does not fit: the rule (R9, or INTERNE for the internal clouds' audience) and why. */
+	/**
+	 * An offer that does not fit: the rule (R9, or INTERNE for the internal clouds'
+	 * audience) and why.
+	 */
 	public record Exclusion(Offer offer, String hostingClass, String rule, Text reason) {
 	}
 
 	private static final Set<String> STATE_ENTITIES = Set.of("STATE_ADMINISTRATION", "STATE_OPERATOR");
 
-	/** Evaluates the assessment (already resolved against the catalogue) and sorts every offer. */
+	/**
+	 * Evaluates the assessment (already resolved against the catalogue) and sorts every
+	 * offer.
+	 */
 	public static Eligibility of(Catalogue catalogue, Assessment assessment, RulePack pack, LocalDate date) {
 		Decision decision = pack.evaluate(assessment);
 		List<String> allowed = decision.allowedHosting();
@@ -65,14 +71,14 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 				exclusion = new Exclusion(offer, hostingClass, "R9", notAllowed(offer, hostingClass, decision, date));
 			}
 			else if (!offer.mayHost(marking)) {
-				exclusion = new Exclusion(offer, hostingClass, "R9", new Text(
-						"Cette offre ne peut pas héberger de données Diffusion Restreinte (seul Pi le peut).",
-						"This offer may not host Diffusion Restreinte data (only Pi may)."));
+				exclusion = new Exclusion(offer, hostingClass, "R9",
+						new Text("Cette offre ne peut pas héberger de données Diffusion Restreinte (seul Pi le peut).",
+								"This offer may not host Diffusion Restreinte data (only Pi may)."));
 			}
 			else if (health && !offer.isInternal() && !offer.hdsCertified()) {
-				exclusion = new Exclusion(offer, hostingClass, "R9", new Text(
-						"Données de santé : l'hébergeur doit être certifié HDS, ce que cette offre n'est pas.",
-						"Health data: the host must be HDS-certified, which this offer is not."));
+				exclusion = new Exclusion(offer, hostingClass, "R9",
+						new Text("Données de santé : l'hébergeur doit être certifié HDS, ce que cette offre n'est pas.",
+								"Health data: the host must be HDS-certified, which this offer is not."));
 			}
 			if (exclusion == null) {
 				eligible.add(new Eligible(offer, hostingClass));
@@ -86,7 +92,10 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 		return new Eligibility(decision, date, List.copyOf(eligible), List.copyOf(excluded), List.copyOf(support));
 	}
 
-	/** Why a support offer helps this project, from its own data: the cases of {@code suggestWhen} that hold. */
+	/**
+	 * Why a support offer helps this project, from its own data: the cases of
+	 * {@code suggestWhen} that hold.
+	 */
 	static List<Text> reasons(Offer offer, Assessment assessment, Decision decision) {
 		List<Text> reasons = new ArrayList<>();
 		Object kind = assessment.get("entity.kind");
@@ -103,7 +112,10 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 		return List.copyOf(reasons);
 	}
 
-	/** R1 and R13: existing products first (interministerial, then SaaS), then the hosting classes by trust. */
+	/**
+	 * R1 and R13: existing products first (interministerial, then SaaS), then the hosting
+	 * classes by trust.
+	 */
 	static int rank(Offer offer, String hostingClass) {
 		if (offer.interministerial()) {
 			return 0;
@@ -131,8 +143,10 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 			whyEn = "internal cloud";
 		}
 		else if (snc.status() == QualificationStatus.IN_PROGRESS) {
-			String step = snc.event().milestone() == null ? "" : " (" + snc.event().milestone() + " le " + snc.event().date() + ")";
-			String stepEn = snc.event().milestone() == null ? "" : " (" + snc.event().milestone() + " on " + snc.event().date() + ")";
+			String step = snc.event().milestone() == null ? ""
+					: " (" + snc.event().milestone() + " le " + snc.event().date() + ")";
+			String stepEn = snc.event().milestone() == null ? ""
+					: " (" + snc.event().milestone() + " on " + snc.event().date() + ")";
 			why = "qualification SecNumCloud en cours" + step + ", pas encore obtenue";
 			whyEn = "SecNumCloud qualification in progress" + stepEn + ", not yet granted";
 		}
@@ -153,12 +167,12 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 		else {
 			boolean suspended = snc.status() == QualificationStatus.SUSPENDED;
 			why = "qualification SecNumCloud " + (suspended ? "suspendue" : "retirée") + " le " + snc.event().date();
-			whyEn = "SecNumCloud qualification " + (suspended ? "suspended" : "withdrawn") + " on " + snc.event().date();
+			whyEn = "SecNumCloud qualification " + (suspended ? "suspended" : "withdrawn") + " on "
+					+ snc.event().date();
 		}
 		String allowed = String.join(", ", decision.allowedHosting());
-		return new Text(
-				"Offre de classe " + hostingClass + " (" + why + ") : non admise pour une sensibilité " + decision.sensitivity()
-						+ " ; hébergements admis : " + (allowed.isEmpty() ? "aucun" : allowed) + ".",
+		return new Text("Offre de classe " + hostingClass + " (" + why + ") : non admise pour une sensibilité "
+				+ decision.sensitivity() + " ; hébergements admis : " + (allowed.isEmpty() ? "aucun" : allowed) + ".",
 				"A " + hostingClass + " offer (" + whyEn + "): not allowed for a " + decision.sensitivity()
 						+ " sensitivity; allowed hosting: " + (allowed.isEmpty() ? "none" : allowed) + ".");
 	}

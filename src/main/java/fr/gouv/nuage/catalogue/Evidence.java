@@ -1,10 +1,11 @@
 package fr.gouv.nuage.catalogue;
 
 /**
- * What an event of a qualification rests on. One rule decides whether it counts (docs/catalogue.md,
- * "The rule of evidence"): ANSSI's list, DINUM's word, the provider's own contractual documents or
- * dated official announcement naming the service, or two independent sources make a grant or an end
- * count; a single secondary mention does not: it is shown on the offer, never counted.
+ * What an event of a qualification rests on. One rule decides whether it counts
+ * (docs/catalogue.md, "The rule of evidence"): ANSSI's list, DINUM's word, the provider's
+ * own contractual documents or dated official announcement naming the service, or two
+ * independent sources make a grant or an end count; a single secondary mention does not:
+ * it is shown on the offer, never counted.
  */
 public enum Evidence {
 
@@ -12,9 +13,14 @@ public enum Evidence {
 	ANSSI_LIST(true),
 	/** DINUM's word: a review recorded in Nuage, or DINUM's own published pages. */
 	DINUM(true),
-	/** The provider's contractual documents for the service (service agreement, terms). */
+	/**
+	 * The provider's contractual documents for the service (service agreement, terms).
+	 */
 	PROVIDER_CONTRACT(true),
-	/** The provider's own dated, official announcement naming the qualified service or scope. */
+	/**
+	 * The provider's own dated, official announcement naming the qualified service or
+	 * scope.
+	 */
 	PROVIDER_ANNOUNCEMENT(true),
 	/** Two or more independent secondary sources that agree. */
 	INDEPENDENT_SOURCES(true),
@@ -31,4 +37,5 @@ public enum Evidence {
 	public boolean counts() {
 		return counts;
 	}
+
 }

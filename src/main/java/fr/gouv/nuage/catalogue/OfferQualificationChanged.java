@@ -3,9 +3,9 @@ package fr.gouv.nuage.catalogue;
 import java.time.LocalDate;
 
 /**
- * A qualification of an offer changed on a date: projects hosted on the offer may have to be
- * re-evaluated (their hosting class may have changed). Published by the catalogue, listened to by
- * the modules that hold projects.
+ * A qualification of an offer changed on a date: projects hosted on the offer may have to
+ * be re-evaluated (their hosting class may have changed). Published by the catalogue,
+ * listened to by the modules that hold projects.
  */
 public sealed interface OfferQualificationChanged permits OfferQualificationChanged.OfferQualificationGranted,
 		OfferQualificationChanged.OfferQualificationSuspended, OfferQualificationChanged.OfferQualificationWithdrawn,
@@ -39,4 +39,5 @@ public sealed interface OfferQualificationChanged permits OfferQualificationChan
 	record OfferQualificationExpired(String offerId, String scheme, LocalDate date, String hostingClassBefore,
 			String hostingClassAfter) implements OfferQualificationChanged {
 	}
+
 }

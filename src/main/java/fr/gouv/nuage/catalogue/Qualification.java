@@ -5,21 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A qualification of an offer under one scheme (SecNumCloud, HDS...) and its history. Its status on
- * any date follows from the history alone, and from what is known of it:
+ * A qualification of an offer under one scheme (SecNumCloud, HDS...) and its history. Its
+ * status on any date follows from the history alone, and from what is known of it:
  *
  * <ul>
- * <li>only an event whose evidence counts grants or ends it ({@link Evidence}); the others are shown;</li>
- * <li>a grant ends by itself only on a known date: the last day of validity its source gives
- * ({@code validUntil}). The law sets a maximum ({@code validityYears}, three years for SecNumCloud),
- * but renewals are not published with a date everywhere: past that maximum, a grant whose end is not
- * known stays valid and is to be confirmed ({@link QualificationState#toConfirm()});</li>
- * <li>a renewal under way (an IN_PROGRESS step after a grant) leaves the grant valid until it ends;</li>
+ * <li>only an event whose evidence counts grants or ends it ({@link Evidence}); the
+ * others are shown;</li>
+ * <li>a grant ends by itself only on a known date: the last day of validity its source
+ * gives ({@code validUntil}). The law sets a maximum ({@code validityYears}, three years
+ * for SecNumCloud), but renewals are not published with a date everywhere: past that
+ * maximum, a grant whose end is not known stays valid and is to be confirmed
+ * ({@link QualificationState#toConfirm()});</li>
+ * <li>a renewal under way (an IN_PROGRESS step after a grant) leaves the grant valid
+ * until it ends;</li>
  * <li>a later grant is a renewal.</li>
  * </ul>
- * {@code regions}: the regions of the offer the qualification covers; empty, the whole offer.
+ * {@code regions}: the regions of the offer the qualification covers; empty, the whole
+ * offer.
  */
-public record Qualification(String scheme, Integer validityYears, List<String> regions, List<QualificationEvent> events) {
+public record Qualification(String scheme, Integer validityYears, List<String> regions,
+		List<QualificationEvent> events) {
 
 	public static final String SECNUMCLOUD = "SECNUMCLOUD";
 
@@ -64,7 +69,10 @@ public record Qualification(String scheme, Integer validityYears, List<String> r
 		return new QualificationState(scheme, QualificationStatus.QUALIFIED, grant, end, known, false, renewal);
 	}
 
-	/** The last day of a grant's validity: known, or the soonest the scheme's maximum allows. */
+	/**
+	 * The last day of a grant's validity: known, or the soonest the scheme's maximum
+	 * allows.
+	 */
 	LocalDate lastDay(QualificationEvent grant) {
 		if (grant.validUntil() != null) {
 			return grant.validUntil();
@@ -76,7 +84,10 @@ public record Qualification(String scheme, Integer validityYears, List<String> r
 		return grant.validUntil() != null && date.isAfter(grant.validUntil());
 	}
 
-	/** The dates on which the state may change: each event, and the day after each end of validity. */
+	/**
+	 * The dates on which the state may change: each event, and the day after each end of
+	 * validity.
+	 */
 	List<LocalDate> turningPoints() {
 		List<LocalDate> dates = new ArrayList<>();
 		for (QualificationEvent event : events) {

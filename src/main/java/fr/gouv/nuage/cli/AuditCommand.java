@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code nuage audit verify}: checks that no entry of the audit log was edited or deleted. */
+/**
+ * {@code nuage audit verify}: checks that no entry of the audit log was edited or
+ * deleted.
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The audit log.",
 		subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Runnable {
@@ -30,7 +33,10 @@ final class AuditCommand implements Runnable {
 			description = "Check the audit log's hash chain. Exit 0 when intact, 1 when an entry was edited or deleted.")
 	static final class Verify implements Callable<Integer> {
 
-		/** The embedded default database of `./mvnw spring-boot:run`, opened only if it exists. */
+		/**
+		 * The embedded default database of `./mvnw spring-boot:run`, opened only if it
+		 * exists.
+		 */
 		static final String EMBEDDED = "jdbc:h2:file:./data/nuage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE";
 
@@ -41,7 +47,8 @@ final class AuditCommand implements Runnable {
 				description = "The database (default: the embedded one in ./data).")
 		String url;
 
-		@Option(names = "--user", paramLabel = "USER", defaultValue = "nuage", description = "Default: ${DEFAULT-VALUE}.")
+		@Option(names = "--user", paramLabel = "USER", defaultValue = "nuage",
+				description = "Default: ${DEFAULT-VALUE}.")
 		String user;
 
 		@Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "", description = "Default: empty.")
@@ -66,5 +73,7 @@ final class AuditCommand implements Runnable {
 			out.flush();
 			return 1;
 		}
+
 	}
+
 }

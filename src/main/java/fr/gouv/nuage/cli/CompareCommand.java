@@ -33,7 +33,8 @@ final class CompareCommand implements Callable<Integer> {
 	@Option(names = "--to-pack", paramLabel = "PATH", description = "Compare to a pack file being written (a draft).")
 	String toPack;
 
-	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+			description = "text or json. Default: ${DEFAULT-VALUE}.")
 	String format;
 
 	@Mixin
@@ -62,4 +63,5 @@ final class CompareCommand implements Callable<Integer> {
 		out.flush();
 		return 0;
 	}
+
 }

@@ -38,15 +38,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code nuage evaluate}: one decision per assessment. The exit status follows the verdict so that
- * a pipeline can gate on it: 0 compliant, not subject or not concerned; 1 non-compliant;
- * 3 incomplete; 2 invalid input or usage.
+ * {@code nuage evaluate}: one decision per assessment. The exit status follows the
+ * verdict so that a pipeline can gate on it: 0 compliant, not subject or not concerned; 1
+ * non-compliant; 3 incomplete; 2 invalid input or usage.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
 		description = "Evaluate an assessment (FILE, or - for standard input) under a doctrine pack.",
 		exitCodeListHeading = "%nExit status:%n",
-		exitCodeList = { "0:COMPLIANT, NOT_SUBJECT or NOT_CONCERNED (jsonl: every line processed)",
-				"1:NON_COMPLIANT", "2:invalid input or usage", "3:INCOMPLETE" })
+		exitCodeList = { "0:COMPLIANT, NOT_SUBJECT or NOT_CONCERNED (jsonl: every line processed)", "1:NON_COMPLIANT",
+				"2:invalid input or usage", "3:INCOMPLETE" })
 final class EvaluateCommand implements Callable<Integer> {
 
 	private static final int BATCH = 8192;
@@ -56,7 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--doctrine", paramLabel = "ID", description = "Rule pack id, e.g. 6282-SG or 6404-SG (default: the latest).")
+	@Option(names = "--doctrine", paramLabel = "ID",
+			description = "Rule pack id, e.g. 6282-SG or 6404-SG (default: the latest).")
 	String doctrine;
 
 	@Option(names = "--pack", paramLabel = "PATH", description = "Evaluate with a pack file being written (a draft).")
@@ -102,7 +103,8 @@ final class EvaluateCommand implements Callable<Integer> {
 		Catalogue.Resolution resolution = resolve(((ReadResult.Ok) read).assessment());
 		if (resolution instanceof Catalogue.Unresolved unresolved) {
 			PrintWriter err = spec.commandLine().getErr();
-			unresolved.errors().forEach(error -> err.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
+			unresolved.errors()
+				.forEach(error -> err.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
 			return NuageCli.INVALID;
 		}
 		Decision decision = pack.evaluate(((Catalogue.Resolved) resolution).assessment(), trace);
@@ -139,29 +141,31 @@ final class EvaluateCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * What one input line gives: a line of output (as UTF-8 bytes when the process's standard output
-	 * takes them, so that the workers encode in parallel), and for an invalid line the messages for
-	 * stderr.
+	 * What one input line gives: a line of output (as UTF-8 bytes when the process's
+	 * standard output takes them, so that the workers encode in parallel), and for an
+	 * invalid line the messages for stderr.
 	 */
 	private record Result(String output, byte[] bytes, String errors) {
 
 		Result encoded(boolean bytes) {
-			return bytes && this.bytes == null ? new Result(null, output.getBytes(StandardCharsets.UTF_8), errors) : this;
+			return bytes && this.bytes == null ? new Result(null, output.getBytes(StandardCharsets.UTF_8), errors)
+					: this;
 		}
 	}
 
 	/**
-	 * Lines are read in batches and evaluated on every core; a batch is written, in input order,
-	 * while the next one is evaluated, so that line N of the output is the decision for line N of
-	 * the input. A line that is not a valid assessment gets an error object in its place and makes
-	 * the exit status 2.
+	 * Lines are read in batches and evaluated on every core; a batch is written, in input
+	 * order, while the next one is evaluated, so that line N of the output is the
+	 * decision for line N of the input. A line that is not a valid assessment gets an
+	 * error object in its place and makes the exit status 2.
 	 */
 	private int jsonLines(RulePack pack, AssessmentReader reader, Lang language) {
 		String source = Inputs.name(file);
 		Writer out = spec.commandLine().getOut();
 		OutputStream bytes = NuageCli.stdout();
 		PrintWriter err = spec.commandLine().getErr();
-		// Reading, evaluating and writing overlap: while the workers evaluate a batch, this thread
+		// Reading, evaluating and writing overlap: while the workers evaluate a batch,
+		// this thread
 		// splits the next one and a writer writes the previous one, in input order.
 		ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 		ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -217,7 +221,10 @@ final class EvaluateCommand implements Callable<Integer> {
 		}
 	}
 
-	/** Splits a stream into lines of bytes; the workers decode them, not the reading thread. */
+	/**
+	 * Splits a stream into lines of bytes; the workers decode them, not the reading
+	 * thread.
+	 */
 	static final class Lines {
 
 		private final InputStream in;
@@ -234,7 +241,10 @@ final class EvaluateCommand implements Callable<Integer> {
 			this.in = in;
 		}
 
-		/** Up to {@code max} lines, without their line ends; fewer only at the end of the stream. */
+		/**
+		 * Up to {@code max} lines, without their line ends; fewer only at the end of the
+		 * stream.
+		 */
 		List<byte[]> next(int max) throws IOException {
 			List<byte[]> lines = new ArrayList<>(max);
 			while (lines.size() < max) {
@@ -281,10 +291,11 @@ final class EvaluateCommand implements Callable<Integer> {
 				end += read;
 			}
 		}
+
 	}
 
-	private Result evaluate(RulePack pack, AssessmentReader reader, Lang language, String source, int line,
-			String text, boolean bytes) {
+	private Result evaluate(RulePack pack, AssessmentReader reader, Lang language, String source, int line, String text,
+			boolean bytes) {
 		if (text.isBlank()) {
 			return null;
 		}
@@ -295,7 +306,8 @@ final class EvaluateCommand implements Callable<Integer> {
 		Catalogue.Resolution resolution = resolve(((ReadResult.Ok) read).assessment());
 		if (resolution instanceof Catalogue.Unresolved unresolved) {
 			List<InputError> errors = new ArrayList<>();
-			unresolved.errors().forEach(error -> errors.add(new InputError(source, line, 0, error.path(), error.message())));
+			unresolved.errors()
+				.forEach(error -> errors.add(new InputError(source, line, 0, error.path(), error.message())));
 			return errorLine(line, errors);
 		}
 		Decision decision = pack.evaluate(((Catalogue.Resolved) resolution).assessment(), trace);
@@ -307,7 +319,10 @@ final class EvaluateCommand implements Callable<Integer> {
 		return new Result(json.append('\n').toString(), null, null);
 	}
 
-	/** An offer named by the assessment gives its hosting facts; the catalogue is read only then. */
+	/**
+	 * An offer named by the assessment gives its hosting facts; the catalogue is read
+	 * only then.
+	 */
 	private Catalogue.Resolution resolve(Assessment assessment) {
 		if (assessment.get("hosting.offerId") == null) {
 			return new Catalogue.Resolved(assessment, null);
@@ -339,15 +354,27 @@ final class EvaluateCommand implements Callable<Integer> {
 	/** The error object that stands for an invalid line, and the messages for stderr. */
 	private static Result errorLine(int line, List<InputError> errors) {
 		StringBuilder json = new StringBuilder();
-		JsonWriter writer = new JsonWriter(json, false).beginObject().name("schema").value("nuage.error/v1")
-			.name("line").value((long) line).name("errors").beginArray();
+		JsonWriter writer = new JsonWriter(json, false).beginObject()
+			.name("schema")
+			.value("nuage.error/v1")
+			.name("line")
+			.value((long) line)
+			.name("errors")
+			.beginArray();
 		StringBuilder messages = new StringBuilder();
 		for (InputError error : errors) {
-			writer.beginObject().name("path").value(error.path()).name("column").value((long) error.column())
-				.name("message").value(error.message()).endObject();
+			writer.beginObject()
+				.name("path")
+				.value(error.path())
+				.name("column")
+				.value((long) error.column())
+				.name("message")
+				.value(error.message())
+				.endObject();
 			messages.append(error.format()).append('\n');
 		}
 		writer.endArray().endObject();
 		return new Result(json.append('\n').toString(), null, messages.toString());
 	}
+
 }

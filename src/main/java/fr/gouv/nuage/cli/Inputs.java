@@ -17,12 +17,16 @@ import fr.gouv.nuage.doctrine.RulePacks;
 /** Reading files and choosing packs, with errors that name the file. */
 final class Inputs {
 
-	/** Input that cannot be used: the message names the file and what is wrong; exit status 2. */
+	/**
+	 * Input that cannot be used: the message names the file and what is wrong; exit
+	 * status 2.
+	 */
 	static final class InvalidInput extends RuntimeException {
 
 		InvalidInput(String message) {
 			super(message, null, false, false);
 		}
+
 	}
 
 	private Inputs() {
@@ -67,7 +71,8 @@ final class Inputs {
 	/** A shipped pack by id, or a pack file being written (a draft to simulate). */
 	static RulePack pack(String doctrine, String packFile) {
 		if (packFile != null) {
-			PackLoader.Result result = new PackLoader().load(Path.of(packFile).getFileName().toString(), read(packFile));
+			PackLoader.Result result = new PackLoader().load(Path.of(packFile).getFileName().toString(),
+					read(packFile));
 			if (result instanceof PackLoader.Loaded loaded) {
 				return loaded.pack();
 			}
@@ -105,4 +110,5 @@ final class Inputs {
 			throw new InvalidInput(ex.getMessage());
 		}
 	}
+
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code nuage}: the doctrine engine for pipelines and pack authors. It starts no Spring context,
- * so that a pipeline can call it on every commit.
+ * {@code nuage}: the doctrine engine for pipelines and pack authors. It starts no Spring
+ * context, so that a pipeline can call it on every commit.
  */
 @Command(name = "nuage", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Nuage: the State's \"Cloud au centre\" doctrine as working software.",
@@ -24,7 +24,10 @@ public final class NuageCli implements Runnable {
 	/** Usage errors and invalid input. */
 	static final int INVALID = 2;
 
-	/** The process's standard output as bytes, when the CLI runs as a process (not in a test). */
+	/**
+	 * The process's standard output as bytes, when the CLI runs as a process (not in a
+	 * test).
+	 */
 	private static OutputStream stdout;
 
 	static OutputStream stdout() {
@@ -35,7 +38,8 @@ public final class NuageCli implements Runnable {
 	CommandLine.Model.CommandSpec spec;
 
 	public static void main(String[] args) {
-		// A large buffer, flushed once: the jsonl form writes gigabytes for a large portfolio, as
+		// A large buffer, flushed once: the jsonl form writes gigabytes for a large
+		// portfolio, as
 		// bytes encoded by the workers that compute them.
 		stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20);
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
@@ -58,10 +62,12 @@ public final class NuageCli implements Runnable {
 		CommandLine commandLine = new CommandLine(new NuageCli());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
-		// Input that cannot be used is reported in one line that names the file and what is wrong.
+		// Input that cannot be used is reported in one line that names the file and what
+		// is wrong.
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
-			line.getErr().println(ex instanceof Inputs.InvalidInput ? "nuage: " + ex.getMessage()
-					: "nuage: internal error: " + ex);
+			line.getErr()
+				.println(ex instanceof Inputs.InvalidInput ? "nuage: " + ex.getMessage()
+						: "nuage: internal error: " + ex);
 			line.getErr().flush();
 			return INVALID;
 		});
@@ -72,4 +78,5 @@ public final class NuageCli implements Runnable {
 	public void run() {
 		throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, compare or packs");
 	}
+
 }

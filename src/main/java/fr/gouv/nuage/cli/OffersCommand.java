@@ -29,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nuage offers}: the catalogue of cloud offers, as of any date. */
 @Command(name = "offers", mixinStandardHelpOptions = true, description = "The catalogue of cloud offers.",
-		subcommands = { OffersCommand.ListOffers.class, OffersCommand.ShowOffer.class, OffersCommand.EligibleOffers.class,
-				OffersCommand.DueOffers.class, OffersCommand.ExportCatalogue.class, OffersCommand.CheckCatalogue.class })
+		subcommands = { OffersCommand.ListOffers.class, OffersCommand.ShowOffer.class,
+				OffersCommand.EligibleOffers.class, OffersCommand.DueOffers.class, OffersCommand.ExportCatalogue.class,
+				OffersCommand.CheckCatalogue.class })
 final class OffersCommand implements Runnable {
 
 	@Spec
@@ -61,13 +62,15 @@ final class OffersCommand implements Runnable {
 		@Mixin
 		Options.AsOf asOf;
 
-		@Option(names = "--class", paramLabel = "CLASS", description = "INTERNAL_PI, INTERNAL_NUBO, COMMERCIAL_TRUSTED or COMMERCIAL.")
+		@Option(names = "--class", paramLabel = "CLASS",
+				description = "INTERNAL_PI, INTERNAL_NUBO, COMMERCIAL_TRUSTED or COMMERCIAL.")
 		String hostingClass;
 
 		@Option(names = "--model", paramLabel = "MODEL", description = "IAAS, PAAS, CAAS or SAAS.")
 		String model;
 
-		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+				description = "text or json. Default: ${DEFAULT-VALUE}.")
 		String format;
 
 		@Mixin
@@ -78,10 +81,12 @@ final class OffersCommand implements Runnable {
 			PrintWriter out = spec.commandLine().getOut();
 			LocalDate date = asOf.get();
 			Lang language = lang.get();
-			List<String> classes = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL);
+			List<String> classes = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED,
+					Offer.COMMERCIAL);
 			if (hostingClass != null && !classes.contains(hostingClass)) {
-				throw new Inputs.InvalidInput("unknown hosting class `" + hostingClass + "`"
-						+ Suggestions.didYouMean(hostingClass, classes) + " (expected one of " + String.join(", ", classes) + ")");
+				throw new Inputs.InvalidInput(
+						"unknown hosting class `" + hostingClass + "`" + Suggestions.didYouMean(hostingClass, classes)
+								+ " (expected one of " + String.join(", ", classes) + ")");
 			}
 			Offer.ServiceModel serviceModel = null;
 			if (model != null) {
@@ -89,7 +94,8 @@ final class OffersCommand implements Runnable {
 					serviceModel = Offer.ServiceModel.valueOf(model.toUpperCase(Locale.ROOT));
 				}
 				catch (IllegalArgumentException ex) {
-					throw new Inputs.InvalidInput("unknown service model `" + model + "` (expected IAAS, PAAS, CAAS or SAAS)");
+					throw new Inputs.InvalidInput(
+							"unknown service model `" + model + "` (expected IAAS, PAAS, CAAS or SAAS)");
 				}
 			}
 			if (!List.of("text", "json").contains(format)) {
@@ -99,8 +105,13 @@ final class OffersCommand implements Runnable {
 			List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
 			if (format.equals("json")) {
 				StringBuilder json = new StringBuilder();
-				JsonWriter writer = new JsonWriter(json, true).beginObject().name("catalogue").value(catalogue.version())
-					.name("asOf").value(date.toString()).name("offers").beginArray();
+				JsonWriter writer = new JsonWriter(json, true).beginObject()
+					.name("catalogue")
+					.value(catalogue.version())
+					.name("asOf")
+					.value(date.toString())
+					.name("offers")
+					.beginArray();
 				offers.forEach(offer -> CatalogueJson.offer(writer, offer, date));
 				writer.endArray().endObject();
 				out.println(json);
@@ -114,7 +125,8 @@ final class OffersCommand implements Runnable {
 					flagged |= offer.toBeChecked();
 					due |= offer.toConfirm(date);
 					out.printf("  %-28s %-22s %-7s %-19s %-12s%s%s%n", offer.id(), truncate(offer.provider(), 22),
-							offer.isSupport() ? "SUPPORT" : offer.model(), offer.isSupport() ? "—" : offer.hostingClass(date),
+							offer.isSupport() ? "SUPPORT" : offer.model(),
+							offer.isSupport() ? "—" : offer.hostingClass(date),
 							offer.isSupport() ? "" : snc.status().name(), offer.toBeChecked() ? " !" : "",
 							offer.toConfirm(date) ? " ?" : "");
 				}
@@ -133,6 +145,7 @@ final class OffersCommand implements Runnable {
 		private static String truncate(String text, int width) {
 			return text.length() <= width ? text : text.substring(0, width - 1) + "…";
 		}
+
 	}
 
 	@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one offer and its qualifications.")
@@ -147,7 +160,8 @@ final class OffersCommand implements Runnable {
 		@Mixin
 		Options.AsOf asOf;
 
-		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+				description = "text or json. Default: ${DEFAULT-VALUE}.")
 		String format;
 
 		@Mixin
@@ -159,8 +173,9 @@ final class OffersCommand implements Runnable {
 			LocalDate date = asOf.get();
 			Lang language = lang.get();
 			Catalogue catalogue = Catalogue.reference();
-			Offer offer = catalogue.offer(id).orElseThrow(() -> new Inputs.InvalidInput("unknown offer `" + id + "`"
-					+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList())));
+			Offer offer = catalogue.offer(id)
+				.orElseThrow(() -> new Inputs.InvalidInput("unknown offer `" + id + "`"
+						+ Suggestions.didYouMean(id, catalogue.offers().stream().map(Offer::id).toList())));
 			if (format.equals("json")) {
 				StringBuilder json = new StringBuilder();
 				CatalogueJson.offer(new JsonWriter(json, true), offer, date);
@@ -176,15 +191,19 @@ final class OffersCommand implements Runnable {
 				out.println("  " + t.get("show.support.howToAsk", "howToAsk", offer.support().howToAsk().in(language)));
 				for (Offer.Suggestion when : offer.support().suggestWhen()) {
 					String condition = (when.fact() == null ? "" : when.fact() + " = " + when.is())
-							+ (when.control().isEmpty() ? "" : (when.fact() == null ? "" : " · ") + "control ∈ " + when.control());
-					out.println("  " + t.get("show.support.suggestedWhen", "condition", condition, "reason", when.reason().in(language)));
+							+ (when.control().isEmpty() ? ""
+									: (when.fact() == null ? "" : " · ") + "control ∈ " + when.control());
+					out.println("  " + t.get("show.support.suggestedWhen", "condition", condition, "reason",
+							when.reason().in(language)));
 				}
 			}
 			else {
-				out.println("  " + t.get("show.model", "model", offer.model(), "categories", String.join(", ", offer.categories())));
+				out.println("  " + t.get("show.model", "model", offer.model(), "categories",
+						String.join(", ", offer.categories())));
 				out.println("  " + t.get("show.class", "date", date, "class", offer.hostingClass(date)));
-				out.println("  " + t.get("show.data", "location", offer.dataLocation(), "immune", t.yesNo(offer.immuneToExtraEuAccess()),
-						"hds", t.yesNo(offer.hdsCertified()), "marking", offer.maxMarking()));
+				out.println("  " + t.get("show.data", "location", offer.dataLocation(), "immune",
+						t.yesNo(offer.immuneToExtraEuAccess()), "hds", t.yesNo(offer.hdsCertified()), "marking",
+						offer.maxMarking()));
 			}
 			if (offer.operator() == Offer.Operator.STATE && !offer.isSupport()) {
 				out.println("  " + (offer.runsOn() == null ? t.get("show.operatedByState.unknownInfrastructure")
@@ -194,8 +213,9 @@ final class OffersCommand implements Runnable {
 				out.println("  " + t.get("show.runsOn", "runsOn", offer.runsOn()));
 			}
 			for (Offer.Region region : offer.regions()) {
-				out.println("  " + t.get(offer.qualifiedIn(region.id()) ? "show.region.qualified" : "show.region.notQualified",
-						"region", region.id(), "location", region.dataLocation()));
+				out.println("  "
+						+ t.get(offer.qualifiedIn(region.id()) ? "show.region.qualified" : "show.region.notQualified",
+								"region", region.id(), "location", region.dataLocation()));
 			}
 			for (Offer.Purchasing purchasing : offer.purchasing()) {
 				out.println("  " + t.get("show.purchasing", "vehicle", purchasing.vehicle())
@@ -204,19 +224,21 @@ final class OffersCommand implements Runnable {
 			for (Qualification qualification : offer.qualifications()) {
 				QualificationState state = qualification.on(date);
 				String until = state.validUntil() == null ? ""
-						: " " + t.get(state.endKnown() ? "show.qualification.until" : "show.qualification.estimatedEnd", "date",
-								state.validUntil());
+						: " " + t.get(state.endKnown() ? "show.qualification.until" : "show.qualification.estimatedEnd",
+								"date", state.validUntil());
 				out.println("  " + qualification.scheme() + ": " + state.status() + until
 						+ (state.toConfirm() ? " — " + t.get("show.qualification.toConfirm") : "")
-						+ (state.renewal() == null ? ""
-								: " — " + t.get("show.qualification.renewal", "milestone", state.renewal().milestone())));
+						+ (state.renewal() == null ? "" : " — "
+								+ t.get("show.qualification.renewal", "milestone", state.renewal().milestone())));
 				for (QualificationEvent event : qualification.events()) {
-					out.println("    " + event.written() + " (" + CatalogueJson.written(event.dating(), language) + ") " + event.status()
-							+ (event.milestone() == null ? "" : " " + event.milestone())
+					out.println("    " + event.written() + " (" + CatalogueJson.written(event.dating(), language) + ") "
+							+ event.status() + (event.milestone() == null ? "" : " " + event.milestone())
 							+ (event.schemeVersion() == null ? "" : " v" + event.schemeVersion())
-							+ (event.validUntil() == null ? "" : " " + t.get("show.qualification.until", "date", event.validUntil()))
-							+ " [" + event.evidence().name() + (event.counts() ? "" : ", " + t.get("show.event.notCounted"))
-							+ ", " + event.source() + ", " + event.confidence() + "]"
+							+ (event.validUntil() == null ? ""
+									: " " + t.get("show.qualification.until", "date", event.validUntil()))
+							+ " [" + event.evidence().name()
+							+ (event.counts() ? "" : ", " + t.get("show.event.notCounted")) + ", " + event.source()
+							+ ", " + event.confidence() + "]"
 							+ (event.note() == null ? "" : " — " + event.note().in(language)));
 				}
 			}
@@ -229,6 +251,7 @@ final class OffersCommand implements Runnable {
 			out.flush();
 			return 0;
 		}
+
 	}
 
 	@Command(name = "eligible", mixinStandardHelpOptions = true,
@@ -247,7 +270,8 @@ final class OffersCommand implements Runnable {
 		@Option(names = "--doctrine", paramLabel = "ID", description = "Rule pack id (default: the latest).")
 		String doctrine;
 
-		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+				description = "text or json. Default: ${DEFAULT-VALUE}.")
 		String format;
 
 		@Mixin
@@ -268,10 +292,13 @@ final class OffersCommand implements Runnable {
 			}
 			Catalogue.Resolution resolution = catalogue.resolve(((ReadResult.Ok) read).assessment(), date);
 			if (resolution instanceof Catalogue.Unresolved unresolved) {
-				unresolved.errors().forEach(error -> err.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
+				unresolved.errors()
+					.forEach(error -> err
+						.println(Inputs.name(file) + ": at `" + error.path() + "`: " + error.message()));
 				return NuageCli.INVALID;
 			}
-			Eligibility eligibility = Eligibility.of(catalogue, ((Catalogue.Resolved) resolution).assessment(), pack, date);
+			Eligibility eligibility = Eligibility.of(catalogue, ((Catalogue.Resolved) resolution).assessment(), pack,
+					date);
 			if (format.equals("json")) {
 				out.print(CatalogueJson.eligibility(eligibility, language));
 			}
@@ -285,15 +312,15 @@ final class OffersCommand implements Runnable {
 		private static void text(PrintWriter out, Eligibility eligibility, Lang lang) {
 			Texts t = Texts.in(lang);
 			var decision = eligibility.decision();
-			out.println(t.get("eligible.heading", "date", eligibility.date(), "doctrine", decision.doctrine().id(), "sensitivity",
-					decision.sensitivity(), "hosting",
-					decision.allowedHosting().isEmpty() ? t.get("none") : String.join(", ", decision.allowedHosting())));
+			out.println(t.get("eligible.heading", "date", eligibility.date(), "doctrine", decision.doctrine().id(),
+					"sensitivity", decision.sensitivity(), "hosting", decision.allowedHosting().isEmpty()
+							? t.get("none") : String.join(", ", decision.allowedHosting())));
 			int rank = 0;
 			boolean flagged = false;
 			for (Eligibility.Eligible e : eligibility.eligible()) {
 				flagged |= e.offer().toBeChecked();
-				out.printf("  %2d. %-28s %-19s %s (%s)%s%n", ++rank, e.offer().id(), e.hostingClass(), e.offer().service(),
-						e.offer().provider(), e.offer().toBeChecked() ? " !" : "");
+				out.printf("  %2d. %-28s %-19s %s (%s)%s%n", ++rank, e.offer().id(), e.hostingClass(),
+						e.offer().service(), e.offer().provider(), e.offer().toBeChecked() ? " !" : "");
 			}
 			if (rank == 0) {
 				out.println("  " + t.get("eligible.noOffer"));
@@ -314,6 +341,7 @@ final class OffersCommand implements Runnable {
 				out.println(footnote(lang));
 			}
 		}
+
 	}
 
 	@Command(name = "due", mixinStandardHelpOptions = true,
@@ -343,18 +371,22 @@ final class OffersCommand implements Runnable {
 			out.flush();
 			return 0;
 		}
+
 	}
 
-	@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the catalogue as JSON (its file format) or CSV.")
+	@Command(name = "export", mixinStandardHelpOptions = true,
+			description = "Write the catalogue as JSON (its file format) or CSV.")
 	static final class ExportCatalogue implements Callable<Integer> {
 
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json or csv. Default: ${DEFAULT-VALUE}.")
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+				description = "json or csv. Default: ${DEFAULT-VALUE}.")
 		String format;
 
-		@Option(names = "--as-of", paramLabel = "DATE", description = "For csv: the date of the hosting class and status columns (default: today).")
+		@Option(names = "--as-of", paramLabel = "DATE",
+				description = "For csv: the date of the hosting class and status columns (default: today).")
 		String asOf;
 
 		@Override
@@ -374,6 +406,7 @@ final class OffersCommand implements Runnable {
 			out.flush();
 			return 0;
 		}
+
 	}
 
 	@Command(name = "check", mixinStandardHelpOptions = true,
@@ -404,5 +437,7 @@ final class OffersCommand implements Runnable {
 			out.flush();
 			return 0;
 		}
+
 	}
+
 }

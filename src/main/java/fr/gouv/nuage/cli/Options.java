@@ -14,12 +14,14 @@ final class Options {
 	/** {@code --lang fr|en}. */
 	static final class Language {
 
-		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "fr or en. Default: ${DEFAULT-VALUE}.")
+		@Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr",
+				description = "fr or en. Default: ${DEFAULT-VALUE}.")
 		String code;
 
 		Lang get() {
 			return Inputs.lang(code);
 		}
+
 	}
 
 	/** {@code --as-of DATE} for the catalogue. */
@@ -31,5 +33,7 @@ final class Options {
 		LocalDate get() {
 			return Inputs.date(text);
 		}
+
 	}
+
 }

@@ -50,6 +50,7 @@ final class PacksCommand implements Runnable {
 			out.flush();
 			return 0;
 		}
+
 	}
 
 	@Command(name = "check", mixinStandardHelpOptions = true,
@@ -82,6 +83,7 @@ final class PacksCommand implements Runnable {
 			err.flush();
 			return NuageCli.INVALID;
 		}
+
 	}
 
 	@Command(name = "test", mixinStandardHelpOptions = true,
@@ -122,6 +124,7 @@ final class PacksCommand implements Runnable {
 			out.flush();
 			return failed == 0 ? 0 : 1;
 		}
+
 	}
 
 }

@@ -10,4 +10,5 @@ final class Version implements IVersionProvider {
 		String version = NuageCli.class.getPackage().getImplementationVersion();
 		return new String[] { "nuage " + (version == null ? "(development build)" : version) };
 	}
+
 }

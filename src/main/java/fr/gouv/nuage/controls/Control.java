@@ -11,30 +11,42 @@ import fr.gouv.nuage.directory.NotAllowed;
 import fr.gouv.nuage.directory.Perimeter;
 
 /**
- * The control of a project as an aggregate: a procedure fixed when it opens, a documented status
- * ({@link ControlStatus}) and guarded transitions. Each transition first settles who acts: the
- * procedure names the role a step needs ({@link #roleFor}), and a caller is given it from their
- * perimeter on the project's organisation ({@link #actingAs}), never from what they ask; a caller
- * without it is {@link NotAllowed}. Then the procedure and the status must allow the step, or it is
- * {@link Refused}. A refused transition changes nothing; every transition is kept with who made it.
+ * The control of a project as an aggregate: a procedure fixed when it opens, a documented
+ * status ({@link ControlStatus}) and guarded transitions. Each transition first settles
+ * who acts: the procedure names the role a step needs ({@link #roleFor}), and a caller is
+ * given it from their perimeter on the project's organisation ({@link #actingAs}), never
+ * from what they ask; a caller without it is {@link NotAllowed}. Then the procedure and
+ * the status must allow the step, or it is {@link Refused}. A refused transition changes
+ * nothing; every transition is kept with who made it.
  */
 public final class Control {
 
 	/** The procedures of DECISION-SEMANTICS §4. */
 	public enum Procedure {
+
 		PROJECT_AUTHORITY, MINISTRY, DINUM_OPINION
+
 	}
 
 	/** Who acts on a control. */
 	public enum Role {
-		/** The authority in charge of the project: the agents of the project's organisation. */
+
+		/**
+		 * The authority in charge of the project: the agents of the project's
+		 * organisation.
+		 */
 		PROJECT_AUTHORITY,
-		/** The controllers of the ministry whose tree holds the project's organisation. */
+		/**
+		 * The controllers of the ministry whose tree holds the project's organisation.
+		 */
 		MINISTRY_CONTROLLER,
 		/** DINUM, on every project. */
 		DINUM;
 
-		/** Whether the caller holds this role on the projects of {@code organisation} ({@code null}: outside the directory). */
+		/**
+		 * Whether the caller holds this role on the projects of {@code organisation}
+		 * ({@code null}: outside the directory).
+		 */
 		public boolean heldBy(Perimeter caller, String organisation) {
 			return switch (this) {
 				case PROJECT_AUTHORITY -> caller.edits(organisation);
@@ -42,15 +54,23 @@ public final class Control {
 				case DINUM -> caller.dinum();
 			};
 		}
+
 	}
 
-	/** The steps a caller asks of a control; each is taken in the role its procedure names ({@link #roleFor}). */
+	/**
+	 * The steps a caller asks of a control; each is taken in the role its procedure names
+	 * ({@link #roleFor}).
+	 */
 	public enum Action {
+
 		OPEN, ATTACH_STUDY, REFER, REQUEST_INFORMATION, DECIDE
+
 	}
 
 	public enum Outcome {
+
 		FAVOURABLE, FAVOURABLE_WITH_RESERVATIONS, UNFAVOURABLE
+
 	}
 
 	/** One transition: when, by whom, to which status, and what was said or attached. */
@@ -65,6 +85,7 @@ public final class Control {
 		Refused(String message) {
 			super(message);
 		}
+
 	}
 
 	private final UUID id;
@@ -83,7 +104,10 @@ public final class Control {
 
 	private LocalDate referredOn;
 
-	/** The day DINUM's silence becomes a favourable opinion; moved by the days a request suspends. */
+	/**
+	 * The day DINUM's silence becomes a favourable opinion; moved by the days a request
+	 * suspends.
+	 */
 	private LocalDate due;
 
 	private long daysLeftWhenSuspended;
@@ -111,17 +135,21 @@ public final class Control {
 	}
 
 	/**
-	 * Opens, for a caller who is an agent of the project's organisation, the control a decision's
-	 * procedure asks for.
+	 * Opens, for a caller who is an agent of the project's organisation, the control a
+	 * decision's procedure asks for.
 	 */
-	public static Control open(UUID project, String decisionControl, Perimeter caller, String organisation, Instant at) {
+	public static Control open(UUID project, String decisionControl, Perimeter caller, String organisation,
+			Instant at) {
 		if (!Role.PROJECT_AUTHORITY.heldBy(caller, organisation)) {
 			throw new NotAllowed(onlyWho(Action.OPEN, null, organisation));
 		}
 		return open(project, decisionControl, caller.person().email(), at);
 	}
 
-	/** Opens the control a decision's procedure asks for; an unknown procedure (no cost) opens none. */
+	/**
+	 * Opens the control a decision's procedure asks for; an unknown procedure (no cost)
+	 * opens none.
+	 */
 	static Control open(UUID project, String decisionControl, String actor, Instant at) {
 		Procedure procedure;
 		try {
@@ -137,9 +165,10 @@ public final class Control {
 	}
 
 	/**
-	 * The role the procedure gives {@code action}: the project opens, attaches its study and refers
-	 * its file; DINUM asks for information; the decision is the project authority's under 1 M€, the
-	 * ministry's controller's from 1 to 9 M€, DINUM's from 9 M€.
+	 * The role the procedure gives {@code action}: the project opens, attaches its study
+	 * and refers its file; DINUM asks for information; the decision is the project
+	 * authority's under 1 M€, the ministry's controller's from 1 to 9 M€, DINUM's from 9
+	 * M€.
 	 */
 	public Role roleFor(Action action) {
 		return switch (action) {
@@ -155,7 +184,8 @@ public final class Control {
 
 	/**
 	 * The role in which the caller takes {@code action} on this control of a project of
-	 * {@code organisation}; {@link NotAllowed} when their perimeter does not give it to them.
+	 * {@code organisation}; {@link NotAllowed} when their perimeter does not give it to
+	 * them.
 	 */
 	public Role actingAs(Action action, Perimeter caller, String organisation) {
 		Role role = roleFor(action);
@@ -181,8 +211,9 @@ public final class Control {
 	}
 
 	/**
-	 * DINUM_OPINION: the file is referred to DINUM, which has one month to answer; after a request
-	 * for information, the completed file is referred again and the month resumes where it stopped.
+	 * DINUM_OPINION: the file is referred to DINUM, which has one month to answer; after
+	 * a request for information, the completed file is referred again and the month
+	 * resumes where it stopped.
 	 */
 	public void refer(String file, Perimeter caller, String organisation, Instant at) {
 		refer(file, caller.person().email(), actingAs(Action.REFER, caller, organisation), at);
@@ -190,7 +221,8 @@ public final class Control {
 
 	void refer(String file, String actor, Role role, Instant at) {
 		allow(Action.REFER, role);
-		require(procedure == Procedure.DINUM_OPINION, "a file is referred to DINUM in the large-project procedure only");
+		require(procedure == Procedure.DINUM_OPINION,
+				"a file is referred to DINUM in the large-project procedure only");
 		require(status == ControlStatus.OPEN || status == ControlStatus.INFORMATION_REQUESTED,
 				"the file cannot be referred while the control is " + status);
 		require(file != null && !file.isBlank(), "the referral needs its file");
@@ -213,7 +245,8 @@ public final class Control {
 	void requestInformation(String request, String actor, Role role, Instant at) {
 		allow(Action.REQUEST_INFORMATION, role);
 		require(procedure == Procedure.DINUM_OPINION, "information is asked on a file referred to DINUM only");
-		require(status == ControlStatus.REFERRED, "information is asked on a referred file, not while the control is " + status);
+		require(status == ControlStatus.REFERRED,
+				"information is asked on a referred file, not while the control is " + status);
 		daysLeftWhenSuspended = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(day(at), due));
 		move(ControlStatus.INFORMATION_REQUESTED, actor, role, request, at);
 	}
@@ -244,7 +277,10 @@ public final class Control {
 		move(ControlStatus.DECIDED, actor, role, outcome + (reasons == null ? "" : ": " + reasons), at);
 	}
 
-	/** DINUM_OPINION: one month after the referral without an answer, the opinion is deemed favourable. */
+	/**
+	 * DINUM_OPINION: one month after the referral without an answer, the opinion is
+	 * deemed favourable.
+	 */
 	public void deemFavourable(Instant at) {
 		require(procedure == Procedure.DINUM_OPINION && status == ControlStatus.REFERRED,
 				"only a file referred to DINUM is deemed favourable by silence");
@@ -270,9 +306,12 @@ public final class Control {
 		}
 	}
 
-	/** Who takes {@code action}, said to whoever may not; {@code organisation} when known. */
+	/**
+	 * Who takes {@code action}, said to whoever may not; {@code organisation} when known.
+	 */
 	private static String onlyWho(Action action, Procedure procedure, String organisation) {
-		String agents = "the agents of " + (organisation == null ? "the project's organisation" : "`" + organisation + "`");
+		String agents = "the agents of "
+				+ (organisation == null ? "the project's organisation" : "`" + organisation + "`");
 		return switch (action) {
 			case OPEN -> "only " + agents + " open the control of this project";
 			case ATTACH_STUDY -> "only " + agents + " attach the project's comparative study";
@@ -324,7 +363,9 @@ public final class Control {
 		return referredOn;
 	}
 
-	/** The day DINUM's silence becomes a favourable opinion, while the file is with DINUM. */
+	/**
+	 * The day DINUM's silence becomes a favourable opinion, while the file is with DINUM.
+	 */
 	public LocalDate due() {
 		return due;
 	}
@@ -345,4 +386,5 @@ public final class Control {
 	void saved() {
 		version++;
 	}
+
 }

@@ -31,12 +31,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The controls of projects over HTTP: opened by the project's agents, moved through their procedure
- * by whom the procedure names — the project (study, referral, small projects' decision), the
- * ministry's controller (1–9 M€), DINUM (information requests and opinions from 9 M€) — and read by
- * whoever sees the project. Who may act is decided by {@link Controls} from the caller's perimeter,
- * never here nor from the request. A control's version is its ETag, and every step names it in
- * {@code If-Match}, read once the caller is known to be allowed the step.
+ * The controls of projects over HTTP: opened by the project's agents, moved through their
+ * procedure by whom the procedure names — the project (study, referral, small projects'
+ * decision), the ministry's controller (1–9 M€), DINUM (information requests and opinions
+ * from 9 M€) — and read by whoever sees the project. Who may act is decided by
+ * {@link Controls} from the caller's perimeter, never here nor from the request. A
+ * control's version is its ETag, and every step names it in {@code If-Match}, read once
+ * the caller is known to be allowed the step.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,7 +85,10 @@ class ControlController {
 		return ok(controls.find(id, caller));
 	}
 
-	/** MINISTRY: the project attaches its comparative study, a document stored for the project. */
+	/**
+	 * MINISTRY: the project attaches its comparative study, a document stored for the
+	 * project.
+	 */
 	@Operation(operationId = "attachStudy", summary = "Attach the comparative study",
 			description = "**Who:** the agents of the project's organisation, on a control of the MINISTRY procedure. "
 					+ "The study is a document of the project stored with the purpose COMPARATIVE_STUDY.")
@@ -97,7 +101,10 @@ class ControlController {
 		return ok(controls.attachStudy(id, body.document(), caller, () -> Versions.ifMatch(ifMatch)));
 	}
 
-	/** DINUM_OPINION: the project refers its file to DINUM, or refers it again once completed. */
+	/**
+	 * DINUM_OPINION: the project refers its file to DINUM, or refers it again once
+	 * completed.
+	 */
 	@Operation(operationId = "referControl", summary = "Refer the file to DINUM",
 			description = "**Who:** the agents of the project's organisation, on a control of the DINUM_OPINION "
 					+ "procedure. Refers the file, or refers it again once completed after an information request; "
@@ -143,4 +150,5 @@ class ControlController {
 	private static ResponseEntity<ControlView> ok(Control control) {
 		return Versions.ok(control.version(), ControlView.of(control));
 	}
+
 }

@@ -24,36 +24,55 @@ class ControlRepository {
 
 	void save(Control control) {
 		if (control.version() == 0) {
-			jdbc.sql("""
-					insert into project_control (id, project_id, procedure, status, outcome, study_document, referred_on, due,
-					    days_left, version)
-					values (:id, :project, :procedure, :status, :outcome, :study, :referred, :due, :days, 1)""")
-				.param("id", control.id()).param("project", control.project()).param("procedure", control.procedure().name())
-				.param("status", control.status().name()).param("outcome", name(control.outcome()))
-				.param("study", control.studyDocument()).param("referred", date(control.referredOn()))
-				.param("due", date(control.due())).param("days", control.daysLeftWhenSuspended()).update();
+			jdbc.sql(
+					"""
+							insert into project_control (id, project_id, procedure, status, outcome, study_document, referred_on, due,
+							    days_left, version)
+							values (:id, :project, :procedure, :status, :outcome, :study, :referred, :due, :days, 1)""")
+				.param("id", control.id())
+				.param("project", control.project())
+				.param("procedure", control.procedure().name())
+				.param("status", control.status().name())
+				.param("outcome", name(control.outcome()))
+				.param("study", control.studyDocument())
+				.param("referred", date(control.referredOn()))
+				.param("due", date(control.due()))
+				.param("days", control.daysLeftWhenSuspended())
+				.update();
 		}
 		else if (jdbc.sql("""
 				update project_control set status = :status, outcome = :outcome, study_document = :study,
 				    referred_on = :referred, due = :due, days_left = :days, version = version + 1
 				where id = :id and version = :version""")
-			.param("status", control.status().name()).param("outcome", name(control.outcome()))
-			.param("study", control.studyDocument()).param("referred", date(control.referredOn()))
-			.param("due", date(control.due())).param("days", control.daysLeftWhenSuspended()).param("id", control.id())
-			.param("version", control.version()).update() != 1) {
+			.param("status", control.status().name())
+			.param("outcome", name(control.outcome()))
+			.param("study", control.studyDocument())
+			.param("referred", date(control.referredOn()))
+			.param("due", date(control.due()))
+			.param("days", control.daysLeftWhenSuspended())
+			.param("id", control.id())
+			.param("version", control.version())
+			.update() != 1) {
 			throw new OptimisticLockingFailureException("the control " + control.id() + " was changed by someone else");
 		}
-		int stored = jdbc.sql("select count(*) from project_control_step where control_id = :id").param("id", control.id())
-			.query(Integer.class).single();
+		int stored = jdbc.sql("select count(*) from project_control_step where control_id = :id")
+			.param("id", control.id())
+			.query(Integer.class)
+			.single();
 		List<Control.Step> steps = control.steps();
 		for (int i = stored; i < steps.size(); i++) {
 			Control.Step step = steps.get(i);
 			jdbc.sql("""
 					insert into project_control_step (control_id, seq, at, actor, role, status, detail)
 					values (:id, :seq, :at, :actor, :role, :status, :detail)""")
-				.param("id", control.id()).param("seq", i + 1).param("at", Timestamp.from(step.at()))
-				.param("actor", step.actor()).param("role", name(step.role())).param("status", step.status().name())
-				.param("detail", step.detail()).update();
+				.param("id", control.id())
+				.param("seq", i + 1)
+				.param("at", Timestamp.from(step.at()))
+				.param("actor", step.actor())
+				.param("role", name(step.role()))
+				.param("status", step.status().name())
+				.param("detail", step.detail())
+				.update();
 		}
 		control.saved();
 	}
@@ -65,7 +84,9 @@ class ControlRepository {
 	/** The controls waiting for DINUM whose month has run out on {@code day}. */
 	List<Control> silentSince(java.time.LocalDate day) {
 		return jdbc.sql("select * from project_control where status = 'REFERRED' and due <= :day order by id")
-			.param("day", Date.valueOf(day)).query(this::control).list();
+			.param("day", Date.valueOf(day))
+			.query(this::control)
+			.list();
 	}
 
 	private Control control(ResultSet rs, int row) throws SQLException {
@@ -76,8 +97,8 @@ class ControlRepository {
 					s.getString("role") == null ? null : Control.Role.valueOf(s.getString("role")),
 					ControlStatus.valueOf(s.getString("status")), s.getString("detail")))
 			.list();
-		return new Control(id, rs.getObject("project_id", UUID.class), Control.Procedure.valueOf(rs.getString("procedure")),
-				ControlStatus.valueOf(rs.getString("status")),
+		return new Control(id, rs.getObject("project_id", UUID.class),
+				Control.Procedure.valueOf(rs.getString("procedure")), ControlStatus.valueOf(rs.getString("status")),
 				rs.getString("outcome") == null ? null : Control.Outcome.valueOf(rs.getString("outcome")),
 				rs.getString("study_document"), localDate(rs.getDate("referred_on")), localDate(rs.getDate("due")),
 				rs.getLong("days_left"), steps, rs.getInt("version"));
@@ -97,10 +118,13 @@ class ControlRepository {
 				select c.* from project_control c
 				join project_control_step s on s.control_id = c.id and s.seq = 1
 				where c.project_id = :project order by s.at, c.id""")
-			.param("project", project).query(this::control).list();
+			.param("project", project)
+			.query(this::control)
+			.list();
 	}
 
 	private static java.time.LocalDate localDate(Date date) {
 		return date == null ? null : date.toLocalDate();
 	}
+
 }

@@ -21,9 +21,10 @@ import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The bodies the controls' handlers read and write, field for field, for {@code /v3/api-docs} too;
- * the enumerations are the domain's. A body is refused before its handler runs, with every field
- * its annotations refuse named in one answer ({@code http.StrictBodies}).
+ * The bodies the controls' handlers read and write, field for field, for
+ * {@code /v3/api-docs} too; the enumerations are the domain's. A body is refused before
+ * its handler runs, with every field its annotations refuse named in one answer
+ * ({@code http.StrictBodies}).
  */
 final class ControlSchemas {
 
@@ -32,35 +33,37 @@ final class ControlSchemas {
 
 	@Schema(name = "ControlStudy", additionalProperties = FALSE)
 	record ControlStudy(@Schema(requiredMode = REQUIRED,
-			description = "A document of the control's project, stored with the purpose COMPARATIVE_STUDY.")
-	@NotNull(message = "missing: this request takes `document`") UUID document) {
+			description = "A document of the control's project, stored with the purpose COMPARATIVE_STUDY.") @NotNull(
+					message = "missing: this request takes `document`") UUID document) {
 	}
 
 	@Schema(name = "ControlReferral", additionalProperties = FALSE)
 	record ControlReferral(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT,
-			description = "The file referred to DINUM, or what completes it.")
-	@NotNull(message = "missing: this request takes `file`") @Text String file) {
+			description = "The file referred to DINUM, or what completes it.") @NotNull(
+					message = "missing: this request takes `file`") @Text String file) {
 	}
 
 	@Schema(name = "InformationRequest", additionalProperties = FALSE)
 	record InformationRequest(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT,
-			description = "What DINUM asks for; DINUM's month is suspended until the project refers the file again.")
-	@NotNull(message = "missing: this request takes `request`") @Text String request) {
+			description = "What DINUM asks for; DINUM's month is suspended until the project refers the file again.") @NotNull(
+					message = "missing: this request takes `request`") @Text String request) {
 	}
 
 	@Schema(name = "ControlDecision", additionalProperties = FALSE)
 	@Reasoned
-	record ControlDecision(@Schema(requiredMode = REQUIRED)
-	@NotNull(message = "missing: this request takes `outcome` and `reasons`") Control.Outcome outcome,
-			@Schema(minLength = 1, maxLength = Body.MAX_TEXT, description = "Why; required unless `outcome` is FAVOURABLE.")
-			@Text String reasons) {
+	record ControlDecision(
+			@Schema(requiredMode = REQUIRED) @NotNull(
+					message = "missing: this request takes `outcome` and `reasons`") Control.Outcome outcome,
+			@Schema(minLength = 1, maxLength = Body.MAX_TEXT,
+					description = "Why; required unless `outcome` is FAVOURABLE.") @Text String reasons) {
 	}
 
 	/**
-	 * Free text: some, and at most {@link #max()} characters; whether it may be absent is the field's
-	 * own constraint. Its own validator rather than {@code @NotBlank} and {@code @Size}, so that an
-	 * empty text is refused once, with what to do, and so that the API description keeps the lengths
-	 * its {@code @Schema} states (springdoc writes a {@code @Size}'s minimum, 0, over them).
+	 * Free text: some, and at most {@link #max()} characters; whether it may be absent is
+	 * the field's own constraint. Its own validator rather than {@code @NotBlank} and
+	 * {@code @Size}, so that an empty text is refused once, with what to do, and so that
+	 * the API description keeps the lengths its {@code @Schema} states (springdoc writes
+	 * a {@code @Size}'s minimum, 0, over them).
 	 */
 	@Target(ElementType.FIELD)
 	@Retention(RetentionPolicy.RUNTIME)
@@ -74,6 +77,7 @@ final class ControlSchemas {
 		Class<?>[] groups() default {};
 
 		Class<? extends Payload>[] payload() default {};
+
 	}
 
 	static final class SomeText implements ConstraintValidator<Text, String> {
@@ -95,17 +99,23 @@ final class ControlSchemas {
 			}
 			if (text.length() > max) {
 				context.disableDefaultConstraintViolation();
-				// Built from numbers only: no user text reaches the message interpolation.
-				context.buildConstraintViolationWithTemplate(
-						"the text is " + text.length() + " characters long, above the limit of " + max)
+				// Built from numbers only: no user text reaches the message
+				// interpolation.
+				context
+					.buildConstraintViolationWithTemplate(
+							"the text is " + text.length() + " characters long, above the limit of " + max)
 					.addConstraintViolation();
 				return false;
 			}
 			return true;
 		}
+
 	}
 
-	/** A decision other than favourable says why: refused on {@code reasons}, with the body's other refusals. */
+	/**
+	 * A decision other than favourable says why: refused on {@code reasons}, with the
+	 * body's other refusals.
+	 */
 	@Target(ElementType.TYPE)
 	@Retention(RetentionPolicy.RUNTIME)
 	@Constraint(validatedBy = ReasonedDecision.class)
@@ -116,13 +126,15 @@ final class ControlSchemas {
 		Class<?>[] groups() default {};
 
 		Class<? extends Payload>[] payload() default {};
+
 	}
 
 	static final class ReasonedDecision implements ConstraintValidator<Reasoned, ControlDecision> {
 
 		@Override
 		public boolean isValid(ControlDecision decision, ConstraintValidatorContext context) {
-			// Blank reasons are refused by their own pattern; only absent ones are said here, once.
+			// Blank reasons are refused by their own pattern; only absent ones are said
+			// here, once.
 			if (decision.outcome() == null || decision.outcome() == Control.Outcome.FAVOURABLE
 					|| decision.reasons() != null) {
 				return true;
@@ -133,6 +145,7 @@ final class ControlSchemas {
 				.addConstraintViolation();
 			return false;
 		}
+
 	}
 
 	@Schema(name = "ControlStep")
@@ -151,11 +164,14 @@ final class ControlSchemas {
 			@Schema(description = "When DINUM's silence is deemed favourable.") LocalDate due, List<ControlStep> steps,
 			int version) {
 
-		/** The control as the API shows it; every field is written, {@code null} included. */
+		/**
+		 * The control as the API shows it; every field is written, {@code null} included.
+		 */
 		static ControlView of(Control control) {
 			return new ControlView(control.id(), control.project(), control.procedure(), control.status(),
 					control.outcome(), control.studyDocument(), control.referredOn(), control.due(),
 					control.steps().stream().map(ControlStep::of).toList(), control.version());
 		}
 	}
+
 }

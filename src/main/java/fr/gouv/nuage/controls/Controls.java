@@ -28,18 +28,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Controls opened from a project's decision and moved through their procedure; every transition is
- * stored with the control and appended to the audit log in the same transaction.
+ * Controls opened from a project's decision and moved through their procedure; every
+ * transition is stored with the control and appended to the audit log in the same
+ * transaction.
  * <p>
- * A caller's step is given their {@link Perimeter}: whether they see the control and hold the role
- * the step needs is decided here and by {@link Control}, from the project's organisation, so that a
- * page and an API call cannot disagree. It is refused in this order, changing nothing: an unknown
- * control (404), a caller outside its project or without the role ({@link NotAllowed}), then the
- * version they read (asked only now, so that a caller who may not act is told that first), then the
- * procedure and the status ({@link Control.Refused}).
+ * A caller's step is given their {@link Perimeter}: whether they see the control and hold
+ * the role the step needs is decided here and by {@link Control}, from the project's
+ * organisation, so that a page and an API call cannot disagree. It is refused in this
+ * order, changing nothing: an unknown control (404), a caller outside its project or
+ * without the role ({@link NotAllowed}), then the version they read (asked only now, so
+ * that a caller who may not act is told that first), then the procedure and the status
+ * ({@link Control.Refused}).
  * <p>
- * The steps that name an actor and a role instead of a caller are for callers that have settled
- * who acts themselves (fixtures, the calendar); without a version they apply to the control as it is.
+ * The steps that name an actor and a role instead of a caller are for callers that have
+ * settled who acts themselves (fixtures, the calendar); without a version they apply to
+ * the control as it is.
  */
 @Service
 @Transactional
@@ -67,7 +70,10 @@ public class Controls {
 		this.clock = clock;
 	}
 
-	/** Opens, for an agent of the project's organisation, the control the project's latest decision asks for. */
+	/**
+	 * Opens, for an agent of the project's organisation, the control the project's latest
+	 * decision asks for.
+	 */
 	public Control open(UUID projectId, Perimeter caller) {
 		String organisation = organisation(projectId);
 		return open(projectId, caller.person().email(),
@@ -91,13 +97,15 @@ public class Controls {
 	}
 
 	/**
-	 * MINISTRY: an agent of the project's organisation attaches the comparative study, a document the
-	 * project stored as a COMPARATIVE_STUDY (refused on {@code document} otherwise).
+	 * MINISTRY: an agent of the project's organisation attaches the comparative study, a
+	 * document the project stored as a COMPARATIVE_STUDY (refused on {@code document}
+	 * otherwise).
 	 */
 	public Control attachStudy(UUID id, UUID document, Perimeter caller, IntSupplier readVersion) {
 		return step(id, caller, Control.Action.ATTACH_STUDY, readVersion, control -> {
 			if (document != null) {
-				// DocumentChecks records its refusal of the field on a body's errors: an empty one collects it.
+				// DocumentChecks records its refusal of the field on a body's errors: an
+				// empty one collects it.
 				Body refusals = Body.read(null, List.of(), List.of());
 				DocumentChecks.stored(documents, refusals, "document", document, control.project(),
 						DocumentPurpose.COMPARATIVE_STUDY);
@@ -134,7 +142,9 @@ public class Controls {
 		return move(stored(id), actor, null, c -> c.requestInformation(request, actor, role, clock.instant()));
 	}
 
-	/** Decides the control, if the caller holds the role its procedure gives the decision. */
+	/**
+	 * Decides the control, if the caller holds the role its procedure gives the decision.
+	 */
 	public Control decide(UUID id, Control.Outcome outcome, String reasons, Perimeter caller, IntSupplier readVersion) {
 		return decided(step(id, caller, Control.Action.DECIDE, readVersion, null,
 				(control, organisation) -> control.decide(outcome, reasons, caller, organisation, clock.instant())));
@@ -151,7 +161,10 @@ public class Controls {
 		return control;
 	}
 
-	/** Every day: a file referred to DINUM without an answer for a month is deemed favourably reviewed. */
+	/**
+	 * Every day: a file referred to DINUM without an answer for a month is deemed
+	 * favourably reviewed.
+	 */
 	@Scheduled(cron = "0 15 0 * * *")
 	public void deemSilentOpinions() {
 		for (Control control : controls.silentSince(LocalDate.now(clock))) {
@@ -204,14 +217,15 @@ public class Controls {
 
 	/** The project's organisation ({@code null} for a project outside the directory). */
 	private String organisation(UUID project) {
-		return projects.organisation(project).orElseThrow(() -> new ApiErrors.Missing("no project " + project))
+		return projects.organisation(project)
+			.orElseThrow(() -> new ApiErrors.Missing("no project " + project))
 			.organisation();
 	}
 
 	/**
-	 * A caller's step: the control they see, the role they hold for it, what else the step checks
-	 * ({@code check}, may be {@code null}), and only then the version they read, the transition given
-	 * the project's organisation.
+	 * A caller's step: the control they see, the role they hold for it, what else the
+	 * step checks ({@code check}, may be {@code null}), and only then the version they
+	 * read, the transition given the project's organisation.
 	 */
 	private Control step(UUID id, Perimeter caller, Control.Action action, IntSupplier readVersion,
 			Consumer<Control> check, BiConsumer<Control, String> transition) {
@@ -238,4 +252,5 @@ public class Controls {
 						control.outcome() == null ? null : control.outcome().name()));
 		return control;
 	}
+
 }

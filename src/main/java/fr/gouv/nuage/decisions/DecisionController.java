@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Decisions for an assessment, and the offers that fit it, without sign-in: the body is read by the
- * engine's own reader and an offer it names by the catalogue, so the API refuses exactly what the
- * CLI refuses, with the same messages.
+ * Decisions for an assessment, and the offers that fit it, without sign-in: the body is
+ * read by the engine's own reader and an offer it names by the catalogue, so the API
+ * refuses exactly what the CLI refuses, with the same messages.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -50,7 +50,10 @@ class DecisionController {
 		this.catalogues = catalogues;
 	}
 
-	/** An assessment read and resolved, the pack, language and date asked for — or the problems. */
+	/**
+	 * An assessment read and resolved, the pack, language and date asked for — or the
+	 * problems.
+	 */
 	private record Request(Assessment assessment, Catalogue catalogue, RulePack pack, Lang lang, LocalDate date,
 			ResponseEntity<?> problem) {
 	}
@@ -64,24 +67,28 @@ class DecisionController {
 			content = @Content(schema = @Schema(ref = "#/components/schemas/Decision")))
 	@PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	// The assessment stays text: the engine reads it itself (contract assessment-v1), as the CLI does.
+	// The assessment stays text: the engine reads it itself (contract assessment-v1), as
+	// the CLI does.
 	ResponseEntity<?> decide(@RequestBody @Schema(ref = "#/components/schemas/Assessment") String body,
 			@RequestParam(required = false) String doctrine,
-			@RequestParam(defaultValue = "fr") @Parameter(schema = @Schema(allowableValues = { "fr", "en" })) String lang,
-			@RequestParam(required = false) String asOf,
-			@RequestParam(defaultValue = "false") boolean trace) {
+			@RequestParam(defaultValue = "fr") @Parameter(
+					schema = @Schema(allowableValues = { "fr", "en" })) String lang,
+			@RequestParam(required = false) String asOf, @RequestParam(defaultValue = "false") boolean trace) {
 		Request request = read(body, doctrine, lang, asOf, false);
 		if (request.problem() != null) {
 			return request.problem();
 		}
 		String json = DecisionJson.write(request.pack().evaluate(request.assessment(), trace), request.lang(),
 				DecisionJson.Form.FULL, false);
-		// As bytes, encoded once: a String body is encoded twice, to count its length and to write it.
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+		// As bytes, encoded once: a String body is encoded twice, to count its length and
+		// to write it.
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	@Operation(operationId = "eligibleOffers", tags = ApiDocs.OFFERS, summary = "List the offers eligible for an assessment",
+	@Operation(operationId = "eligibleOffers", tags = ApiDocs.OFFERS,
+			summary = "List the offers eligible for an assessment",
 			description = "**Who:** anyone, without signing in. Decides on the assessment (schema `Assessment`) and "
 					+ "answers the catalogue's offers the doctrine allows for it as of `asOf`, ranked, and why each other "
 					+ "one is excluded.")
@@ -91,14 +98,17 @@ class DecisionController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> eligible(@RequestBody @Schema(ref = "#/components/schemas/Assessment") String body,
 			@RequestParam(required = false) String doctrine,
-			@RequestParam(defaultValue = "fr") @Parameter(schema = @Schema(allowableValues = { "fr", "en" })) String lang,
+			@RequestParam(defaultValue = "fr") @Parameter(
+					schema = @Schema(allowableValues = { "fr", "en" })) String lang,
 			@RequestParam(required = false) String asOf) {
 		Request request = read(body, doctrine, lang, asOf, true);
 		if (request.problem() != null) {
 			return request.problem();
 		}
-		Eligibility eligibility = Eligibility.of(request.catalogue(), request.assessment(), request.pack(), request.date());
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+		Eligibility eligibility = Eligibility.of(request.catalogue(), request.assessment(), request.pack(),
+				request.date());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(CatalogueJson.eligibility(eligibility, request.lang()));
 	}
 
@@ -109,7 +119,9 @@ class DecisionController {
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DecisionSchemas.Pack.class))))
 	@GetMapping(path = "/packs", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<DecisionSchemas.Pack> packs() {
-		return packs.ids().stream().map(id -> DecisionSchemas.Pack.of(packs.get(id).info(), id.equals(packs.defaultId())))
+		return packs.ids()
+			.stream()
+			.map(id -> DecisionSchemas.Pack.of(packs.get(id).info(), id.equals(packs.defaultId())))
 			.toList();
 	}
 
@@ -129,7 +141,8 @@ class DecisionController {
 		}
 		String id = doctrine == null ? packs.defaultId() : doctrine;
 		if (!packs.has(id)) {
-			errors.add(Problems.parameter("doctrine", "unknown doctrine `" + id + "` (known: " + String.join(", ", packs.ids()) + ")"));
+			errors.add(Problems.parameter("doctrine",
+					"unknown doctrine `" + id + "` (known: " + String.join(", ", packs.ids()) + ")"));
 		}
 		if (!errors.isEmpty()) {
 			return new Request(null, null, null, null, null, Problems.invalidParameters(errors));
@@ -149,9 +162,10 @@ class DecisionController {
 		Catalogue.Resolution resolution = catalogue.resolve(assessment, date);
 		if (resolution instanceof Catalogue.Unresolved unresolved) {
 			unresolved.errors().forEach(error -> errors.add(Problems.error(error)));
-			return new Request(null, null, null, null, null,
-					Problems.badRequest("Invalid assessment", "the assessment names an offer it contradicts or that does not exist", errors));
+			return new Request(null, null, null, null, null, Problems.badRequest("Invalid assessment",
+					"the assessment names an offer it contradicts or that does not exist", errors));
 		}
 		return new Request(((Catalogue.Resolved) resolution).assessment(), catalogue, pack, language, date, null);
 	}
+
 }

@@ -11,10 +11,11 @@ import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesVal
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The shapes of the decisions bodies, for {@code /v3/api-docs}: each record names what a handler reads or
- * writes, field for field; the enumerations are the domain's. The assessment a handler reads is the
- * engine's contract, read by the engine; the decision and the eligibility it writes are the engine's and
- * the catalogue's own writers', the CLI's bytes: {@link Eligibility} only describes them.
+ * The shapes of the decisions bodies, for {@code /v3/api-docs}: each record names what a
+ * handler reads or writes, field for field; the enumerations are the domain's. The
+ * assessment a handler reads is the engine's contract, read by the engine; the decision
+ * and the eligibility it writes are the engine's and the catalogue's own writers', the
+ * CLI's bytes: {@link Eligibility} only describes them.
  */
 final class DecisionSchemas {
 
@@ -25,12 +26,12 @@ final class DecisionSchemas {
 	record Pack(String id, String version, @Schema(description = "The content hash of the rule pack.") String digest,
 			@Schema(description = "The circular's number.") String circular,
 			@Schema(format = "date", description = "The circular's date, as the pack writes it.") String date,
-			@JsonProperty("default")
-			@Schema(name = "default", description = "The pack decisions use when none is asked for.") boolean isDefault) {
+			@JsonProperty("default") @Schema(name = "default",
+					description = "The pack decisions use when none is asked for.") boolean isDefault) {
 
 		static Pack of(PackInfo info, boolean isDefault) {
-			return new Pack(info.id(), info.version(), info.digest(), info.circularNumber(),
-					info.circularDate(), isDefault);
+			return new Pack(info.id(), info.version(), info.digest(), info.circularNumber(), info.circularDate(),
+					isDefault);
 		}
 	}
 
@@ -55,4 +56,5 @@ final class DecisionSchemas {
 	@Schema(name = "ExcludedOffer")
 	record Excluded(String id, String hostingClass, String rule, String reason) {
 	}
+
 }

@@ -14,25 +14,28 @@ import fr.gouv.nuage.directory.Perimeter;
 
 /**
  * A derogation from a rule of the doctrine, as an aggregate: a documented status
- * ({@link DerogationStatus}), guarded transitions that refuse and change nothing when the status or
- * the actor's role does not allow them, and every step kept with who made it. Who acts is decided
- * here, from the caller's perimeter on the project's organisation (the {@code as…} methods): a caller
- * holding no role for a step is {@link NotAllowed}; one holding it, on a status that does not allow
- * the step, is {@link Refused}.
+ * ({@link DerogationStatus}), guarded transitions that refuse and change nothing when the
+ * status or the actor's role does not allow them, and every step kept with who made it.
+ * Who acts is decided here, from the caller's perimeter on the project's organisation
+ * (the {@code as…} methods): a caller holding no role for a step is {@link NotAllowed};
+ * one holding it, on a status that does not allow the step, is {@link Refused}.
  */
 public final class Derogation {
 
 	/**
-	 * Who acts on a derogation: the project (its organisation's agents), the minister (the controllers
-	 * of the project's ministry) and the Prime Minister's office.
+	 * Who acts on a derogation: the project (its organisation's agents), the minister
+	 * (the controllers of the project's ministry) and the Prime Minister's office.
 	 */
 	public enum Role {
+
 		PROJECT_AUTHORITY, MINISTER, PRIME_MINISTER_OFFICE
+
 	}
 
 	/**
-	 * A reminder owed before the end: the nearest of {@link #REMINDERS} reached and not yet sent, with
-	 * the days really left, and every threshold it stands for (those passed while no reminder went out).
+	 * A reminder owed before the end: the nearest of {@link #REMINDERS} reached and not
+	 * yet sent, with the days really left, and every threshold it stands for (those
+	 * passed while no reminder went out).
 	 */
 	public record Reminder(int daysBefore, int daysLeft, List<Integer> covers) {
 	}
@@ -49,9 +52,13 @@ public final class Derogation {
 		Refused(String message) {
 			super(message);
 		}
+
 	}
 
-	/** The R9 derogation ends at the latest this long after an acceptable offer is available. */
+	/**
+	 * The R9 derogation ends at the latest this long after an acceptable offer is
+	 * available.
+	 */
 	static final int MONTHS_AFTER_ACCEPTABLE_OFFER = 12;
 
 	/** Reminders before expiry, in days. */
@@ -78,8 +85,8 @@ public final class Derogation {
 	private int version;
 
 	/** A derogation read back from the database. */
-	Derogation(UUID id, UUID project, String rule, String decisionDigest, String justification, String proofOfGuarantees,
-			DerogationStatus status, LocalDate expiresOn, List<Step> steps, int version) {
+	Derogation(UUID id, UUID project, String rule, String decisionDigest, String justification,
+			String proofOfGuarantees, DerogationStatus status, LocalDate expiresOn, List<Step> steps, int version) {
 		this.id = id;
 		this.project = project;
 		this.rule = rule;
@@ -92,7 +99,8 @@ public final class Derogation {
 		this.version = version;
 	}
 
-	private Derogation(UUID project, String rule, String decisionDigest, String justification, String proofOfGuarantees) {
+	private Derogation(UUID project, String rule, String decisionDigest, String justification,
+			String proofOfGuarantees) {
 		this.id = UUID.randomUUID();
 		this.project = project;
 		this.rule = rule;
@@ -122,7 +130,8 @@ public final class Derogation {
 	void approveByMinister(String actor, Role role, Instant at) {
 		require(role == Role.MINISTER, "the minister in charge of the project approves a derogation");
 		require(status == DerogationStatus.REQUESTED, "the derogation is " + status);
-		move("R9".equals(rule) ? DerogationStatus.APPROVED_BY_MINISTER : DerogationStatus.GRANTED, actor, role, null, at);
+		move("R9".equals(rule) ? DerogationStatus.APPROVED_BY_MINISTER : DerogationStatus.GRANTED, actor, role, null,
+				at);
 	}
 
 	/** R9: the Prime Minister validates. */
@@ -132,7 +141,10 @@ public final class Derogation {
 		move(DerogationStatus.GRANTED, actor, role, null, at);
 	}
 
-	/** The minister, or the Prime Minister's office for R9 after the minister, refuses, saying why. */
+	/**
+	 * The minister, or the Prime Minister's office for R9 after the minister, refuses,
+	 * saying why.
+	 */
 	void refuse(String reason, String actor, Role role, Instant at) {
 		boolean minister = role == Role.MINISTER && status == DerogationStatus.REQUESTED;
 		boolean primeMinister = role == Role.PRIME_MINISTER_OFFICE && status == DerogationStatus.APPROVED_BY_MINISTER;
@@ -149,7 +161,10 @@ public final class Derogation {
 		move(DerogationStatus.WITHDRAWN, actor, role, null, at);
 	}
 
-	/** An acceptable offer is available: the derogation ends at the latest 12 months later. */
+	/**
+	 * An acceptable offer is available: the derogation ends at the latest 12 months
+	 * later.
+	 */
 	void acceptableOfferAvailable(LocalDate since) {
 		require(status == DerogationStatus.GRANTED, "only a granted derogation has an end");
 		LocalDate end = since.plusMonths(MONTHS_AFTER_ACCEPTABLE_OFFER);
@@ -159,10 +174,11 @@ public final class Derogation {
 	}
 
 	/**
-	 * The reminder owed on {@code today}, given the thresholds already reminded for the current end: a
-	 * day the job missed is caught up on its next run, and when several thresholds passed meanwhile only
-	 * the nearest is sent (it says what the others would have, closer to the end). None on or after the
-	 * end, when the derogation expires instead.
+	 * The reminder owed on {@code today}, given the thresholds already reminded for the
+	 * current end: a day the job missed is caught up on its next run, and when several
+	 * thresholds passed meanwhile only the nearest is sent (it says what the others would
+	 * have, closer to the end). None on or after the end, when the derogation expires
+	 * instead.
 	 */
 	public Optional<Reminder> reminderDue(LocalDate today, Set<Integer> reminded) {
 		if (status != DerogationStatus.GRANTED || expiresOn == null) {
@@ -180,7 +196,10 @@ public final class Derogation {
 		return Optional.of(new Reminder(nearest, (int) left, reached));
 	}
 
-	/** On its end the derogation expires; true when it did, and the project must be decided again. */
+	/**
+	 * On its end the derogation expires; true when it did, and the project must be
+	 * decided again.
+	 */
 	boolean expireIfDue(LocalDate today, Instant now) {
 		if (status != DerogationStatus.GRANTED || expiresOn == null || today.isBefore(expiresOn)) {
 			return false;
@@ -189,7 +208,8 @@ public final class Derogation {
 		return true;
 	}
 
-	// Who acts, from the caller's perimeter on the organisation of the derogation's project.
+	// Who acts, from the caller's perimeter on the organisation of the derogation's
+	// project.
 
 	/** The project asks: its organisation's agents. */
 	public static Role asRequester(Perimeter caller, String organisation) {
@@ -210,9 +230,10 @@ public final class Derogation {
 	}
 
 	/**
-	 * The minister refuses while the derogation is requested, the Prime Minister's office once the
-	 * minister approved one from R9. A caller holding one of these roles acts with it, and the status
-	 * then says whether it is the step's; one holding both acts with the role the status awaits.
+	 * The minister refuses while the derogation is requested, the Prime Minister's office
+	 * once the minister approved one from R9. A caller holding one of these roles acts
+	 * with it, and the status then says whether it is the step's; one holding both acts
+	 * with the role the status awaits.
 	 */
 	public Role asRefuser(Perimeter caller, String organisation) {
 		boolean minister = caller.controls(organisation);
@@ -233,7 +254,10 @@ public final class Derogation {
 				"only the agents of `" + organisation + "` withdraw a derogation of its project");
 	}
 
-	/** DINUM, or the controllers of the project's ministry, say since when an acceptable offer exists. */
+	/**
+	 * DINUM, or the controllers of the project's ministry, say since when an acceptable
+	 * offer exists.
+	 */
 	public void checkMaySetTheEnd(Perimeter caller, String organisation) {
 		allow(caller.dinum() || caller.controls(organisation), null,
 				"DINUM or the ministry's controller says when an acceptable offer exists");
@@ -301,4 +325,5 @@ public final class Derogation {
 	void saved() {
 		version++;
 	}
+
 }

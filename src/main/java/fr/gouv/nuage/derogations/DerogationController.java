@@ -42,13 +42,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Derogations: requested and withdrawn by the project's agents, approved or refused by the minister
- * (the ministry's controller), validated or refused for R9 by the Prime Minister's office, given an
- * end by DINUM or the controller once an acceptable offer exists. They are read by whoever sees the
- * project, and all of them by DINUM and the Prime Minister's office. Who may act is the workflow's
- * to say ({@link Derogations} takes the caller's perimeter), never the request's nor this
- * controller's. A derogation's version is its ETag, and every step names it in {@code If-Match},
- * read once the caller is known to hold the step's role.
+ * Derogations: requested and withdrawn by the project's agents, approved or refused by
+ * the minister (the ministry's controller), validated or refused for R9 by the Prime
+ * Minister's office, given an end by DINUM or the controller once an acceptable offer
+ * exists. They are read by whoever sees the project, and all of them by DINUM and the
+ * Prime Minister's office. Who may act is the workflow's to say ({@link Derogations}
+ * takes the caller's perimeter), never the request's nor this controller's. A
+ * derogation's version is its ETag, and every step names it in {@code If-Match}, read
+ * once the caller is known to hold the step's role.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,10 +76,12 @@ class DerogationController {
 			content = @Content(schema = @Schema(implementation = DerogationView.class)))
 	@ApiDocs.Versioned
 	@PostMapping(path = "/projects/{id}/derogations", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<DerogationView> request(Perimeter caller, @PathVariable UUID id, @RequestBody DerogationRequest body) {
+	ResponseEntity<DerogationView> request(Perimeter caller, @PathVariable UUID id,
+			@RequestBody DerogationRequest body) {
 		ProjectChecks.organisation(projects, id);
 		if (body.proofOfGuarantees() != null) {
-			// A field of the body as the others: a proof that is not the project's is refused as input.
+			// A field of the body as the others: a proof that is not the project's is
+			// refused as input.
 			Body proof = Body.read(null, List.of(), List.of());
 			DocumentChecks.stored(documents, proof, "proofOfGuarantees", body.proofOfGuarantees(), id,
 					DocumentPurpose.PROOF_OF_GUARANTEES);
@@ -97,8 +100,8 @@ class DerogationController {
 			content = @Content(schema = @Schema(implementation = DerogationPage.class)))
 	@GetMapping("/derogations")
 	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false)
-			@Parameter(description = "Only the derogations in this status.",
+			@RequestParam(defaultValue = "50") int size,
+			@RequestParam(required = false) @Parameter(description = "Only the derogations in this status.",
 					schema = @Schema(implementation = DerogationStatus.class)) String status) {
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
@@ -109,8 +112,8 @@ class DerogationController {
 				wanted = DerogationStatus.valueOf(status);
 			}
 			catch (IllegalArgumentException ex) {
-				return Problems.invalidParameter("status",
-						"`" + status + "` is not a status: REQUESTED, APPROVED_BY_MINISTER, GRANTED, REFUSED, WITHDRAWN or EXPIRED");
+				return Problems.invalidParameter("status", "`" + status
+						+ "` is not a status: REQUESTED, APPROVED_BY_MINISTER, GRANTED, REFUSED, WITHDRAWN or EXPIRED");
 			}
 		}
 		Page<Derogation> found = derogations.page(caller, wanted, page, size);
@@ -187,7 +190,10 @@ class DerogationController {
 		return ok(derogations.withdraw(id, caller, () -> Versions.ifMatch(ifMatch)));
 	}
 
-	/** An acceptable offer exists since a date: the derogation ends 12 months later at the latest. */
+	/**
+	 * An acceptable offer exists since a date: the derogation ends 12 months later at the
+	 * latest.
+	 */
 	@Operation(operationId = "declareAcceptableOffer", summary = "Say an acceptable offer exists",
 			description = "**Who:** DINUM, or the controllers of the project's ministry, on a granted derogation. It "
 					+ "ends 12 months after `since` at the latest.")
@@ -196,12 +202,16 @@ class DerogationController {
 	@ApiDocs.Versioned
 	@PostMapping(path = "/derogations/{id}/acceptable-offer", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<DerogationView> acceptableOffer(Perimeter caller, @PathVariable UUID id,
-			@RequestBody AcceptableOffer body, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+			@RequestBody AcceptableOffer body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		seen(caller, id);
 		return ok(derogations.acceptableOfferAvailable(id, body.since(), caller, () -> Versions.ifMatch(ifMatch)));
 	}
 
-	/** The derogation, 404 when there is none; the workflow refuses a caller outside its perimeter. */
+	/**
+	 * The derogation, 404 when there is none; the workflow refuses a caller outside its
+	 * perimeter.
+	 */
 	private Derogation seen(Perimeter caller, UUID id) {
 		return derogations.find(caller, id).orElseThrow(() -> new ApiErrors.Missing("no derogation " + id));
 	}
@@ -209,4 +219,5 @@ class DerogationController {
 	private static ResponseEntity<DerogationView> ok(Derogation derogation) {
 		return Versions.ok(derogation.version(), DerogationView.of(derogation));
 	}
+
 }

@@ -7,10 +7,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A derogation ended: its project is decided again without it, on its latest assessment. After the
- * expiry commits and in a transaction of its own, recorded in the event publication registry: a
- * re-decision that fails leaves the expiry done and is delivered again (at the next start, or when
- * the incomplete publications are resubmitted), so that it is neither lost nor rolls the expiry back.
+ * A derogation ended: its project is decided again without it, on its latest assessment.
+ * After the expiry commits and in a transaction of its own, recorded in the event
+ * publication registry: a re-decision that fails leaves the expiry done and is delivered
+ * again (at the next start, or when the incomplete publications are resubmitted), so that
+ * it is neither lost nor rolls the expiry back.
  */
 @Component
 class DerogationEndings {
@@ -25,4 +26,5 @@ class DerogationEndings {
 	void on(DerogationExpired expired) {
 		projects.redecide(expired.project(), "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED);
 	}
+
 }

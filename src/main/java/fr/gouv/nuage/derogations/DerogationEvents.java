@@ -16,8 +16,8 @@ public final class DerogationEvents {
 	}
 
 	/**
-	 * Its end approaches: sent once at 90, 30 and 7 days before, with the days really left (fewer when
-	 * the day was missed and caught up).
+	 * Its end approaches: sent once at 90, 30 and 7 days before, with the days really
+	 * left (fewer when the day was missed and caught up).
 	 */
 	public record DerogationEndApproaching(UUID derogation, UUID project, String rule, LocalDate end, int daysLeft) {
 	}
@@ -25,4 +25,5 @@ public final class DerogationEvents {
 	/** It ended: the project is decided again. */
 	public record DerogationExpired(UUID derogation, UUID project, String rule) {
 	}
+
 }

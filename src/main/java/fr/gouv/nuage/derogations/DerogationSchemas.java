@@ -23,10 +23,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The bodies of the derogations' endpoints: what a handler reads, checked as it is read (every bad
- * field named in one answer, before anything is looked up; whether the proof is a document of the
- * project, the handler checks), and what it answers, field for field; {@code /v3/api-docs} is written
- * from them and the enumerations are the domain's.
+ * The bodies of the derogations' endpoints: what a handler reads, checked as it is read
+ * (every bad field named in one answer, before anything is looked up; whether the proof
+ * is a document of the project, the handler checks), and what it answers, field for
+ * field; {@code /v3/api-docs} is written from them and the enumerations are the domain's.
  */
 final class DerogationSchemas {
 
@@ -35,21 +35,22 @@ final class DerogationSchemas {
 
 	private static final String RULE = "^R[0-9]{1,2}$";
 
-	/** Texts are read stripped, so that one of blanks is refused as empty, by {@code @Size}, with one message. */
+	/**
+	 * Texts are read stripped, so that one of blanks is refused as empty, by
+	 * {@code @Size}, with one message.
+	 */
 	private static final String TEXT = "write some text, of at most " + Body.MAX_TEXT + " characters";
 
 	private static final String REASON = "say why, in " + Body.MAX_TEXT + " characters at most";
 
 	@Schema(name = "DerogationRequest", additionalProperties = FALSE)
 	@ProvesR9
-	record DerogationRequest(
-			@Schema(requiredMode = REQUIRED, pattern = RULE, example = "R9",
-					description = "The rule of the doctrine the project derogates from.")
-			@NotNull(message = "missing: the rule derogated from, such as `R9`")
-			@Pattern(regexp = RULE, message = "`${validatedValue}` is not a rule of the doctrine: cite it as `R9`")
-			String rule,
-			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT)
-			@NotNull(message = TEXT) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT) String justification,
+	record DerogationRequest(@Schema(requiredMode = REQUIRED, pattern = RULE, example = "R9",
+			description = "The rule of the doctrine the project derogates from.") @NotNull(
+					message = "missing: the rule derogated from, such as `R9`") @Pattern(regexp = RULE,
+							message = "`${validatedValue}` is not a rule of the doctrine: cite it as `R9`") String rule,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT) @NotNull(message = TEXT) @Size(
+					min = 1, max = Body.MAX_TEXT, message = TEXT) String justification,
 			@Schema(description = "A document of the project stored with the purpose PROOF_OF_GUARANTEES; "
 					+ "required for a derogation from R9.") UUID proofOfGuarantees) {
 
@@ -58,7 +59,10 @@ final class DerogationSchemas {
 		}
 	}
 
-	/** A derogation from R9 names its proof of SecNumCloud-level guarantees; the error is the field's. */
+	/**
+	 * A derogation from R9 names its proof of SecNumCloud-level guarantees; the error is
+	 * the field's.
+	 */
 	@Target(TYPE)
 	@Retention(RUNTIME)
 	@Constraint(validatedBy = ProvesR9.Check.class)
@@ -79,15 +83,18 @@ final class DerogationSchemas {
 				}
 				context.disableDefaultConstraintViolation();
 				context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-					.addPropertyNode("proofOfGuarantees").addConstraintViolation();
+					.addPropertyNode("proofOfGuarantees")
+					.addConstraintViolation();
 				return false;
 			}
+
 		}
+
 	}
 
 	@Schema(name = "DerogationRefusal", additionalProperties = FALSE)
-	record DerogationRefusal(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT)
-	@NotNull(message = REASON) @Size(min = 1, max = Body.MAX_TEXT, message = REASON) String reason) {
+	record DerogationRefusal(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT) @NotNull(
+			message = REASON) @Size(min = 1, max = Body.MAX_TEXT, message = REASON) String reason) {
 
 		DerogationRefusal {
 			reason = reason == null ? null : reason.strip();
@@ -96,8 +103,8 @@ final class DerogationSchemas {
 
 	@Schema(name = "AcceptableOffer", additionalProperties = FALSE)
 	record AcceptableOffer(@Schema(requiredMode = REQUIRED,
-			description = "Since when an acceptable offer exists; the derogation ends 12 months later at the latest.")
-	@NotNull(message = "missing: since when an acceptable offer exists, written YYYY-MM-DD") LocalDate since) {
+			description = "Since when an acceptable offer exists; the derogation ends 12 months later at the latest.") @NotNull(
+					message = "missing: since when an acceptable offer exists, written YYYY-MM-DD") LocalDate since) {
 	}
 
 	@Schema(name = "DerogationStep")
@@ -112,13 +119,14 @@ final class DerogationSchemas {
 	record DerogationView(UUID id, UUID project, String rule,
 			@Schema(description = "The digest of the decision the derogation was asked on.") String decision,
 			String justification,
-			@Schema(format = "uuid", description = "The document proving the guarantees, if any.") String proofOfGuarantees,
+			@Schema(format = "uuid",
+					description = "The document proving the guarantees, if any.") String proofOfGuarantees,
 			DerogationStatus status, LocalDate expiresOn, List<DerogationStep> steps, int version) {
 
 		static DerogationView of(Derogation d) {
 			return new DerogationView(d.id(), d.project(), d.rule(), d.decisionDigest(), d.justification(),
-					d.proofOfGuarantees(), d.status(), d.expiresOn(), d.steps().stream().map(DerogationStep::of).toList(),
-					d.version());
+					d.proofOfGuarantees(), d.status(), d.expiresOn(),
+					d.steps().stream().map(DerogationStep::of).toList(), d.version());
 		}
 	}
 
@@ -135,4 +143,5 @@ final class DerogationSchemas {
 	@Schema(name = "DerogationPage")
 	record DerogationPage(int page, int size, long total, List<DerogationSummary> derogations) {
 	}
+
 }

@@ -33,16 +33,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Derogations requested from a rule the project's latest decision found violated, approved by the
- * minister and, for R9, validated by the Prime Minister; reminded before their end and expired on
- * it, when the project is decided again. Every step is stored and audited.
+ * Derogations requested from a rule the project's latest decision found violated,
+ * approved by the minister and, for R9, validated by the Prime Minister; reminded before
+ * their end and expired on it, when the project is decided again. Every step is stored
+ * and audited.
  *
- * <p>A caller acts with their perimeter: the derogation ({@link Derogation}'s {@code as…} methods)
- * decides in which role they act, and refuses with {@link NotAllowed} a caller who holds none for
- * the step; then the version they read is asked for, and the step is refused, changing nothing, when
- * the derogation has moved since. The methods taking a {@link Derogation.Role} are for callers whose
- * role was settled elsewhere (fixtures, the calendar); without a version they apply to the
- * derogation as it is.
+ * <p>
+ * A caller acts with their perimeter: the derogation ({@link Derogation}'s {@code as…}
+ * methods) decides in which role they act, and refuses with {@link NotAllowed} a caller
+ * who holds none for the step; then the version they read is asked for, and the step is
+ * refused, changing nothing, when the derogation has moved since. The methods taking a
+ * {@link Derogation.Role} are for callers whose role was settled elsewhere (fixtures, the
+ * calendar); without a version they apply to the derogation as it is.
  */
 @Service
 @Transactional
@@ -72,29 +74,38 @@ public class Derogations {
 		this.transactions = new TransactionTemplate(transactions);
 	}
 
-	/** The project's agent asks for a derogation; {@code proofOfGuarantees} is a document the caller checked. */
-	public Derogation request(Perimeter caller, UUID projectId, String rule, String justification, UUID proofOfGuarantees) {
+	/**
+	 * The project's agent asks for a derogation; {@code proofOfGuarantees} is a document
+	 * the caller checked.
+	 */
+	public Derogation request(Perimeter caller, UUID projectId, String rule, String justification,
+			UUID proofOfGuarantees) {
 		Derogation.asRequester(caller, organisation(projectId));
 		return request(projectId, rule, justification, proofOfGuarantees == null ? null : proofOfGuarantees.toString(),
 				caller.person().email());
 	}
 
-	public Derogation request(UUID projectId, String rule, String justification, String proofOfGuarantees, String actor) {
+	public Derogation request(UUID projectId, String rule, String justification, String proofOfGuarantees,
+			String actor) {
 		Project project = projects.find(projectId).orElseThrow(() -> new Derogation.Refused("no project " + projectId));
-		ProjectDecision latest = project.latest().orElseThrow(() -> new Derogation.Refused("the project has no decision"));
+		ProjectDecision latest = project.latest()
+			.orElseThrow(() -> new Derogation.Refused("the project has no decision"));
 		if (!"VIOLATED".equals(status(latest, rule))) {
 			throw new Derogation.Refused("the project's latest decision does not find `" + rule
 					+ "` violated: there is nothing to derogate from");
 		}
-		Derogation derogation = Derogation.request(projectId, rule, latest.packDigest() + "#" + latest.seq(), justification,
-				proofOfGuarantees, actor, Derogation.Role.PROJECT_AUTHORITY, clock.instant());
+		Derogation derogation = Derogation.request(projectId, rule, latest.packDigest() + "#" + latest.seq(),
+				justification, proofOfGuarantees, actor, Derogation.Role.PROJECT_AUTHORITY, clock.instant());
 		derogations.save(derogation);
 		audit.append(actor, "DEROGATION_REQUESTED", "derogation:" + derogation.id(), null,
 				AuditLog.state("project", projectId.toString(), "rule", rule, "decision", derogation.decisionDigest()));
 		return derogation;
 	}
 
-	/** The minister (the controllers of the project's ministry) approves, on the version the caller read. */
+	/**
+	 * The minister (the controllers of the project's ministry) approves, on the version
+	 * the caller read.
+	 */
 	public Derogation approveByMinister(UUID id, Perimeter caller, IntSupplier readVersion) {
 		Acting acting = acting(caller, id);
 		Derogation.Role role = acting.derogation().asApprover(caller, acting.organisation());
@@ -106,7 +117,9 @@ public class Derogations {
 		return approveByMinister(id, actor, role, null);
 	}
 
-	/** The minister approves, if the derogation is still at the version the caller read. */
+	/**
+	 * The minister approves, if the derogation is still at the version the caller read.
+	 */
 	public Derogation approveByMinister(UUID id, String actor, Derogation.Role role, Integer readVersion) {
 		return approved(step(load(id), actor, readVersion, d -> d.approveByMinister(actor, role, clock.instant())));
 	}
@@ -123,12 +136,19 @@ public class Derogations {
 		return validateByPrimeMinister(id, actor, role, null);
 	}
 
-	/** R9: the Prime Minister validates, if the derogation is still at the version the caller read. */
+	/**
+	 * R9: the Prime Minister validates, if the derogation is still at the version the
+	 * caller read.
+	 */
 	public Derogation validateByPrimeMinister(UUID id, String actor, Derogation.Role role, Integer readVersion) {
-		return granted(step(load(id), actor, readVersion, d -> d.validateByPrimeMinister(actor, role, clock.instant())));
+		return granted(
+				step(load(id), actor, readVersion, d -> d.validateByPrimeMinister(actor, role, clock.instant())));
 	}
 
-	/** The minister, or the Prime Minister's office for R9 after the minister, refuses on the version read. */
+	/**
+	 * The minister, or the Prime Minister's office for R9 after the minister, refuses on
+	 * the version read.
+	 */
 	public Derogation refuse(UUID id, String reason, Perimeter caller, IntSupplier readVersion) {
 		Acting acting = acting(caller, id);
 		Derogation.Role role = acting.derogation().asRefuser(caller, acting.organisation());
@@ -157,12 +177,17 @@ public class Derogations {
 		return withdraw(id, actor, role, null);
 	}
 
-	/** The project withdraws its request, if it is still at the version the caller read. */
+	/**
+	 * The project withdraws its request, if it is still at the version the caller read.
+	 */
 	public Derogation withdraw(UUID id, String actor, Derogation.Role role, Integer readVersion) {
 		return step(load(id), actor, readVersion, d -> d.withdraw(actor, role, clock.instant()));
 	}
 
-	/** DINUM or the ministry's controller says since when an acceptable offer exists, on the version read. */
+	/**
+	 * DINUM or the ministry's controller says since when an acceptable offer exists, on
+	 * the version read.
+	 */
 	public Derogation acceptableOfferAvailable(UUID id, LocalDate since, Perimeter caller, IntSupplier readVersion) {
 		Acting acting = acting(caller, id);
 		acting.derogation().checkMaySetTheEnd(caller, acting.organisation());
@@ -170,21 +195,28 @@ public class Derogations {
 				d -> d.acceptableOfferAvailable(since));
 	}
 
-	/** An acceptable offer is available since {@code since}: the derogation ends 12 months later at the latest. */
+	/**
+	 * An acceptable offer is available since {@code since}: the derogation ends 12 months
+	 * later at the latest.
+	 */
 	public Derogation acceptableOfferAvailable(UUID id, LocalDate since, String actor) {
 		return acceptableOfferAvailable(id, since, actor, null);
 	}
 
-	/** As {@link #acceptableOfferAvailable(UUID, LocalDate, String)}, if the derogation is still at the version the caller read. */
+	/**
+	 * As {@link #acceptableOfferAvailable(UUID, LocalDate, String)}, if the derogation is
+	 * still at the version the caller read.
+	 */
 	public Derogation acceptableOfferAvailable(UUID id, LocalDate since, String actor, Integer readVersion) {
 		return step(load(id), actor, readVersion, d -> d.acceptableOfferAvailable(since));
 	}
 
 	/**
-	 * Every day: the reminders owed before an end, and the derogations whose end has come expire. Each
-	 * derogation in a transaction of its own, so that one failing is retried on the next run without
-	 * holding the others back; what was reminded is kept in the database, so that a day the job missed
-	 * is caught up and a run repeated, or made by another instance, sends nothing twice.
+	 * Every day: the reminders owed before an end, and the derogations whose end has come
+	 * expire. Each derogation in a transaction of its own, so that one failing is retried
+	 * on the next run without holding the others back; what was reminded is kept in the
+	 * database, so that a day the job missed is caught up and a run repeated, or made by
+	 * another instance, sends nothing twice.
 	 */
 	@Scheduled(cron = "0 20 0 * * *")
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -205,7 +237,8 @@ public class Derogations {
 		}
 		Optional<Derogation.Reminder> due = derogation.reminderDue(today,
 				derogations.reminded(id, derogation.expiresOn()));
-		if (due.isEmpty() || !derogations.remember(id, derogation.expiresOn(), due.get().daysBefore(), clock.instant())) {
+		if (due.isEmpty()
+				|| !derogations.remember(id, derogation.expiresOn(), due.get().daysBefore(), clock.instant())) {
 			return;
 		}
 		for (int passed : due.get().covers()) {
@@ -224,7 +257,10 @@ public class Derogations {
 		}
 	}
 
-	/** Runs one derogation's part of the daily job in its own transaction; a failure is left to the next run. */
+	/**
+	 * Runs one derogation's part of the daily job in its own transaction; a failure is
+	 * left to the next run.
+	 */
 	private void alone(UUID id, String what, Runnable work) {
 		try {
 			transactions.executeWithoutResult(status -> work.run());
@@ -240,8 +276,8 @@ public class Derogations {
 	}
 
 	/**
-	 * The derogation, if there is one; refused when the caller neither sees its project nor is the
-	 * Prime Minister's office.
+	 * The derogation, if there is one; refused when the caller neither sees its project
+	 * nor is the Prime Minister's office.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Derogation> find(Perimeter caller, UUID id) {
@@ -252,9 +288,9 @@ public class Derogations {
 	}
 
 	/**
-	 * A page of the derogations a perimeter sees, the latest requested first, with how many there are
-	 * in all; of one status only when {@code status} is given. DINUM and the Prime Minister's office
-	 * see them all.
+	 * A page of the derogations a perimeter sees, the latest requested first, with how
+	 * many there are in all; of one status only when {@code status} is given. DINUM and
+	 * the Prime Minister's office see them all.
 	 */
 	@Transactional(readOnly = true)
 	public Page<Derogation> page(Perimeter perimeter, DerogationStatus status, int page, int size) {
@@ -263,7 +299,8 @@ public class Derogations {
 		if (organisations != null && organisations.isEmpty()) {
 			return Page.empty();
 		}
-		return new Page<>(derogations.page(organisations, status, page, size), derogations.count(organisations, status));
+		return new Page<>(derogations.page(organisations, status, page, size),
+				derogations.count(organisations, status));
 	}
 
 	/** The project's derogations, the first requested first. */
@@ -272,7 +309,10 @@ public class Derogations {
 		return derogations.of(project);
 	}
 
-	/** A derogation a caller acts on, and its project's organisation, which makes the caller's roles. */
+	/**
+	 * A derogation a caller acts on, and its project's organisation, which makes the
+	 * caller's roles.
+	 */
 	private record Acting(Derogation derogation, String organisation) {
 	}
 
@@ -290,7 +330,8 @@ public class Derogations {
 	}
 
 	private String organisation(UUID project) {
-		return projects.organisation(project).orElseThrow(() -> new Derogation.Refused("no project " + project))
+		return projects.organisation(project)
+			.orElseThrow(() -> new Derogation.Refused("no project " + project))
 			.organisation();
 	}
 
@@ -315,7 +356,10 @@ public class Derogations {
 		return derogation;
 	}
 
-	/** Applies a transition to the derogation read, if still at the version the caller read, then stores it. */
+	/**
+	 * Applies a transition to the derogation read, if still at the version the caller
+	 * read, then stores it.
+	 */
 	private Derogation step(Derogation derogation, String actor, Integer readVersion, Consumer<Derogation> transition) {
 		ReadVersions.check("derogation", derogation.version(), readVersion);
 		DerogationStatus before = derogation.status();
@@ -323,12 +367,15 @@ public class Derogations {
 		return stored(derogation, actor, before);
 	}
 
-	/** Saves the derogation — refused when someone saved it meanwhile — and audits its new status. */
+	/**
+	 * Saves the derogation — refused when someone saved it meanwhile — and audits its new
+	 * status.
+	 */
 	private Derogation stored(Derogation derogation, String actor, DerogationStatus before) {
 		derogations.save(derogation);
 		audit.append(actor, "DEROGATION_" + derogation.status().name(), "derogation:" + derogation.id(),
-				AuditLog.state("status", before.name()), AuditLog.state("status", derogation.status().name(), "expiresOn",
-						derogation.expiresOn() == null ? null : derogation.expiresOn().toString()));
+				AuditLog.state("status", before.name()), AuditLog.state("status", derogation.status().name(),
+						"expiresOn", derogation.expiresOn() == null ? null : derogation.expiresOn().toString()));
 		return derogation;
 	}
 
@@ -344,4 +391,5 @@ public class Derogations {
 		}
 		return null;
 	}
+
 }

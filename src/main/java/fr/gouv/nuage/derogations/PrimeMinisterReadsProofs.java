@@ -6,7 +6,10 @@ import fr.gouv.nuage.directory.Perimeter;
 import fr.gouv.nuage.documents.DocumentReaders;
 import org.springframework.stereotype.Component;
 
-/** The Prime Minister's office reads the proofs of guarantees of a project that asks for a derogation. */
+/**
+ * The Prime Minister's office reads the proofs of guarantees of a project that asks for a
+ * derogation.
+ */
 @Component
 class PrimeMinisterReadsProofs implements DocumentReaders {
 
@@ -20,4 +23,5 @@ class PrimeMinisterReadsProofs implements DocumentReaders {
 	public boolean readsProofsOf(Perimeter caller, UUID project) {
 		return caller.primeMinisterOffice() && !derogations.of(project).isEmpty();
 	}
+
 }

@@ -20,4 +20,5 @@ class ApiConfiguration implements WebMvcConfigurer {
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(callers);
 	}
+
 }

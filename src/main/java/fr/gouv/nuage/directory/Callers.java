@@ -16,9 +16,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Gives a handler the caller's {@link Perimeter}, read from the directory on every request so that a
- * role granted or revoked applies at once. The caller is known by e-mail: ProConnect's claim, or the
- * name of a demo account.
+ * Gives a handler the caller's {@link Perimeter}, read from the directory on every
+ * request so that a role granted or revoked applies at once. The caller is known by
+ * e-mail: ProConnect's claim, or the name of a demo account.
  */
 @Component
 class Callers implements HandlerMethodArgumentResolver {
@@ -36,17 +36,18 @@ class Callers implements HandlerMethodArgumentResolver {
 	}
 
 	@Override
-	public Perimeter resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-			WebDataBinderFactory binders) {
+	public Perimeter resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+			NativeWebRequest request, WebDataBinderFactory binders) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
 				|| !authentication.isAuthenticated()) {
 			throw new AuthenticationCredentialsNotFoundException("sign in first");
 		}
-		String email = authentication.getPrincipal() instanceof OidcUser user && user.getEmail() != null ? user.getEmail()
-				: authentication.getName();
+		String email = authentication.getPrincipal() instanceof OidcUser user && user.getEmail() != null
+				? user.getEmail() : authentication.getName();
 		Directory people = directory.getObject();
 		Person person = people.person(email).orElseGet(() -> new Person(email, null, null, null, List.of()));
 		return people.perimeter(person);
 	}
+
 }

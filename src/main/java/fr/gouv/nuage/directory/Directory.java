@@ -20,16 +20,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directory of organisations and people. A person signing in with ProConnect is found by e-mail;
- * a newcomer whose SIRET names a known organisation becomes its agent (or, for a provider, its
- * provider); other roles are granted by DINUM. Every change is audited.
+ * The directory of organisations and people. A person signing in with ProConnect is found
+ * by e-mail; a newcomer whose SIRET names a known organisation becomes its agent (or, for
+ * a provider, its provider); other roles are granted by DINUM. Every change is audited.
  */
 @Service
 @Transactional
 @EnableConfigurationProperties(DirectorySettings.class)
 public class Directory {
 
-	/** A change refused: the message names the field and what was wrong; nothing was changed. */
+	/**
+	 * A change refused: the message names the field and what was wrong; nothing was
+	 * changed.
+	 */
 	public static final class Refused extends IllegalArgumentException {
 
 		private static final long serialVersionUID = 1L;
@@ -44,6 +47,7 @@ public class Directory {
 		public String field() {
 			return field;
 		}
+
 	}
 
 	/** Someone or something the directory does not hold: nothing was changed. */
@@ -54,9 +58,13 @@ public class Directory {
 		Unknown(String message) {
 			super(message);
 		}
+
 	}
 
-	/** A grant asked for: the person after it, and whether it changed anything ({@code false}: the role was held). */
+	/**
+	 * A grant asked for: the person after it, and whether it changed anything
+	 * ({@code false}: the role was held).
+	 */
 	public record Granted(Person person, boolean changed) {
 	}
 
@@ -66,7 +74,8 @@ public class Directory {
 	/** The grantor of the roles a SIRET gives at sign-in. */
 	static final String PROCONNECT = "proconnect";
 
-	// What an organisation's fields must be, shared with the API's body (DirectorySchemas.NewOrganisation),
+	// What an organisation's fields must be, shared with the API's body
+	// (DirectorySchemas.NewOrganisation),
 	// so that the request and the directory refuse the same values with the same words.
 	static final String ID_FORMAT = "^[a-z0-9][a-z0-9-]{1,59}$";
 
@@ -104,8 +113,9 @@ public class Directory {
 	}
 
 	/**
-	 * Records a sign-in: the person is created or updated from the claims, their organisation
-	 * follows their SIRET, and the roles the SIRET gave on another organisation are revoked.
+	 * Records a sign-in: the person is created or updated from the claims, their
+	 * organisation follows their SIRET, and the roles the SIRET gave on another
+	 * organisation are revoked.
 	 */
 	public Person signIn(Identity claims) {
 		String email = email(claims.email());
@@ -124,11 +134,13 @@ public class Directory {
 					AuditLog.state("organisation", organisationId, "siret", claims.siret(), "idp", claims.idpId()));
 		}
 		else {
-			// A SIRET claim says where the person works now, even one the directory does not know: what
+			// A SIRET claim says where the person works now, even one the directory does
+			// not know: what
 			// another SIRET gave is revoked. Without the claim, nothing is inferred.
 			repository.signedIn(identity, siretClaimed ? organisationId : known.get().organisation(), clock.instant());
 			for (Grant grant : known.get().grants()) {
-				if (siretClaimed && PROCONNECT.equals(grant.grantedBy()) && !grant.organisation().equals(organisationId)) {
+				if (siretClaimed && PROCONNECT.equals(grant.grantedBy())
+						&& !grant.organisation().equals(organisationId)) {
 					revoke(email, grant.role(), grant.organisation(), PROCONNECT);
 				}
 				else {
@@ -154,7 +166,10 @@ public class Directory {
 		return email == null ? Optional.empty() : repository.person(Person.normalise(email));
 	}
 
-	/** The full names of the people among {@code emails} who gave one, keyed by the e-mails as given. */
+	/**
+	 * The full names of the people among {@code emails} who gave one, keyed by the
+	 * e-mails as given.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, String> names(Collection<String> emails) {
 		Map<String, String> normalised = new HashMap<>();
@@ -170,8 +185,9 @@ public class Directory {
 	}
 
 	/**
-	 * The people a caller sees: DINUM everyone, with all their roles; a ministry controller those who hold
-	 * a role within their ministry's tree, with those roles only; no one else sees the people.
+	 * The people a caller sees: DINUM everyone, with all their roles; a ministry
+	 * controller those who hold a role within their ministry's tree, with those roles
+	 * only; no one else sees the people.
 	 */
 	@Transactional(readOnly = true)
 	public List<Person> people(Perimeter caller) {
@@ -183,10 +199,13 @@ public class Directory {
 		}
 		List<Person> seen = new ArrayList<>();
 		for (Person person : repository.people()) {
-			List<Grant> within = person.grants().stream().filter(g -> caller.controlled().contains(g.organisation()))
+			List<Grant> within = person.grants()
+				.stream()
+				.filter(g -> caller.controlled().contains(g.organisation()))
 				.toList();
 			if (!within.isEmpty()) {
-				seen.add(new Person(person.email(), person.givenName(), person.usualName(), person.organisation(), within));
+				seen.add(new Person(person.email(), person.givenName(), person.usualName(), person.organisation(),
+						within));
 			}
 		}
 		return seen;
@@ -197,14 +216,18 @@ public class Directory {
 		return resolve(repository.organisations());
 	}
 
-	/** The organisations in tree order: each ministry (or standalone organisation), then what sits under it. */
+	/**
+	 * The organisations in tree order: each ministry (or standalone organisation), then
+	 * what sits under it.
+	 */
 	@Transactional(readOnly = true)
 	public List<Organisation> tree() {
 		List<Organisation> all = organisations();
 		Set<String> ids = new HashSet<>();
 		all.forEach(o -> ids.add(o.id()));
 		List<Organisation> tree = new ArrayList<>(all.size());
-		all.stream().filter(o -> o.parent() == null || !ids.contains(o.parent()))
+		all.stream()
+			.filter(o -> o.parent() == null || !ids.contains(o.parent()))
 			.sorted(Comparator.comparing(Organisation::id))
 			.forEach(root -> walk(root, all, tree, 0));
 		return tree;
@@ -215,7 +238,9 @@ public class Directory {
 		if (depth > 64) {
 			return;
 		}
-		all.stream().filter(o -> organisation.id().equals(o.parent())).sorted(Comparator.comparing(Organisation::id))
+		all.stream()
+			.filter(o -> organisation.id().equals(o.parent()))
+			.sorted(Comparator.comparing(Organisation::id))
 			.forEach(child -> walk(child, all, out, depth + 1));
 	}
 
@@ -226,14 +251,16 @@ public class Directory {
 	}
 
 	/** Adds an organisation for a caller: only DINUM manages the directory. */
-	public Organisation add(Perimeter caller, String id, String name, OrganisationKind kind, String parent, String siret) {
+	public Organisation add(Perimeter caller, String id, String name, OrganisationKind kind, String parent,
+			String siret) {
 		administrator(caller, "adds organisations");
 		return add(caller.person().email(), id, name, kind, parent, siret);
 	}
 
 	/**
-	 * Adds an organisation on behalf of {@code actor}, whose perimeter is not checked: for what seeds the
-	 * directory (the demo profile, tests). Refused, changing nothing, when a field is wrong.
+	 * Adds an organisation on behalf of {@code actor}, whose perimeter is not checked:
+	 * for what seeds the directory (the demo profile, tests). Refused, changing nothing,
+	 * when a field is wrong.
 	 */
 	public Organisation add(String actor, String id, String name, OrganisationKind kind, String parent, String siret) {
 		if (id == null || !ID.matcher(id).matches()) {
@@ -257,7 +284,8 @@ public class Directory {
 				throw new Refused("parent", "no organisation `" + parent + "`");
 			}
 			if (!kind.parents().contains(above.kind())) {
-				throw new Refused("parent", "a " + kind.name() + " cannot sit under the " + above.kind().name() + " `" + parent + "`");
+				throw new Refused("parent",
+						"a " + kind.name() + " cannot sit under the " + above.kind().name() + " `" + parent + "`");
 			}
 		}
 		if (siret != null && !SIRET.matcher(siret).matches()) {
@@ -266,8 +294,8 @@ public class Directory {
 		Optional<DirectoryRepository.Row> sameSiret = siret == null ? Optional.empty()
 				: repository.organisationBySiret(siret);
 		if (sameSiret.isPresent()) {
-			throw new Refused("siret", "the SIRET `" + siret + "` is already the organisation `" + sameSiret.get().id()
-					+ "`'s");
+			throw new Refused("siret",
+					"the SIRET `" + siret + "` is already the organisation `" + sameSiret.get().id() + "`'s");
 		}
 		repository.insert(new DirectoryRepository.Row(id, name.strip(), kind, parent, siret), clock.instant());
 		audit.append(actor, "ORGANISATION_ADDED", "organisation:" + id, null,
@@ -276,8 +304,8 @@ public class Directory {
 	}
 
 	/**
-	 * Grants a role for a caller: only DINUM does. Granting a role already held changes nothing; someone
-	 * who never signed in is {@link Unknown}.
+	 * Grants a role for a caller: only DINUM does. Granting a role already held changes
+	 * nothing; someone who never signed in is {@link Unknown}.
 	 */
 	public Granted grant(Perimeter caller, String email, Role role, String organisation) {
 		administrator(caller, "grants roles");
@@ -288,7 +316,10 @@ public class Directory {
 		return new Granted(grant(caller.person().email(), person.email(), role, organisation), true);
 	}
 
-	/** Revokes a role for a caller: only DINUM does; a role the person does not hold is {@link Unknown}. */
+	/**
+	 * Revokes a role for a caller: only DINUM does; a role the person does not hold is
+	 * {@link Unknown}.
+	 */
 	public Person revoke(Perimeter caller, String email, Role role, String organisation) {
 		administrator(caller, "revokes roles");
 		if (role == null) {
@@ -302,8 +333,9 @@ public class Directory {
 	}
 
 	/**
-	 * Grants a role on behalf of {@code actor}, whose perimeter is not checked: for what seeds the
-	 * directory (the demo profile, tests). Refused, changing nothing, when the person or the perimeter do not fit.
+	 * Grants a role on behalf of {@code actor}, whose perimeter is not checked: for what
+	 * seeds the directory (the demo profile, tests). Refused, changing nothing, when the
+	 * person or the perimeter do not fit.
 	 */
 	public Person grant(String actor, String email, Role role, String organisation) {
 		String address = email(email);
@@ -362,7 +394,10 @@ public class Directory {
 		return new Perimeter(person, editable, controlled, providers);
 	}
 
-	/** The e-mails of the people holding a role on an organisation or, for a controller, on its ministry. */
+	/**
+	 * The e-mails of the people holding a role on an organisation or, for a controller,
+	 * on its ministry.
+	 */
 	@Transactional(readOnly = true)
 	public List<String> holders(Role role, String organisation) {
 		if (organisation == null) {
@@ -376,7 +411,10 @@ public class Directory {
 		return repository.holders(role, List.of(organisation));
 	}
 
-	/** The e-mails of everyone holding a role, whatever the organisation (DINUM, the Prime Minister's office). */
+	/**
+	 * The e-mails of everyone holding a role, whatever the organisation (DINUM, the Prime
+	 * Minister's office).
+	 */
 	@Transactional(readOnly = true)
 	public List<String> holders(Role role) {
 		return repository.holders(role);
@@ -418,8 +456,7 @@ public class Directory {
 	}
 
 	private Person known(String email) {
-		return person(email)
-			.orElseThrow(() -> new Unknown("no one with the e-mail `" + email + "` has signed in yet"));
+		return person(email).orElseThrow(() -> new Unknown("no one with the e-mail `" + email + "` has signed in yet"));
 	}
 
 	private static boolean holds(List<Grant> grants, Role role, String organisation) {
@@ -444,8 +481,9 @@ public class Directory {
 	}
 
 	/**
-	 * An organisation with the ministry at the top of its tree, walking up through {@code parents}
-	 * ({@code null} for an unknown id); no ministry when the top is not one.
+	 * An organisation with the ministry at the top of its tree, walking up through
+	 * {@code parents} ({@code null} for an unknown id); no ministry when the top is not
+	 * one.
 	 */
 	private static Organisation organisation(DirectoryRepository.Row row,
 			Function<String, DirectoryRepository.Row> parents) {
@@ -461,4 +499,5 @@ public class Directory {
 		String ministry = top.kind() == OrganisationKind.MINISTRY ? top.id() : null;
 		return new Organisation(row.id(), row.name(), row.kind(), row.parent(), row.siret(), ministry);
 	}
+
 }

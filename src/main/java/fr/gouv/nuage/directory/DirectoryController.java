@@ -32,10 +32,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The directory as the caller reaches it: who they are and their roles; the organisations, which
- * everyone signed in reads and DINUM adds to; the people, which DINUM sees all of and grants roles
- * to, and a ministry controller sees within their ministry's tree. Who may do what is the
- * directory's to say ({@link Directory}); this only reads the requests and writes the answers.
+ * The directory as the caller reaches it: who they are and their roles; the
+ * organisations, which everyone signed in reads and DINUM adds to; the people, which
+ * DINUM sees all of and grants roles to, and a ministry controller sees within their
+ * ministry's tree. Who may do what is the directory's to say ({@link Directory}); this
+ * only reads the requests and writes the answers.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,7 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DirectoryController {
 
 	/** The claims of the ProConnect scopes Nuage asks for. */
-	private static final List<String> CLAIMS = List.of("sub", "given_name", "usual_name", "email", "uid", "siret", "idp_id");
+	private static final List<String> CLAIMS = List.of("sub", "given_name", "usual_name", "email", "uid", "siret",
+			"idp_id");
 
 	private final Directory directory;
 
@@ -89,7 +91,8 @@ class DirectoryController {
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.Organisation.class)))
 	@GetMapping("/organisations/{id}")
 	DirectorySchemas.Organisation organisation(Perimeter caller, @PathVariable String id) {
-		return directory.organisation(id).map(DirectorySchemas.Organisation::of)
+		return directory.organisation(id)
+			.map(DirectorySchemas.Organisation::of)
 			.orElseThrow(() -> new ApiErrors.Missing("no organisation `" + id + "`"));
 	}
 
@@ -114,7 +117,8 @@ class DirectoryController {
 	@GetMapping("/people")
 	ResponseEntity<?> people(Perimeter caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		// Asked first, so that someone outside the perimeter learns nothing, not even that the page is wrong.
+		// Asked first, so that someone outside the perimeter learns nothing, not even
+		// that the page is wrong.
 		List<Person> people = directory.people(caller);
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
@@ -127,15 +131,16 @@ class DirectoryController {
 	@Operation(operationId = "grantRole", summary = "Grant a role",
 			description = "**Who:** DINUM. Grants the role on the organisation to someone who has signed in once; "
 					+ "granting a role already held changes nothing.")
-	@ApiResponse(responseCode = "200", description = "The role was held already; the person", content = @Content(
-			schema = @Schema(implementation = DirectorySchemas.Person.class)))
+	@ApiResponse(responseCode = "200", description = "The role was held already; the person",
+			content = @Content(schema = @Schema(implementation = DirectorySchemas.Person.class)))
 	@ApiResponse(responseCode = "201", description = "The role, granted; the person",
 			content = @Content(schema = @Schema(implementation = DirectorySchemas.Person.class)))
 	@PutMapping("/people/{email}/roles/{role}/{organisation}")
 	ResponseEntity<DirectorySchemas.Person> grant(Perimeter caller,
 			@PathVariable @Parameter(description = "The person's e-mail.") String email,
-			@PathVariable @Parameter(description = "The role, in any case.", schema = @Schema(implementation = Role.class))
-			String role, @PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
+			@PathVariable @Parameter(description = "The role, in any case.",
+					schema = @Schema(implementation = Role.class)) String role,
+			@PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
 		Role granted = role(role);
 		Directory.Granted outcome = directory.grant(caller, email, granted, organisation);
 		DirectorySchemas.Person person = DirectorySchemas.Person.of(outcome.person());
@@ -154,12 +159,16 @@ class DirectoryController {
 	@DeleteMapping("/people/{email}/roles/{role}/{organisation}")
 	DirectorySchemas.Person revoke(Perimeter caller,
 			@PathVariable @Parameter(description = "The person's e-mail.") String email,
-			@PathVariable @Parameter(description = "The role, in any case.", schema = @Schema(implementation = Role.class))
-			String role, @PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
+			@PathVariable @Parameter(description = "The role, in any case.",
+					schema = @Schema(implementation = Role.class)) String role,
+			@PathVariable @Parameter(description = "The id of the organisation it is held on.") String organisation) {
 		return DirectorySchemas.Person.of(directory.revoke(caller, email, role(role), organisation));
 	}
 
-	/** The role a path names, in any case; refused as the field {@code role} when it names none. */
+	/**
+	 * The role a path names, in any case; refused as the field {@code role} when it names
+	 * none.
+	 */
 	private static Role role(String role) {
 		String value = role.strip().toUpperCase(Locale.ROOT);
 		return Arrays.stream(Role.values()).filter(r -> r.name().equals(value)).findFirst().orElseThrow(() -> {
@@ -168,4 +177,5 @@ class DirectoryController {
 					+ Suggestions.didYouMean(role, roles));
 		});
 	}
+
 }

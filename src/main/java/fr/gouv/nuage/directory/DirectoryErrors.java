@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A step the caller's perimeter does not allow, refused by a workflow: 403 as problem+json; and someone
- * or something the directory does not hold: 404.
+ * A step the caller's perimeter does not allow, refused by a workflow: 403 as
+ * problem+json; and someone or something the directory does not hold: 404.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,4 +27,5 @@ class DirectoryErrors {
 	ResponseEntity<ProblemDetail> unknown(Directory.Unknown ex) {
 		return Problems.notFound(ex.getMessage());
 	}
+
 }

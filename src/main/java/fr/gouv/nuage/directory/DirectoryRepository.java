@@ -33,26 +33,35 @@ class DirectoryRepository {
 	}
 
 	Optional<Row> organisation(String id) {
-		return jdbc.sql("select * from organisation where id = :id").param("id", id)
-			.query(DirectoryRepository::row).optional();
+		return jdbc.sql("select * from organisation where id = :id")
+			.param("id", id)
+			.query(DirectoryRepository::row)
+			.optional();
 	}
 
 	void insert(Row organisation, Instant at) {
 		jdbc.sql("""
 				insert into organisation (id, name, kind, parent_id, siret, created_at)
 				values (:id, :name, :kind, :parent, :siret, :at)""")
-			.param("id", organisation.id()).param("name", organisation.name()).param("kind", organisation.kind().name())
-			.param("parent", organisation.parent()).param("siret", organisation.siret()).param("at", Timestamp.from(at))
+			.param("id", organisation.id())
+			.param("name", organisation.name())
+			.param("kind", organisation.kind().name())
+			.param("parent", organisation.parent())
+			.param("siret", organisation.siret())
+			.param("at", Timestamp.from(at))
 			.update();
 	}
 
 	Optional<Row> organisationBySiret(String siret) {
-		return jdbc.sql("select * from organisation where siret = :siret").param("siret", siret)
-			.query(DirectoryRepository::row).optional();
+		return jdbc.sql("select * from organisation where siret = :siret")
+			.param("siret", siret)
+			.query(DirectoryRepository::row)
+			.optional();
 	}
 
 	Optional<Person> person(String email) {
-		return jdbc.sql("select * from person where email = :email").param("email", email)
+		return jdbc.sql("select * from person where email = :email")
+			.param("email", email)
 			.query((rs, n) -> new Person(rs.getString("email"), rs.getString("given_name"), rs.getString("usual_name"),
 					rs.getString("organisation_id"), grants(rs.getString("email"))))
 			.optional();
@@ -75,7 +84,8 @@ class DirectoryRepository {
 			return Map.of();
 		}
 		Map<String, String> names = new HashMap<>();
-		jdbc.sql("select email, given_name, usual_name from person where email in (:emails)").param("emails", emails)
+		jdbc.sql("select email, given_name, usual_name from person where email in (:emails)")
+			.param("emails", emails)
 			.query(rs -> {
 				String name = Person.fullName(rs.getString("given_name"), rs.getString("usual_name"));
 				if (name != null) {
@@ -90,22 +100,32 @@ class DirectoryRepository {
 		if (organisations.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select distinct email from person_role where role = :role and organisation_id in (:orgs) order by email")
-			.param("role", role.name()).param("orgs", organisations).query(String.class).list();
+		return jdbc.sql(
+				"select distinct email from person_role where role = :role and organisation_id in (:orgs) order by email")
+			.param("role", role.name())
+			.param("orgs", organisations)
+			.query(String.class)
+			.list();
 	}
 
 	/** The people holding a role, whatever the organisation. */
 	List<String> holders(Role role) {
 		return jdbc.sql("select distinct email from person_role where role = :role order by email")
-			.param("role", role.name()).query(String.class).list();
+			.param("role", role.name())
+			.query(String.class)
+			.list();
 	}
 
 	void insert(Identity identity, String organisation, Instant at) {
 		jdbc.sql("""
 				insert into person (email, given_name, usual_name, organisation_id, last_sign_in, created_at)
 				values (:email, :given, :usual, :org, :at, :at)""")
-			.param("email", identity.email()).param("given", identity.givenName()).param("usual", identity.usualName())
-			.param("org", organisation).param("at", Timestamp.from(at)).update();
+			.param("email", identity.email())
+			.param("given", identity.givenName())
+			.param("usual", identity.usualName())
+			.param("org", organisation)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	void signedIn(Identity identity, String organisation, Instant at) {
@@ -113,34 +133,49 @@ class DirectoryRepository {
 				update person set given_name = coalesce(:given, given_name), usual_name = coalesce(:usual, usual_name),
 				    organisation_id = :org, last_sign_in = :at
 				where email = :email""")
-			.param("email", identity.email()).param("given", identity.givenName()).param("usual", identity.usualName())
-			.param("org", organisation).param("at", Timestamp.from(at)).update();
+			.param("email", identity.email())
+			.param("given", identity.givenName())
+			.param("usual", identity.usualName())
+			.param("org", organisation)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	void grant(String email, Grant grant, Instant at) {
 		jdbc.sql("""
 				insert into person_role (email, role, organisation_id, granted_at, granted_by)
 				values (:email, :role, :org, :at, :by)""")
-			.param("email", email).param("role", grant.role().name()).param("org", grant.organisation())
-			.param("at", Timestamp.from(at)).param("by", grant.grantedBy()).update();
+			.param("email", email)
+			.param("role", grant.role().name())
+			.param("org", grant.organisation())
+			.param("at", Timestamp.from(at))
+			.param("by", grant.grantedBy())
+			.update();
 	}
 
 	int revoke(String email, Role role, String organisation) {
 		return jdbc.sql("delete from person_role where email = :email and role = :role and organisation_id = :org")
-			.param("email", email).param("role", role.name()).param("org", organisation).update();
+			.param("email", email)
+			.param("role", role.name())
+			.param("org", organisation)
+			.update();
 	}
 
 	private List<Grant> grants(String email) {
 		return jdbc.sql("select * from person_role where email = :email order by role, organisation_id")
-			.param("email", email).query((rs, n) -> grant(rs)).list();
+			.param("email", email)
+			.query((rs, n) -> grant(rs))
+			.list();
 	}
 
 	private static Grant grant(ResultSet rs) throws SQLException {
-		return new Grant(Role.valueOf(rs.getString("role")), rs.getString("organisation_id"), rs.getString("granted_by"));
+		return new Grant(Role.valueOf(rs.getString("role")), rs.getString("organisation_id"),
+				rs.getString("granted_by"));
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString("id"), rs.getString("name"), OrganisationKind.valueOf(rs.getString("kind")),
 				rs.getString("parent_id"), rs.getString("siret"));
 	}
+
 }

@@ -1,9 +1,9 @@
 package fr.gouv.nuage.directory;
 
 /**
- * The caller's perimeter does not allow this step: a workflow's own refusal of who acts, raised by
- * the module that decides it (never by a controller), so that a page and an API call cannot
- * disagree. Answered 403 over HTTP; nothing was changed.
+ * The caller's perimeter does not allow this step: a workflow's own refusal of who acts,
+ * raised by the module that decides it (never by a controller), so that a page and an API
+ * call cannot disagree. Answered 403 over HTTP; nothing was changed.
  */
 public class NotAllowed extends RuntimeException {
 
@@ -12,4 +12,5 @@ public class NotAllowed extends RuntimeException {
 	public NotAllowed(String message) {
 		super(message);
 	}
+
 }

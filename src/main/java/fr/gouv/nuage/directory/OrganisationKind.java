@@ -3,9 +3,9 @@ package fr.gouv.nuage.directory;
 import java.util.Set;
 
 /**
- * The kinds of organisation, and which kinds each may sit under: a ministry heads its tree; its
- * directorates and the State operators under its supervision sit below it; local authorities
- * (outside the doctrine, advised only) and providers stand alone.
+ * The kinds of organisation, and which kinds each may sit under: a ministry heads its
+ * tree; its directorates and the State operators under its supervision sit below it;
+ * local authorities (outside the doctrine, advised only) and providers stand alone.
  */
 public enum OrganisationKind {
 
@@ -19,7 +19,10 @@ public enum OrganisationKind {
 		};
 	}
 
-	/** The kinds of entity (the assessment's {@code entity.kind}) its projects are assessed as. */
+	/**
+	 * The kinds of entity (the assessment's {@code entity.kind}) its projects are
+	 * assessed as.
+	 */
 	public java.util.List<String> entityKinds() {
 		return switch (this) {
 			case MINISTRY, DIRECTORATE -> java.util.List.of("STATE_ADMINISTRATION");
@@ -28,4 +31,5 @@ public enum OrganisationKind {
 			case PROVIDER -> java.util.List.of();
 		};
 	}
+
 }

@@ -3,17 +3,19 @@ package fr.gouv.nuage.directory;
 import java.util.Set;
 
 /**
- * What a signed-in person reaches, from their roles: an agent their entities' projects; a ministry
- * controller every project of their ministry's tree; DINUM everything; the Prime Minister's office
- * the derogations; a provider its organisations' declarations.
+ * What a signed-in person reaches, from their roles: an agent their entities' projects; a
+ * ministry controller every project of their ministry's tree; DINUM everything; the Prime
+ * Minister's office the derogations; a provider its organisations' declarations.
  *
  * @param person who it is
- * @param editable the organisations whose projects the person registers, edits and assesses (agent)
- * @param controlled the organisations whose projects the person controls (ministry controller)
+ * @param editable the organisations whose projects the person registers, edits and
+ * assesses (agent)
+ * @param controlled the organisations whose projects the person controls (ministry
+ * controller)
  * @param providers the provider organisations' names the person declares offers for
  */
-public record Perimeter(Person person, Set<String> editable, Set<String> controlled, Set<String> providers)
-		implements fr.gouv.nuage.http.Caller {
+public record Perimeter(Person person, Set<String> editable, Set<String> controlled,
+		Set<String> providers) implements fr.gouv.nuage.http.Caller {
 
 	public Perimeter {
 		editable = Set.copyOf(editable);
@@ -29,12 +31,19 @@ public record Perimeter(Person person, Set<String> editable, Set<String> control
 		return person.has(Role.PRIME_MINISTER_OFFICE);
 	}
 
-	/** Whether the person sees the projects of an organisation ({@code null}: a project without one). */
+	/**
+	 * Whether the person sees the projects of an organisation ({@code null}: a project
+	 * without one).
+	 */
 	public boolean sees(String organisation) {
-		return dinum() || organisation != null && (editable.contains(organisation) || controlled.contains(organisation));
+		return dinum()
+				|| organisation != null && (editable.contains(organisation) || controlled.contains(organisation));
 	}
 
-	/** Whether the person registers, edits, assesses and archives the projects of an organisation. */
+	/**
+	 * Whether the person registers, edits, assesses and archives the projects of an
+	 * organisation.
+	 */
 	public boolean edits(String organisation) {
 		return organisation != null && editable.contains(organisation);
 	}
@@ -44,7 +53,10 @@ public record Perimeter(Person person, Set<String> editable, Set<String> control
 		return organisation != null && controlled.contains(organisation);
 	}
 
-	/** The organisations whose projects the person sees; empty with {@link #dinum()}, who sees all. */
+	/**
+	 * The organisations whose projects the person sees; empty with {@link #dinum()}, who
+	 * sees all.
+	 */
 	public Set<String> visible() {
 		java.util.Set<String> all = new java.util.TreeSet<>(editable);
 		all.addAll(controlled);

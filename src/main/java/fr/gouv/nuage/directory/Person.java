@@ -3,14 +3,20 @@ package fr.gouv.nuage.directory;
 import java.util.List;
 import java.util.Locale;
 
-/** A person known by their professional e-mail, the organisation they belong to and their roles. */
+/**
+ * A person known by their professional e-mail, the organisation they belong to and their
+ * roles.
+ */
 public record Person(String email, String givenName, String usualName, String organisation, List<Grant> grants) {
 
 	public Person {
 		grants = List.copyOf(grants);
 	}
 
-	/** An e-mail as the directory keys people by: stripped and in lowercase; {@code null} stays {@code null}. */
+	/**
+	 * An e-mail as the directory keys people by: stripped and in lowercase; {@code null}
+	 * stays {@code null}.
+	 */
 	public static String normalise(String email) {
 		return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
 	}

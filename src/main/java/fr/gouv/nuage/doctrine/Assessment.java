@@ -7,13 +7,15 @@ import java.util.Objects;
 
 /**
  * The known facts about one project: an immutable set of values validated against a
- * {@link FactModel}, indexed like {@link FactModel#facts()}. A value is a {@link Boolean}, a
- * {@link Double}, a {@link String} (for an enum, the very instance of {@link Fact#values()}) or an
- * unmodifiable {@code List<String>} of such instances; an unknown fact has no value.
+ * {@link FactModel}, indexed like {@link FactModel#facts()}. A value is a
+ * {@link Boolean}, a {@link Double}, a {@link String} (for an enum, the very instance of
+ * {@link Fact#values()}) or an unmodifiable {@code List<String>} of such instances; an
+ * unknown fact has no value.
  */
 public final class Assessment {
 
 	private final FactModel model;
+
 	private final Object[] values;
 
 	/** Takes ownership of {@code values}, which must already be valid. */
@@ -43,12 +45,18 @@ public final class Assessment {
 		return values[index] != null;
 	}
 
-	/** The value of the fact at {@code path}, or {@code null}; throws on a path the model does not know. */
+	/**
+	 * The value of the fact at {@code path}, or {@code null}; throws on a path the model
+	 * does not know.
+	 */
 	public Object get(String path) {
 		return values[Builder.fact(model, path).index()];
 	}
 
-	/** The internal array, shared so that the evaluator reads facts without a copy: never write to it. */
+	/**
+	 * The internal array, shared so that the evaluator reads facts without a copy: never
+	 * write to it.
+	 */
 	Object[] values() {
 		return values;
 	}
@@ -81,7 +89,8 @@ public final class Assessment {
 					w.rawName(node.quotedNames[i]);
 					writeValue(w, fact, value);
 				}
-			} else if (member instanceof FactModel.Node) {
+			}
+			else if (member instanceof FactModel.Node) {
 				FactModel.Node child = (FactModel.Node) member;
 				if (anyKnown(child)) {
 					w.rawName(node.quotedNames[i]).beginObject();
@@ -131,7 +140,7 @@ public final class Assessment {
 	@Override
 	public boolean equals(Object o) {
 		return o instanceof Assessment && ((Assessment) o).model == model
-			&& Arrays.equals(((Assessment) o).values, values);
+				&& Arrays.equals(((Assessment) o).values, values);
 	}
 
 	@Override
@@ -144,9 +153,14 @@ public final class Assessment {
 		return toJson();
 	}
 
-	/** Collects values with the same checks as {@link AssessmentReader}; reusable after {@link #build()}. */
+	/**
+	 * Collects values with the same checks as {@link AssessmentReader}; reusable after
+	 * {@link #build()}.
+	 */
 	public static final class Builder {
+
 		private final FactModel model;
+
 		private final Object[] values;
 
 		private Builder(FactModel model, Object[] values) {
@@ -155,10 +169,11 @@ public final class Assessment {
 		}
 
 		/**
-		 * Sets a fact: a {@link Boolean}, a {@link Number}, a {@link String} or a {@link Collection}
-		 * of strings, according to its type; {@code null} makes the fact unknown again.
-		 *
-		 * @throws IllegalArgumentException on an unknown path or a value the schema does not allow
+		 * Sets a fact: a {@link Boolean}, a {@link Number}, a {@link String} or a
+		 * {@link Collection} of strings, according to its type; {@code null} makes the
+		 * fact unknown again.
+		 * @throws IllegalArgumentException on an unknown path or a value the schema does
+		 * not allow
 		 */
 		public Builder set(String path, Object value) {
 			Fact fact = fact(model, path);
@@ -180,7 +195,7 @@ public final class Assessment {
 			if (fact == null) {
 				String suggestion = path == null ? null : Suggestions.closest(path, model.paths());
 				throw new IllegalArgumentException("unknown fact `" + path + "`"
-					+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
+						+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
 			}
 			return fact;
 		}
@@ -202,10 +217,11 @@ public final class Assessment {
 							return d;
 						}
 						problem = "expected " + AssessmentReader.expectedNumber(fact, d) + ", found `"
-							+ AssessmentReader.show(d) + "`";
-					} else {
+								+ AssessmentReader.show(d) + "`";
+					}
+					else {
 						problem = "expected " + AssessmentReader.expectedNumber(fact, 0) + ", found "
-							+ AssessmentReader.describe(value);
+								+ AssessmentReader.describe(value);
 					}
 					break;
 				case STRING:
@@ -215,7 +231,8 @@ public final class Assessment {
 						if (problem == null) {
 							return s;
 						}
-					} else {
+					}
+					else {
 						problem = "expected a string, found " + AssessmentReader.describe(value);
 					}
 					break;
@@ -226,7 +243,8 @@ public final class Assessment {
 							return fact.values().get(k);
 						}
 						problem = AssessmentReader.notAllowed(fact, (String) value);
-					} else {
+					}
+					else {
 						problem = AssessmentReader.expected(fact) + ", found " + AssessmentReader.describe(value);
 					}
 					break;
@@ -248,16 +266,16 @@ public final class Assessment {
 				String where = fact.path() + "[" + index + "]";
 				int k = item instanceof String ? names.find((String) item) : -1;
 				if (k < 0) {
-					throw new IllegalArgumentException("at `" + where + "`: " + (item instanceof String
-						? AssessmentReader.notAllowed(fact, (String) item)
-						: "expected one of " + AssessmentReader.list(fact.values()) + ", found "
-							+ AssessmentReader.describe(item)));
+					throw new IllegalArgumentException("at `" + where + "`: "
+							+ (item instanceof String ? AssessmentReader.notAllowed(fact, (String) item)
+									: "expected one of " + AssessmentReader.list(fact.values()) + ", found "
+											+ AssessmentReader.describe(item)));
 				}
 				String value = fact.values().get(k);
 				for (int j = 0; j < count; j++) {
 					if (out[j] == value) {
 						throw new IllegalArgumentException(
-							"at `" + where + "`: " + AssessmentReader.duplicateItem(fact, value, j));
+								"at `" + where + "`: " + AssessmentReader.duplicateItem(fact, value, j));
 					}
 				}
 				out[count++] = value;
@@ -265,5 +283,7 @@ public final class Assessment {
 			}
 			return List.of(Arrays.copyOf(out, count));
 		}
+
 	}
+
 }

@@ -10,17 +10,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads an assessment document in one pass, straight into the values of an {@link Assessment},
- * checking it against the {@link FactModel} on the way. Every error that leaves the document
- * readable is collected; a JSON syntax error ends the reading. Thread-safe.
+ * Reads an assessment document in one pass, straight into the values of an
+ * {@link Assessment}, checking it against the {@link FactModel} on the way. Every error
+ * that leaves the document readable is collected; a JSON syntax error ends the reading.
+ * Thread-safe.
  *
- * <p>The happy path allocates the value array and little else: property names and enum values
- * are matched in place against the model's tables, so that the strings an assessment holds are the
- * model's own instances.
+ * <p>
+ * The happy path allocates the value array and little else: property names and enum
+ * values are matched in place against the model's tables, so that the strings an
+ * assessment holds are the model's own instances.
  */
 public final class AssessmentReader {
 
 	static final int MAX_ERRORS = 100;
+
 	private static final int CLIP = 60;
 
 	private final FactModel model;
@@ -30,8 +33,9 @@ public final class AssessmentReader {
 	}
 
 	/**
-	 * Reads a document given as maps and lists (tests written as YAML data): the same validation and
-	 * the same messages as for JSON text. The {@code schema} field is added when absent.
+	 * Reads a document given as maps and lists (tests written as YAML data): the same
+	 * validation and the same messages as for JSON text. The {@code schema} field is
+	 * added when absent.
 	 */
 	public ReadResult read(String source, java.util.Map<String, Object> document) {
 		java.util.Map<String, Object> withSchema = new java.util.LinkedHashMap<>();
@@ -46,28 +50,40 @@ public final class AssessmentReader {
 		return read(source, 1, text);
 	}
 
-	/** @param firstLine the line of {@code text} in its file, for a document that is one line of a jsonl file */
+	/**
+	 * @param firstLine the line of {@code text} in its file, for a document that is one
+	 * line of a jsonl file
+	 */
 	public ReadResult read(String source, int firstLine, String text) {
 		return new Run(model, source, firstLine, Objects.requireNonNull(text, "text")).run();
 	}
 
 	/** Stops a document that has too many errors to be worth listing. */
 	private static final class TooManyErrors extends RuntimeException {
+
 		private static final long serialVersionUID = 1L;
 
 		TooManyErrors() {
 			super(null, null, false, false);
 		}
+
 	}
 
 	private static final class Run {
+
 		private final FactModel model;
+
 		private final String source;
+
 		private final Json.Cursor c;
+
 		private final Object[] values;
+
 		private List<InputError> errors;
+
 		/** The property being read, to locate syntax errors. */
 		private String where = "";
+
 		/** The string the last {@link #readEnum} call could not match. */
 		private String lastRejected;
 
@@ -84,25 +100,30 @@ public final class AssessmentReader {
 				int ch = c.skipWs();
 				if (ch == '{') {
 					readObject(model.root());
-				} else if (ch == Json.Cursor.EOF) {
+				}
+				else if (ch == Json.Cursor.EOF) {
 					throw c.error("expected an assessment object, found end of input");
-				} else {
+				}
+				else {
 					mismatch("", "expected an assessment object", null);
 				}
 				if (c.skipWs() != Json.Cursor.EOF) {
 					throw c.error("expected end of input after the assessment, found " + c.found());
 				}
-			} catch (JsonException e) {
+			}
+			catch (JsonException e) {
 				last = new InputError(source, e.line(), e.column(), where, e.getMessage());
-			} catch (TooManyErrors e) {
+			}
+			catch (TooManyErrors e) {
 				last = new InputError(source, c.line, c.column(), where,
-					"too many errors: stopping after " + MAX_ERRORS);
+						"too many errors: stopping after " + MAX_ERRORS);
 			}
 			if (errors == null && last == null) {
 				return new ReadResult.Ok(new Assessment(model, values));
 			}
 			List<InputError> all = errors == null ? new ArrayList<>() : errors;
-			// Missing properties are found at the end of their object but located at its start.
+			// Missing properties are found at the end of their object but located at its
+			// start.
 			all.sort(Comparator.comparingInt(InputError::line).thenComparingInt(InputError::column));
 			if (last != null) {
 				all.add(last);
@@ -113,7 +134,8 @@ public final class AssessmentReader {
 		private void error(int line, int column, String path, String message) {
 			if (errors == null) {
 				errors = new ArrayList<>();
-			} else if (errors.size() == MAX_ERRORS) {
+			}
+			else if (errors.size() == MAX_ERRORS) {
 				throw new TooManyErrors();
 			}
 			errors.add(new InputError(source, line, column, path, message));
@@ -132,12 +154,13 @@ public final class AssessmentReader {
 			int ch = c.skipWs();
 			if (ch == '}') {
 				c.pos++;
-			} else {
+			}
+			else {
 				boolean first = true;
 				while (true) {
 					if (ch != '"') {
 						throw c.error((first ? "expected a quoted property name or `}`, found "
-							: "expected a quoted property name, found ") + c.found());
+								: "expected a quoted property name, found ") + c.found());
 					}
 					first = false;
 					int keyLine = c.line;
@@ -148,7 +171,8 @@ public final class AssessmentReader {
 					int member;
 					if (keyEnd >= 0) {
 						member = node.lookup.find(c.b, keyStart, keyEnd, c.hash);
-					} else {
+					}
+					else {
 						key = c.readString();
 						member = node.lookup.find(key);
 					}
@@ -162,20 +186,23 @@ public final class AssessmentReader {
 						}
 						error(keyLine, keyColumn, node.path, unknownProperty(model, node, key));
 						c.readValue(1);
-					} else {
+					}
+					else {
 						boolean seen;
 						if (seenMore == null) {
 							long bit = 1L << member;
 							seen = (seenBits & bit) != 0;
 							seenBits |= bit;
-						} else {
+						}
+						else {
 							seen = seenMore[member];
 							seenMore[member] = true;
 						}
 						if (seen) {
 							error(keyLine, keyColumn, node.path, "duplicate property `" + node.names.get(member) + "`");
 							c.readValue(1);
-						} else {
+						}
+						else {
 							where = node.paths[member];
 							readMember(node, member);
 							where = node.path;
@@ -185,10 +212,12 @@ public final class AssessmentReader {
 					if (ch == ',') {
 						c.pos++;
 						ch = c.skipWs();
-					} else if (ch == '}') {
+					}
+					else if (ch == '}') {
 						c.pos++;
 						break;
-					} else {
+					}
+					else {
 						throw c.error("expected `,` or `}` after a member, found " + c.found());
 					}
 				}
@@ -206,14 +235,17 @@ public final class AssessmentReader {
 			Object m = node.members[member];
 			if (m instanceof Fact) {
 				readFact((Fact) m);
-			} else if (m instanceof FactModel.Node) {
+			}
+			else if (m instanceof FactModel.Node) {
 				FactModel.Node child = (FactModel.Node) m;
 				if (c.skipWs() == '{') {
 					readObject(child);
-				} else {
+				}
+				else {
 					mismatch(child.path, "expected an object", null);
 				}
-			} else {
+			}
+			else {
 				readConst(node.paths[member], ((FactModel.Const) m).value);
 			}
 		}
@@ -230,11 +262,11 @@ public final class AssessmentReader {
 			int end = c.scanSimpleString();
 			String found = end >= 0 ? null : c.readString();
 			boolean ok = found == null
-				? end - start == expected.length() && c.s.regionMatches(start, expected, 0, expected.length())
-				: found.equals(expected);
+					? end - start == expected.length() && c.s.regionMatches(start, expected, 0, expected.length())
+					: found.equals(expected);
 			if (!ok) {
 				error(line, column, path, "expected `" + expected + "`, found "
-					+ describe(found != null ? found : c.s.substring(start, end)));
+						+ describe(found != null ? found : c.s.substring(start, end)));
 			}
 		}
 
@@ -264,9 +296,10 @@ public final class AssessmentReader {
 						double d = c.readNumber() + 0.0;
 						if (inRange(f, d)) {
 							values[i] = d;
-						} else {
-							error(line, column, f.path(),
-								"expected " + expectedNumber(f, d) + ", found `" + clip(c.s.substring(start, c.pos)) + "`");
+						}
+						else {
+							error(line, column, f.path(), "expected " + expectedNumber(f, d) + ", found `"
+									+ clip(c.s.substring(start, c.pos)) + "`");
 						}
 						return;
 					}
@@ -279,7 +312,8 @@ public final class AssessmentReader {
 						String problem = checkLength(f, s);
 						if (problem == null) {
 							values[i] = s;
-						} else {
+						}
+						else {
 							error(line, column, f.path(), problem);
 						}
 						return;
@@ -292,7 +326,8 @@ public final class AssessmentReader {
 						int k = readEnum(model.enumNames(i));
 						if (k >= 0) {
 							values[i] = f.values().get(k);
-						} else {
+						}
+						else {
 							error(line, column, f.path(), notAllowed(f, lastRejected));
 						}
 						return;
@@ -307,7 +342,10 @@ public final class AssessmentReader {
 			mismatch(f.path(), expected(f), f);
 		}
 
-		/** At a quote: the position of the string among {@code names}, or -1 (see {@link #lastRejected}). */
+		/**
+		 * At a quote: the position of the string among {@code names}, or -1 (see
+		 * {@link #lastRejected}).
+		 */
 		private int readEnum(FactModel.Names names) {
 			int start = c.pos + 1;
 			int end = c.scanSimpleString();
@@ -351,7 +389,8 @@ public final class AssessmentReader {
 					if (k < 0) {
 						valid = false;
 						error(line, column, itemPath(f, index), notAllowed(f, lastRejected));
-					} else {
+					}
+					else {
 						String item = allowed.get(k);
 						int previous = -1;
 						for (int j = 0; j < count; j++) {
@@ -363,12 +402,14 @@ public final class AssessmentReader {
 						if (previous >= 0) {
 							valid = false;
 							error(line, column, itemPath(f, index), duplicateItem(f, item, previous));
-						} else {
+						}
+						else {
 							items[count] = item;
 							positions[count++] = index;
 						}
 					}
-				} else {
+				}
+				else {
 					valid = false;
 					mismatch(itemPath(f, index), "expected one of " + list(allowed), null);
 				}
@@ -377,10 +418,12 @@ public final class AssessmentReader {
 				if (ch == ',') {
 					c.pos++;
 					ch = c.skipWs();
-				} else if (ch == ']') {
+				}
+				else if (ch == ']') {
 					c.pos++;
 					break;
-				} else {
+				}
+				else {
 					throw c.error("expected `,` or `]` after an array item, found " + c.found());
 				}
 			}
@@ -390,8 +433,8 @@ public final class AssessmentReader {
 		}
 
 		/**
-		 * Reads a value of the wrong kind, to report what it is; a syntax error in it ends the
-		 * reading like anywhere else.
+		 * Reads a value of the wrong kind, to report what it is; a syntax error in it
+		 * ends the reading like anywhere else.
 		 */
 		private void mismatch(String path, String expected, Fact fact) {
 			int line = c.line;
@@ -399,9 +442,10 @@ public final class AssessmentReader {
 			int start = c.pos;
 			Object value = c.readValue(1);
 			String found = value instanceof Double ? "the number `" + clip(c.s.substring(start, c.pos)) + "`"
-				: describe(value);
+					: describe(value);
 			error(line, column, path, expected + ", found " + found + (fact == null ? "" : hint(fact, value)));
 		}
+
 	}
 
 	/** The path of an array item: {@code data.legalSecrets[1]}. */
@@ -431,7 +475,7 @@ public final class AssessmentReader {
 
 	static boolean inRange(Fact f, double d) {
 		return Double.isFinite(d) && (f.minimum() == null || d >= f.minimum())
-			&& (f.maximum() == null || d <= f.maximum());
+				&& (f.maximum() == null || d <= f.maximum());
 	}
 
 	static String expectedNumber(Fact f, double found) {
@@ -457,13 +501,13 @@ public final class AssessmentReader {
 		}
 		int length = s.codePointCount(0, s.length());
 		return length <= max ? null
-			: "expected a string of at most " + max + " characters, found " + length + " characters";
+				: "expected a string of at most " + max + " characters, found " + length + " characters";
 	}
 
 	static String notAllowed(Fact f, String found) {
 		String suggestion = Suggestions.closest(found, f.values());
 		return "expected one of " + list(f.values()) + ", found " + describe(found)
-			+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?");
+				+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?");
 	}
 
 	static String unknownProperty(FactModel model, FactModel.Node node, String key) {
@@ -479,7 +523,7 @@ public final class AssessmentReader {
 		}
 		String property = "unknown property `" + clip(key) + "`";
 		return suggestion != null ? property + "; did you mean `" + suggestion + "`?"
-			: property + "; expected one of " + list(node.names);
+				: property + "; expected one of " + list(node.names);
 	}
 
 	static String missingProperty(FactModel.Node node, int member) {
@@ -487,12 +531,15 @@ public final class AssessmentReader {
 		Object m = node.members[member];
 		if (m instanceof FactModel.Const) {
 			return "missing property `" + name + "`; expected `\"" + name + "\": "
-				+ JsonWriter.quote(((FactModel.Const) m).value) + "`";
+					+ JsonWriter.quote(((FactModel.Const) m).value) + "`";
 		}
 		return "missing property `" + name + "`";
 	}
 
-	/** A hint for a value of the right kind written as a string: `"true"` for `true`, `"12"` for `12`. */
+	/**
+	 * A hint for a value of the right kind written as a string: `"true"` for `true`,
+	 * `"12"` for `12`.
+	 */
 	private static String hint(Fact f, Object value) {
 		if (value == null) {
 			return " (leave the property out when the fact is unknown)";
@@ -510,7 +557,8 @@ public final class AssessmentReader {
 				if (number instanceof Double) {
 					return "; did you mean `" + s + "` without quotes?";
 				}
-			} catch (JsonException e) {
+			}
+			catch (JsonException e) {
 				return "";
 			}
 		}
@@ -520,7 +568,10 @@ public final class AssessmentReader {
 		return "";
 	}
 
-	/** A value as a person would name it: the string `x`, the number `1`, `true`, an array. */
+	/**
+	 * A value as a person would name it: the string `x`, the number `1`, `true`, an
+	 * array.
+	 */
 	static String describe(Object value) {
 		if (value == null) {
 			return "`null`";
@@ -560,7 +611,10 @@ public final class AssessmentReader {
 		return b.toString();
 	}
 
-	/** A user value fit for a one-line diagnostic: control characters escaped, long values cut. */
+	/**
+	 * A user value fit for a one-line diagnostic: control characters escaped, long values
+	 * cut.
+	 */
 	static String clip(String s) {
 		int end = s.length();
 		boolean cut = false;
@@ -580,11 +634,13 @@ public final class AssessmentReader {
 				}
 				String quoted = JsonWriter.quote(String.valueOf(ch));
 				b.append(quoted, 1, quoted.length() - 1);
-			} else if (b != null) {
+			}
+			else if (b != null) {
 				b.append(ch);
 			}
 		}
 		String out = b != null ? b.toString() : cut ? s.substring(0, end) : s;
 		return cut ? out + "…" : out;
 	}
+
 }

@@ -7,9 +7,10 @@ import fr.gouv.nuage.doctrine.Eval.Frame;
 import fr.gouv.nuage.doctrine.RulePack.Derived;
 
 /**
- * What the doctrine says about one assessment (decision-v1): the verdict, the derived facts that
- * justify it, a finding for every rule, the facts still missing, the uncertain points it relies on,
- * and the pack that produced it. Pages, API and CLI only render this object.
+ * What the doctrine says about one assessment (decision-v1): the verdict, the derived
+ * facts that justify it, a finding for every rule, the facts still missing, the uncertain
+ * points it relies on, and the pack that produced it. Pages, API and CLI only render this
+ * object.
  */
 public final class Decision {
 
@@ -118,8 +119,8 @@ public final class Decision {
 	}
 
 	/**
-	 * Why a derived value (subject, concerned, sensitivity, allowedHosting, control...) is what it is:
-	 * the {@code because} of the case that gave it, or empty.
+	 * Why a derived value (subject, concerned, sensitivity, allowedHosting, control...)
+	 * is what it is: the {@code because} of the case that gave it, or empty.
 	 */
 	public Optional<String> because(String derivedName, Lang lang) {
 		for (Derived d : pack.derived()) {
@@ -134,7 +135,9 @@ public final class Decision {
 		return Optional.empty();
 	}
 
-	/** A derived value as the decision shows it (its `unknown` value when it is unknown). */
+	/**
+	 * A derived value as the decision shows it (its `unknown` value when it is unknown).
+	 */
 	public Object derived(String name) {
 		for (Derived d : pack.derived()) {
 			if (d.name().equals(name)) {
@@ -153,4 +156,5 @@ public final class Decision {
 		Object value = frame.derived[slot];
 		return Eval.isUndetermined(value) ? pack.derived()[slot].unknownValue() : value;
 	}
+
 }

@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a decision as decision-v1 JSON, with its texts in one language. The full form adds, for
- * people and audits, each rule's title and obligation, the facts it read, the questions for the
- * missing facts and why each derived value is what it is; the compact form (one decision per line
- * in pipelines) keeps the contract and each finding's explanation.
+ * Writes a decision as decision-v1 JSON, with its texts in one language. The full form
+ * adds, for people and audits, each rule's title and obligation, the facts it read, the
+ * questions for the missing facts and why each derived value is what it is; the compact
+ * form (one decision per line in pipelines) keeps the contract and each finding's
+ * explanation.
  */
 public final class DecisionJson {
 
 	public enum Form {
+
 		FULL, COMPACT
+
 	}
 
 	private DecisionJson() {
@@ -24,7 +27,10 @@ public final class DecisionJson {
 		return out.toString();
 	}
 
-	/** One finding; in the compact form, a finding that depends only on its rule is written once per pack. */
+	/**
+	 * One finding; in the compact form, a finding that depends only on its rule is
+	 * written once per pack.
+	 */
 	static void writeFinding(Finding finding, Lang lang, boolean full, JsonWriter json) {
 		json.beginObject().name("rule").value(finding.rule()).name("status").value(finding.status().name());
 		if (full) {
@@ -71,9 +77,10 @@ public final class DecisionJson {
 	}
 
 	/**
-	 * The compact form as UTF-8 bytes, the same bytes as {@link #write} would give encoded: the
-	 * findings that read no fact are copied from bytes encoded once per pack, which is most of a
-	 * decision. This is what a stream of a million decisions spends its time on.
+	 * The compact form as UTF-8 bytes, the same bytes as {@link #write} would give
+	 * encoded: the findings that read no fact are copied from bytes encoded once per
+	 * pack, which is most of a decision. This is what a stream of a million decisions
+	 * spends its time on.
 	 */
 	public static byte[] compactUtf8(Decision decision, Lang lang, boolean newline) {
 		if (decision.trace().isPresent()) {
@@ -117,12 +124,16 @@ public final class DecisionJson {
 		return out.toArray();
 	}
 
-	/** Per thread, the buffers a compact decision is built in, reused from one decision to the next. */
+	/**
+	 * Per thread, the buffers a compact decision is built in, reused from one decision to
+	 * the next.
+	 */
 	private static final class Buffers {
 
 		final Utf8 bytes = new Utf8(8192);
 
 		final StringBuilder text = new StringBuilder(1024);
+
 	}
 
 	private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -130,8 +141,14 @@ public final class DecisionJson {
 	private static void writeHead(Decision decision, JsonWriter json) {
 		PackInfo pack = decision.doctrine();
 		json.name("schema").value("nuage.decision/v1");
-		json.name("doctrine").beginObject().name("id").value(pack.id()).name("version").value(pack.version())
-			.name("digest").value(pack.digest());
+		json.name("doctrine")
+			.beginObject()
+			.name("id")
+			.value(pack.id())
+			.name("version")
+			.value(pack.version())
+			.name("digest")
+			.value(pack.digest());
 		if (pack.draft()) {
 			json.name("draft").value(true);
 		}
@@ -152,8 +169,12 @@ public final class DecisionJson {
 			json.name("questions").beginArray();
 			for (String fact : missing) {
 				Text question = decision.pack().question(fact);
-				json.beginObject().name("fact").value(fact).name("question")
-					.value(question == null ? fact : question.in(lang)).endObject();
+				json.beginObject()
+					.name("fact")
+					.value(fact)
+					.name("question")
+					.value(question == null ? fact : question.in(lang))
+					.endObject();
 			}
 			json.endArray();
 		}
@@ -166,8 +187,14 @@ public final class DecisionJson {
 		}
 		json.name("notes").beginArray();
 		for (Note note : decision.notes()) {
-			json.beginObject().name("id").value(note.id()).name("confidence").value(note.confidence()).name("text")
-				.value(note.text().in(lang)).endObject();
+			json.beginObject()
+				.name("id")
+				.value(note.id())
+				.name("confidence")
+				.value(note.confidence())
+				.name("text")
+				.value(note.text().in(lang))
+				.endObject();
 		}
 		json.endArray();
 		if (!decision.errors().isEmpty()) {
@@ -177,8 +204,13 @@ public final class DecisionJson {
 		decision.trace().ifPresent(trace -> {
 			json.name("trace").beginArray();
 			for (TraceEntry entry : trace) {
-				json.beginObject().name("step").value(entry.step()).name("expression").value(entry.expression())
-					.name("result").value(entry.result());
+				json.beginObject()
+					.name("step")
+					.value(entry.step())
+					.name("expression")
+					.value(entry.expression())
+					.name("result")
+					.value(entry.result());
 				if (!entry.missingFacts().isEmpty()) {
 					json.name("missingFacts").value((Object) entry.missingFacts());
 				}

@@ -3,7 +3,10 @@ package fr.gouv.nuage.doctrine;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a decision as plain text for a project manager: the verdict first, then what to do. */
+/**
+ * Writes a decision as plain text for a project manager: the verdict first, then what to
+ * do.
+ */
 public final class DecisionText {
 
 	private DecisionText() {
@@ -15,8 +18,15 @@ public final class DecisionText {
 		PackInfo info = decision.doctrine();
 		StringBuilder out = new StringBuilder();
 		out.append(t.get("heading", lang)).append('\n');
-		out.append(t.get("pack", lang)).append(colon(lang)).append(info.id()).append(' ').append(info.version()).append(" — ")
-			.append(info.title().in(lang)).append(" (").append(info.digest(), 0, Math.min(19, info.digest().length()))
+		out.append(t.get("pack", lang))
+			.append(colon(lang))
+			.append(info.id())
+			.append(' ')
+			.append(info.version())
+			.append(" — ")
+			.append(info.title().in(lang))
+			.append(" (")
+			.append(info.digest(), 0, Math.min(19, info.digest().length()))
 			.append("…)\n");
 		Object name = decision.assessment().get("project.name");
 		Object entity = decision.assessment().get("entity.name");
@@ -27,10 +37,14 @@ public final class DecisionText {
 			}
 			out.append('\n');
 		}
-		out.append('\n').append(t.get("verdict", lang)).append(colon(lang))
-			.append(t.get("verdict." + decision.verdict().name(), lang)).append("\n\n");
+		out.append('\n')
+			.append(t.get("verdict", lang))
+			.append(colon(lang))
+			.append(t.get("verdict." + decision.verdict().name(), lang))
+			.append("\n\n");
 
-		line(out, t.get("subject", lang), value(decision.subject(), pack, lang), decision.because("subject", lang).orElse(null));
+		line(out, t.get("subject", lang), value(decision.subject(), pack, lang),
+				decision.because("subject", lang).orElse(null));
 		line(out, t.get("concerned", lang), value(decision.concerned(), pack, lang),
 				decision.because("concerned", lang).orElse(null));
 		line(out, t.get("sensitivity", lang), value(decision.sensitivity(), pack, lang),
@@ -38,7 +52,8 @@ public final class DecisionText {
 		line(out, t.get("allowedHosting", lang), value(decision.allowedHosting(), pack, lang),
 				decision.because("allowedHosting", lang).orElse(null));
 		line(out, t.get("preferSaas", lang), value(decision.preferSaas(), pack, lang), null);
-		line(out, t.get("control", lang), value(decision.control(), pack, lang), decision.because("control", lang).orElse(null));
+		line(out, t.get("control", lang), value(decision.control(), pack, lang),
+				decision.because("control", lang).orElse(null));
 
 		section(out, t.get("violated", lang), decision, FindingStatus.VIOLATED, "✗", lang);
 		section(out, t.get("toConfirm", lang), decision, FindingStatus.TO_CONFIRM, "?", lang);
@@ -48,7 +63,10 @@ public final class DecisionText {
 			out.append('\n').append(t.get("missing", lang)).append(colon(lang).stripTrailing()).append('\n');
 			for (String fact : missing) {
 				Text question = pack.question(fact);
-				out.append("  - ").append(question == null ? fact : question.in(lang)).append(" (").append(fact)
+				out.append("  - ")
+					.append(question == null ? fact : question.in(lang))
+					.append(" (")
+					.append(fact)
 					.append(")\n");
 			}
 		}
@@ -100,7 +118,12 @@ public final class DecisionText {
 				out.append('\n').append(heading).append(colon(lang).stripTrailing()).append('\n');
 				first = false;
 			}
-			out.append("  ").append(mark).append(' ').append(finding.rule()).append(" — ").append(finding.title().in(lang))
+			out.append("  ")
+				.append(mark)
+				.append(' ')
+				.append(finding.rule())
+				.append(" — ")
+				.append(finding.title().in(lang))
 				.append('\n');
 			out.append("      ").append(finding.explanation(lang)).append('\n');
 			if (status == FindingStatus.VIOLATED) {
@@ -120,4 +143,5 @@ public final class DecisionText {
 			out.append('\n').append(heading).append(": ").append(String.join(", ", rules)).append('\n');
 		}
 	}
+
 }

@@ -13,32 +13,41 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Texts in French and English kept as data, the two languages side by side under each key: the
- * engine's own wording around a pack's explanations ({@code doctrine/engine-texts.yaml}), and in
- * the same form the texts of the CLI ({@code cli/cli-texts.yaml}) and of the catalogue
- * ({@code catalogue/catalogue-texts.yaml}). Code picks a text by key and {@link Lang}, never by
- * choosing between two literals; a key without both languages fails the load, and
- * {@code I18nTextsTest} fails the build first. {@code {name}} placeholders are filled by
- * {@link #get(String, Lang, Object...)}.
+ * Texts in French and English kept as data, the two languages side by side under each
+ * key: the engine's own wording around a pack's explanations
+ * ({@code doctrine/engine-texts.yaml}), and in the same form the texts of the CLI
+ * ({@code cli/cli-texts.yaml}) and of the catalogue
+ * ({@code catalogue/catalogue-texts.yaml}). Code picks a text by key and {@link Lang},
+ * never by choosing between two literals; a key without both languages fails the load,
+ * and {@code I18nTextsTest} fails the build first. {@code {name}} placeholders are filled
+ * by {@link #get(String, Lang, Object...)}.
  */
 public final class EngineTexts {
 
 	static final String ENGINE = "/doctrine/engine-texts.yaml";
 
-	/** Other files, each read once when first asked for, so that a command reads only its own. */
+	/**
+	 * Other files, each read once when first asked for, so that a command reads only its
+	 * own.
+	 */
 	private static final Map<String, EngineTexts> LOADED = new ConcurrentHashMap<>();
 
-	/** The engine's texts, read when a pack is first built; a plain field read on the hot path. */
+	/**
+	 * The engine's texts, read when a pack is first built; a plain field read on the hot
+	 * path.
+	 */
 	private static final class Engine {
 
 		static final EngineTexts TEXTS = load(ENGINE);
+
 	}
 
 	private final String resource;
 
 	private final Map<String, Text> texts;
 
-	// The engine's wording read on the hot path of every decision; null in the other files.
+	// The engine's wording read on the hot path of every decision; null in the other
+	// files.
 
 	final Text notSubject;
 
@@ -58,7 +67,10 @@ public final class EngineTexts {
 
 	final Text none;
 
-	/** Between groups of three digits: a narrow no-break space in French, a comma in English. */
+	/**
+	 * Between groups of three digits: a narrow no-break space in French, a comma in
+	 * English.
+	 */
 	final Text digitGroupSeparator;
 
 	private EngineTexts(String resource, Map<String, Text> texts) {
@@ -81,7 +93,10 @@ public final class EngineTexts {
 		return Engine.TEXTS;
 	}
 
-	/** The texts of a classpath resource of this form, e.g. {@code /cli/cli-texts.yaml}; read once. */
+	/**
+	 * The texts of a classpath resource of this form, e.g. {@code /cli/cli-texts.yaml};
+	 * read once.
+	 */
 	public static EngineTexts of(String resource) {
 		return resource.equals(ENGINE) ? Engine.TEXTS : LOADED.computeIfAbsent(resource, EngineTexts::load);
 	}
@@ -100,9 +115,9 @@ public final class EngineTexts {
 	}
 
 	/**
-	 * The text of {@code key} in {@code lang} with its placeholders filled, given as name and value
-	 * pairs: {@code get("due.heading", lang, "date", date, "count", 4)}. Values are written as they
-	 * are, never read again for placeholders.
+	 * The text of {@code key} in {@code lang} with its placeholders filled, given as name
+	 * and value pairs: {@code get("due.heading", lang, "date", date, "count", 4)}. Values
+	 * are written as they are, never read again for placeholders.
 	 */
 	public String get(String key, Lang lang, Object... namesAndValues) {
 		if (namesAndValues.length % 2 != 0) {
@@ -158,4 +173,5 @@ public final class EngineTexts {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

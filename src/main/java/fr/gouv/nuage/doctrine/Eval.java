@@ -5,21 +5,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The evaluation phase: planned conditions are trees of nodes evaluated in three-valued (Kleene)
- * logic. A value is a {@link Boolean}, {@link Double}, {@link String}, {@code List}, an
- * {@link Unknown} naming the absent facts it depends on, or an {@link Failure} (an error in a
- * condition, which makes a rule undetermined, never silently satisfied).
+ * The evaluation phase: planned conditions are trees of nodes evaluated in three-valued
+ * (Kleene) logic. A value is a {@link Boolean}, {@link Double}, {@link String},
+ * {@code List}, an {@link Unknown} naming the absent facts it depends on, or an
+ * {@link Failure} (an error in a condition, which makes a rule undetermined, never
+ * silently satisfied).
  */
 final class Eval {
 
 	private Eval() {
 	}
 
-	/** A value that depends on absent facts; {@code missing} is a bit set of fact indexes. */
+	/**
+	 * A value that depends on absent facts; {@code missing} is a bit set of fact indexes.
+	 */
 	static final class Unknown implements Serializable {
 
 		private static final long serialVersionUID = 1L;
-
 
 		final long missing;
 
@@ -31,6 +33,7 @@ final class Eval {
 			long missing = (a instanceof Unknown ua ? ua.missing : 0L) | (b instanceof Unknown ub ? ub.missing : 0L);
 			return new Unknown(missing);
 		}
+
 	}
 
 	/** An error met while evaluating (for instance a division by zero). */
@@ -38,15 +41,18 @@ final class Eval {
 
 		private static final long serialVersionUID = 1L;
 
-
 		final String message;
 
 		Failure(String message) {
 			this.message = message;
 		}
+
 	}
 
-	/** The facts of one assessment (defaults applied) and the derived values computed so far. */
+	/**
+	 * The facts of one assessment (defaults applied) and the derived values computed so
+	 * far.
+	 */
 	static final class Frame {
 
 		final Object[] facts;
@@ -57,19 +63,20 @@ final class Eval {
 			this.facts = facts;
 			this.derived = new Object[derivedCount];
 		}
+
 	}
 
 	abstract static class Node implements Serializable {
 
 		private static final long serialVersionUID = 1L;
 
-
 		abstract Object eval(Frame frame);
+
 	}
 
 	/**
-	 * Evaluation compares booleans by identity ({@code value == Boolean.TRUE}); a value read back
-	 * from a stored plan is made canonical again.
+	 * Evaluation compares booleans by identity ({@code value == Boolean.TRUE}); a value
+	 * read back from a stored plan is made canonical again.
 	 */
 	static Object canonical(Object value) {
 		return value instanceof Boolean b ? Boolean.valueOf(b) : value;
@@ -116,6 +123,7 @@ final class Eval {
 		Object eval(Frame frame) {
 			return value;
 		}
+
 	}
 
 	static final class FactRef extends Node {
@@ -134,6 +142,7 @@ final class Eval {
 			Object value = frame.facts[index];
 			return value == null ? absent : value;
 		}
+
 	}
 
 	static final class DerivedRef extends Node {
@@ -148,6 +157,7 @@ final class Eval {
 		Object eval(Frame frame) {
 			return frame.derived[slot];
 		}
+
 	}
 
 	static final class And extends Node {
@@ -176,6 +186,7 @@ final class Eval {
 			}
 			return b == Boolean.TRUE ? a : undetermined(a, b);
 		}
+
 	}
 
 	static final class Or extends Node {
@@ -204,6 +215,7 @@ final class Eval {
 			}
 			return b == Boolean.FALSE ? a : undetermined(a, b);
 		}
+
 	}
 
 	static final class Not extends Node {
@@ -222,6 +234,7 @@ final class Eval {
 			}
 			return a == Boolean.FALSE ? Boolean.TRUE : a;
 		}
+
 	}
 
 	static final class Conditional extends Node {
@@ -258,10 +271,13 @@ final class Eval {
 			}
 			return new Unknown(missingOf(c) | missingOf(a) | missingOf(b));
 		}
+
 	}
 
 	enum Comparison {
+
 		EQ, NE, LT, LE, GT, GE
+
 	}
 
 	static final class Compare extends Node {
@@ -304,9 +320,12 @@ final class Eval {
 					}
 			}
 		}
+
 	}
 
-	/** {@code x == 'LITERAL'}: the common case, without boxing or dispatch on the literal. */
+	/**
+	 * {@code x == 'LITERAL'}: the common case, without boxing or dispatch on the literal.
+	 */
 	static final class EqualsConst extends Node {
 
 		final Node operand;
@@ -329,6 +348,7 @@ final class Eval {
 			}
 			return equal(a, constant) != negated;
 		}
+
 	}
 
 	/** {@code x in [constants]}. */
@@ -351,6 +371,7 @@ final class Eval {
 			}
 			return constants.contains(a instanceof Number n ? (Object) n.doubleValue() : a);
 		}
+
 	}
 
 	static final class In extends Node {
@@ -382,6 +403,7 @@ final class Eval {
 			}
 			return Boolean.FALSE;
 		}
+
 	}
 
 	static final class ListOf extends Node {
@@ -404,6 +426,7 @@ final class Eval {
 			}
 			return undetermined != null ? undetermined : List.of(values);
 		}
+
 	}
 
 	static final class Size extends Node {
@@ -422,10 +445,13 @@ final class Eval {
 			}
 			return (double) (a instanceof String s ? s.codePointCount(0, s.length()) : ((List<?>) a).size());
 		}
+
 	}
 
 	enum ArithmeticOp {
+
 		ADD, SUBTRACT, MULTIPLY, DIVIDE, NEGATE
+
 	}
 
 	static final class Arithmetic extends Node {
@@ -468,6 +494,7 @@ final class Eval {
 					return y == 0 ? new Failure("division by zero") : (Object) (x / y);
 			}
 		}
+
 	}
 
 	static boolean equal(Object a, Object b) {
@@ -484,4 +511,5 @@ final class Eval {
 		}
 		return ((Comparable<Object>) a).compareTo(b);
 	}
+
 }

@@ -14,31 +14,40 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The compiled assessment schema: the facts a doctrine can ask about, each with its type and
- * allowed values. Only the subset of JSON Schema that the assessment contract uses is understood
- * (type, enum, const, properties, required, additionalProperties, minimum, maximum, maxLength,
- * items, uniqueItems and annotations); anything else is refused rather than silently not enforced.
- * Immutable and thread-safe.
+ * The compiled assessment schema: the facts a doctrine can ask about, each with its type
+ * and allowed values. Only the subset of JSON Schema that the assessment contract uses is
+ * understood (type, enum, const, properties, required, additionalProperties, minimum,
+ * maximum, maxLength, items, uniqueItems and annotations); anything else is refused
+ * rather than silently not enforced. Immutable and thread-safe.
  */
 public final class FactModel {
 
 	static final String V1_RESOURCE = "/doctrine/schema/assessment-v1.schema.json";
 
-	private static final Set<String> ANNOTATIONS =
-		Set.of("description", "title", "$schema", "$id", "$comment", "default", "examples");
-	private static final Set<String> OBJECT_KEYWORDS =
-		Set.of("type", "properties", "required", "additionalProperties");
-	private static final Set<String> LEAF_KEYWORDS =
-		Set.of("type", "enum", "minimum", "maximum", "maxLength", "items", "uniqueItems");
+	private static final Set<String> ANNOTATIONS = Set.of("description", "title", "$schema", "$id", "$comment",
+			"default", "examples");
+
+	private static final Set<String> OBJECT_KEYWORDS = Set.of("type", "properties", "required", "additionalProperties");
+
+	private static final Set<String> LEAF_KEYWORDS = Set.of("type", "enum", "minimum", "maximum", "maxLength", "items",
+			"uniqueItems");
+
 	private static final Set<String> ITEM_KEYWORDS = Set.of("type", "enum");
+
 	private static final Set<String> CONST_KEYWORDS = Set.of("const", "type");
 
 	private final String schemaId;
+
 	private final Node root;
+
 	private final List<Fact> facts;
+
 	private final Fact[] factArray;
+
 	private final Map<String, Fact> byPath;
+
 	private final Names[] enumNames;
+
 	private final List<String> objectNames;
 
 	private FactModel(String schemaId, Node root, List<Fact> facts) {
@@ -64,14 +73,18 @@ public final class FactModel {
 		this.objectNames = List.copyOf(objects);
 	}
 
-	/** Compiles a schema; throws {@link IllegalArgumentException} when it goes beyond the supported subset. */
+	/**
+	 * Compiles a schema; throws {@link IllegalArgumentException} when it goes beyond the
+	 * supported subset.
+	 */
 	public static FactModel fromSchema(String schemaJson) {
 		Object tree;
 		try {
 			tree = Json.parse(schemaJson);
-		} catch (JsonException e) {
+		}
+		catch (JsonException e) {
 			throw new IllegalArgumentException(
-				"assessment schema:" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
+					"assessment schema:" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
 		}
 		Compiler compiler = new Compiler();
 		Node root = compiler.object(asMap(tree, ""), "", "");
@@ -102,7 +115,10 @@ public final class FactModel {
 		return factArray.length;
 	}
 
-	/** The top-level objects, in schema order: entity, project, hosting, data, commitments. */
+	/**
+	 * The top-level objects, in schema order: entity, project, hosting, data,
+	 * commitments.
+	 */
 	public List<String> objectNames() {
 		return objectNames;
 	}
@@ -134,6 +150,7 @@ public final class FactModel {
 	}
 
 	private static final class V1 {
+
 		static final FactModel MODEL = load();
 
 		private static FactModel load() {
@@ -142,25 +159,42 @@ public final class FactModel {
 					throw new IllegalStateException("resource " + V1_RESOURCE + " is missing from the classpath");
 				}
 				return fromSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			} catch (IOException e) {
+			}
+			catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
 		}
+
 	}
 
-	/** An object of the schema; its members are {@link Fact}s, nested {@link Node}s or a {@link Const}. */
+	/**
+	 * An object of the schema; its members are {@link Fact}s, nested {@link Node}s or a
+	 * {@link Const}.
+	 */
 	static final class Node {
+
 		final String path;
+
 		final List<String> names;
+
 		final Object[] members;
+
 		final Names lookup;
+
 		/** The dotted path of each member. */
 		final String[] paths;
+
 		/** Each member's name as a JSON string, for writing. */
 		final String[] quotedNames;
+
 		final int[] required;
-		/** The facts below this object are the contiguous range [firstFact, endFact) of the model. */
+
+		/**
+		 * The facts below this object are the contiguous range [firstFact, endFact) of
+		 * the model.
+		 */
 		final int firstFact;
+
 		final int endFact;
 
 		Node(String path, List<String> names, Object[] members, int[] required, int firstFact, int endFact) {
@@ -178,30 +212,40 @@ public final class FactModel {
 			this.firstFact = firstFact;
 			this.endFact = endFact;
 		}
+
 	}
 
 	/** A property that must hold one given string: the {@code schema} version marker. */
 	static final class Const {
+
 		final String value;
 
 		Const(String value) {
 			this.value = value;
 		}
+
 	}
 
 	/**
-	 * A small open-addressing table from names to their position, that matches a region of a
-	 * larger string without allocating, and returns the position so that callers get the
-	 * canonical instance back.
+	 * A small open-addressing table from names to their position, that matches a region
+	 * of a larger string without allocating, and returns the position so that callers get
+	 * the canonical instance back.
 	 */
 	static final class Names {
+
 		final List<String> names;
+
 		/** Each name as a JSON string, for writing. */
 		final String[] quoted;
+
 		private final String[] table;
+
 		private final char[][] chars;
+
 		private final int[] ids;
+
 		private final int[] hashes;
+
 		private final int mask;
 
 		Names(List<String> names) {
@@ -232,7 +276,10 @@ public final class FactModel {
 			}
 		}
 
-		/** Position of the name equal to {@code s[from, to)}, whose {@link String#hashCode()} is {@code h}, or -1. */
+		/**
+		 * Position of the name equal to {@code s[from, to)}, whose
+		 * {@link String#hashCode()} is {@code h}, or -1.
+		 */
 		int find(String s, int from, int to, int h) {
 			int length = to - from;
 			int slot = spread(h) & mask;
@@ -253,7 +300,7 @@ public final class FactModel {
 			char[] candidate;
 			while ((candidate = chars[slot]) != null) {
 				if (hashes[slot] == h && candidate.length == length
-					&& Arrays.equals(b, from, to, candidate, 0, length)) {
+						&& Arrays.equals(b, from, to, candidate, 0, length)) {
 					return ids[slot];
 				}
 				slot = (slot + 1) & mask;
@@ -273,7 +320,10 @@ public final class FactModel {
 			return find(s, 0, s.length(), s.hashCode());
 		}
 
-		/** Position of a name, found by identity first since assessments hold the canonical instances. */
+		/**
+		 * Position of a name, found by identity first since assessments hold the
+		 * canonical instances.
+		 */
 		int indexOf(String s) {
 			int h = s.hashCode();
 			int slot = spread(h) & mask;
@@ -290,10 +340,13 @@ public final class FactModel {
 		private static int spread(int h) {
 			return h ^ (h >>> 16);
 		}
+
 	}
 
 	private static final class Compiler {
+
 		final List<Fact> facts = new ArrayList<>();
+
 		String schemaId;
 
 		Node object(Map<String, Object> def, String path, String where) {
@@ -306,7 +359,7 @@ public final class FactModel {
 				throw bad(where, "expected `\"additionalProperties\": false`");
 			}
 			Map<String, Object> properties = def.containsKey("properties")
-				? asMap(def.get("properties"), where + "/properties") : Map.of();
+					? asMap(def.get("properties"), where + "/properties") : Map.of();
 			int first = facts.size();
 			List<String> names = new ArrayList<>();
 			List<Object> members = new ArrayList<>();
@@ -321,9 +374,11 @@ public final class FactModel {
 				names.add(name);
 				if (child.containsKey("const")) {
 					members.add(constant(child, name, path, childWhere));
-				} else if ("object".equals(child.get("type"))) {
+				}
+				else if ("object".equals(child.get("type"))) {
 					members.add(object(child, childPath, childWhere));
-				} else {
+				}
+				else {
 					members.add(leaf(child, childPath, childWhere));
 				}
 			}
@@ -364,13 +419,17 @@ public final class FactModel {
 				}
 				factType = FactType.ENUM;
 				values = enumValues(def.get("enum"), where + "/enum");
-			} else if ("boolean".equals(type)) {
+			}
+			else if ("boolean".equals(type)) {
 				factType = FactType.BOOLEAN;
-			} else if ("number".equals(type)) {
+			}
+			else if ("number".equals(type)) {
 				factType = FactType.NUMBER;
-			} else if ("string".equals(type)) {
+			}
+			else if ("string".equals(type)) {
 				factType = FactType.STRING;
-			} else if ("array".equals(type)) {
+			}
+			else if ("array".equals(type)) {
 				factType = FactType.ENUM_LIST;
 				// An array fact is a set: order and repetition must carry no meaning.
 				if (!Boolean.TRUE.equals(def.get("uniqueItems"))) {
@@ -382,9 +441,10 @@ public final class FactModel {
 					throw bad(where + "/items", "expected string items");
 				}
 				values = enumValues(items.get("enum"), where + "/items/enum");
-			} else {
+			}
+			else {
 				throw bad(where, "expected a `type` among `boolean`, `number`, `string`, `array` and `object`, "
-					+ "or an `enum`, found " + (type == null ? "none" : "`" + type + "`"));
+						+ "or an `enum`, found " + (type == null ? "none" : "`" + type + "`"));
 			}
 			Double minimum = number(def, "minimum", factType, where);
 			Double maximum = number(def, "maximum", factType, where);
@@ -392,7 +452,7 @@ public final class FactModel {
 			if (def.containsKey("maxLength")) {
 				Object v = def.get("maxLength");
 				if (factType != FactType.STRING || !(v instanceof Double) || (Double) v < 0
-					|| (Double) v != Math.rint((Double) v) || (Double) v > Integer.MAX_VALUE) {
+						|| (Double) v != Math.rint((Double) v) || (Double) v > Integer.MAX_VALUE) {
 					throw bad(where, "`maxLength` must be a non-negative integer on a string");
 				}
 				maxLength = ((Double) v).intValue();
@@ -402,7 +462,7 @@ public final class FactModel {
 			}
 			Object description = def.get("description");
 			Fact fact = new Fact(facts.size(), path, factType, values,
-				description instanceof String ? (String) description : null, minimum, maximum, maxLength);
+					description instanceof String ? (String) description : null, minimum, maximum, maxLength);
 			facts.add(fact);
 			return fact;
 		}
@@ -424,6 +484,7 @@ public final class FactModel {
 			}
 			return values;
 		}
+
 	}
 
 	private static void checkKeywords(Map<String, Object> def, String where, Set<String> allowed) {
@@ -458,6 +519,7 @@ public final class FactModel {
 
 	private static IllegalArgumentException bad(String where, String message) {
 		return new IllegalArgumentException(
-			"assessment schema: at `" + (where.isEmpty() ? "/" : where) + "`: " + message);
+				"assessment schema: at `" + (where.isEmpty() ? "/" : where) + "`: " + message);
 	}
+
 }

@@ -12,15 +12,17 @@ import fr.gouv.nuage.doctrine.RulePack.Check;
 import fr.gouv.nuage.doctrine.RulePack.Rule;
 
 /**
- * What one rule says of one assessment: its status, why (the checks that fired, or the facts it
- * lacks), the obligation it sets and the facts it read. Texts are rendered on demand, in either
- * language, so that evaluating stays cheap.
+ * What one rule says of one assessment: its status, why (the checks that fired, or the
+ * facts it lacks), the obligation it sets and the facts it read. Texts are rendered on
+ * demand, in either language, so that evaluating stays cheap.
  */
 public final class Finding {
 
 	/** Why a finding has its status. */
 	enum Reason {
+
 		NOT_SUBJECT, NOT_CONCERNED, ADMINISTRATION, DOES_NOT_APPLY, VIOLATED, UNSETTLED, VIGILANCE, SATISFIED
+
 	}
 
 	private final RulePack pack;
@@ -92,7 +94,10 @@ public final class Finding {
 		return pack.factPaths(missing);
 	}
 
-	/** The facts the rule reads that the assessment gives (defaults included), in schema order. */
+	/**
+	 * The facts the rule reads that the assessment gives (defaults included), in schema
+	 * order.
+	 */
 	public Map<String, Object> factsUsed() {
 		if (reason == Reason.NOT_SUBJECT || reason == Reason.NOT_CONCERNED || reason == Reason.ADMINISTRATION) {
 			return Map.of();
@@ -138,8 +143,9 @@ public final class Finding {
 	}
 
 	/**
-	 * The compact JSON of this finding when it depends on nothing but its rule and why it has its
-	 * status (not applicable, satisfied with a fixed text...), computed once per pack; else null.
+	 * The compact JSON of this finding when it depends on nothing but its rule and why it
+	 * has its status (not applicable, satisfied with a fixed text...), computed once per
+	 * pack; else null.
 	 */
 	String constantJson(Lang lang) {
 		return pack.constantFinding(rule, reason, lang);
@@ -150,7 +156,10 @@ public final class Finding {
 		return pack.constantFindingUtf8(rule, reason, lang);
 	}
 
-	/** True when the finding reads nothing of an assessment: its JSON can be written once per pack. */
+	/**
+	 * True when the finding reads nothing of an assessment: its JSON can be written once
+	 * per pack.
+	 */
 	boolean isConstant() {
 		switch (reason) {
 			case NOT_SUBJECT:
@@ -167,9 +176,9 @@ public final class Finding {
 	}
 
 	/**
-	 * The pack's text the explanation is, when it is one text: why the rule does not apply, why it
-	 * is satisfied, or the one check that fired; {@code null} for the engine's own texts and for
-	 * explanations made of several checks.
+	 * The pack's text the explanation is, when it is one text: why the rule does not
+	 * apply, why it is satisfied, or the one check that fired; {@code null} for the
+	 * engine's own texts and for explanations made of several checks.
 	 */
 	private Template[] templates() {
 		switch (reason) {
@@ -187,8 +196,8 @@ public final class Finding {
 	}
 
 	/**
-	 * Writes the explanation as a JSON string; a text without placeholders is written as escaped
-	 * when the pack was planned, which keeps a stream of decisions cheap.
+	 * Writes the explanation as a JSON string; a text without placeholders is written as
+	 * escaped when the pack was planned, which keeps a stream of decisions cheap.
 	 */
 	void writeExplanation(JsonWriter json, Lang lang) {
 		Template[] templates = templates();
@@ -211,4 +220,5 @@ public final class Finding {
 	Failure failure() {
 		return failure;
 	}
+
 }

@@ -5,10 +5,12 @@ import java.util.Objects;
 /**
  * A mistake in an input document, located for a person to fix it.
  *
- * @param source the file name, {@code -} for standard input, or a label such as {@code request body}
+ * @param source the file name, {@code -} for standard input, or a label such as
+ * {@code request body}
  * @param line 1-based line, or 0 when unknown
  * @param column 1-based column (in UTF-16 units), or 0 when unknown
- * @param path where in the document, in the style {@code data.legalSecrets[1]}; empty at the top level
+ * @param path where in the document, in the style {@code data.legalSecrets[1]}; empty at
+ * the top level
  * @param message one lowercase line saying what was expected and what was found
  */
 public record InputError(String source, int line, int column, String path, String message) {

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A strict RFC 8259 parser into a generic tree: {@link LinkedHashMap} for objects (member order
- * kept), {@link ArrayList} for arrays, {@link String}, {@link Double} for every number,
- * {@link Boolean} and {@code null}. Duplicate keys and trailing content are rejected, because a
- * document that two readers could understand differently must not be evaluated.
+ * A strict RFC 8259 parser into a generic tree: {@link LinkedHashMap} for objects (member
+ * order kept), {@link ArrayList} for arrays, {@link String}, {@link Double} for every
+ * number, {@link Boolean} and {@code null}. Duplicate keys and trailing content are
+ * rejected, because a document that two readers could understand differently must not be
+ * evaluated.
  */
 public final class Json {
 
@@ -28,27 +29,34 @@ public final class Json {
 	}
 
 	/**
-	 * The lexer shared with {@link AssessmentReader}, which walks the same text without building a
-	 * tree. It tracks the line and the start of the line so that a position costs nothing until an
-	 * error needs it.
+	 * The lexer shared with {@link AssessmentReader}, which walks the same text without
+	 * building a tree. It tracks the line and the start of the line so that a position
+	 * costs nothing until an error needs it.
 	 */
 	static class Cursor {
 
 		static final int EOF = -1;
 		static final int MAX_DEPTH = 512;
 
-		private static final double[] POW10 = {
-			1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-			1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-		};
+		private static final double[] POW10 = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+				1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
 		final String s;
-		/** The text as characters: array reads are cheaper than {@link String#charAt} in the hot loops. */
+
+		/**
+		 * The text as characters: array reads are cheaper than {@link String#charAt} in
+		 * the hot loops.
+		 */
 		final char[] b;
+
 		final int n;
+
 		int pos;
+
 		int line;
+
 		int lineStart;
+
 		/** Set by {@link #scanSimpleString()}. */
 		int hash;
 
@@ -68,7 +76,10 @@ public final class Json {
 			return pos - lineStart + 1;
 		}
 
-		/** Skips whitespace and returns the next character without consuming it, or {@link #EOF}. */
+		/**
+		 * Skips whitespace and returns the next character without consuming it, or
+		 * {@link #EOF}.
+		 */
 		final int skipWs() {
 			final char[] b = this.b;
 			int p = pos;
@@ -76,11 +87,13 @@ public final class Json {
 				char c = b[p];
 				if (c == ' ' || c == '\t' || c == '\r') {
 					p++;
-				} else if (c == '\n') {
+				}
+				else if (c == '\n') {
 					p++;
 					line++;
 					lineStart = p;
-				} else {
+				}
+				else {
 					pos = p;
 					return c;
 				}
@@ -136,10 +149,10 @@ public final class Json {
 		}
 
 		/**
-		 * At an opening quote: when the string has no escape, moves past it and returns the index
-		 * of its closing quote, with the {@link String#hashCode()} of its content in {@link #hash},
-		 * so that the caller can look the raw text up without allocating; otherwise returns -1 and
-		 * leaves the cursor where it was.
+		 * At an opening quote: when the string has no escape, moves past it and returns
+		 * the index of its closing quote, with the {@link String#hashCode()} of its
+		 * content in {@link #hash}, so that the caller can look the raw text up without
+		 * allocating; otherwise returns -1 and leaves the cursor where it was.
 		 */
 		final int scanSimpleString() {
 			final char[] b = this.b;
@@ -199,29 +212,50 @@ public final class Json {
 					}
 					char e = s.charAt(p + 1);
 					switch (e) {
-						case '"': b.append('"'); break;
-						case '\\': b.append('\\'); break;
-						case '/': b.append('/'); break;
-						case 'b': b.append('\b'); break;
-						case 'f': b.append('\f'); break;
-						case 'n': b.append('\n'); break;
-						case 'r': b.append('\r'); break;
-						case 't': b.append('\t'); break;
-						case 'u': b.append(readHex4(p + 2)); p += 4; break;
+						case '"':
+							b.append('"');
+							break;
+						case '\\':
+							b.append('\\');
+							break;
+						case '/':
+							b.append('/');
+							break;
+						case 'b':
+							b.append('\b');
+							break;
+						case 'f':
+							b.append('\f');
+							break;
+						case 'n':
+							b.append('\n');
+							break;
+						case 'r':
+							b.append('\r');
+							break;
+						case 't':
+							b.append('\t');
+							break;
+						case 'u':
+							b.append(readHex4(p + 2));
+							p += 4;
+							break;
 						default:
 							pos = p;
 							throw error("invalid escape " + describeEscape(e) + " in a string: expected one of "
-								+ "`\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` `\\uXXXX`");
+									+ "`\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` `\\uXXXX`");
 					}
 					p += 2;
-				} else if (c < 0x20) {
+				}
+				else if (c < 0x20) {
 					pos = p;
 					if (c == '\n' || c == '\r') {
 						throw error("unterminated string: expected `\"` before the end of the line");
 					}
-					throw error("unescaped control character U+" + hex4(c) + " in a string: write it as `\\u"
-						+ hex4(c) + "`");
-				} else {
+					throw error("unescaped control character U+" + hex4(c) + " in a string: write it as `\\u" + hex4(c)
+							+ "`");
+				}
+				else {
 					b.append(c);
 					p++;
 				}
@@ -250,9 +284,10 @@ public final class Json {
 		}
 
 		/**
-		 * At {@code -} or a digit: reads a number. Numbers with at most 17 significant digits and a
-		 * small exponent are exact products of two exact doubles (Clinger's fast path), so the
-		 * common case needs neither a substring nor {@link Double#parseDouble}.
+		 * At {@code -} or a digit: reads a number. Numbers with at most 17 significant
+		 * digits and a small exponent are exact products of two exact doubles (Clinger's
+		 * fast path), so the common case needs neither a substring nor
+		 * {@link Double#parseDouble}.
 		 */
 		final double readNumber() {
 			final char[] b = this.b;
@@ -276,11 +311,13 @@ public final class Json {
 					pos = start;
 					throw error("invalid number " + found() + ": leading zeros are not allowed");
 				}
-			} else {
+			}
+			else {
 				while (p < n && isDigit(b[p])) {
 					if (mantissa < 100_000_000_000_000_000L) {
 						mantissa = mantissa * 10 + (b[p] - '0');
-					} else {
+					}
+					else {
 						truncated = true;
 						exp10++;
 					}
@@ -297,7 +334,8 @@ public final class Json {
 					if (mantissa < 100_000_000_000_000_000L) {
 						mantissa = mantissa * 10 + (b[p] - '0');
 						exp10--;
-					} else {
+					}
+					else {
 						truncated = true;
 					}
 					p++;
@@ -400,7 +438,7 @@ public final class Json {
 			while (true) {
 				if (c != '"') {
 					throw error((members.isEmpty() ? "expected a quoted property name or `}`, found "
-						: "expected a quoted property name, found ") + found());
+							: "expected a quoted property name, found ") + found());
 				}
 				int keyLine = line;
 				int keyColumn = column();
@@ -417,10 +455,12 @@ public final class Json {
 				if (c == ',') {
 					pos++;
 					c = skipWs();
-				} else if (c == '}') {
+				}
+				else if (c == '}') {
 					pos++;
 					return members;
-				} else {
+				}
+				else {
 					throw error("expected `,` or `}` after a member, found " + found());
 				}
 			}
@@ -438,21 +478,25 @@ public final class Json {
 			}
 			while (true) {
 				int c = skipWs();
-				if (items.isEmpty() && c != '{' && c != '[' && c != '"' && c != '-' && c != 't' && c != 'f'
-					&& c != 'n' && !(c >= '0' && c <= '9')) {
+				if (items.isEmpty() && c != '{' && c != '[' && c != '"' && c != '-' && c != 't' && c != 'f' && c != 'n'
+						&& !(c >= '0' && c <= '9')) {
 					throw error("expected a value or `]`, found " + found());
 				}
 				items.add(readValue(depth + 1));
 				c = skipWs();
 				if (c == ',') {
 					pos++;
-				} else if (c == ']') {
+				}
+				else if (c == ']') {
 					pos++;
 					return items;
-				} else {
+				}
+				else {
 					throw error("expected `,` or `]` after an array item, found " + found());
 				}
 			}
 		}
+
 	}
+
 }

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A streaming JSON writer into a {@link StringBuilder}: commas, and in pretty mode newlines and
- * two-space indentation, are placed automatically. It checks nothing about the order of calls,
- * because it sits on the path that writes every decision.
+ * A streaming JSON writer into a {@link StringBuilder}: commas, and in pretty mode
+ * newlines and two-space indentation, are placed automatically. It checks nothing about
+ * the order of calls, because it sits on the path that writes every decision.
  */
 public final class JsonWriter {
 
@@ -26,10 +26,17 @@ public final class JsonWriter {
 	}
 
 	private final StringBuilder out;
+
 	private final boolean pretty;
-	/** Per open container: whether it has no member yet, i.e. whether the next one needs no comma. */
+
+	/**
+	 * Per open container: whether it has no member yet, i.e. whether the next one needs
+	 * no comma.
+	 */
 	private boolean[] empty = new boolean[16];
+
 	private int depth;
+
 	private boolean afterName;
 
 	public JsonWriter(StringBuilder out, boolean pretty) {
@@ -72,20 +79,24 @@ public final class JsonWriter {
 		appendQuoted(out, name);
 		if (pretty) {
 			out.append(": ");
-		} else {
+		}
+		else {
 			out.append(':');
 		}
 		afterName = true;
 		return this;
 	}
 
-	/** A name already quoted with {@link #quote}: saves escaping names known in advance. */
+	/**
+	 * A name already quoted with {@link #quote}: saves escaping names known in advance.
+	 */
 	JsonWriter rawName(String quotedName) {
 		separate();
 		out.append(quotedName);
 		if (pretty) {
 			out.append(": ");
-		} else {
+		}
+		else {
 			out.append(':');
 		}
 		afterName = true;
@@ -114,7 +125,10 @@ public final class JsonWriter {
 		return this;
 	}
 
-	/** Integral values are written without a fraction or an exponent: {@code 1000000}, not {@code 1.0E6}. */
+	/**
+	 * Integral values are written without a fraction or an exponent: {@code 1000000}, not
+	 * {@code 1.0E6}.
+	 */
 	public JsonWriter value(double value) {
 		beforeValue();
 		appendNumber(out, value);
@@ -134,8 +148,9 @@ public final class JsonWriter {
 	}
 
 	/**
-	 * Writes a generic tree: maps (keys written with {@link String#valueOf}), collections and
-	 * arrays of objects, strings, numbers, booleans, enum constants (by name) and {@code null}.
+	 * Writes a generic tree: maps (keys written with {@link String#valueOf}), collections
+	 * and arrays of objects, strings, numbers, booleans, enum constants (by name) and
+	 * {@code null}.
 	 */
 	public JsonWriter value(Object value) {
 		if (value == null) {
@@ -206,7 +221,8 @@ public final class JsonWriter {
 		}
 		if (run == 0) {
 			out.append(s);
-		} else if (run < n) {
+		}
+		else if (run < n) {
 			out.append(s, run, n);
 		}
 		out.append('"');
@@ -214,11 +230,14 @@ public final class JsonWriter {
 
 	static void appendNumber(StringBuilder out, double value) {
 		if (value == (long) value && Math.abs(value) < 1e18) {
-			// -0.0 compares equal to 0 and is written as 0: JSON readers disagree about negative zero.
+			// -0.0 compares equal to 0 and is written as 0: JSON readers disagree about
+			// negative zero.
 			out.append((long) value);
-		} else if (Double.isFinite(value)) {
+		}
+		else if (Double.isFinite(value)) {
 			out.append(value);
-		} else {
+		}
+		else {
 			throw new IllegalArgumentException("JSON has no number for " + value);
 		}
 	}
@@ -233,7 +252,8 @@ public final class JsonWriter {
 	private void beforeValue() {
 		if (afterName) {
 			afterName = false;
-		} else if (depth > 0) {
+		}
+		else if (depth > 0) {
 			separate();
 		}
 	}
@@ -242,7 +262,8 @@ public final class JsonWriter {
 		if (depth > 0) {
 			if (empty[depth - 1]) {
 				empty[depth - 1] = false;
-			} else {
+			}
+			else {
 				out.append(',');
 			}
 			if (pretty) {
@@ -271,4 +292,5 @@ public final class JsonWriter {
 			out.append("  ");
 		}
 	}
+
 }

@@ -2,8 +2,12 @@ package fr.gouv.nuage.doctrine;
 
 import java.util.Locale;
 
-/** The two languages a decision explains itself in; French is the default of the State's services. */
+/**
+ * The two languages a decision explains itself in; French is the default of the State's
+ * services.
+ */
 public enum Lang {
+
 	FR, EN;
 
 	public static Lang parse(String code) {
@@ -18,4 +22,5 @@ public enum Lang {
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -7,12 +7,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What changes for one assessment between two packs ("what changes for my project under the new
- * circular?"): the verdict, the derived fields and each rule whose status moves.
+ * What changes for one assessment between two packs ("what changes for my project under
+ * the new circular?"): the verdict, the derived fields and each rule whose status moves.
  */
 public record PackComparison(Decision from, Decision to, List<Change> changes) {
 
-	/** One field whose value differs; {@code field} is a decision field or {@code findings.<rule>}. */
+	/**
+	 * One field whose value differs; {@code field} is a decision field or
+	 * {@code findings.<rule>}.
+	 */
 	public record Change(String field, Object from, Object to) {
 	}
 
@@ -53,17 +56,37 @@ public record PackComparison(Decision from, Decision to, List<Change> changes) {
 		StringBuilder out = new StringBuilder();
 		JsonWriter json = new JsonWriter(out, pretty);
 		json.beginObject().name("schema").value("nuage.comparison/v1");
-		json.name("from").beginObject().name("id").value(from.doctrine().id()).name("version")
-			.value(from.doctrine().version()).name("digest").value(from.doctrine().digest()).endObject();
-		json.name("to").beginObject().name("id").value(to.doctrine().id()).name("version").value(to.doctrine().version())
-			.name("digest").value(to.doctrine().digest()).endObject();
+		json.name("from")
+			.beginObject()
+			.name("id")
+			.value(from.doctrine().id())
+			.name("version")
+			.value(from.doctrine().version())
+			.name("digest")
+			.value(from.doctrine().digest())
+			.endObject();
+		json.name("to")
+			.beginObject()
+			.name("id")
+			.value(to.doctrine().id())
+			.name("version")
+			.value(to.doctrine().version())
+			.name("digest")
+			.value(to.doctrine().digest())
+			.endObject();
 		json.name("changes").beginArray();
 		for (Change change : changes) {
-			json.beginObject().name("field").value(change.field()).name("from").value(change.from()).name("to")
+			json.beginObject()
+				.name("field")
+				.value(change.field())
+				.name("from")
+				.value(change.from())
+				.name("to")
 				.value(change.to());
 			if (change.field().startsWith("findings.")) {
 				String rule = change.field().substring("findings.".length());
-				to.finding(rule).or(() -> from.finding(rule))
+				to.finding(rule)
+					.or(() -> from.finding(rule))
 					.ifPresent(f -> json.name("explanation").value(f.explanation(lang)));
 			}
 			json.endObject();
@@ -86,8 +109,13 @@ public record PackComparison(Decision from, Decision to, List<Change> changes) {
 			return out.append("  ").append(texts.get("comparison.nothing", lang)).append('\n').toString();
 		}
 		for (Change change : changes) {
-			out.append("  ").append(change.field()).append(" : ").append(show(change.from(), lang)).append(" → ")
-				.append(show(change.to(), lang)).append('\n');
+			out.append("  ")
+				.append(change.field())
+				.append(" : ")
+				.append(show(change.from(), lang))
+				.append(" → ")
+				.append(show(change.to(), lang))
+				.append('\n');
 			if (change.field().startsWith("findings.")) {
 				String rule = change.field().substring("findings.".length());
 				to.finding(rule).ifPresent(f -> out.append("      ").append(f.explanation(lang)).append('\n'));

@@ -30,9 +30,10 @@ import fr.gouv.nuage.doctrine.Planner.Planned;
 import fr.gouv.nuage.doctrine.Planner.Unsupported;
 
 /**
- * Check and plan phases: resolves every name, type-checks every condition with CEL, checks enum
- * literals against their domain and the placeholders of every text, then plans the pack. Every
- * mistake becomes an issue at the pack's line and column; a pack with an error is not built.
+ * Check and plan phases: resolves every name, type-checks every condition with CEL,
+ * checks enum literals against their domain and the placeholders of every text, then
+ * plans the pack. Every mistake becomes an issue at the pack's line and column; a pack
+ * with an error is not built.
  */
 final class PackCompiler {
 
@@ -156,18 +157,26 @@ final class PackCompiler {
 		}
 		Pos where = definition.derived().isEmpty() ? Pos.START : definition.derived().get(0).pos();
 		REQUIRED.forEach((name, type) -> {
-			PackDefinition.Derived d = definition.derived().stream().filter(x -> x.name().equals(name)).findFirst()
+			PackDefinition.Derived d = definition.derived()
+				.stream()
+				.filter(x -> x.name().equals(name))
+				.findFirst()
 				.orElse(null);
 			if (d == null) {
-				error(where, "the pack must derive `" + name + "` (" + type.spelling + "): it is a field of the decision");
+				error(where,
+						"the pack must derive `" + name + "` (" + type.spelling + "): it is a field of the decision");
 			}
 			else if (d.type() != type) {
-				error(d.pos(), "`" + name + "` must be of type `" + type.spelling + "`, not `" + d.type().spelling + "`");
+				error(d.pos(),
+						"`" + name + "` must be of type `" + type.spelling + "`, not `" + d.type().spelling + "`");
 			}
 		});
 	}
 
-	/** The literal values a string derived value can take, or {@code null} when an expression computes it. */
+	/**
+	 * The literal values a string derived value can take, or {@code null} when an
+	 * expression computes it.
+	 */
 	private static Set<String> domain(PackDefinition.Derived d) {
 		if (d.expr() != null || (d.type() != ValueType.STRING && d.type() != ValueType.STRING_LIST)) {
 			return null;
@@ -206,9 +215,10 @@ final class PackCompiler {
 			Planned when = compile(c.when(), ValueType.BOOL, slot, "a case of " + what);
 			Planned value = c.valueExpr() == null ? null : compile(c.valueExpr(), d.type(), slot, "a case of " + what);
 			reads |= (when == null ? 0 : when.reads()) | (value == null ? 0 : value.reads());
-			cases.add(new RulePack.Case(when == null ? null : when.node(), c.value(), value == null ? null : value.node(),
-					templates(c.because(), c.pos(), "the `because` of a case of " + what), note(c.note()),
-					c.when().source()));
+			cases.add(
+					new RulePack.Case(when == null ? null : when.node(), c.value(), value == null ? null : value.node(),
+							templates(c.because(), c.pos(), "the `because` of a case of " + what), note(c.note()),
+							c.when().source()));
 		}
 		derivedReads[slot] = reads;
 		return new RulePack.Derived(d.name(), slot, null, cases.toArray(RulePack.Case[]::new), d.unknownValue(),
@@ -242,11 +252,12 @@ final class PackCompiler {
 					conditionExpr == null ? null : conditionExpr.source()));
 		}
 		return new RulePack.Rule(rule.id(), rule.block(), rule.administration(), rule.title(), rule.text(),
-				rule.obligation(), templates(rule.obligation(), rule.pos(), "`obligation` of " + what), rule.source(), rule.confidence(), rule.uncertainty(),
-				applies == null ? null : applies.node(), rule.applies() == null ? null : rule.applies().source(),
+				rule.obligation(), templates(rule.obligation(), rule.pos(), "`obligation` of " + what), rule.source(),
+				rule.confidence(), rule.uncertainty(), applies == null ? null : applies.node(),
+				rule.applies() == null ? null : rule.applies().source(),
 				templates(rule.notApplicable(), rule.pos(), "`notApplicable` of " + what),
-				checks.toArray(RulePack.Check[]::new), templates(rule.satisfied(), rule.pos(), "`satisfied` of " + what),
-				reads);
+				checks.toArray(RulePack.Check[]::new),
+				templates(rule.satisfied(), rule.pos(), "`satisfied` of " + what), reads);
 	}
 
 	private Template[] templates(Text text, Pos pos, String what) {
@@ -277,7 +288,10 @@ final class PackCompiler {
 		return null;
 	}
 
-	/** Parses, resolves, type-checks and plans one expression; {@code null} after reporting an issue. */
+	/**
+	 * Parses, resolves, type-checks and plans one expression; {@code null} after
+	 * reporting an issue.
+	 */
 	private Planned compile(Expr expr, ValueType expected, int derivedLimit, String what) {
 		CelValidationResult parsed = cel.parse(expr.source());
 		if (parsed.hasError()) {
@@ -302,7 +316,8 @@ final class PackCompiler {
 		CelValidationResult checked = cel.check(ast);
 		if (checked.hasError()) {
 			for (CelIssue issue : checked.getErrors()) {
-				error(position(expr, issue.getSourceLocation()), "type error in " + what + ": " + readable(issue.getMessage()));
+				error(position(expr, issue.getSourceLocation()),
+						"type error in " + what + ": " + readable(issue.getMessage()));
 			}
 			return null;
 		}
@@ -316,8 +331,8 @@ final class PackCompiler {
 		CelType type = ast.getResultType();
 		CelType wanted = celType(expected);
 		if (!wanted.isAssignableFrom(type)) {
-			error(expr.node().contentPos(), "expected " + what + " to be a `" + expected.spelling + "`, but it is a `"
-					+ type.name() + "`");
+			error(expr.node().contentPos(),
+					"expected " + what + " to be a `" + expected.spelling + "`, but it is a `" + type.name() + "`");
 			return null;
 		}
 		checkLiterals(expr, ast, ast.getExpr());
@@ -333,10 +348,13 @@ final class PackCompiler {
 		}
 	}
 
-	private static final java.util.regex.Pattern NO_OVERLOAD = java.util.regex.Pattern
-		.compile("found no matching overload for '([^']+)' applied to '\\(([^)]*)\\)'.*", java.util.regex.Pattern.DOTALL);
+	private static final java.util.regex.Pattern NO_OVERLOAD = java.util.regex.Pattern.compile(
+			"found no matching overload for '([^']+)' applied to '\\(([^)]*)\\)'.*", java.util.regex.Pattern.DOTALL);
 
-	/** CEL's overload messages name internal functions (`_<_`); say it with the operator instead. */
+	/**
+	 * CEL's overload messages name internal functions (`_<_`); say it with the operator
+	 * instead.
+	 */
 	static String readable(String message) {
 		java.util.regex.Matcher matcher = NO_OVERLOAD.matcher(message);
 		if (!matcher.matches()) {
@@ -349,7 +367,10 @@ final class PackCompiler {
 		return "`" + (operator.isEmpty() ? function : operator) + "` does not apply to `" + operands + "`";
 	}
 
-	/** Reports unknown names with a suggestion, and derived values used before they are computed. */
+	/**
+	 * Reports unknown names with a suggestion, and derived values used before they are
+	 * computed.
+	 */
 	private void resolveNames(Expr expr, CelAbstractSyntaxTree ast, CelExpr node, int derivedLimit) {
 		switch (node.getKind()) {
 			case IDENT:
@@ -374,13 +395,19 @@ final class PackCompiler {
 					return;
 				}
 				if (facts.objectNames().contains(name)) {
-					error(position(expr, ast, node.id()), "`" + name + "` is a group of facts; name one of them, such as `"
-							+ facts.facts().stream().map(Fact::path).filter(p -> p.startsWith(name + ".")).findFirst()
-								.orElse(name)
-							+ "`");
+					error(position(expr, ast, node.id()),
+							"`" + name + "` is a group of facts; name one of them, such as `"
+									+ facts.facts()
+										.stream()
+										.map(Fact::path)
+										.filter(p -> p.startsWith(name + "."))
+										.findFirst()
+										.orElse(name)
+									+ "`");
 					return;
 				}
-				error(position(expr, ast, rootOf(node).id()), "unknown fact `" + name + "`" + Suggestions.didYouMean(name, names));
+				error(position(expr, ast, rootOf(node).id()),
+						"unknown fact `" + name + "`" + Suggestions.didYouMean(name, names));
 				return;
 			}
 			case CALL:
@@ -399,7 +426,9 @@ final class PackCompiler {
 		}
 	}
 
-	/** The identifier a chain of selections starts from, where a name is best pointed at. */
+	/**
+	 * The identifier a chain of selections starts from, where a name is best pointed at.
+	 */
 	private static CelExpr rootOf(CelExpr node) {
 		CelExpr root = node;
 		while (root.getKind() == CelExpr.ExprKind.Kind.SELECT) {
@@ -428,7 +457,10 @@ final class PackCompiler {
 		return null;
 	}
 
-	/** Checks string literals compared with an enum fact or a derived value against its values. */
+	/**
+	 * Checks string literals compared with an enum fact or a derived value against its
+	 * values.
+	 */
 	private void checkLiterals(Expr expr, CelAbstractSyntaxTree ast, CelExpr node) {
 		if (node.getKind() == CelExpr.ExprKind.Kind.CALL) {
 			String function = node.call().function();
@@ -478,11 +510,16 @@ final class PackCompiler {
 		if (offset == null) {
 			return expr.node().contentPos();
 		}
-		return ast.getSource().getOffsetLocation(offset).map(location -> position(expr, location))
+		return ast.getSource()
+			.getOffsetLocation(offset)
+			.map(location -> position(expr, location))
 			.orElse(expr.node().contentPos());
 	}
 
-	/** Maps a position inside an expression (line 1-based, column 0-based) to the pack file. */
+	/**
+	 * Maps a position inside an expression (line 1-based, column 0-based) to the pack
+	 * file.
+	 */
 	private static Pos position(Expr expr, CelSourceLocation location) {
 		Pos start = expr.node().contentPos();
 		if (location.getLine() <= 1) {
@@ -521,4 +558,5 @@ final class PackCompiler {
 	private void error(Pos pos, String message) {
 		issues.add(SourceIssue.error(file, pos, message, source.line(pos.line())));
 	}
+
 }

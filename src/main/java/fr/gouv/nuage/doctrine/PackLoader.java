@@ -9,14 +9,17 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Loads a rule pack through its phases — load, check, plan — and either returns the planned pack
- * or refuses it with every issue found, each pointing at its line and column.
+ * Loads a rule pack through its phases — load, check, plan — and either returns the
+ * planned pack or refuses it with every issue found, each pointing at its line and
+ * column.
  */
 public final class PackLoader {
 
 	/** The outcome of loading a pack. */
 	public sealed interface Result permits Loaded, Refused {
+
 		List<SourceIssue> issues();
+
 	}
 
 	public record Loaded(RulePack pack, List<SourceIssue> issues) implements Result {
@@ -61,4 +64,5 @@ public final class PackLoader {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
+
 }

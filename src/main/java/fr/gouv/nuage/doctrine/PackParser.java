@@ -21,9 +21,9 @@ import fr.gouv.nuage.doctrine.YamlTree.YNode;
 import fr.gouv.nuage.doctrine.YamlTree.YScalar;
 
 /**
- * Load phase: reads the structure of a pack (sections, keys, texts in both languages, fact names)
- * and reports each mistake with its position. Expressions are only collected here; the checker
- * compiles them.
+ * Load phase: reads the structure of a pack (sections, keys, texts in both languages,
+ * fact names) and reports each mistake with its position. Expressions are only collected
+ * here; the checker compiles them.
  */
 final class PackParser {
 
@@ -59,7 +59,8 @@ final class PackParser {
 		if (top == null) {
 			return null;
 		}
-		keys(top, "the pack", Set.of("pack", "facts", "labels", "derived", "rules"), Set.of("pack", "derived", "rules"));
+		keys(top, "the pack", Set.of("pack", "facts", "labels", "derived", "rules"),
+				Set.of("pack", "derived", "rules"));
 		YMap header = map(top.get("pack"), "`pack`");
 		String id = null;
 		String version = null;
@@ -96,7 +97,8 @@ final class PackParser {
 			keys(factSection, "`facts`", Set.of("defaults", "absentWhen", "questions"), Set.of());
 			readDefaults(factSection.get("defaults"), defaults);
 			readAbsentWhen(factSection.get("absentWhen"), absentWhen);
-			YMap questionMap = factSection.has("questions") ? map(factSection.get("questions"), "`facts.questions`") : null;
+			YMap questionMap = factSection.has("questions") ? map(factSection.get("questions"), "`facts.questions`")
+					: null;
 			if (questionMap != null) {
 				for (YEntry entry : questionMap.entries().values()) {
 					if (fact(entry.key(), entry.keyPos()) != null) {
@@ -222,12 +224,14 @@ final class PackParser {
 		if (map == null) {
 			return null;
 		}
-		keys(map, "a derived value", Set.of("name", "type", "expr", "cases", "unknown", "note"), Set.of("name", "type"));
+		keys(map, "a derived value", Set.of("name", "type", "expr", "cases", "unknown", "note"),
+				Set.of("name", "type"));
 		String name = string(map.get("name"), "`name`");
 		String typeText = string(map.get("type"), "`type`");
 		ValueType type = typeText == null ? null : ValueType.parse(typeText);
 		if (typeText != null && type == null) {
-			error(map.get("type").pos(), "unknown type `" + typeText + "`, expected `bool`, `string`, `double` or `list(string)`");
+			error(map.get("type").pos(),
+					"unknown type `" + typeText + "`, expected `bool`, `string`, `double` or `list(string)`");
 		}
 		Expr expr = map.has("expr") ? expr(map.get("expr"), "`expr`") : null;
 		List<Case> cases = new ArrayList<>();
@@ -247,7 +251,8 @@ final class PackParser {
 		}
 		Object unknown = map.has("unknown") && type != null ? literal(map.get("unknown"), type) : null;
 		Note note = map.has("note") ? note(map.get("note")) : null;
-		return name == null || type == null ? null : new Derived(name, type, expr, List.copyOf(cases), unknown, note, map.pos());
+		return name == null || type == null ? null
+				: new Derived(name, type, expr, List.copyOf(cases), unknown, note, map.pos());
 	}
 
 	private Case derivedCase(YNode node, ValueType type) {
@@ -300,8 +305,8 @@ final class PackParser {
 		String confidence = oneOf(map.get("confidence"), "`confidence`", CONFIDENCES);
 		Text uncertainty = map.has("uncertainty") ? text(map.get("uncertainty"), "`uncertainty`") : null;
 		if (confidence != null && !confidence.equals("sourced") && uncertainty == null) {
-			error(map.get("confidence").pos(), "a rule of confidence `" + confidence
-					+ "` must say what is uncertain in `uncertainty`");
+			error(map.get("confidence").pos(),
+					"a rule of confidence `" + confidence + "` must say what is uncertain in `uncertainty`");
 		}
 		List<Check> checks = new ArrayList<>();
 		if (map.has("checks")) {
@@ -317,13 +322,15 @@ final class PackParser {
 		}
 		boolean administration = "administration".equals(scope);
 		if (administration && (map.has("applies") || !checks.isEmpty())) {
-			error(map.pos(), "the rule `" + id + "` binds the administration, not a project: it takes no `applies` or `checks`");
+			error(map.pos(),
+					"the rule `" + id + "` binds the administration, not a project: it takes no `applies` or `checks`");
 		}
 		if (!administration && checks.isEmpty() && id != null) {
 			error(map.pos(), "the rule `" + id + "` is judged on the project but has no `checks`");
 		}
 		if (administration && !map.has("notApplicable")) {
-			error(map.pos(), "the rule `" + id + "` binds the administration: `notApplicable` must say what it asks of it");
+			error(map.pos(),
+					"the rule `" + id + "` binds the administration: `notApplicable` must say what it asks of it");
 		}
 		if (!administration && !map.has("satisfied")) {
 			error(map.pos(), "the rule `" + id + "` needs a `satisfied` explanation");
@@ -331,8 +338,9 @@ final class PackParser {
 		return new Rule(id, block, administration, text(map.get("title"), "`title`"), text(map.get("text"), "`text`"),
 				text(map.get("obligation"), "`obligation`"), string(map.get("source"), "`source`"), confidence,
 				uncertainty, map.has("applies") ? expr(map.get("applies"), "`applies`") : null,
-				map.has("notApplicable") ? text(map.get("notApplicable"), "`notApplicable`") : null, List.copyOf(checks),
-				map.has("satisfied") ? text(map.get("satisfied"), "`satisfied`") : null, map.pos());
+				map.has("notApplicable") ? text(map.get("notApplicable"), "`notApplicable`") : null,
+				List.copyOf(checks), map.has("satisfied") ? text(map.get("satisfied"), "`satisfied`") : null,
+				map.pos());
 	}
 
 	private Check check(YNode node) {
@@ -443,8 +451,10 @@ final class PackParser {
 	private String oneOf(YNode node, String what, Set<String> allowed) {
 		String value = string(node, what);
 		if (value != null && !allowed.contains(value)) {
-			error(node.pos(), "`" + value + "` is not allowed for " + what + ", expected one of "
-					+ allowed.stream().sorted().map(v -> "`" + v + "`").toList() + Suggestions.didYouMean(value, allowed));
+			error(node.pos(),
+					"`" + value + "` is not allowed for " + what + ", expected one of "
+							+ allowed.stream().sorted().map(v -> "`" + v + "`").toList()
+							+ Suggestions.didYouMean(value, allowed));
 			return null;
 		}
 		return value;
@@ -475,8 +485,8 @@ final class PackParser {
 	private void keys(YMap map, String what, Set<String> allowed, Set<String> required) {
 		for (YEntry entry : map.entries().values()) {
 			if (!allowed.contains(entry.key())) {
-				error(entry.keyPos(), "unknown key `" + entry.key() + "` in " + what
-						+ Suggestions.didYouMean(entry.key(), allowed));
+				error(entry.keyPos(),
+						"unknown key `" + entry.key() + "` in " + what + Suggestions.didYouMean(entry.key(), allowed));
 			}
 		}
 		for (String key : required.stream().sorted().toList()) {
@@ -493,4 +503,5 @@ final class PackParser {
 	String line(int number) {
 		return number >= 1 && number <= lines.length ? lines[number - 1] : "";
 	}
+
 }

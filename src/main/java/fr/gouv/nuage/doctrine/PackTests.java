@@ -11,9 +11,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Runs a pack's tests, written as data beside it ({@code <ID>.tests.yaml}): each case gives an
- * assessment and what the decision must say. Every expectation key is checked; an unknown key or
- * a case that expects nothing fails, so that a test as data can never pass vacuously.
+ * Runs a pack's tests, written as data beside it ({@code <ID>.tests.yaml}): each case
+ * gives an assessment and what the decision must say. Every expectation key is checked;
+ * an unknown key or a case that expects nothing fails, so that a test as data can never
+ * pass vacuously.
  */
 public final class PackTests {
 
@@ -32,7 +33,9 @@ public final class PackTests {
 	private PackTests() {
 	}
 
-	/** Runs every case of {@code testsText} (file {@code testsFile}) against {@code pack}. */
+	/**
+	 * Runs every case of {@code testsText} (file {@code testsFile}) against {@code pack}.
+	 */
 	@SuppressWarnings("unchecked")
 	public static List<CaseResult> run(RulePack pack, String testsFile, String testsText) {
 		Object root;
@@ -47,8 +50,8 @@ public final class PackTests {
 		}
 		List<CaseResult> results = new ArrayList<>();
 		if (top.get("pack") != null && !pack.id().equals(String.valueOf(top.get("pack")))) {
-			results.add(new CaseResult(testsFile, "", List.of("the tests are for `" + top.get("pack")
-					+ "`, not for `" + pack.id() + "`")));
+			results.add(new CaseResult(testsFile, "",
+					List.of("the tests are for `" + top.get("pack") + "`, not for `" + pack.id() + "`")));
 		}
 		AssessmentReader reader = new AssessmentReader(pack.facts());
 		int number = 0;
@@ -113,7 +116,8 @@ public final class PackTests {
 		if (expect.get("missingFactsExclude") instanceof List<?> exclude) {
 			for (Object fact : exclude) {
 				if (decision.missingFacts().contains(String.valueOf(fact))) {
-					failures.add("missingFacts: expected not to include `" + fact + "`, got " + decision.missingFacts());
+					failures
+						.add("missingFacts: expected not to include `" + fact + "`, got " + decision.missingFacts());
 				}
 			}
 		}
@@ -155,4 +159,5 @@ public final class PackTests {
 			failures.add(key + ": expected " + (expected == null ? "[]" : expected) + ", got " + actual);
 		}
 	}
+
 }

@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
- * Planned packs stored by the build beside the pack files ({@code <ID>.plan}), so that a process
- * that evaluates one assessment — the CLI in a pipeline — does not start CEL's compiler. A plan is
- * used only when it was made from the very same pack text (same digest), the same fact model and
- * the same plan format; otherwise the pack is loaded, checked and planned from its source.
+ * Planned packs stored by the build beside the pack files ({@code <ID>.plan}), so that a
+ * process that evaluates one assessment — the CLI in a pipeline — does not start CEL's
+ * compiler. A plan is used only when it was made from the very same pack text (same
+ * digest), the same fact model and the same plan format; otherwise the pack is loaded,
+ * checked and planned from its source.
  */
 final class PlanCache {
 
-	/** Raised whenever the planned classes change shape, so that an old plan is never read. */
+	/**
+	 * Raised whenever the planned classes change shape, so that an old plan is never
+	 * read.
+	 */
 	private static final int FORMAT = 2;
 
 	private static final ObjectInputFilter ONLY_PLANS = ObjectInputFilter.Config
@@ -29,7 +33,10 @@ final class PlanCache {
 	private PlanCache() {
 	}
 
-	/** The planned pack stored for {@code id}, or {@code null} when there is none or it is stale. */
+	/**
+	 * The planned pack stored for {@code id}, or {@code null} when there is none or it is
+	 * stale.
+	 */
 	static RulePack load(String id, FactModel facts, String digest) {
 		try (InputStream in = PlanCache.class.getResourceAsStream("/doctrine/packs/" + id + ".plan")) {
 			if (in == null) {
@@ -74,7 +81,9 @@ final class PlanCache {
 		return facts.facts().stream().map(f -> f.path() + ":" + f.type() + f.values()).collect(Collectors.joining("|"));
 	}
 
-	/** Run by the build: plans every shipped pack from its source into {@code args[0]}. */
+	/**
+	 * Run by the build: plans every shipped pack from its source into {@code args[0]}.
+	 */
 	public static void main(String[] args) throws IOException {
 		Path folder = Path.of(args[0]);
 		Files.createDirectories(folder);
@@ -88,4 +97,5 @@ final class PlanCache {
 			Files.write(folder.resolve(id + ".plan"), write(loaded.pack()));
 		}
 	}
+
 }

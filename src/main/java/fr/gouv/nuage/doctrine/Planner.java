@@ -29,14 +29,17 @@ import fr.gouv.nuage.doctrine.Eval.Or;
 import fr.gouv.nuage.doctrine.Eval.Size;
 
 /**
- * Plan phase: turns a type-checked CEL expression into a tree of {@link Node}s that read facts by
- * index and derived values by slot, so that evaluating a condition costs a few virtual calls and
- * no map look-up. It also records which facts an expression reads, directly or through derived
- * values, for the decision's "facts used".
+ * Plan phase: turns a type-checked CEL expression into a tree of {@link Node}s that read
+ * facts by index and derived values by slot, so that evaluating a condition costs a few
+ * virtual calls and no map look-up. It also records which facts an expression reads,
+ * directly or through derived values, for the decision's "facts used".
  */
 final class Planner {
 
-	/** An expression the planner does not support; reported as a pack issue at {@code exprId}. */
+	/**
+	 * An expression the planner does not support; reported as a pack issue at
+	 * {@code exprId}.
+	 */
 	static final class Unsupported extends Exception {
 
 		final long exprId;
@@ -45,6 +48,7 @@ final class Planner {
 			super(message, null, false, false);
 			this.exprId = exprId;
 		}
+
 	}
 
 	private final FactModel facts;
@@ -191,7 +195,9 @@ final class Planner {
 	}
 
 	private static String name(CelAbstractSyntaxTree ast, CelExpr expr) {
-		return ast.getReference(expr.id()).map(CelReference::name).filter(n -> !n.isEmpty())
+		return ast.getReference(expr.id())
+			.map(CelReference::name)
+			.filter(n -> !n.isEmpty())
 			.orElse(expr.ident().name());
 	}
 
@@ -211,4 +217,5 @@ final class Planner {
 				throw new Unsupported(id, "this kind of constant is not supported in a pack");
 		}
 	}
+
 }

@@ -3,7 +3,10 @@ package fr.gouv.nuage.doctrine;
 import java.util.List;
 import java.util.Objects;
 
-/** What {@link AssessmentReader} made of a document: an assessment, or every error it could find. */
+/**
+ * What {@link AssessmentReader} made of a document: an assessment, or every error it
+ * could find.
+ */
 public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Invalid {
 
 	record Ok(Assessment assessment) implements ReadResult {
@@ -12,7 +15,9 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Invalid {
 		}
 	}
 
-	/** @param errors in document order, never empty */
+	/**
+	 * @param errors in document order, never empty
+	 */
 	record Invalid(List<InputError> errors) implements ReadResult {
 		public Invalid {
 			errors = List.copyOf(errors);
@@ -21,4 +26,5 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Invalid {
 			}
 		}
 	}
+
 }

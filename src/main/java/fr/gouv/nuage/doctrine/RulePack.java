@@ -11,20 +11,24 @@ import fr.gouv.nuage.doctrine.Eval.Node;
 import fr.gouv.nuage.doctrine.Eval.Unknown;
 
 /**
- * A checked and planned rule pack, ready to evaluate assessments. Immutable and thread-safe:
- * evaluation allocates its own frame and touches nothing shared.
+ * A checked and planned rule pack, ready to evaluate assessments. Immutable and
+ * thread-safe: evaluation allocates its own frame and touches nothing shared.
  */
 public final class RulePack {
 
-	/** A derived value: an expression, or cases of which the first that holds gives the value. */
+	/**
+	 * A derived value: an expression, or cases of which the first that holds gives the
+	 * value.
+	 */
 	record Derived(String name, int slot, Node expr, Case[] cases, Object unknownValue, Note note, long reads,
 			String exprSource) implements Serializable {
 	}
 
-	record Case(Node when, Object value, Node valueExpr, Template[] because, Note note, String whenSource)
-			implements Serializable {
+	record Case(Node when, Object value, Node valueExpr, Template[] because, Note note,
+			String whenSource) implements Serializable {
 
-		// A record is read back through this constructor: a stored plan's booleans become canonical.
+		// A record is read back through this constructor: a stored plan's booleans become
+		// canonical.
 		Case {
 			value = Eval.canonical(value);
 		}
@@ -35,13 +39,14 @@ public final class RulePack {
 	}
 
 	record Rule(String id, String block, boolean administration, Text title, Text text, Text obligation,
-			Template[] obligationTemplates, String source,
-			String confidence, Text uncertainty, Node applies, String appliesSource, Template[] notApplicable,
-			Check[] checks, Template[] satisfied, long reads) implements Serializable {
+			Template[] obligationTemplates, String source, String confidence, Text uncertainty, Node applies,
+			String appliesSource, Template[] notApplicable, Check[] checks, Template[] satisfied,
+			long reads) implements Serializable {
 	}
 
 	/** Slots of the derived values that are the decision's fields. */
-	record Outputs(int subject, int concerned, int sensitivity, int allowedHosting, int preferSaas, int control) implements Serializable {
+	record Outputs(int subject, int concerned, int sensitivity, int allowedHosting, int preferSaas,
+			int control) implements Serializable {
 	}
 
 	/** Everything a planned pack holds but its fact model: what the plan cache stores. */
@@ -94,7 +99,10 @@ public final class RulePack {
 
 	private final java.util.IdentityHashMap<Rule, byte[][]> constantFindingsUtf8;
 
-	/** Per rule, per reason and language: the compact JSON of the findings that read no fact. */
+	/**
+	 * Per rule, per reason and language: the compact JSON of the findings that read no
+	 * fact.
+	 */
 	private final java.util.IdentityHashMap<Rule, String[]> constantFindings;
 
 	private java.util.IdentityHashMap<Rule, String[]> constantFindings() {
@@ -166,7 +174,10 @@ public final class RulePack {
 		return List.copyOf(list);
 	}
 
-	/** The value the pack reads for a fact when the assessment leaves it out, or {@code null}. */
+	/**
+	 * The value the pack reads for a fact when the assessment leaves it out, or
+	 * {@code null}.
+	 */
 	public Object defaultValue(String factPath) {
 		return facts.fact(factPath).map(fact -> defaults[fact.index()]).orElse(null);
 	}
@@ -205,7 +216,10 @@ public final class RulePack {
 		return evaluate(assessment, false);
 	}
 
-	/** Evaluates an assessment; with {@code trace}, every condition is recorded with its result. */
+	/**
+	 * Evaluates an assessment; with {@code trace}, every condition is recorded with its
+	 * result.
+	 */
 	public Decision evaluate(Assessment assessment, boolean trace) {
 		if (assessment.model() != facts) {
 			throw new IllegalArgumentException("the assessment was read with another fact model than the pack's");
@@ -318,9 +332,8 @@ public final class RulePack {
 			Object value = check.when() == null ? Boolean.TRUE : check.when().eval(frame);
 			if (value != Boolean.FALSE) {
 				Object condition = check.condition().eval(frame);
-				value = value == Boolean.TRUE ? condition
-						: condition == Boolean.FALSE ? Boolean.FALSE
-								: condition == Boolean.TRUE ? value : Eval.undetermined(value, condition);
+				value = value == Boolean.TRUE ? condition : condition == Boolean.FALSE ? Boolean.FALSE
+						: condition == Boolean.TRUE ? value : Eval.undetermined(value, condition);
 			}
 			record(trace, rule.id() + " " + (check.vigilance() ? "to confirm " : "violated ") + check.id(),
 					check.source(), value);
@@ -429,4 +442,5 @@ public final class RulePack {
 		}
 		return List.copyOf(paths);
 	}
+
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rule packs shipped in {@code doctrine/packs/} (listed in its {@code index.txt}, oldest
- * circular first). A pack is loaded and planned the first time it is asked for, then kept.
+ * The rule packs shipped in {@code doctrine/packs/} (listed in its {@code index.txt},
+ * oldest circular first). A pack is loaded and planned the first time it is asked for,
+ * then kept.
  */
 public final class RulePacks {
 
@@ -35,6 +36,7 @@ public final class RulePacks {
 	private static final class Holder {
 
 		static final RulePacks SHIPPED = new RulePacks(FactModel.assessmentV1(), readIndex());
+
 	}
 
 	/** The ids of the shipped packs, oldest circular first. */
@@ -114,4 +116,5 @@ public final class RulePacks {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -1,20 +1,26 @@
 package fr.gouv.nuage.doctrine;
 
 /**
- * A problem found while loading a data file (a rule pack, the catalogue), pointing at its source the way a compiler
- * does: {@code file:line:column: error: message}, then the line and a caret.
+ * A problem found while loading a data file (a rule pack, the catalogue), pointing at its
+ * source the way a compiler does: {@code file:line:column: error: message}, then the line
+ * and a caret.
  */
 public record SourceIssue(Severity severity, String file, int line, int column, String message, String sourceLine) {
 
 	public enum Severity {
+
 		ERROR, WARNING
+
 	}
 
 	static SourceIssue error(String file, Pos pos, String message, String sourceLine) {
 		return new SourceIssue(Severity.ERROR, file, pos.line(), pos.column(), message, sourceLine);
 	}
 
-	/** An error at a 1-based line and column of {@code file}, whose text at that line is {@code sourceLine}. */
+	/**
+	 * An error at a 1-based line and column of {@code file}, whose text at that line is
+	 * {@code sourceLine}.
+	 */
 	public static SourceIssue error(String file, int line, int column, String message, String sourceLine) {
 		return new SourceIssue(Severity.ERROR, file, line, column, message, sourceLine);
 	}
@@ -34,7 +40,9 @@ public record SourceIssue(Severity severity, String file, int line, int column, 
 		if (sourceLine == null || sourceLine.isEmpty()) {
 			return headline();
 		}
-		StringBuilder out = new StringBuilder(headline()).append('\n').append(" | ").append(sourceLine)
+		StringBuilder out = new StringBuilder(headline()).append('\n')
+			.append(" | ")
+			.append(sourceLine)
 			.append('\n')
 			.append(" | ");
 		for (int i = 1; i < column && i <= sourceLine.length(); i++) {

@@ -3,15 +3,18 @@ package fr.gouv.nuage.doctrine;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" for misspelt names: the closest candidate within a small edit distance. */
+/**
+ * "Did you mean" for misspelt names: the closest candidate within a small edit distance.
+ */
 public final class Suggestions {
 
 	private Suggestions() {
 	}
 
 	/**
-	 * The candidate closest to {@code word} (ignoring case, counting a swap of two neighbours as one
-	 * edit), or {@code null} when none is close enough to be what was meant.
+	 * The candidate closest to {@code word} (ignoring case, counting a swap of two
+	 * neighbours as one edit), or {@code null} when none is close enough to be what was
+	 * meant.
 	 */
 	public static String closest(String word, Collection<String> candidates) {
 		String best = null;
@@ -64,4 +67,5 @@ public final class Suggestions {
 		}
 		return previous[m];
 	}
+
 }

@@ -8,21 +8,28 @@ import java.util.Map;
 import fr.gouv.nuage.doctrine.Eval.Frame;
 
 /**
- * An explanation text with {@code {name}} placeholders (a fact path or a derived name), resolved to
- * fact indexes and derived slots when the pack is planned, rendered with the pack's labels.
+ * An explanation text with {@code {name}} placeholders (a fact path or a derived name),
+ * resolved to fact indexes and derived slots when the pack is planned, rendered with the
+ * pack's labels.
  */
 final class Template implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
-
-	/** Resolves a placeholder name to a reader of the frame; {@code null} when the name is unknown. */
+	/**
+	 * Resolves a placeholder name to a reader of the frame; {@code null} when the name is
+	 * unknown.
+	 */
 	interface Resolver {
+
 		Reader resolve(String name);
+
 	}
 
 	interface Reader extends Serializable {
+
 		Object read(Frame frame);
+
 	}
 
 	/** Reads a fact of the assessment. */
@@ -47,7 +54,10 @@ final class Template implements Serializable {
 
 	private final Reader[] readers;
 
-	/** The JSON string of a template without placeholders, escaped once when the pack is planned. */
+	/**
+	 * The JSON string of a template without placeholders, escaped once when the pack is
+	 * planned.
+	 */
 	private final String quoted;
 
 	private Template(String[] literals, Reader[] readers) {
@@ -112,7 +122,9 @@ final class Template implements Serializable {
 		return out.toString();
 	}
 
-	/** {@code 1 000 000} in French (narrow no-break spaces), {@code 1,000,000} in English. */
+	/**
+	 * {@code 1 000 000} in French (narrow no-break spaces), {@code 1,000,000} in English.
+	 */
 	private static String grouped(long value, String separator) {
 		String digits = Long.toString(Math.abs(value));
 		StringBuilder out = new StringBuilder(digits.length() + 8);
@@ -157,4 +169,5 @@ final class Template implements Serializable {
 		Text label = labels.get(value.toString());
 		return label == null ? value.toString() : label.in(lang);
 	}
+
 }

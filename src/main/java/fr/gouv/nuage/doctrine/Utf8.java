@@ -31,7 +31,10 @@ final class Utf8 {
 		return this;
 	}
 
-	/** Text from a builder: the JDK's encoder is vectorised for the ASCII that JSON mostly is. */
+	/**
+	 * Text from a builder: the JDK's encoder is vectorised for the ASCII that JSON mostly
+	 * is.
+	 */
 	Utf8 append(StringBuilder text) {
 		return append(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
@@ -57,7 +60,8 @@ final class Utf8 {
 				bytes[size++] = (byte) (0x80 | (code & 0x3F));
 			}
 			else if (Character.isSurrogate(c)) {
-				// A lone surrogate is not text: written as the replacement character, as String does.
+				// A lone surrogate is not text: written as the replacement character, as
+				// String does.
 				bytes[size++] = (byte) 0xEF;
 				bytes[size++] = (byte) 0xBF;
 				bytes[size++] = (byte) 0xBD;
@@ -80,4 +84,5 @@ final class Utf8 {
 			bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
 		}
 	}
+
 }

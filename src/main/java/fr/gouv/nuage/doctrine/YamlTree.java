@@ -20,15 +20,21 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * A YAML document as a small tree that remembers where each value starts, so that every
- * diagnostic can point at the pack's line and column. Only maps, lists and scalars exist in a pack.
+ * diagnostic can point at the pack's line and column. Only maps, lists and scalars exist
+ * in a pack.
  */
 final class YamlTree {
 
 	sealed interface YNode permits YScalar, YMap, YList {
+
 		Pos pos();
+
 	}
 
-	/** A scalar; {@code contentPos} is where its text starts (after a quote, or on the next line of a block). */
+	/**
+	 * A scalar; {@code contentPos} is where its text starts (after a quote, or on the
+	 * next line of a block).
+	 */
 	record YScalar(String value, Pos pos, Pos contentPos, boolean plain, boolean block) implements YNode {
 	}
 
@@ -63,8 +69,8 @@ final class YamlTree {
 	}
 
 	/**
-	 * Parses the text, split into {@code lines} by the caller; a syntax error is reported in
-	 * {@code issues} and gives {@code null}.
+	 * Parses the text, split into {@code lines} by the caller; a syntax error is reported
+	 * in {@code issues} and gives {@code null}.
 	 */
 	static YNode parse(String file, String text, String[] lines, List<SourceIssue> issues) {
 		YamlTree tree = new YamlTree(file, lines, issues);
@@ -130,7 +136,8 @@ final class YamlTree {
 				continue;
 			}
 			if (entries.containsKey(key.getValue())) {
-				issues.add(SourceIssue.error(file, keyPos, "duplicate key `" + key.getValue() + "`", line(keyPos.line())));
+				issues.add(
+						SourceIssue.error(file, keyPos, "duplicate key `" + key.getValue() + "`", line(keyPos.line())));
 				continue;
 			}
 			entries.put(key.getValue(), new YEntry(key.getValue(), keyPos, convert(tuple.getValueNode())));
@@ -151,4 +158,5 @@ final class YamlTree {
 		}
 		return new Pos(indicatorLine, 1);
 	}
+
 }

@@ -38,12 +38,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
- * The documents of projects: stored by the project's agents as {@code multipart/form-data} (the part
- * {@code file} and the field {@code purpose}), listed and downloaded by whoever sees the project; the
- * Prime Minister's office reads the proofs of guarantees of the projects that ask for a derogation.
- * Who reads and stores what is {@link Documents}' to say. A document is sent back as it was stored,
- * as an attachment of the type found in its bytes, never sniffed by the browser; its ETag is its
- * SHA-256.
+ * The documents of projects: stored by the project's agents as
+ * {@code multipart/form-data} (the part {@code file} and the field {@code purpose}),
+ * listed and downloaded by whoever sees the project; the Prime Minister's office reads
+ * the proofs of guarantees of the projects that ask for a derogation. Who reads and
+ * stores what is {@link Documents}' to say. A document is sent back as it was stored, as
+ * an attachment of the type found in its bytes, never sniffed by the browser; its ETag is
+ * its SHA-256.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -68,10 +69,11 @@ class DocumentController {
 			description = "**Who:** the agents of the project's organisation. One document, as the part `file`, and "
 					+ "what it is for, as the field `purpose`; its type is found in its bytes and it is at most "
 					+ "`nuage.documents.max-size` (10 MB unless set).",
-			requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-					schema = @Schema(implementation = DocumentSchemas.DocumentUpload.class))))
-	@ApiResponse(responseCode = "201", description = "The document, stored", headers = @Header(name = "ETag",
-			description = SHA256, schema = @Schema(type = "string")),
+			requestBody = @RequestBody(required = true,
+					content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = DocumentSchemas.DocumentUpload.class))))
+	@ApiResponse(responseCode = "201", description = "The document, stored",
+			headers = @Header(name = "ETag", description = SHA256, schema = @Schema(type = "string")),
 			content = @Content(schema = @Schema(implementation = DocumentSchemas.DocumentView.class)))
 	@PostMapping(path = "/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> store(Perimeter caller, @PathVariable UUID id, MultipartHttpServletRequest request)
@@ -79,12 +81,14 @@ class DocumentController {
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (String name : request.getParameterMap().keySet()) {
 			if (!name.equals(PURPOSE)) {
-				errors.add(Problems.field(name, "unknown field: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
+				errors.add(Problems.field(name,
+						"unknown field: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
 			}
 		}
 		for (String name : request.getMultiFileMap().keySet()) {
 			if (!name.equals(FILE)) {
-				errors.add(Problems.field(name, "unknown part: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
+				errors.add(Problems.field(name,
+						"unknown part: " + TAKES + Suggestions.didYouMean(name, List.of(FILE, PURPOSE))));
 			}
 		}
 		List<MultipartFile> files = request.getFiles(FILE);
@@ -95,16 +99,17 @@ class DocumentController {
 		String[] purposes = request.getParameterValues(PURPOSE);
 		DocumentPurpose purpose = null;
 		if (purposes == null || purposes.length != 1) {
-			errors.add(Problems.field(PURPOSE, purposes == null ? "missing: say what the document is for, one of " + purposes()
-					: "say one purpose, not " + purposes.length));
+			errors.add(Problems.field(PURPOSE,
+					purposes == null ? "missing: say what the document is for, one of " + purposes()
+							: "say one purpose, not " + purposes.length));
 		}
 		else {
 			try {
 				purpose = DocumentPurpose.valueOf(purposes[0]);
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(Problems.field(PURPOSE, "`" + purposes[0] + "` is not one of " + purposes()
-						+ Suggestions.didYouMean(purposes[0], Arrays.stream(DocumentPurpose.values()).map(Enum::name).toList())));
+				errors.add(Problems.field(PURPOSE, "`" + purposes[0] + "` is not one of " + purposes() + Suggestions
+					.didYouMean(purposes[0], Arrays.stream(DocumentPurpose.values()).map(Enum::name).toList())));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -128,7 +133,8 @@ class DocumentController {
 			description = "**Who:** whoever sees the project; the Prime Minister's office sees the proofs of guarantees "
 					+ "of a project that asks for a derogation.")
 	@ApiResponse(responseCode = "200", description = "The documents, without their bytes",
-			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DocumentSchemas.DocumentView.class))))
+			content = @Content(
+					array = @ArraySchema(schema = @Schema(implementation = DocumentSchemas.DocumentView.class))))
 	@GetMapping("/projects/{id}/documents")
 	List<DocumentSchemas.DocumentView> list(Perimeter caller, @PathVariable UUID id) {
 		return documents.of(caller, id).stream().map(DocumentSchemas.DocumentView::of).toList();
@@ -144,12 +150,15 @@ class DocumentController {
 					schema = @Schema(type = "string")) },
 			content = @Content(mediaType = MediaType.ALL_VALUE, schema = @Schema(type = "string", format = "binary")))
 	@ApiResponse(responseCode = "304", description = "Not modified: `If-None-Match` names the document's ETag.",
-			headers = @Header(name = "ETag", description = SHA256, schema = @Schema(type = "string")), content = @Content)
+			headers = @Header(name = "ETag", description = SHA256, schema = @Schema(type = "string")),
+			content = @Content)
 	@GetMapping(path = "/documents/{id}", produces = MediaType.ALL_VALUE)
 	ResponseEntity<byte[]> download(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		StoredDocument document = documents.find(caller, id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
-		if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+		StoredDocument document = documents.find(caller, id)
+			.orElseThrow(() -> new ApiErrors.Missing("no document " + id));
+		if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
+			.map(String::strip)
 			.anyMatch(tag -> tag.equals(etag(document)) || tag.equals("W/" + etag(document)) || tag.equals("*"))) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(document)).build();
 		}
@@ -163,12 +172,18 @@ class DocumentController {
 			.contentType(type)
 			.eTag(etag(document))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.filename(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(document.filename(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(content);
 	}
 
-	/** A refusal names its field: 413 when the document is above the size limit, 400 otherwise. */
+	/**
+	 * A refusal names its field: 413 when the document is above the size limit, 400
+	 * otherwise.
+	 */
 	private static ResponseEntity<ProblemDetail> refused(Documents.Refused ex) {
 		// The document's name and bytes come in the part `file`.
 		String sent = ex.field().equals("content") || ex.field().equals("filename") ? FILE : ex.field();
@@ -185,4 +200,5 @@ class DocumentController {
 	private static String purposes() {
 		return String.join(", ", Arrays.stream(DocumentPurpose.values()).map(p -> "`" + p.name() + "`").toList());
 	}
+
 }

@@ -7,9 +7,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesVal
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The shapes of the documents' bodies: the upload, a multipart form read by the handler itself, and
- * the document it answers, field for field, as {@code /v3/api-docs} describes them; the enumerations
- * are the domain's.
+ * The shapes of the documents' bodies: the upload, a multipart form read by the handler
+ * itself, and the document it answers, field for field, as {@code /v3/api-docs} describes
+ * them; the enumerations are the domain's.
  */
 final class DocumentSchemas {
 
@@ -17,10 +17,9 @@ final class DocumentSchemas {
 	}
 
 	@Schema(name = "DocumentUpload", requiredProperties = { "file", "purpose" })
-	record DocumentUpload(
-			@Schema(type = "string", format = "binary", contentMediaType = "application/octet-stream",
-					description = "The document, one part; its type is found in its bytes (PDF, office documents, "
-							+ "images, UTF-8 text), and it is at most `nuage.documents.max-size` (10 MB unless set).") String file,
+	record DocumentUpload(@Schema(type = "string", format = "binary", contentMediaType = "application/octet-stream",
+			description = "The document, one part; its type is found in its bytes (PDF, office documents, "
+					+ "images, UTF-8 text), and it is at most `nuage.documents.max-size` (10 MB unless set).") String file,
 			@Schema(description = "What the document is for.") DocumentPurpose purpose) {
 	}
 
@@ -31,8 +30,9 @@ final class DocumentSchemas {
 			Instant storedAt, String storedBy, @Schema(description = "Where to download it.") String href) {
 
 		static DocumentView of(StoredDocument d) {
-			return new DocumentView(d.id(), d.project(), d.purpose(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(),
-					d.storedAt(), d.storedBy(), "/api/v1/documents/" + d.id());
+			return new DocumentView(d.id(), d.project(), d.purpose(), d.filename(), d.mediaType(), d.sizeBytes(),
+					d.sha256(), d.storedAt(), d.storedBy(), "/api/v1/documents/" + d.id());
 		}
 	}
+
 }

@@ -38,18 +38,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores the documents of a project (comparative studies, proofs of equivalent guarantees,
- * reversibility documents) once their size, name and type hold. The type is the one found in the
- * bytes, never the one declared or the file's extension: a declared type that the bytes contradict
- * is refused. Each stored document is audited with its digest. Who may act is decided here: the
- * project's agents store, whoever sees the project reads, and the readers another workflow names
- * ({@link DocumentReaders}) read its proofs of guarantees.
+ * Stores the documents of a project (comparative studies, proofs of equivalent
+ * guarantees, reversibility documents) once their size, name and type hold. The type is
+ * the one found in the bytes, never the one declared or the file's extension: a declared
+ * type that the bytes contradict is refused. Each stored document is audited with its
+ * digest. Who may act is decided here: the project's agents store, whoever sees the
+ * project reads, and the readers another workflow names ({@link DocumentReaders}) read
+ * its proofs of guarantees.
  */
 @Service
 @Transactional
 public class Documents {
 
-	/** A document that cannot be stored; the message names the field. Nothing was stored. */
+	/**
+	 * A document that cannot be stored; the message names the field. Nothing was stored.
+	 */
 	public static final class Refused extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -71,7 +74,10 @@ public class Documents {
 			this.tooLarge = tooLarge;
 		}
 
-		/** The field refused: {@code project}, {@code purpose}, {@code filename} or {@code content}. */
+		/**
+		 * The field refused: {@code project}, {@code purpose}, {@code filename} or
+		 * {@code content}.
+		 */
 		public String field() {
 			return field;
 		}
@@ -85,6 +91,7 @@ public class Documents {
 		public boolean tooLarge() {
 			return tooLarge;
 		}
+
 	}
 
 	static final String PDF = "application/pdf";
@@ -110,8 +117,9 @@ public class Documents {
 	static final String TEXT = "text/plain";
 
 	/**
-	 * Reading a ZIP's entry names means inflating the entries before them: past this many inflated
-	 * bytes, or this many entries, the archive is not recognised rather than expanded further.
+	 * Reading a ZIP's entry names means inflating the entries before them: past this many
+	 * inflated bytes, or this many entries, the archive is not recognised rather than
+	 * expanded further.
 	 */
 	static final long MAX_INFLATED = 256L * 1024 * 1024;
 
@@ -130,8 +138,8 @@ public class Documents {
 			name(JPEG, "JPEG", "a JPEG image"), name(CSV, "CSV", "CSV text"), name(TEXT, "plain text", "plain text"));
 
 	/**
-	 * Other names browsers send for accepted types: Windows declares a CSV file as an Excel one when
-	 * Excel is installed.
+	 * Other names browsers send for accepted types: Windows declares a CSV file as an
+	 * Excel one when Excel is installed.
 	 */
 	private static final Map<String, String> ALIASES = Map.of("image/jpg", JPEG, "image/pjpeg", JPEG,
 			"application/vnd.ms-excel", CSV, "application/csv", CSV, "text/x-csv", CSV, "text/comma-separated-values",
@@ -149,7 +157,10 @@ public class Documents {
 
 	private final DocumentSettings settings;
 
-	/** Looked up when asked, so that the workflows that name readers may depend on the documents. */
+	/**
+	 * Looked up when asked, so that the workflows that name readers may depend on the
+	 * documents.
+	 */
 	private final ObjectProvider<DocumentReaders> readers;
 
 	Documents(JdbcClient jdbc, Projects projects, AuditLog audit, Clock clock, DocumentSettings settings,
@@ -164,7 +175,6 @@ public class Documents {
 
 	/**
 	 * Stores a document for the caller, an agent of the project's organisation.
-	 *
 	 * @throws NoSuchProject when there is no such project
 	 * @throws NotAllowed when the caller is not one of its agents
 	 * @throws Refused when the document cannot be stored
@@ -176,9 +186,8 @@ public class Documents {
 	}
 
 	/**
-	 * The project's documents the caller reads, oldest first: all of them when they see the
-	 * project, its proofs of guarantees when another workflow lets them read those.
-	 *
+	 * The project's documents the caller reads, oldest first: all of them when they see
+	 * the project, its proofs of guarantees when another workflow lets them read those.
 	 * @throws NoSuchProject when there is no such project
 	 * @throws NotAllowed when they read none
 	 */
@@ -195,7 +204,6 @@ public class Documents {
 
 	/**
 	 * The document, if the caller reads it; empty when there is none.
-	 *
 	 * @throws NotAllowed when it is outside their perimeter
 	 */
 	@Transactional(readOnly = true)
@@ -211,15 +219,18 @@ public class Documents {
 		return document;
 	}
 
-	/** Someone outside the project's perimeter whom another workflow lets read its proofs (the Prime Minister's office). */
+	/**
+	 * Someone outside the project's perimeter whom another workflow lets read its proofs
+	 * (the Prime Minister's office).
+	 */
 	private boolean readsProofsOf(Perimeter caller, UUID project) {
 		return readers.orderedStream().anyMatch(reader -> reader.readsProofsOf(caller, project));
 	}
 
 	/**
-	 * Stores a document for the project. {@code declaredMediaType} is what the sender said the file
-	 * is; {@code null}, blank or {@code application/octet-stream} say nothing. Who stores it is not
-	 * checked: for the application itself and its fixtures.
+	 * Stores a document for the project. {@code declaredMediaType} is what the sender
+	 * said the file is; {@code null}, blank or {@code application/octet-stream} say
+	 * nothing. Who stores it is not checked: for the application itself and its fixtures.
 	 */
 	public StoredDocument store(UUID project, DocumentPurpose purpose, String filename, String declaredMediaType,
 			byte[] content, String actor) {
@@ -247,43 +258,62 @@ public class Documents {
 		String mediaType = mediaType(name, filename, declaredMediaType, content);
 		StoredDocument document = new StoredDocument(UUID.randomUUID(), project, purpose, filename, mediaType,
 				content.length, sha256(content), clock.instant().truncatedTo(ChronoUnit.MICROS), actor);
-		jdbc.sql("""
-				insert into project_document (id, project_id, purpose, filename, media_type, size_bytes, sha256, content,
-				    stored_at, stored_by)
-				values (:id, :project, :purpose, :filename, :type, :size, :sha256, :content, :at, :by)""")
-			.param("id", document.id()).param("project", project).param("purpose", purpose.name())
-			.param("filename", filename).param("type", mediaType).param("size", document.sizeBytes())
-			.param("sha256", document.sha256()).param("content", content).param("at", Timestamp.from(document.storedAt()))
-			.param("by", actor).update();
+		jdbc.sql(
+				"""
+						insert into project_document (id, project_id, purpose, filename, media_type, size_bytes, sha256, content,
+						    stored_at, stored_by)
+						values (:id, :project, :purpose, :filename, :type, :size, :sha256, :content, :at, :by)""")
+			.param("id", document.id())
+			.param("project", project)
+			.param("purpose", purpose.name())
+			.param("filename", filename)
+			.param("type", mediaType)
+			.param("size", document.sizeBytes())
+			.param("sha256", document.sha256())
+			.param("content", content)
+			.param("at", Timestamp.from(document.storedAt()))
+			.param("by", actor)
+			.update();
 		audit.append(actor, "DOCUMENT_STORED", "project:" + project, null,
 				AuditLog.state("document", document.id().toString(), "purpose", purpose.name(), "filename", filename,
-						"mediaType", mediaType, "size", Long.toString(document.sizeBytes()), "sha256", document.sha256()));
+						"mediaType", mediaType, "size", Long.toString(document.sizeBytes()), "sha256",
+						document.sha256()));
 		return document;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<StoredDocument> find(UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from project_document where id = :id").param("id", id)
-			.query((rs, n) -> document(rs)).optional();
+		return jdbc.sql("select " + COLUMNS + " from project_document where id = :id")
+			.param("id", id)
+			.query((rs, n) -> document(rs))
+			.optional();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<byte[]> content(UUID id) {
-		return jdbc.sql("select content from project_document where id = :id").param("id", id)
-			.query((rs, n) -> rs.getBytes("content")).optional();
+		return jdbc.sql("select content from project_document where id = :id")
+			.param("id", id)
+			.query((rs, n) -> rs.getBytes("content"))
+			.optional();
 	}
 
 	/** The project's documents, oldest first. */
 	@Transactional(readOnly = true)
 	public List<StoredDocument> of(UUID project) {
-		return jdbc.sql("select " + COLUMNS + " from project_document where project_id = :project order by stored_at, id")
-			.param("project", project).query((rs, n) -> document(rs)).list();
+		return jdbc
+			.sql("select " + COLUMNS + " from project_document where project_id = :project order by stored_at, id")
+			.param("project", project)
+			.query((rs, n) -> document(rs))
+			.list();
 	}
 
 	@Transactional(readOnly = true)
 	public boolean belongsTo(UUID document, UUID project) {
 		return jdbc.sql("select count(*) from project_document where id = :id and project_id = :project")
-			.param("id", document).param("project", project).query(Long.class).single() > 0;
+			.param("id", document)
+			.param("project", project)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public DocumentSettings settings() {
@@ -297,13 +327,17 @@ public class Documents {
 				rs.getString("stored_by"));
 	}
 
-	/** The type to store: the one found in the bytes, when it is accepted and agrees with the declared one. */
+	/**
+	 * The type to store: the one found in the bytes, when it is accepted and agrees with
+	 * the declared one.
+	 */
 	private String mediaType(String name, String filename, String declaredMediaType, byte[] content) {
 		String declared = declared(declaredMediaType);
 		String wanted = declared == null ? null : ALIASES.getOrDefault(declared, declared);
 		String found = detect(content);
 		if (TEXT.equals(found)) {
-			// The bytes cannot tell CSV from other text: the declared type or the extension does.
+			// The bytes cannot tell CSV from other text: the declared type or the
+			// extension does.
 			boolean csv = wanted == null ? filename.toLowerCase(Locale.ROOT).endsWith(".csv") : CSV.equals(wanted);
 			found = csv ? CSV : TEXT;
 		}
@@ -321,8 +355,8 @@ public class Documents {
 			throw new Refused("content", name + " is not a document of an accepted type (" + accepted() + ")");
 		}
 		if (!settings.allows(found)) {
-			throw new Refused("content", name + " is " + describe(found) + ", which is not accepted (accepted: "
-					+ accepted() + ")");
+			throw new Refused("content",
+					name + " is " + describe(found) + ", which is not accepted (accepted: " + accepted() + ")");
 		}
 		return found;
 	}
@@ -356,12 +390,17 @@ public class Documents {
 		}
 	}
 
-	/** Control characters, and the bidirectional ones that make `exe.pdf` read as `fdp.exe`. */
+	/**
+	 * Control characters, and the bidirectional ones that make `exe.pdf` read as
+	 * `fdp.exe`.
+	 */
 	private static boolean isControl(int c) {
 		return Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 	}
 
-	/** A user value for a message: in backticks, on one line, and not too long to read. */
+	/**
+	 * A user value for a message: in backticks, on one line, and not too long to read.
+	 */
 	private static String quoted(String value) {
 		StringBuilder out = new StringBuilder("`");
 		value.codePoints().limit(60).forEach(c -> {
@@ -379,7 +418,9 @@ public class Documents {
 	}
 
 	private String accepted() {
-		return settings.allowedTypes().stream().map(t -> NAMES.containsKey(t) ? NAMES.get(t).alone() : describe(t))
+		return settings.allowedTypes()
+			.stream()
+			.map(t -> NAMES.containsKey(t) ? NAMES.get(t).alone() : describe(t))
 			.collect(Collectors.joining(", "));
 	}
 
@@ -417,9 +458,9 @@ public class Documents {
 	}
 
 	/**
-	 * The media type the bytes are, from their signature, or {@code null} when they are none known.
-	 * Text is {@code text/plain}: valid UTF-8 without control characters other than tab and line
-	 * ends.
+	 * The media type the bytes are, from their signature, or {@code null} when they are
+	 * none known. Text is {@code text/plain}: valid UTF-8 without control characters
+	 * other than tab and line ends.
 	 */
 	static String detect(byte[] content) {
 		if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
@@ -443,9 +484,9 @@ public class Documents {
 	}
 
 	/**
-	 * OpenDocument names its type in a first entry {@code mimetype}; Office Open XML keeps a document
-	 * under {@code word/} and a workbook under {@code xl/}, with its macros, if any, in a
-	 * {@code vbaProject.bin}.
+	 * OpenDocument names its type in a first entry {@code mimetype}; Office Open XML
+	 * keeps a document under {@code word/} and a workbook under {@code xl/}, with its
+	 * macros, if any, in a {@code vbaProject.bin}.
 	 */
 	private static String zipped(byte[] content) {
 		try (BoundedZip zip = new BoundedZip(new ByteArrayInputStream(content))) {
@@ -476,7 +517,8 @@ public class Documents {
 			return macros && found != null ? (found.equals(DOCX) ? DOCM : XLSM) : found;
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			// Malformed, or expanding beyond the bound: not a document this service can vouch for.
+			// Malformed, or expanding beyond the bound: not a document this service can
+			// vouch for.
 			return null;
 		}
 	}
@@ -484,8 +526,10 @@ public class Documents {
 	private static boolean isText(byte[] content) {
 		CharBuffer chars;
 		try {
-			chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+			chars = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content));
 		}
 		catch (CharacterCodingException ex) {
 			return false;
@@ -500,8 +544,8 @@ public class Documents {
 	}
 
 	/**
-	 * Moving to the next entry inflates the rest of the current one through {@link #read}, so
-	 * counting there bounds the whole walk.
+	 * Moving to the next entry inflates the rest of the current one through
+	 * {@link #read}, so counting there bounds the whole walk.
 	 */
 	private static final class BoundedZip extends ZipInputStream {
 
@@ -519,5 +563,7 @@ public class Documents {
 			}
 			return n;
 		}
+
 	}
+
 }

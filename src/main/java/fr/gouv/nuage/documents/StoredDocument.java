@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A document stored for a project, without its bytes: {@code mediaType} is the type found in the
- * bytes, {@code sha256} their digest in lowercase hexadecimal.
+ * A document stored for a project, without its bytes: {@code mediaType} is the type found
+ * in the bytes, {@code sha256} their digest in lowercase hexadecimal.
  */
 public record StoredDocument(UUID id, UUID project, DocumentPurpose purpose, String filename, String mediaType,
 		long sizeBytes, String sha256, Instant storedAt, String storedBy) {

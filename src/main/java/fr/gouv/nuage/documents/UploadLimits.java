@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload above the multipart limits, refused while the request is read: before a handler is
- * chosen, when the API's advice, bound to its controllers, is not consulted. This
- * one answers for every path, and leaves those outside the API to the default handling.
+ * An upload above the multipart limits, refused while the request is read: before a
+ * handler is chosen, when the API's advice, bound to its controllers, is not consulted.
+ * This one answers for every path, and leaves those outside the API to the default
+ * handling.
  */
 @RestControllerAdvice
 class UploadLimits {
@@ -41,4 +42,5 @@ class UploadLimits {
 		return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
 				: bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
 	}
+
 }

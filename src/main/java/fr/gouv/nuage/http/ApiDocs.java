@@ -6,10 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The names {@code /v3/api-docs} is written with: the tags of the resources, the security schemes,
- * and the mark of a handler whose answer carries its resource's version. What every operation of a
- * kind shares — the refusals, {@code If-Match}, the security — is added by {@link ApiDescription}
- * from the handler's signature, so that a handler states only what is its own.
+ * The names {@code /v3/api-docs} is written with: the tags of the resources, the security
+ * schemes, and the mark of a handler whose answer carries its resource's version. What
+ * every operation of a kind shares — the refusals, {@code If-Match}, the security — is
+ * added by {@link ApiDescription} from the handler's signature, so that a handler states
+ * only what is its own.
  */
 public final class ApiDocs {
 
@@ -40,9 +41,14 @@ public final class ApiDocs {
 	private ApiDocs() {
 	}
 
-	/** The handler's successful answers carry the resource's version as their {@code ETag}. */
+	/**
+	 * The handler's successful answers carry the resource's version as their
+	 * {@code ETag}.
+	 */
 	@Retention(RetentionPolicy.RUNTIME)
 	@Target(ElementType.METHOD)
 	public @interface Versioned {
+
 	}
+
 }

@@ -12,11 +12,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The refusals every signed-in endpoint shares, as problem+json: outside the caller's perimeter
- * (403), a version that moved (412) or was not named (428), a transition the workflow does not allow
- * (409), a field the domain refuses (400). Each is raised before anything is written, or rolls
- * its transaction back. It answers for the API's controllers ({@code @RestController}), not for pages.
- * A workflow's refusal is an {@link IllegalStateException} (409), a field it refuses an
+ * The refusals every signed-in endpoint shares, as problem+json: outside the caller's
+ * perimeter (403), a version that moved (412) or was not named (428), a transition the
+ * workflow does not allow (409), a field the domain refuses (400). Each is raised before
+ * anything is written, or rolls its transaction back. It answers for the API's
+ * controllers ({@code @RestController}), not for pages. A workflow's refusal is an
+ * {@link IllegalStateException} (409), a field it refuses an
  * {@link IllegalArgumentException} written {@code field: message} (400).
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -30,6 +31,7 @@ public class ApiErrors {
 		public OutOfPerimeter(String message) {
 			super(message);
 		}
+
 	}
 
 	/** A change asked without {@code If-Match}. */
@@ -40,6 +42,7 @@ public class ApiErrors {
 		public VersionRequired(String message) {
 			super(message);
 		}
+
 	}
 
 	/** Something asked for does not exist. */
@@ -50,6 +53,7 @@ public class ApiErrors {
 		public Missing(String message) {
 			super(message);
 		}
+
 	}
 
 	@ExceptionHandler(OutOfPerimeter.class)
@@ -62,7 +66,10 @@ public class ApiErrors {
 		return Problems.notFound(ex.getMessage());
 	}
 
-	/** A refusal of the workflow: the aggregate's state does not allow it (archived project, closed workflow). */
+	/**
+	 * A refusal of the workflow: the aggregate's state does not allow it (archived
+	 * project, closed workflow).
+	 */
 	@ExceptionHandler(IllegalStateException.class)
 	ResponseEntity<ProblemDetail> conflict(IllegalStateException ex) {
 		return transitionRefused(ex.getMessage());
@@ -95,12 +102,17 @@ public class ApiErrors {
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException ex) {
-		return Problems.problem(HttpStatus.PRECONDITION_FAILED, "/problems/stale-version", "Changed meanwhile", ex.getMessage());
+		return Problems.problem(HttpStatus.PRECONDITION_FAILED, "/problems/stale-version", "Changed meanwhile",
+				ex.getMessage());
 	}
 
-	/** A path or query value of the wrong type (an id that is no UUID, a page that is no number). */
+	/**
+	 * A path or query value of the wrong type (an id that is no UUID, a page that is no
+	 * number).
+	 */
 	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ProblemDetail> mistyped(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex) {
+	ResponseEntity<ProblemDetail> mistyped(
+			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex) {
 		Class<?> type = ex.getRequiredType();
 		String expected = type == java.util.UUID.class ? "an identifier (UUID)"
 				: type == int.class || type == Integer.class || type == long.class ? "a whole number"
@@ -113,4 +125,5 @@ public class ApiErrors {
 	ResponseEntity<ProblemDetail> invalidBody(Body.Invalid ex) {
 		return Problems.invalidInput(ex.errors());
 	}
+
 }

@@ -15,9 +15,9 @@ import fr.gouv.nuage.doctrine.JsonException;
 import fr.gouv.nuage.doctrine.Suggestions;
 
 /**
- * A JSON request body read strictly: an object with the fields a request takes and no other, each
- * of the kind expected. Every problem is collected with its field and the body refused at once, so
- * that one answer names them all; nothing was changed.
+ * A JSON request body read strictly: an object with the fields a request takes and no
+ * other, each of the kind expected. Every problem is collected with its field and the
+ * body refused at once, so that one answer names them all; nothing was changed.
  */
 public final class Body {
 
@@ -29,7 +29,8 @@ public final class Body {
 		private final transient List<Map<String, Object>> errors;
 
 		Invalid(List<Map<String, Object>> errors) {
-			super(errors.stream().map(e -> e.getOrDefault("field", "body") + ": " + e.get("message"))
+			super(errors.stream()
+				.map(e -> e.getOrDefault("field", "body") + ": " + e.get("message"))
 				.collect(Collectors.joining("; ")));
 			this.errors = List.copyOf(errors);
 		}
@@ -37,6 +38,7 @@ public final class Body {
 		List<Map<String, Object>> errors() {
 			return errors;
 		}
+
 	}
 
 	/** Free text beyond this is refused: a reason or a request, not a document. */
@@ -55,7 +57,9 @@ public final class Body {
 		read(text, List.of(), List.of()).check();
 	}
 
-	/** A body with every field of {@code required}, and perhaps those of {@code optional}. */
+	/**
+	 * A body with every field of {@code required}, and perhaps those of {@code optional}.
+	 */
 	public static Body read(String text, List<String> required, List<String> optional) {
 		List<String> known = new ArrayList<>(required);
 		known.addAll(optional);
@@ -77,7 +81,8 @@ public final class Body {
 		Body body = new Body(map);
 		for (Object key : map.keySet()) {
 			if (!known.contains((String) key)) {
-				body.error((String) key, "unknown field `" + key + "`: " + takes(known) + Suggestions.didYouMean((String) key, known));
+				body.error((String) key,
+						"unknown field `" + key + "`: " + takes(known) + Suggestions.didYouMean((String) key, known));
 			}
 		}
 		for (String field : required) {
@@ -88,7 +93,9 @@ public final class Body {
 		return body;
 	}
 
-	/** A text of 1 to {@link #MAX_TEXT} characters, or {@code null} when absent or wrong. */
+	/**
+	 * A text of 1 to {@link #MAX_TEXT} characters, or {@code null} when absent or wrong.
+	 */
 	public String text(String field) {
 		Object value = fields.get(field);
 		if (value == null) {
@@ -226,4 +233,5 @@ public final class Body {
 				? Long.toString(number.longValue()) : String.valueOf(value);
 		return "`" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "`";
 	}
+
 }

@@ -7,7 +7,10 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Request bodies of Nuage's records are read strictly ({@link StrictBodies}), ahead of Jackson's own converter. */
+/**
+ * Request bodies of Nuage's records are read strictly ({@link StrictBodies}), ahead of
+ * Jackson's own converter.
+ */
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration implements WebMvcConfigurer {
 
@@ -24,4 +27,5 @@ class HttpConfiguration implements WebMvcConfigurer {
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 		builder.addCustomConverter(new StrictBodies(json, validator));
 	}
+
 }

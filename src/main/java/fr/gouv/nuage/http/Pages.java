@@ -7,7 +7,9 @@ import java.util.Map;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** Lists served a page at a time: {@code page} counts from 0, a page holds 1 to 200 items. */
+/**
+ * Lists served a page at a time: {@code page} counts from 0, a page holds 1 to 200 items.
+ */
 public final class Pages {
 
 	private Pages() {
@@ -28,7 +30,10 @@ public final class Pages {
 		return all.subList(Math.min(all.size(), page * size), Math.min(all.size(), (page + 1) * size));
 	}
 
-	/** A page of a list: where it stands, the list's total and the page's items under {@code name}. */
+	/**
+	 * A page of a list: where it stands, the list's total and the page's items under
+	 * {@code name}.
+	 */
 	public static Map<String, Object> body(int page, int size, long total, String name, List<?> items) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("page", page);
@@ -37,4 +42,5 @@ public final class Pages {
 		body.put(name, items);
 		return body;
 	}
+
 }

@@ -27,8 +27,10 @@ public final class Problems {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	public static ResponseEntity<ProblemDetail> badRequest(String title, String detail, List<Map<String, Object>> errors) {
-		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "/problems/invalid-input", title, detail);
+	public static ResponseEntity<ProblemDetail> badRequest(String title, String detail,
+			List<Map<String, Object>> errors) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "/problems/invalid-input", title,
+				detail);
 		response.getBody().setProperty("errors", errors);
 		return response;
 	}
@@ -53,10 +55,13 @@ public final class Problems {
 				List.of(Map.of("line", ex.line(), "column", ex.column(), "message", ex.getMessage())));
 	}
 
-	/** 413: what was sent is above a size limit; the error names the field that carried it. */
+	/**
+	 * 413: what was sent is above a size limit; the error names the field that carried
+	 * it.
+	 */
 	public static ResponseEntity<ProblemDetail> tooLarge(String field, String message) {
-		ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONTENT_TOO_LARGE, "/problems/too-large", "Too large",
-				message);
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONTENT_TOO_LARGE, "/problems/too-large",
+				"Too large", message);
 		response.getBody().setProperty("errors", List.of(field(field, message)));
 		return response;
 	}
@@ -64,7 +69,9 @@ public final class Problems {
 	public static ResponseEntity<ProblemDetail> notFound(String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
 		problem.setTitle("Not found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	public static Map<String, Object> error(InputError error) {
@@ -79,7 +86,10 @@ public final class Problems {
 		return error;
 	}
 
-	/** The date of an {@code asOf} parameter, today when absent, {@code null} when it is not a date. */
+	/**
+	 * The date of an {@code asOf} parameter, today when absent, {@code null} when it is
+	 * not a date.
+	 */
 	public static LocalDate date(String asOf) {
 		try {
 			return asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
@@ -96,4 +106,5 @@ public final class Problems {
 	public static Map<String, Object> parameter(String name, String message) {
 		return Map.of("parameter", name, "message", message);
 	}
+
 }

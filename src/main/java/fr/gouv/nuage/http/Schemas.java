@@ -6,8 +6,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesVal
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The shapes of the http bodies, for {@code /v3/api-docs}: each record names what a handler reads or
- * writes, field for field; the enumerations are the domain's.
+ * The shapes of the http bodies, for {@code /v3/api-docs}: each record names what a
+ * handler reads or writes, field for field; the enumerations are the domain's.
  */
 public final class Schemas {
 
@@ -15,8 +15,9 @@ public final class Schemas {
 	}
 
 	@Schema(name = "Problem", description = "A refusal, as RFC 9457 problem details (application/problem+json).")
-	public record Problem(@Schema(format = "uri-reference", example = "/problems/invalid-input",
-			description = "The kind of problem; `about:blank` when it is only its status.") String type,
+	public record Problem(
+			@Schema(format = "uri-reference", example = "/problems/invalid-input",
+					description = "The kind of problem; `about:blank` when it is only its status.") String type,
 			@Schema(example = "Invalid input") String title, @Schema(example = "400") int status,
 			@Schema(description = "What happened, for people.") String detail,
 			@Schema(format = "uri-reference", description = "The request's path.") String instance,
@@ -28,8 +29,7 @@ public final class Schemas {
 			+ "stops being JSON or YAML.")
 	public record InputError(@Schema(example = "outcome") String field, @Schema(example = "data.marking") String path,
 			@Schema(example = "size") String parameter, Integer line, Integer column,
-			@Schema(example = "`MAYBE` is not one of `FAVOURABLE`, `FAVOURABLE_WITH_RESERVATIONS` and `UNFAVOURABLE`")
-			String message) {
+			@Schema(example = "`MAYBE` is not one of `FAVOURABLE`, `FAVOURABLE_WITH_RESERVATIONS` and `UNFAVOURABLE`") String message) {
 	}
 
 	@Schema(name = "EmptyBody", additionalProperties = FALSE, maxProperties = 0,
@@ -40,4 +40,5 @@ public final class Schemas {
 	@Schema(name = "Text", description = "A text in French and in English.")
 	public record Text(String fr, String en) {
 	}
+
 }

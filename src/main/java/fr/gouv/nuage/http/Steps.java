@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A step of a workflow's history as the API shows it, the same for a control and a derogation. */
+/**
+ * A step of a workflow's history as the API shows it, the same for a control and a
+ * derogation.
+ */
 public final class Steps {
 
 	private Steps() {
@@ -19,4 +22,5 @@ public final class Steps {
 		out.put("detail", detail);
 		return out;
 	}
+
 }

@@ -25,11 +25,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a JSON request body into the record a handler takes, strictly, and refuses it at once with
- * every bad field named: a field the record does not have (with a "did you mean"), a value of the
- * wrong kind, and every constraint its Bean Validation annotations set — in one answer, before the
- * handler runs, so that nothing is changed. Records of Nuage only; writing is left to Jackson's
- * own converter.
+ * Reads a JSON request body into the record a handler takes, strictly, and refuses it at
+ * once with every bad field named: a field the record does not have (with a "did you
+ * mean"), a value of the wrong kind, and every constraint its Bean Validation annotations
+ * set — in one answer, before the handler runs, so that nothing is changed. Records of
+ * Nuage only; writing is left to Jackson's own converter.
  */
 public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 
@@ -111,7 +111,8 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 			}
 			JavaType target = json.getTypeFactory().constructType(components[i].getGenericType());
 			if (target.getRawClass() == String.class && !value.isString()) {
-				// Jackson would take a number or true for text: a body of the wrong kind is refused.
+				// Jackson would take a number or true for text: a body of the wrong kind
+				// is refused.
 				wrong.add(components[i].getName());
 				errors.add(Problems.field(components[i].getName(), "`" + shown(value) + "` is not text"));
 				continue;
@@ -121,8 +122,8 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 			}
 			catch (JacksonException ex) {
 				wrong.add(components[i].getName());
-				errors.add(Problems.field(components[i].getName(), "`" + shown(value) + "` is not " + expected(target)
-						+ closest(value, target)));
+				errors.add(Problems.field(components[i].getName(),
+						"`" + shown(value) + "` is not " + expected(target) + closest(value, target)));
 			}
 		}
 		T body = construct(record, components, values);
@@ -142,8 +143,8 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 		Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
 		for (int i = 0; i < values.length; i++) {
 			if (values[i] == null && types[i].isPrimitive()) {
-				values[i] = types[i] == boolean.class ? Boolean.FALSE : types[i] == long.class ? 0L
-						: types[i] == double.class ? 0.0 : 0;
+				values[i] = types[i] == boolean.class ? Boolean.FALSE
+						: types[i] == long.class ? 0L : types[i] == double.class ? 0.0 : 0;
 			}
 		}
 		try {
@@ -165,7 +166,8 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 	private static String expected(JavaType type) {
 		Class<?> raw = type.getRawClass();
 		if (raw.isEnum()) {
-			return "one of " + String.join(", ", Arrays.stream(raw.getEnumConstants()).map(e -> "`" + e + "`").toList());
+			return "one of "
+					+ String.join(", ", Arrays.stream(raw.getEnumConstants()).map(e -> "`" + e + "`").toList());
 		}
 		if (raw == java.util.UUID.class) {
 			return "an identifier such as `" + new java.util.UUID(0, 0) + "`";
@@ -198,11 +200,14 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 		if (!type.getRawClass().isEnum() || !value.isString()) {
 			return "";
 		}
-		List<String> names = Arrays.stream(type.getRawClass().getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+		List<String> names = Arrays.stream(type.getRawClass().getEnumConstants())
+			.map(e -> ((Enum<?>) e).name())
+			.toList();
 		return Suggestions.didYouMean(value.asString(), names);
 	}
 
 	private static String takes(List<String> names) {
 		return names.isEmpty() ? "no field" : String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
 	}
+
 }

@@ -6,9 +6,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Optimistic locking over HTTP: a resource's version is its strong ETag, and a change names the
- * version it was made on in {@code If-Match}; without it the change is refused with 428, with an
- * older one with 412.
+ * Optimistic locking over HTTP: a resource's version is its strong ETag, and a change
+ * names the version it was made on in {@code If-Match}; without it the change is refused
+ * with 428, with an older one with 412.
  */
 public final class Versions {
 
@@ -24,7 +24,9 @@ public final class Versions {
 		return ResponseEntity.ok().eTag(etag(version)).body(body);
 	}
 
-	/** 201 with the resource created at {@code location}, its first version as its ETag. */
+	/**
+	 * 201 with the resource created at {@code location}, its first version as its ETag.
+	 */
 	public static <T> ResponseEntity<T> created(String location, int version, T body) {
 		return ResponseEntity.created(URI.create(location)).eTag(etag(version)).body(body);
 	}
@@ -49,4 +51,5 @@ public final class Versions {
 			throw new OptimisticLockingFailureException("If-Match `" + header + "` names no version of this resource");
 		}
 	}
+
 }

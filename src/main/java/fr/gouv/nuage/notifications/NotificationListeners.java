@@ -32,9 +32,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is told of what. Plain listeners, run in the transaction that publishes the event: the
- * messages are recorded with the change, or not at all. A project without an organisation, or an
- * organisation where no one holds the role, gets no message.
+ * Who is told of what. Plain listeners, run in the transaction that publishes the event:
+ * the messages are recorded with the change, or not at all. A project without an
+ * organisation, or an organisation where no one holds the role, gets no message.
  */
 @Component
 class NotificationListeners {
@@ -62,8 +62,8 @@ class NotificationListeners {
 	@EventListener
 	void on(ProjectDecidedUnderNewDoctrine event) {
 		aboutProject(event.project(), "PROJECT_DECIDED_UNDER_NEW_DOCTRINE", "project-decided-under-new-doctrine",
-				nobodyElse(), values("fromPack", event.fromPack(), "toPack", event.toPack(), "before", verdict(event.before()),
-						"after", verdict(event.after())));
+				nobodyElse(), values("fromPack", event.fromPack(), "toPack", event.toPack(), "before",
+						verdict(event.before()), "after", verdict(event.after())));
 	}
 
 	/** The project's agents, and DINUM when the ministry's procedure informs it. */
@@ -77,7 +77,10 @@ class NotificationListeners {
 						event.informDinum() ? notifications.text("control-decided.dinum") : ""));
 	}
 
-	/** The project's agents and its ministry's controllers, for each step of a derogation that follows. */
+	/**
+	 * The project's agents and its ministry's controllers, for each step of a derogation
+	 * that follows.
+	 */
 	@EventListener
 	void on(DerogationGranted event) {
 		aboutProject(event.project(), "DEROGATION_GRANTED", "derogation-granted", controllers(),
@@ -93,9 +96,8 @@ class NotificationListeners {
 	@EventListener
 	void on(DerogationEndApproaching event) {
 		DateTimeFormatter date = DateTimeFormatter.ofPattern(notifications.text("format.date"), Locale.FRENCH);
-		aboutProject(event.project(), "DEROGATION_END_APPROACHING", "derogation-end-approaching",
-				controllers(), values("rule", event.rule(), "end", date.format(event.end()), "days",
-						Integer.toString(event.daysLeft())));
+		aboutProject(event.project(), "DEROGATION_END_APPROACHING", "derogation-end-approaching", controllers(), values(
+				"rule", event.rule(), "end", date.format(event.end()), "days", Integer.toString(event.daysLeft())));
 	}
 
 	@EventListener
@@ -107,17 +109,20 @@ class NotificationListeners {
 	/** The provider's people: DINUM accepted its declaration. */
 	@EventListener
 	void on(OfferDeclarationAccepted event) {
-		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_ACCEPTED", "offer-declaration-accepted",
-				values("offer", event.offerId()));
+		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_ACCEPTED",
+				"offer-declaration-accepted", values("offer", event.offerId()));
 	}
 
 	@EventListener
 	void on(OfferDeclarationRejected event) {
-		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_REJECTED", "offer-declaration-rejected",
-				values("offer", event.offerId(), "reason", event.reason()));
+		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_REJECTED",
+				"offer-declaration-rejected", values("offer", event.offerId(), "reason", event.reason()));
 	}
 
-	/** DINUM: a qualification passed an end nobody confirmed; it still counts, but is to be confirmed. */
+	/**
+	 * DINUM: a qualification passed an end nobody confirmed; it still counts, but is to
+	 * be confirmed.
+	 */
 	@EventListener
 	void on(OfferQualificationDue event) {
 		DateTimeFormatter date = DateTimeFormatter.ofPattern(notifications.text("format.date"), Locale.FRENCH);
@@ -126,7 +131,10 @@ class NotificationListeners {
 						date.format(event.expectedEnd()), "link", notifications.link("offer", event.offerId())));
 	}
 
-	/** Writes to the project's agents and to {@code others}, when the project has an organisation. */
+	/**
+	 * Writes to the project's agents and to {@code others}, when the project has an
+	 * organisation.
+	 */
 	private void aboutProject(UUID id, String event, String kind, Function<Project, List<String>> others,
 			Map<String, String> values) {
 		Optional<Project> project = projects.find(id);
@@ -149,7 +157,10 @@ class NotificationListeners {
 		return project -> List.of();
 	}
 
-	/** Writes to the people of the provider organisation the directory knows by the declaration's provider name. */
+	/**
+	 * Writes to the people of the provider organisation the directory knows by the
+	 * declaration's provider name.
+	 */
 	private void aboutDeclaration(UUID id, String provider, String event, String kind, Map<String, String> values) {
 		if (provider == null) {
 			return;
@@ -177,4 +188,5 @@ class NotificationListeners {
 		}
 		return values;
 	}
+
 }

@@ -25,8 +25,14 @@ class NotificationRepository {
 		jdbc.sql("""
 				insert into notification (id, recipient, subject, body, event, subject_ref, created_at, attempts)
 				values (:id, :recipient, :subject, :body, :event, :ref, :at, 0)""")
-			.param("id", n.id()).param("recipient", n.recipient()).param("subject", n.subject()).param("body", n.body())
-			.param("event", n.event()).param("ref", n.subjectRef()).param("at", Timestamp.from(n.createdAt())).update();
+			.param("id", n.id())
+			.param("recipient", n.recipient())
+			.param("subject", n.subject())
+			.param("body", n.body())
+			.param("event", n.event())
+			.param("ref", n.subjectRef())
+			.param("at", Timestamp.from(n.createdAt()))
+			.update();
 	}
 
 	/** The unsent rows with attempts left, oldest first. */
@@ -35,38 +41,51 @@ class NotificationRepository {
 				select id from notification where sent_at is null and attempts < :max
 				order by created_at, id
 				limit :limit""")
-			.param("max", maxAttempts).param("limit", limit).query((rs, n) -> rs.getObject("id", UUID.class)).list();
+			.param("max", maxAttempts)
+			.param("limit", limit)
+			.query((rs, n) -> rs.getObject("id", UUID.class))
+			.list();
 	}
 
 	/**
-	 * The row, still unsent with attempts left, locked until the end of the transaction: another
-	 * instance sending at the same time waits, then finds it sent.
+	 * The row, still unsent with attempts left, locked until the end of the transaction:
+	 * another instance sending at the same time waits, then finds it sent.
 	 */
 	Optional<Notification> lockDue(UUID id, int maxAttempts) {
 		return jdbc.sql("select * from notification where id = :id and sent_at is null and attempts < :max for update")
-			.param("id", id).param("max", maxAttempts).query(NotificationRepository::notification).optional();
+			.param("id", id)
+			.param("max", maxAttempts)
+			.query(NotificationRepository::notification)
+			.optional();
 	}
 
 	void sent(UUID id, Instant at) {
 		jdbc.sql("update notification set sent_at = :at, attempts = attempts + 1 where id = :id")
-			.param("at", Timestamp.from(at)).param("id", id).update();
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
 	}
 
 	void failed(UUID id, String error) {
 		jdbc.sql("update notification set attempts = attempts + 1, last_error = :error where id = :id")
-			.param("error", error).param("id", id).update();
+			.param("error", error)
+			.param("id", id)
+			.update();
 	}
 
 	List<Notification> to(String recipient) {
 		return jdbc.sql("select * from notification where recipient = :recipient order by created_at desc, id")
-			.param("recipient", recipient).query(NotificationRepository::notification).list();
+			.param("recipient", recipient)
+			.query(NotificationRepository::notification)
+			.list();
 	}
 
 	private static Notification notification(ResultSet rs, int row) throws SQLException {
 		Timestamp sentAt = rs.getTimestamp("sent_at");
 		return new Notification(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("body"), rs.getString("event"), rs.getString("subject_ref"),
-				rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant(), rs.getInt("attempts"),
-				rs.getString("last_error"));
+				rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant(),
+				rs.getInt("attempts"), rs.getString("last_error"));
 	}
+
 }

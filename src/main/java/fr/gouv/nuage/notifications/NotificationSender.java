@@ -25,11 +25,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox: the messages of a transaction right after it commits, on a thread of its own
- * so that the change does not wait for the mail server, and every {@code retry-delay} the ones still
- * unsent, until their attempts run out. Each message is sent in its own transaction, its row locked:
- * two instances never send it twice. Without a mail server (no {@code spring.mail.host}) it sends
- * nothing and the messages stay recorded.
+ * Sends the outbox: the messages of a transaction right after it commits, on a thread of
+ * its own so that the change does not wait for the mail server, and every
+ * {@code retry-delay} the ones still unsent, until their attempts run out. Each message
+ * is sent in its own transaction, its row locked: two instances never send it twice.
+ * Without a mail server (no {@code spring.mail.host}) it sends nothing and the messages
+ * stay recorded.
  */
 @Component
 class NotificationSender implements DisposableBean {
@@ -70,7 +71,10 @@ class NotificationSender implements DisposableBean {
 		}
 	}
 
-	/** The messages of a transaction that committed (or of none), sent without holding up its caller. */
+	/**
+	 * The messages of a transaction that committed (or of none), sent without holding up
+	 * its caller.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(NotificationsRecorded recorded) {
 		if (mail != null) {
@@ -78,7 +82,10 @@ class NotificationSender implements DisposableBean {
 		}
 	}
 
-	/** The messages still unsent with attempts left: the mail server was down, or the instance stopped. */
+	/**
+	 * The messages still unsent with attempts left: the mail server was down, or the
+	 * instance stopped.
+	 */
 	@Scheduled(initialDelayString = "${nuage.notifications.retry-delay:PT1M}",
 			fixedDelayString = "${nuage.notifications.retry-delay:PT1M}")
 	void retry() {
@@ -94,7 +101,10 @@ class NotificationSender implements DisposableBean {
 		}
 	}
 
-	/** One in-JVM sender at a time; the row locks keep other instances off the same message. */
+	/**
+	 * One in-JVM sender at a time; the row locks keep other instances off the same
+	 * message.
+	 */
 	private synchronized void send(List<UUID> notifications) {
 		for (UUID id : notifications) {
 			try {
@@ -135,7 +145,10 @@ class NotificationSender implements DisposableBean {
 		message.setHeader("X-Nuage-Subject", notification.subjectRef());
 	}
 
-	/** What went wrong, for people: the first line of each message down the causes, without type names. */
+	/**
+	 * What went wrong, for people: the first line of each message down the causes,
+	 * without type names.
+	 */
 	private static String error(RuntimeException e) {
 		Throwable failure = e;
 		if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
@@ -156,4 +169,5 @@ class NotificationSender implements DisposableBean {
 	public void destroy() {
 		afterCommit.shutdown();
 	}
+
 }

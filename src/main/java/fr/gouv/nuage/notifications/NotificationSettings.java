@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How notifications are sent: from {@code nuage.notifications.from}, with links to the portal at
- * {@code base-url}, tried at most {@code max-attempts} times, {@code retry-delay} apart. The mail
- * server itself is Spring's {@code spring.mail.*}: without {@code spring.mail.host} nothing is sent.
+ * How notifications are sent: from {@code nuage.notifications.from}, with links to the
+ * portal at {@code base-url}, tried at most {@code max-attempts} times,
+ * {@code retry-delay} apart. The mail server itself is Spring's {@code spring.mail.*}:
+ * without {@code spring.mail.host} nothing is sent.
  */
 @ConfigurationProperties("nuage.notifications")
 record NotificationSettings(String from, String baseUrl, Integer maxAttempts, Duration retryDelay) {
@@ -20,7 +21,8 @@ record NotificationSettings(String from, String baseUrl, Integer maxAttempts, Du
 		}
 		maxAttempts = maxAttempts == null ? 5 : maxAttempts;
 		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("nuage.notifications.max-attempts: `" + maxAttempts + "` must be 1 or more");
+			throw new IllegalArgumentException(
+					"nuage.notifications.max-attempts: `" + maxAttempts + "` must be 1 or more");
 		}
 		retryDelay = retryDelay == null ? Duration.ofMinutes(1) : retryDelay;
 	}

@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The messages' French texts, all in {@code notifications/messages.properties}: a subject and a
- * body for each kind of message, between a greeting and a signature, with {@code {name}} for the
- * values of the change.
+ * The messages' French texts, all in {@code notifications/messages.properties}: a subject
+ * and a body for each kind of message, between a greeting and a signature, with
+ * {@code {name}} for the values of the change.
  */
 final class NotificationTexts {
 
@@ -52,8 +52,8 @@ final class NotificationTexts {
 	}
 
 	/**
-	 * The message of a kind ({@code project-reevaluated}…) to someone: {@code name} is how they are
-	 * greeted, {@code null} for a plain greeting.
+	 * The message of a kind ({@code project-reevaluated}…) to someone: {@code name} is
+	 * how they are greeted, {@code null} for a plain greeting.
 	 */
 	Letter letter(String kind, String name, Map<String, String> values) {
 		String subject = SUBJECT_PREFIX + fill(kind + ".subject", values);
@@ -65,7 +65,9 @@ final class NotificationTexts {
 		return new Letter(subject, body);
 	}
 
-	/** A text as it stands: a verdict's or an outcome's label, a sentence added to a body. */
+	/**
+	 * A text as it stands: a verdict's or an outcome's label, a sentence added to a body.
+	 */
 	String text(String key) {
 		String text = texts.getProperty(key);
 		if (text == null) {
@@ -74,7 +76,10 @@ final class NotificationTexts {
 		return text;
 	}
 
-	/** A text with its placeholders replaced; a placeholder without a value is a mistake in the texts. */
+	/**
+	 * A text with its placeholders replaced; a placeholder without a value is a mistake
+	 * in the texts.
+	 */
 	String fill(String key, Map<String, String> values) {
 		Matcher placeholder = PLACEHOLDER.matcher(text(key));
 		StringBuilder out = new StringBuilder();
@@ -89,4 +94,5 @@ final class NotificationTexts {
 		placeholder.appendTail(out);
 		return out.toString();
 	}
+
 }

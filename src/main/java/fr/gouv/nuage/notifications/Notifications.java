@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox of e-mail notifications: messages are recorded in the caller's transaction, so that a
- * change rolled back tells no one, and sent once it commits (see {@link NotificationSender}).
+ * The outbox of e-mail notifications: messages are recorded in the caller's transaction,
+ * so that a change rolled back tells no one, and sent once it commits (see
+ * {@link NotificationSender}).
  */
 @Service
 @Transactional
@@ -63,8 +64,8 @@ public class Notifications {
 		List<UUID> recorded = new ArrayList<>();
 		for (String recipient : once) {
 			NotificationTexts.Letter letter = texts.letter(kind, names.get(recipient), values);
-			Notification notification = new Notification(UUID.randomUUID(), recipient, letter.subject(), letter.body(), event,
-					subjectRef, clock.instant(), null, 0, null);
+			Notification notification = new Notification(UUID.randomUUID(), recipient, letter.subject(), letter.body(),
+					event, subjectRef, clock.instant(), null, 0, null);
 			repository.insert(notification);
 			recorded.add(notification.id());
 		}
@@ -78,7 +79,10 @@ public class Notifications {
 		return texts.text(key);
 	}
 
-	/** The portal's page of a project ({@code project}) or of a declaration ({@code declaration}). */
+	/**
+	 * The portal's page of a project ({@code project}) or of a declaration
+	 * ({@code declaration}).
+	 */
 	String link(String page, UUID id) {
 		return link(page, id.toString());
 	}
@@ -87,4 +91,5 @@ public class Notifications {
 	String link(String page, String id) {
 		return texts.fill("link." + page, Map.of("base", settings.baseUrl(), "id", id));
 	}
+
 }

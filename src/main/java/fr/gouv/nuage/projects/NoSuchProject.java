@@ -10,4 +10,5 @@ public class NoSuchProject extends RuntimeException {
 	public NoSuchProject(UUID id) {
 		super("no project " + id);
 	}
+
 }

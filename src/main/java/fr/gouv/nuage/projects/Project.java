@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A public digital project and the history of its decisions. Its compliance over time is that
- * history; an archived project is kept but no longer assessed.
+ * A public digital project and the history of its decisions. Its compliance over time is
+ * that history; an archived project is kept but no longer assessed.
  */
 public final class Project {
 
@@ -35,7 +35,8 @@ public final class Project {
 	private int version;
 
 	Project(UUID id, String name, String organisation, String entityName, String entityKind, String ministry,
-			boolean archived, Instant registeredAt, List<ProjectDecision> decisions, List<ProjectIssue> issues, int version) {
+			boolean archived, Instant registeredAt, List<ProjectDecision> decisions, List<ProjectIssue> issues,
+			int version) {
 		this.id = id;
 		this.name = name;
 		this.organisation = organisation;
@@ -51,18 +52,22 @@ public final class Project {
 
 	static Project register(String name, String organisation, String entityName, String entityKind, String ministry,
 			Instant at) {
-		return new Project(UUID.randomUUID(), name, organisation, entityName, entityKind, ministry, false, at, List.of(), List.of(), 0);
+		return new Project(UUID.randomUUID(), name, organisation, entityName, entityKind, ministry, false, at,
+				List.of(), List.of(), 0);
 	}
 
-	/** Adds a decision to the history, which settles what kept it from being decided; an archived project takes none. */
+	/**
+	 * Adds a decision to the history, which settles what kept it from being decided; an
+	 * archived project takes none.
+	 */
 	ProjectDecision decided(Instant at, String actor, ProjectDecision.Reason reason, String offerId, String assessment,
-			String packId, String packVersion, String packDigest, fr.gouv.nuage.doctrine.Verdict verdict, String control,
-			String decision) {
+			String packId, String packVersion, String packDigest, fr.gouv.nuage.doctrine.Verdict verdict,
+			String control, String decision) {
 		if (archived) {
 			throw new IllegalStateException("the project `" + name + "` is archived: it is no longer assessed");
 		}
-		ProjectDecision entry = new ProjectDecision(decisions.size() + 1, at, actor, reason, offerId, assessment, packId,
-				packVersion, packDigest, verdict, control, decision);
+		ProjectDecision entry = new ProjectDecision(decisions.size() + 1, at, actor, reason, offerId, assessment,
+				packId, packVersion, packDigest, verdict, control, decision);
 		decisions.add(entry);
 		issues.clear();
 		return entry;
@@ -90,7 +95,10 @@ public final class Project {
 		return name;
 	}
 
-	/** The organisation of the directory that owns the project; {@code null} for one registered without. */
+	/**
+	 * The organisation of the directory that owns the project; {@code null} for one
+	 * registered without.
+	 */
 	public String organisation() {
 		return organisation;
 	}
@@ -120,7 +128,10 @@ public final class Project {
 		return List.copyOf(decisions);
 	}
 
-	/** What kept the project from being decided again since its latest decision; empty most of the time. */
+	/**
+	 * What kept the project from being decided again since its latest decision; empty
+	 * most of the time.
+	 */
 	public List<ProjectIssue> issues() {
 		return List.copyOf(issues);
 	}
@@ -136,4 +147,5 @@ public final class Project {
 	void saved() {
 		version++;
 	}
+
 }

@@ -33,10 +33,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Projects within the caller's perimeter: an agent registers, assesses, renames and archives those
- * of their entity; a ministry controller reads those of their ministry; DINUM reads all. A project's
- * version is its ETag, and every change names it in {@code If-Match}. Who may do what is decided by
- * {@link Projects}; an assessment is passed to the engine as sent, the other bodies are records.
+ * Projects within the caller's perimeter: an agent registers, assesses, renames and
+ * archives those of their entity; a ministry controller reads those of their ministry;
+ * DINUM reads all. A project's version is its ETag, and every change names it in
+ * {@code If-Match}. Who may do what is decided by {@link Projects}; an assessment is
+ * passed to the engine as sent, the other bodies are records.
  */
 @RestController
 @RequestMapping(path = "/api/v1/projects", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,8 +58,8 @@ class ProjectController {
 			content = @Content(schema = @Schema(implementation = ProjectSchemas.ProjectPage.class)))
 	@GetMapping
 	ResponseEntity<?> list(Perimeter caller, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "false")
-			@Parameter(description = "Include the archived projects.") boolean archived) {
+			@RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "false") @Parameter(
+					description = "Include the archived projects.") boolean archived) {
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
 		}
@@ -84,7 +85,8 @@ class ProjectController {
 		}
 		Projects.Decided decided = (Projects.Decided) outcome;
 		Project project = decided.project();
-		return Versions.created("/api/v1/projects/" + project.id(), project.version(), ProjectSchemas.ProjectView.of(project));
+		return Versions.created("/api/v1/projects/" + project.id(), project.version(),
+				ProjectSchemas.ProjectView.of(project));
 	}
 
 	@Operation(operationId = "getProject", summary = "Read a project",
@@ -152,7 +154,8 @@ class ProjectController {
 			description = "**Who:** whoever sees the project. Every decision made on it, first to last, without their "
 					+ "bodies.")
 	@ApiResponse(responseCode = "200", description = "The project's decisions",
-			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProjectSchemas.ProjectDecisionView.class))))
+			content = @Content(
+					array = @ArraySchema(schema = @Schema(implementation = ProjectSchemas.ProjectDecisionView.class))))
 	@GetMapping("/{id}/decisions")
 	List<ProjectSchemas.ProjectDecisionView> decisions(Perimeter caller, @PathVariable UUID id) {
 		return projects.visible(caller, id).decisions().stream().map(ProjectSchemas.ProjectDecisionView::of).toList();
@@ -165,21 +168,26 @@ class ProjectController {
 	@GetMapping("/{id}/decisions/{seq}")
 	ResponseEntity<String> decision(Perimeter caller, @PathVariable UUID id, @PathVariable int seq) {
 		Project project = projects.visible(caller, id);
-		ProjectDecision decision = project.decisions().stream().filter(d -> d.seq() == seq).findFirst()
+		ProjectDecision decision = project.decisions()
+			.stream()
+			.filter(d -> d.seq() == seq)
+			.findFirst()
 			.orElseThrow(() -> new ApiErrors.Missing("the project has no decision " + seq));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(decision.decision());
 	}
 
 	/**
-	 * The version {@code If-Match} names. Read once the service has said the caller may change the
-	 * project, so that a caller outside it learns nothing of its versions.
+	 * The version {@code If-Match} names. Read once the service has said the caller may
+	 * change the project, so that a caller outside it learns nothing of its versions.
 	 */
 	private int version(Perimeter caller, UUID id, String ifMatch) {
 		projects.editable(caller, id, "change this project");
 		return Versions.ifMatch(ifMatch);
 	}
 
-	/** An agent of several organisations who named none: the query parameter is missing. */
+	/**
+	 * An agent of several organisations who named none: the query parameter is missing.
+	 */
 	@ExceptionHandler(Projects.OrganisationToName.class)
 	ResponseEntity<ProblemDetail> organisationToName(Projects.OrganisationToName ex) {
 		return Problems.invalidParameter("organisation", ex.getMessage());
@@ -189,4 +197,5 @@ class ProjectController {
 		return Problems.badRequest("Invalid assessment", "invalid assessment",
 				invalid.errors().stream().map(Problems::error).toList());
 	}
+
 }

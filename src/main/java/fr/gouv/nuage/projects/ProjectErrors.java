@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A project named that does not exist, wherever an endpoint names it: 404 as problem+json. */
+/**
+ * A project named that does not exist, wherever an endpoint names it: 404 as
+ * problem+json.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 class ProjectErrors {
 
@@ -15,4 +18,5 @@ class ProjectErrors {
 	ResponseEntity<ProblemDetail> missing(NoSuchProject ex) {
 		return Problems.notFound(ex.getMessage());
 	}
+
 }

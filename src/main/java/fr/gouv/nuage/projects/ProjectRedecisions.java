@@ -20,24 +20,32 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides projects again when what decided them changed: their offer's qualification (once the
- * catalogue's change is committed, DINUM's acceptance of a declaration say) or the doctrine's pack
- * (at start). Each project is decided in a transaction of its own, tried again a few times, so that
- * one that fails neither undoes the change nor holds up the others; one that still fails says so
- * on the project ({@link ProjectIssue.Kind#REDECISION_FAILED}).
+ * Decides projects again when what decided them changed: their offer's qualification
+ * (once the catalogue's change is committed, DINUM's acceptance of a declaration say) or
+ * the doctrine's pack (at start). Each project is decided in a transaction of its own,
+ * tried again a few times, so that one that fails neither undoes the change nor holds up
+ * the others; one that still fails says so on the project
+ * ({@link ProjectIssue.Kind#REDECISION_FAILED}).
  *
- * <p>The change's publication is completed once every project has been tried: delivered again
- * after a crash, it decides again only the projects it had not reached ({@link Projects} skips the
- * others).
+ * <p>
+ * The change's publication is completed once every project has been tried: delivered
+ * again after a crash, it decides again only the projects it had not reached
+ * ({@link Projects} skips the others).
  */
 @Component
 class ProjectRedecisions {
 
 	private static final Logger log = LoggerFactory.getLogger(ProjectRedecisions.class);
 
-	/** Three attempts in all, 0.2 then 0.6 seconds apart: time for a concurrent change to commit. */
-	private static final RetryPolicy ATTEMPTS = RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(200))
-		.multiplier(3).build();
+	/**
+	 * Three attempts in all, 0.2 then 0.6 seconds apart: time for a concurrent change to
+	 * commit.
+	 */
+	private static final RetryPolicy ATTEMPTS = RetryPolicy.builder()
+		.maxRetries(2)
+		.delay(Duration.ofMillis(200))
+		.multiplier(3)
+		.build();
 
 	private final Projects projects;
 
@@ -55,8 +63,9 @@ class ProjectRedecisions {
 	}
 
 	/**
-	 * The projects hosted on the offer, each decided again as of the change's date. Run after the
-	 * change commits, outside any transaction of its own: each project has its own.
+	 * The projects hosted on the offer, each decided again as of the change's date. Run
+	 * after the change commits, outside any transaction of its own: each project has its
+	 * own.
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(OfferQualificationChanged change) {
@@ -67,8 +76,9 @@ class ProjectRedecisions {
 	}
 
 	/**
-	 * When the application starts on a new version of the doctrine's pack, every project decided
-	 * under another pack is decided again on its latest assessment; returns how many.
+	 * When the application starts on a new version of the doctrine's pack, every project
+	 * decided under another pack is decided again on its latest assessment; returns how
+	 * many.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	int underTheCurrentDoctrine() {
@@ -82,7 +92,10 @@ class ProjectRedecisions {
 		return count;
 	}
 
-	/** Decides one project in its own transaction, tried again on failure; true when it was decided. */
+	/**
+	 * Decides one project in its own transaction, tried again on failure; true when it
+	 * was decided.
+	 */
 	private boolean decide(UUID id, String why, Supplier<Boolean> decision) {
 		try {
 			return retry.execute(() -> Boolean.TRUE.equals(each.execute(status -> decision.get())));
@@ -95,4 +108,5 @@ class ProjectRedecisions {
 			return false;
 		}
 	}
+
 }

@@ -12,19 +12,20 @@ import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesVal
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The bodies the projects' endpoints read and write, field for field, as {@code /v3/api-docs}
- * describes them; the enumerations are the domain's. An assessment is not among them: the engine
- * reads it itself, as the contract {@code assessment-v1}.
+ * The bodies the projects' endpoints read and write, field for field, as
+ * {@code /v3/api-docs} describes them; the enumerations are the domain's. An assessment
+ * is not among them: the engine reads it itself, as the contract {@code assessment-v1}.
  */
 final class ProjectSchemas {
 
 	private ProjectSchemas() {
 	}
 
-	@Schema(name = "ProjectRename", additionalProperties = FALSE, description = "The project's new name, and nothing else.")
-	record ProjectRename(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 300)
-	@NotNull(message = "a project has a name of 1 to 300 characters")
-	@Size(min = 1, max = 300, message = "a project has a name of 1 to 300 characters") String name) {
+	@Schema(name = "ProjectRename", additionalProperties = FALSE,
+			description = "The project's new name, and nothing else.")
+	record ProjectRename(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 300) @NotNull(
+			message = "a project has a name of 1 to 300 characters") @Size(min = 1, max = 300,
+					message = "a project has a name of 1 to 300 characters") String name) {
 
 		ProjectRename {
 			name = name == null ? null : name.strip();
@@ -42,8 +43,8 @@ final class ProjectSchemas {
 			PackRef pack) {
 
 		static ProjectDecisionView of(ProjectDecision d) {
-			return new ProjectDecisionView(d.seq(), d.at(), d.actor(), d.reason(), d.offerId(), d.verdict(), d.control(),
-					new PackRef(d.packId(), d.packVersion(), d.packDigest()));
+			return new ProjectDecisionView(d.seq(), d.at(), d.actor(), d.reason(), d.offerId(), d.verdict(),
+					d.control(), new PackRef(d.packId(), d.packVersion(), d.packDigest()));
 		}
 	}
 
@@ -62,10 +63,10 @@ final class ProjectSchemas {
 	}
 
 	@Schema(name = "Project")
-	record ProjectView(UUID id, String name, @Schema(description = "The id of the organisation it belongs to.")
-	String organisation, Entity entity, String ministry, boolean archived, Instant registeredAt, int version,
-			@Schema(description = "The latest decision; absent before the first.")
-			@JsonInclude(JsonInclude.Include.NON_NULL) ProjectDecisionView latest,
+	record ProjectView(UUID id, String name,
+			@Schema(description = "The id of the organisation it belongs to.") String organisation, Entity entity,
+			String ministry, boolean archived, Instant registeredAt, int version,
+			@Schema(description = "The latest decision; absent before the first.") @JsonInclude(JsonInclude.Include.NON_NULL) ProjectDecisionView latest,
 			List<ProjectDecisionView> history,
 			@Schema(description = "What kept the project from being decided again since its latest decision; "
 					+ "empty when nothing did.") List<IssueView> issues) {
@@ -95,4 +96,5 @@ final class ProjectSchemas {
 	@Schema(name = "ProjectPage")
 	record ProjectPage(int page, int size, long total, List<ProjectSummary> projects) {
 	}
+
 }

@@ -27,18 +27,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registry of projects: each assessment is stored with its decision and the pack's digest, and
- * a project hosted on an offer whose qualification changes, or decided under another pack, is
- * decided again ({@link ProjectRedecisions}, one project at a time). Who may act is decided here,
- * from the caller's perimeter: an agent of the project's organisation changes it, whoever sees it
- * reads it. Every change is in the audit log, in the same transaction.
+ * The registry of projects: each assessment is stored with its decision and the pack's
+ * digest, and a project hosted on an offer whose qualification changes, or decided under
+ * another pack, is decided again ({@link ProjectRedecisions}, one project at a time). Who
+ * may act is decided here, from the caller's perimeter: an agent of the project's
+ * organisation changes it, whoever sees it reads it. Every change is in the audit log, in
+ * the same transaction.
  */
 @Service
 @Transactional
 public class Projects {
 
-	/** The outcome of an assessment: the project and its new decision, or why the input was refused. */
+	/**
+	 * The outcome of an assessment: the project and its new decision, or why the input
+	 * was refused.
+	 */
 	public sealed interface Outcome permits Decided, Invalid {
+
 	}
 
 	public record Decided(Project project, ProjectDecision decision) implements Outcome {
@@ -47,7 +52,10 @@ public class Projects {
 	public record Invalid(List<InputError> errors) implements Outcome {
 	}
 
-	/** An agent of several organisations registered a project without saying for which; nothing was stored. */
+	/**
+	 * An agent of several organisations registered a project without saying for which;
+	 * nothing was stored.
+	 */
 	public static final class OrganisationToName extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -63,6 +71,7 @@ public class Projects {
 		public List<String> organisations() {
 			return organisations;
 		}
+
 	}
 
 	private final ProjectRepository projects;
@@ -90,17 +99,16 @@ public class Projects {
 	}
 
 	/**
-	 * Registers a project from its first assessment, which must name the project and its entity
-	 * (`project.name`, `entity.name`, `entity.kind`).
+	 * Registers a project from its first assessment, which must name the project and its
+	 * entity (`project.name`, `entity.name`, `entity.kind`).
 	 */
 	Outcome register(String actor, String assessmentJson) {
 		return register(actor, null, assessmentJson);
 	}
 
 	/**
-	 * Registers, for the caller, a project of an organisation they are an agent of: the one named,
-	 * or their only one.
-	 *
+	 * Registers, for the caller, a project of an organisation they are an agent of: the
+	 * one named, or their only one.
 	 * @throws NotAllowed when the caller is no agent, or not one of {@code organisation}
 	 * @throws OrganisationToName when they are an agent of several and named none
 	 */
@@ -119,9 +127,10 @@ public class Projects {
 	}
 
 	/**
-	 * Registers a project of an organisation of the directory from its first assessment, which must
-	 * name the project and its entity ({@code project.name}, {@code entity.name}, {@code entity.kind}).
-	 * Who registers it is not checked: for the application itself and its fixtures.
+	 * Registers a project of an organisation of the directory from its first assessment,
+	 * which must name the project and its entity ({@code project.name},
+	 * {@code entity.name}, {@code entity.kind}). Who registers it is not checked: for the
+	 * application itself and its fixtures.
 	 */
 	public Outcome register(String actor, String organisation, String assessmentJson) {
 		Read read = read(assessmentJson);
@@ -132,7 +141,8 @@ public class Projects {
 		List<InputError> missing = new java.util.ArrayList<>();
 		for (String path : List.of("project.name", "entity.name", "entity.kind")) {
 			if (assessment.get(path) == null) {
-				missing.add(new InputError("assessment", 0, 0, path, "a project is registered with its name and its entity's name and kind"));
+				missing.add(new InputError("assessment", 0, 0, path,
+						"a project is registered with its name and its entity's name and kind"));
 			}
 		}
 		missing.addAll(entityOf(organisation, assessment));
@@ -140,14 +150,17 @@ public class Projects {
 			return new Invalid(List.copyOf(missing));
 		}
 		Project project = Project.register((String) assessment.get("project.name"), organisation,
-				(String) assessment.get("entity.name"),
-				(String) assessment.get("entity.kind"), (String) assessment.get("entity.ministry"), clock.instant());
+				(String) assessment.get("entity.name"), (String) assessment.get("entity.kind"),
+				(String) assessment.get("entity.ministry"), clock.instant());
 		audit.append(actor, "PROJECT_REGISTERED", "project:" + project.id(), null,
 				AuditLog.state("name", project.name(), "organisation", organisation, "entity", project.entityName()));
 		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
 	}
 
-	/** Assesses a project again, for an agent of its organisation, if it is still at the version the caller read. */
+	/**
+	 * Assesses a project again, for an agent of its organisation, if it is still at the
+	 * version the caller read.
+	 */
 	public Outcome assess(Perimeter caller, UUID id, String assessmentJson, Integer readVersion) {
 		editable(caller, id, "change this project");
 		return assess(id, caller.person().email(), assessmentJson, readVersion);
@@ -158,7 +171,9 @@ public class Projects {
 		return assess(id, actor, assessmentJson, null);
 	}
 
-	/** Assesses a registered project again, if it is still at the version the caller read. */
+	/**
+	 * Assesses a registered project again, if it is still at the version the caller read.
+	 */
 	public Outcome assess(UUID id, String actor, String assessmentJson, Integer readVersion) {
 		Project project = get(id, readVersion);
 		Read read = read(assessmentJson);
@@ -172,7 +187,10 @@ public class Projects {
 		return decide(project, actor, ProjectDecision.Reason.ASSESSED, read);
 	}
 
-	/** Archives a project, for an agent of its organisation, if it is still at the version the caller read. */
+	/**
+	 * Archives a project, for an agent of its organisation, if it is still at the version
+	 * the caller read.
+	 */
 	public Project archive(Perimeter caller, UUID id, Integer readVersion) {
 		editable(caller, id, "change this project");
 		return archive(id, caller.person().email(), readVersion);
@@ -187,11 +205,15 @@ public class Projects {
 		Project project = get(id, readVersion);
 		project.archive();
 		projects.save(project);
-		audit.append(actor, "PROJECT_ARCHIVED", "project:" + id, AuditLog.state("archived", "false"), AuditLog.state("archived", "true"));
+		audit.append(actor, "PROJECT_ARCHIVED", "project:" + id, AuditLog.state("archived", "false"),
+				AuditLog.state("archived", "true"));
 		return project;
 	}
 
-	/** Renames a project, for an agent of its organisation, if it is still at the version the caller read. */
+	/**
+	 * Renames a project, for an agent of its organisation, if it is still at the version
+	 * the caller read.
+	 */
 	public Project rename(Perimeter caller, UUID id, String name, Integer readVersion) {
 		editable(caller, id, "change this project");
 		return rename(id, name, caller.person().email(), readVersion);
@@ -209,7 +231,9 @@ public class Projects {
 		return project;
 	}
 
-	/** A page of the projects a perimeter sees, by name, with how many there are in all. */
+	/**
+	 * A page of the projects a perimeter sees, by name, with how many there are in all.
+	 */
 	@Transactional(readOnly = true)
 	public Page<ProjectSummary> page(Perimeter perimeter, boolean archived, int page, int size) {
 		java.util.Set<String> organisations = perimeter.dinum() ? null : perimeter.visible();
@@ -226,7 +250,6 @@ public class Projects {
 
 	/**
 	 * The project, with its decisions, if the caller sees it.
-	 *
 	 * @throws NoSuchProject when there is none
 	 * @throws NotAllowed when it is outside the caller's perimeter
 	 */
@@ -237,7 +260,9 @@ public class Projects {
 		return project;
 	}
 
-	/** The project's owner, read without its decisions, if the caller sees the project. */
+	/**
+	 * The project's owner, read without its decisions, if the caller sees the project.
+	 */
 	@Transactional(readOnly = true)
 	public Owner seen(Perimeter caller, UUID id) {
 		Owner owner = owner(id);
@@ -246,8 +271,8 @@ public class Projects {
 	}
 
 	/**
-	 * The project's owner, if the caller sees the project and is an agent of its organisation;
-	 * {@code action} says what they would do, for the refusal.
+	 * The project's owner, if the caller sees the project and is an agent of its
+	 * organisation; {@code action} says what they would do, for the refusal.
 	 */
 	@Transactional(readOnly = true)
 	public Owner editable(Perimeter caller, UUID id, String action) {
@@ -256,13 +281,19 @@ public class Projects {
 		return owner;
 	}
 
-	/** The project's owner, read without its decisions. @throws NoSuchProject when there is none */
+	/**
+	 * The project's owner, read without its decisions. @throws NoSuchProject when there
+	 * is none
+	 */
 	@Transactional(readOnly = true)
 	public Owner owner(UUID id) {
 		return projects.organisation(id).orElseThrow(() -> new NoSuchProject(id));
 	}
 
-	/** Refuses a caller who is not an agent of the organisation; {@code action} says what they would do. */
+	/**
+	 * Refuses a caller who is not an agent of the organisation; {@code action} says what
+	 * they would do.
+	 */
 	public static void checkAgent(Perimeter caller, String organisation, String action) {
 		if (!caller.edits(organisation)) {
 			throw new NotAllowed("only the agents of `" + organisation + "` " + action);
@@ -275,7 +306,10 @@ public class Projects {
 		}
 	}
 
-	/** A project and the organisation it belongs to, {@code null} for one registered outside the directory. */
+	/**
+	 * A project and the organisation it belongs to, {@code null} for one registered
+	 * outside the directory.
+	 */
 	public record Owner(UUID project, String organisation) {
 	}
 
@@ -285,13 +319,19 @@ public class Projects {
 		return projects.exists(id);
 	}
 
-	/** The project's organisation, read without its decisions; empty when there is no such project. */
+	/**
+	 * The project's organisation, read without its decisions; empty when there is no such
+	 * project.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Owner> organisation(UUID id) {
 		return projects.organisation(id);
 	}
 
-	/** Refuses a project's name that is blank or longer than 300 characters; the message names the field. */
+	/**
+	 * Refuses a project's name that is blank or longer than 300 characters; the message
+	 * names the field.
+	 */
 	public static void checkName(String name) {
 		if (name == null || name.isBlank() || name.strip().length() > 300) {
 			throw new IllegalArgumentException("name: a project has a name of 1 to 300 characters");
@@ -299,10 +339,11 @@ public class Projects {
 	}
 
 	/**
-	 * Decides again, as of the change's date, a project hosted on an offer whose qualification
-	 * changed, in the caller's transaction; true when it was. Nothing when it was archived or moved
-	 * to another offer meanwhile, nor when the change was delivered again after it was decided
-	 * (its latest decision is already this one); an issue when its assessment no longer reads.
+	 * Decides again, as of the change's date, a project hosted on an offer whose
+	 * qualification changed, in the caller's transaction; true when it was. Nothing when
+	 * it was archived or moved to another offer meanwhile, nor when the change was
+	 * delivered again after it was decided (its latest decision is already this one); an
+	 * issue when its assessment no longer reads.
 	 */
 	boolean redecide(UUID id, OfferQualificationChanged change) {
 		Project project = get(id);
@@ -321,17 +362,18 @@ public class Projects {
 				&& latest.packDigest().equals(decision.doctrine().digest()) && latest.decision().equals(body)) {
 			return false;
 		}
-		Decided decided = decide(project, "catalogue", ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED, read, decision,
-				body);
-		events.publishEvent(new ProjectReevaluated(project.id(), change.offerId(), latest.verdict(),
-				decided.decision().verdict()));
+		Decided decided = decide(project, "catalogue", ProjectDecision.Reason.OFFER_QUALIFICATION_CHANGED, read,
+				decision, body);
+		events.publishEvent(
+				new ProjectReevaluated(project.id(), change.offerId(), latest.verdict(), decided.decision().verdict()));
 		return true;
 	}
 
 	/**
-	 * Decides again, under the current pack and as of today, a project decided under another, in
-	 * the caller's transaction; true when it was. Nothing when it is archived or was decided under
-	 * the current pack meanwhile; an issue when its assessment no longer reads.
+	 * Decides again, under the current pack and as of today, a project decided under
+	 * another, in the caller's transaction; true when it was. Nothing when it is archived
+	 * or was decided under the current pack meanwhile; an issue when its assessment no
+	 * longer reads.
 	 */
 	boolean redecideUnderTheCurrentDoctrine(UUID id) {
 		Project project = get(id);
@@ -346,9 +388,10 @@ public class Projects {
 			return false;
 		}
 		Decided decided = decide(project, "doctrine", ProjectDecision.Reason.DOCTRINE_CHANGED, read);
-		events.publishEvent(new ProjectDecidedUnderNewDoctrine(project.id(), latest.packId() + " " + latest.packVersion(),
-				decided.decision().packId() + " " + decided.decision().packVersion(), latest.verdict(),
-				decided.decision().verdict()));
+		events
+			.publishEvent(new ProjectDecidedUnderNewDoctrine(project.id(), latest.packId() + " " + latest.packVersion(),
+					decided.decision().packId() + " " + decided.decision().packVersion(), latest.verdict(),
+					decided.decision().verdict()));
 		return true;
 	}
 
@@ -362,14 +405,18 @@ public class Projects {
 		return packs.latest().info().id() + " " + packs.latest().info().version();
 	}
 
-	/** Every attempt to decide the project again failed: said with the project, until it is decided again. */
+	/**
+	 * Every attempt to decide the project again failed: said with the project, until it
+	 * is decided again.
+	 */
 	void failed(UUID id, String message) {
 		projects.raise(id, new ProjectIssue(ProjectIssue.Kind.REDECISION_FAILED, message, clock.instant()));
 	}
 
 	/**
-	 * The project is decided again on its latest assessment, as of today, for {@code reason} (a
-	 * derogation ended); nothing when it is archived, an issue when its assessment no longer reads.
+	 * The project is decided again on its latest assessment, as of today, for
+	 * {@code reason} (a derogation ended); nothing when it is archived, an issue when its
+	 * assessment no longer reads.
 	 */
 	public void redecide(UUID id, String actor, ProjectDecision.Reason reason) {
 		Project project = get(id);
@@ -386,15 +433,19 @@ public class Projects {
 		}
 	}
 
-	/** The assessment no longer reads under the pack or the catalogue in force: the project says so. */
+	/**
+	 * The assessment no longer reads under the pack or the catalogue in force: the
+	 * project says so.
+	 */
 	private void unreadable(Project project, Read read, LocalDate date) {
-		String errors = read.errors().stream()
+		String errors = read.errors()
+			.stream()
 			.map(e -> (e.path() == null || e.path().isEmpty() ? "" : "`" + e.path() + "`: ") + e.message())
 			.collect(java.util.stream.Collectors.joining("; "))
 			.replaceAll("\\s+", " ");
-		projects.raise(project.id(), new ProjectIssue(ProjectIssue.Kind.ASSESSMENT_UNREADABLE,
-				"the latest assessment no longer reads under `" + currentPack() + "` and the catalogue of " + date + ": "
-						+ errors + "; assess the project again",
+		projects.raise(project.id(), new ProjectIssue(
+				ProjectIssue.Kind.ASSESSMENT_UNREADABLE, "the latest assessment no longer reads under `" + currentPack()
+						+ "` and the catalogue of " + date + ": " + errors + "; assess the project again",
 				clock.instant()));
 	}
 
@@ -408,15 +459,19 @@ public class Projects {
 			String body) {
 		ProjectDecision entry = project.decided(clock.instant(), actor, reason,
 				(String) read.assessment().get("hosting.offerId"), read.assessment().toJson(), decision.doctrine().id(),
-				decision.doctrine().version(), decision.doctrine().digest(), decision.verdict(), decision.control(), body);
+				decision.doctrine().version(), decision.doctrine().digest(), decision.verdict(), decision.control(),
+				body);
 		projects.save(project);
 		audit.append(actor, "PROJECT_DECIDED", "project:" + project.id(), null,
-				AuditLog.state("reason", reason.name(), "verdict", entry.verdict().name(), "pack", entry.packId() + " " + entry.packVersion(),
-						"digest", entry.packDigest()));
+				AuditLog.state("reason", reason.name(), "verdict", entry.verdict().name(), "pack",
+						entry.packId() + " " + entry.packVersion(), "digest", entry.packDigest()));
 		return new Decided(project, entry);
 	}
 
-	/** An assessment read and resolved against the catalogue in force on a date, or the errors. */
+	/**
+	 * An assessment read and resolved against the catalogue in force on a date, or the
+	 * errors.
+	 */
 	private record Read(Assessment assessment, Assessment resolved, RulePack pack, List<InputError> errors) {
 	}
 
@@ -445,8 +500,9 @@ public class Projects {
 	}
 
 	/**
-	 * The assessment's entity must be of the kind of the organisation the project belongs to, so that
-	 * a local authority's project is decided as one (advice only) and a ministry's as the State's.
+	 * The assessment's entity must be of the kind of the organisation the project belongs
+	 * to, so that a local authority's project is decided as one (advice only) and a
+	 * ministry's as the State's.
 	 */
 	private List<InputError> entityOf(String organisation, Assessment assessment) {
 		Object kind = assessment.get("entity.kind");
@@ -455,8 +511,9 @@ public class Projects {
 		}
 		return directory.organisation(organisation)
 			.filter(o -> !o.kind().entityKinds().contains(kind.toString()))
-			.map(o -> List.of(new InputError("assessment", 0, 0, "entity.kind", "the project belongs to `" + o.id()
-					+ "`, a " + o.kind().name() + ": its entity is " + String.join(" or ", o.kind().entityKinds()))))
+			.map(o -> List.of(new InputError("assessment", 0, 0, "entity.kind",
+					"the project belongs to `" + o.id() + "`, a " + o.kind().name() + ": its entity is "
+							+ String.join(" or ", o.kind().entityKinds()))))
 			.orElse(List.of());
 	}
 

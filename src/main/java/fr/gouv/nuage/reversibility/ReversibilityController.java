@@ -23,10 +23,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A project's reversibility plan (R4), read by whoever sees the project and recorded by its agents,
- * as {@link ReversibilityPlans} decides. Its version is its ETag: the first plan is recorded without
- * {@code If-Match} (or with {@code If-None-Match: *}, which refuses to replace one recorded
- * meanwhile), and every later one names the version it replaces.
+ * A project's reversibility plan (R4), read by whoever sees the project and recorded by
+ * its agents, as {@link ReversibilityPlans} decides. Its version is its ETag: the first
+ * plan is recorded without {@code If-Match} (or with {@code If-None-Match: *}, which
+ * refuses to replace one recorded meanwhile), and every later one names the version it
+ * replaces.
  */
 @RestController
 @RequestMapping(path = "/api/v1/projects/{id}/reversibility-plan", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -78,4 +79,5 @@ class ReversibilityController {
 						ReversibilitySchemas.ReversibilityPlanView.of(plan))
 				: Versions.ok(plan.version(), ReversibilitySchemas.ReversibilityPlanView.of(plan));
 	}
+
 }

@@ -20,15 +20,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records each project's reversibility plan: for an agent of the project's organisation, read by
- * whoever sees the project; checked before it is stored, never saved over a newer one (the caller
- * names the version it read), and audited with the plan before and after.
+ * Records each project's reversibility plan: for an agent of the project's organisation,
+ * read by whoever sees the project; checked before it is stored, never saved over a newer
+ * one (the caller names the version it read), and audited with the plan before and after.
  */
 @Service
 @Transactional
 public class ReversibilityPlans {
 
-	/** A plan that cannot be recorded: each problem names its field. Nothing was stored. */
+	/**
+	 * A plan that cannot be recorded: each problem names its field. Nothing was stored.
+	 */
 	public static final class Invalid extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -43,6 +45,7 @@ public class ReversibilityPlans {
 		public List<String[]> problems() {
 			return problems;
 		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -65,11 +68,10 @@ public class ReversibilityPlans {
 	}
 
 	/**
-	 * Records the plan for the caller, an agent of the project's organisation. {@code ifMatch} is
-	 * the version the caller read, {@code null} when they named none: then the plan must be the
-	 * project's first, and with {@code firstOnly} ({@code If-None-Match: *}) it must still be when
-	 * it is stored.
-	 *
+	 * Records the plan for the caller, an agent of the project's organisation.
+	 * {@code ifMatch} is the version the caller read, {@code null} when they named none:
+	 * then the plan must be the project's first, and with {@code firstOnly}
+	 * ({@code If-None-Match: *}) it must still be when it is stored.
 	 * @throws NoSuchProject when there is no such project
 	 * @throws NotAllowed when the caller is not an agent of its organisation
 	 */
@@ -89,15 +91,16 @@ public class ReversibilityPlans {
 					+ current.get().version() + ": read it, then name its ETag in If-Match");
 		}
 		else {
-			throw new ApiErrors.VersionRequired("say which version you changed with the header If-Match, the ETag you read");
+			throw new ApiErrors.VersionRequired(
+					"say which version you changed with the header If-Match, the ETag you read");
 		}
-		return new Recorded(record(project, exitTerms, exportFormats, budgetEur, staffDays, caller.person().email(),
-				readVersion), current.isEmpty());
+		return new Recorded(
+				record(project, exitTerms, exportFormats, budgetEur, staffDays, caller.person().email(), readVersion),
+				current.isEmpty());
 	}
 
 	/**
 	 * The project's plan, if the caller sees the project; empty until one is recorded.
-	 *
 	 * @throws NoSuchProject when there is no such project
 	 * @throws NotAllowed when it is outside the caller's perimeter
 	 */
@@ -108,9 +111,9 @@ public class ReversibilityPlans {
 	}
 
 	/**
-	 * Records the plan over the version the caller read ({@code 0} for a first plan); another
-	 * version means someone recorded it meanwhile. Who records it is not checked: for the
-	 * application itself and its fixtures.
+	 * Records the plan over the version the caller read ({@code 0} for a first plan);
+	 * another version means someone recorded it meanwhile. Who records it is not checked:
+	 * for the application itself and its fixtures.
 	 */
 	public ReversibilityPlan record(UUID project, String exitTerms, List<String> exportFormats,
 			java.math.BigDecimal budgetEur, int staffDays, String actor, int readVersion) {
@@ -128,38 +131,54 @@ public class ReversibilityPlans {
 		ReadVersions.check("reversibility plan", current, readVersion);
 		if (before.isEmpty()) {
 			try {
-				jdbc.sql("""
-						insert into project_reversibility (project_id, exit_terms, export_formats, budget_eur, staff_days,
-						    updated_at, updated_by, version)
-						values (:project, :terms, :formats, :budget, :staff, :at, :by, 1)""")
-					.param("project", project).param("terms", exitTerms).param("formats", String.join(";", exportFormats))
-					.param("budget", budgetEur).param("staff", staffDays).param("at", Timestamp.from(plan.updatedAt()))
-					.param("by", actor).update();
+				jdbc.sql(
+						"""
+								insert into project_reversibility (project_id, exit_terms, export_formats, budget_eur, staff_days,
+								    updated_at, updated_by, version)
+								values (:project, :terms, :formats, :budget, :staff, :at, :by, 1)""")
+					.param("project", project)
+					.param("terms", exitTerms)
+					.param("formats", String.join(";", exportFormats))
+					.param("budget", budgetEur)
+					.param("staff", staffDays)
+					.param("at", Timestamp.from(plan.updatedAt()))
+					.param("by", actor)
+					.update();
 			}
 			catch (org.springframework.dao.DuplicateKeyException ex) {
-				throw new OptimisticLockingFailureException("a reversibility plan was recorded by someone else meanwhile: read it");
+				throw new OptimisticLockingFailureException(
+						"a reversibility plan was recorded by someone else meanwhile: read it");
 			}
 		}
 		else {
-			int updated = jdbc.sql("""
-					update project_reversibility set exit_terms = :terms, export_formats = :formats, budget_eur = :budget,
-					    staff_days = :staff, updated_at = :at, updated_by = :by, version = version + 1
-					where project_id = :project and version = :version""")
-				.param("terms", exitTerms).param("formats", String.join(";", exportFormats)).param("budget", budgetEur)
-				.param("staff", staffDays).param("at", Timestamp.from(plan.updatedAt())).param("by", actor)
-				.param("project", project).param("version", readVersion).update();
+			int updated = jdbc
+				.sql("""
+						update project_reversibility set exit_terms = :terms, export_formats = :formats, budget_eur = :budget,
+						    staff_days = :staff, updated_at = :at, updated_by = :by, version = version + 1
+						where project_id = :project and version = :version""")
+				.param("terms", exitTerms)
+				.param("formats", String.join(";", exportFormats))
+				.param("budget", budgetEur)
+				.param("staff", staffDays)
+				.param("at", Timestamp.from(plan.updatedAt()))
+				.param("by", actor)
+				.param("project", project)
+				.param("version", readVersion)
+				.update();
 			if (updated != 1) {
-				throw new OptimisticLockingFailureException("the reversibility plan was recorded by someone else meanwhile: read it again");
+				throw new OptimisticLockingFailureException(
+						"the reversibility plan was recorded by someone else meanwhile: read it again");
 			}
 		}
-		audit.append(actor, "REVERSIBILITY_PLAN_RECORDED", "project:" + project, before.map(ReversibilityPlans::state).orElse(null),
-				state(plan));
+		audit.append(actor, "REVERSIBILITY_PLAN_RECORDED", "project:" + project,
+				before.map(ReversibilityPlans::state).orElse(null), state(plan));
 		return plan;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ReversibilityPlan> find(UUID project) {
-		return jdbc.sql("select * from project_reversibility where project_id = :project").param("project", project)
+		return jdbc.sql("select * from project_reversibility where project_id = :project")
+			.param("project", project)
 			.query((rs, n) -> new ReversibilityPlan(project, rs.getString("exit_terms"),
 					Arrays.asList(rs.getString("export_formats").split(";")), rs.getBigDecimal("budget_eur"),
 					rs.getInt("staff_days"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
@@ -172,4 +191,5 @@ public class ReversibilityPlans {
 				"budgetEur", plan.budgetEur().stripTrailingZeros().toPlainString(), "staffDays",
 				Integer.toString(plan.staffDays()), "version", Integer.toString(plan.version()));
 	}
+
 }

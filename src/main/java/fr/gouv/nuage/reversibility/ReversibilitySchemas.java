@@ -29,9 +29,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * The bodies of the reversibility plan's endpoint: what the handler reads, checked as it is read
- * (every bad field named in one answer, the plan's own rules included), and what it answers, field
- * for field; {@code /v3/api-docs} is written from them.
+ * The bodies of the reversibility plan's endpoint: what the handler reads, checked as it
+ * is read (every bad field named in one answer, the plan's own rules included), and what
+ * it answers, field for field; {@code /v3/api-docs} is written from them.
  */
 final class ReversibilitySchemas {
 
@@ -44,7 +44,8 @@ final class ReversibilitySchemas {
 	/** What the database keeps of the formats once joined. */
 	static final int MAX_FORMATS_LENGTH = 300;
 
-	private static final String EXIT_TERMS = "the exit terms must be written, in at most " + Body.MAX_TEXT + " characters";
+	private static final String EXIT_TERMS = "the exit terms must be written, in at most " + Body.MAX_TEXT
+			+ " characters";
 
 	private static final String BUDGET = "an amount of euros with at most 2 decimals, below 1,000,000,000,000";
 
@@ -54,23 +55,24 @@ final class ReversibilitySchemas {
 	@ProvisionedFromLaunch
 	record ReversibilityPlanRecord(
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT,
-					description = "The end-of-contract and exit terms.")
-			@NotNull(message = EXIT_TERMS) @Size(min = 1, max = Body.MAX_TEXT, message = EXIT_TERMS) String exitTerms,
-			@ArraySchema(schema = @Schema(minLength = 1, pattern = "^[^;]+$"), minItems = 1,
-					arraySchema = @Schema(requiredMode = REQUIRED, example = "[\"CSV\", \"JSON\"]",
-							description = "The formats the data leave in, 300 characters at most together."))
-			@NotEmpty(message = "name at least one format the data leave in") @Formats List<String> exportFormats,
+					description = "The end-of-contract and exit terms.") @NotNull(message = EXIT_TERMS) @Size(min = 1,
+							max = Body.MAX_TEXT, message = EXIT_TERMS) String exitTerms,
+			@ArraySchema(schema = @Schema(minLength = 1, pattern = "^[^;]+$"), minItems = 1, arraySchema = @Schema(
+					requiredMode = REQUIRED, example = "[\"CSV\", \"JSON\"]",
+					description = "The formats the data leave in, 300 characters at most together.")) @NotEmpty(
+							message = "name at least one format the data leave in") @Formats List<String> exportFormats,
 			@Schema(requiredMode = REQUIRED, minimum = "0", exclusiveMaximum = true, maximum = "1000000000000",
-					multipleOf = 0.01, description = "Euros provisioned, at most 2 decimals.")
-			@NotNull(message = "missing: the budget provisioned, in euros")
-			@DecimalMin(value = "0", message = "the provisioned budget is an amount of euros, 0 or more")
-			@Digits(integer = 12, fraction = 2, message = BUDGET) BigDecimal budgetEur,
+					multipleOf = 0.01, description = "Euros provisioned, at most 2 decimals.") @NotNull(
+							message = "missing: the budget provisioned, in euros") @DecimalMin(value = "0",
+									message = "the provisioned budget is an amount of euros, 0 or more") @Digits(
+											integer = 12, fraction = 2, message = BUDGET) BigDecimal budgetEur,
 			// A number read whole, so that 2.5 days are refused rather than rounded.
 			@Schema(requiredMode = REQUIRED, implementation = Integer.class, minimum = "0",
-					description = "Days of staff provisioned.")
-			@NotNull(message = "missing: the staff provisioned, in days")
-			@PositiveOrZero(message = "the provisioned staff is a number of days, 0 or more")
-			@Digits(integer = 9, fraction = 0, message = "the provisioned staff is a whole number of days") BigDecimal staffDays) {
+					description = "Days of staff provisioned.") @NotNull(
+							message = "missing: the staff provisioned, in days") @PositiveOrZero(
+									message = "the provisioned staff is a number of days, 0 or more") @Digits(
+											integer = 9, fraction = 0,
+											message = "the provisioned staff is a whole number of days") BigDecimal staffDays) {
 
 		ReversibilityPlanRecord {
 			exitTerms = exitTerms == null ? null : exitTerms.strip();
@@ -79,7 +81,10 @@ final class ReversibilitySchemas {
 		}
 	}
 
-	/** Each format named, none holding the separator, all of them together within what is stored. */
+	/**
+	 * Each format named, none holding the separator, all of them together within what is
+	 * stored.
+	 */
 	@Target({ FIELD, PARAMETER })
 	@Retention(RUNTIME)
 	@Constraint(validatedBy = Formats.Check.class)
@@ -116,10 +121,15 @@ final class ReversibilitySchemas {
 				context.buildConstraintViolationWithTemplate(escaped(problem)).addConstraintViolation();
 				return false;
 			}
+
 		}
+
 	}
 
-	/** R4 asks for resources provisioned from launch: a budget or staff; the error is the budget's. */
+	/**
+	 * R4 asks for resources provisioned from launch: a budget or staff; the error is the
+	 * budget's.
+	 */
 	@Target(TYPE)
 	@Retention(RUNTIME)
 	@Constraint(validatedBy = ProvisionedFromLaunch.Check.class)
@@ -141,13 +151,19 @@ final class ReversibilitySchemas {
 				}
 				context.disableDefaultConstraintViolation();
 				context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-					.addPropertyNode("budgetEur").addConstraintViolation();
+					.addPropertyNode("budgetEur")
+					.addConstraintViolation();
 				return false;
 			}
+
 		}
+
 	}
 
-	/** A message taken as it is, not as a template: a `{` or `$` of the user's is not interpolated. */
+	/**
+	 * A message taken as it is, not as a template: a `{` or `$` of the user's is not
+	 * interpolated.
+	 */
 	private static String escaped(String message) {
 		return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
 	}
@@ -159,8 +175,9 @@ final class ReversibilitySchemas {
 		static ReversibilityPlanView of(ReversibilityPlan plan) {
 			BigDecimal budget = plan.budgetEur().stripTrailingZeros();
 			return new ReversibilityPlanView(plan.project(), plan.exitTerms(), plan.exportFormats(),
-					budget.scale() < 0 ? budget.setScale(0) : budget, plan.staffDays(), plan.updatedAt(), plan.updatedBy(),
-					plan.version());
+					budget.scale() < 0 ? budget.setScale(0) : budget, plan.staffDays(), plan.updatedAt(),
+					plan.updatedBy(), plan.version());
 		}
 	}
+
 }

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@code demo} profile's organisations and named accounts, one per role, seeded once: fictitious
- * people on demo e-mail addresses, so that every perimeter can be tried without ProConnect. Never
- * active unless the profile is.
+ * The {@code demo} profile's organisations and named accounts, one per role, seeded once:
+ * fictitious people on demo e-mail addresses, so that every perimeter can be tried
+ * without ProConnect. Never active unless the profile is.
  */
 @Component
 @Profile("demo")
@@ -28,7 +28,8 @@ class DemoAccounts {
 	static final String PASSWORD = "demo";
 
 	/** A demo account: who, with which role on which organisation. */
-	record Account(String email, String givenName, String usualName, Role role, String organisation, String description) {
+	record Account(String email, String givenName, String usualName, Role role, String organisation,
+			String description) {
 	}
 
 	static final List<Account> ACCOUNTS = List.of(
@@ -36,7 +37,8 @@ class DemoAccounts {
 					"agente, direction du numérique de l'Intérieur"),
 			new Account("louis.bernard@demo.example", "Louis", "Bernard", Role.AGENT, "ants",
 					"agent, opérateur sous tutelle de l'Intérieur"),
-			new Account("ines.petit@demo.example", "Inès", "Petit", Role.AGENT, "bnf", "agente, opérateur de la Culture"),
+			new Account("ines.petit@demo.example", "Inès", "Petit", Role.AGENT, "bnf",
+					"agente, opérateur de la Culture"),
 			new Account("marc.girard@demo.example", "Marc", "Girard", Role.AGENT, "ville-exemple",
 					"agent, collectivité territoriale (conseil seulement)"),
 			new Account("hugo.robert@demo.example", "Hugo", "Robert", Role.MINISTRY_CONTROLLER, "ministere-interieur",
@@ -62,7 +64,8 @@ class DemoAccounts {
 			new Org("ants", "Agence nationale des titres sécurisés (démo)", OrganisationKind.STATE_OPERATOR,
 					"ministere-interieur"),
 			new Org("ministere-culture", "Ministère de la Culture (démo)", OrganisationKind.MINISTRY, null),
-			new Org("bnf", "Bibliothèque nationale de France (démo)", OrganisationKind.STATE_OPERATOR, "ministere-culture"),
+			new Org("bnf", "Bibliothèque nationale de France (démo)", OrganisationKind.STATE_OPERATOR,
+					"ministere-culture"),
 			new Org("ville-exemple", "Ville d'Exemple-sur-Loire (démo)", OrganisationKind.LOCAL_AUTHORITY, null),
 			new Org("ovhcloud", "OVHcloud", OrganisationKind.PROVIDER, null));
 
@@ -103,7 +106,8 @@ class DemoAccounts {
 			}
 		}
 		for (Account account : ACCOUNTS) {
-			directory.signIn(new Identity(account.email(), account.givenName(), account.usualName(), null, null, "demo"));
+			directory
+				.signIn(new Identity(account.email(), account.givenName(), account.usualName(), null, null, "demo"));
 			directory.grant("demo", account.email(), account.role(), account.organisation());
 		}
 		projects.register(ACCOUNTS.get(0).email(), "dnum-interieur", PORTAL);
@@ -113,8 +117,12 @@ class DemoAccounts {
 		return ACCOUNTS.stream().anyMatch(a -> a.email().equalsIgnoreCase(email));
 	}
 
-	/** The demo account's person; empty for anyone else (the directory is not asked) or before the seeding. */
+	/**
+	 * The demo account's person; empty for anyone else (the directory is not asked) or
+	 * before the seeding.
+	 */
 	static Optional<Person> person(Directory directory, String email) {
 		return isAccount(email) ? directory.person(email) : Optional.empty();
 	}
+
 }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The demo profile's sign-in page: one button per demo account, under a banner that says these are
- * fictitious accounts. Signs in only the demo accounts, and only when the profile is active.
+ * The demo profile's sign-in page: one button per demo account, under a banner that says
+ * these are fictitious accounts. Signs in only the demo accounts, and only when the
+ * profile is active.
  */
 @Controller
 @Profile("demo")
@@ -44,7 +45,8 @@ class DemoSignIn {
 	String signIn(@RequestParam String email, HttpServletRequest request, HttpServletResponse response) {
 		Person person = DemoAccounts.person(directory, email)
 			.orElseThrow(() -> DemoAccounts.isAccount(email)
-					? new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the demo accounts are not seeded yet")
+					? new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+							"the demo accounts are not seeded yet")
 					: new ResponseStatusException(HttpStatus.BAD_REQUEST, "`" + email + "` is not a demo account"));
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
@@ -56,4 +58,5 @@ class DemoSignIn {
 		contexts.saveContext(context, request, response);
 		return "redirect:/api/v1/me";
 	}
+
 }

@@ -25,10 +25,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signs an agent in from ProConnect: the ID token proves who it is, and the claims of the requested
- * scopes (given_name, usual_name, email, uid, siret, idp_id) come from the userinfo endpoint, which
- * ProConnect answers as a JWT signed with its keys (JSON is read too). The professional e-mail, not
- * {@code sub} (specific to each service and identity provider), identifies the person.
+ * Signs an agent in from ProConnect: the ID token proves who it is, and the claims of the
+ * requested scopes (given_name, usual_name, email, uid, siret, idp_id) come from the
+ * userinfo endpoint, which ProConnect answers as a JWT signed with its keys (JSON is read
+ * too). The professional e-mail, not {@code sub} (specific to each service and identity
+ * provider), identifies the person.
  */
 @Component
 class ProConnectUserService extends OidcUserService {
@@ -56,8 +57,8 @@ class ProConnectUserService extends OidcUserService {
 			claims.putAll(userInfo(uri, provider.getJwkSetUri(), request.getAccessToken().getTokenValue()));
 		}
 		if (!request.getIdToken().getSubject().equals(claims.get("sub"))) {
-			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info",
-					"the userinfo subject differs from the ID token's", null));
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error("invalid_user_info", "the userinfo subject differs from the ID token's", null));
 		}
 		Person person;
 		try {
@@ -76,10 +77,12 @@ class ProConnectUserService extends OidcUserService {
 	}
 
 	private Map<String, Object> userInfo(String uri, String jwkSetUri, String accessToken) {
-		ResponseEntity<String> response = http.get().uri(uri)
+		ResponseEntity<String> response = http.get()
+			.uri(uri)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
 			.accept(MediaType.parseMediaType("application/jwt"), MediaType.APPLICATION_JSON)
-			.retrieve().toEntity(String.class);
+			.retrieve()
+			.toEntity(String.class);
 		MediaType type = response.getHeaders().getContentType();
 		String body = response.getBody() == null ? "" : response.getBody();
 		if (type != null && type.isCompatibleWith(MediaType.parseMediaType("application/jwt"))) {
@@ -88,8 +91,8 @@ class ProConnectUserService extends OidcUserService {
 		try {
 			Map<String, Object> claims = json.readValue(body, CLAIMS);
 			if (claims == null) {
-				throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info",
-						"the userinfo is `null`, not an object of claims", null));
+				throw new OAuth2AuthenticationException(
+						new OAuth2Error("invalid_user_info", "the userinfo is `null`, not an object of claims", null));
 			}
 			return claims;
 		}
@@ -98,4 +101,5 @@ class ProConnectUserService extends OidcUserService {
 					"the userinfo is not an object of claims: " + ex.getOriginalMessage(), null), ex);
 		}
 	}
+
 }

@@ -8,7 +8,10 @@ import fr.gouv.nuage.directory.Person;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The authorities of a signed-in person: one per role they hold, whatever the organisation. */
+/**
+ * The authorities of a signed-in person: one per role they hold, whatever the
+ * organisation.
+ */
 final class SignedIn {
 
 	private SignedIn() {
@@ -22,4 +25,5 @@ final class SignedIn {
 		}
 		return authorities;
 	}
+
 }

@@ -47,10 +47,11 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every endpoint of the API against every role: who reaches it (2xx), who is refused (403) and that a
- * visitor must sign in (401). Each cell runs on a fresh fixture in its own rolled-back transaction,
- * so an allowed change in one cell cannot open or close a door in another; lists answer 200 to all
- * who may list, and {@link #eachRoleListsExactlyItsPerimeter()} checks what each list holds.
+ * Every endpoint of the API against every role: who reaches it (2xx), who is refused
+ * (403) and that a visitor must sign in (401). Each cell runs on a fresh fixture in its
+ * own rolled-back transaction, so an allowed change in one cell cannot open or close a
+ * door in another; lists answer 200 to all who may list, and
+ * {@link #eachRoleListsExactlyItsPerimeter()} checks what each list holds.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,6 +61,7 @@ class AccessMatrixTest {
 
 	/** The callers, in the order of the matrix's columns. */
 	enum Caller {
+
 		VISITOR(null), AGENT_A(Perimeters.AGENT), AGENT_B(Perimeters.OTHER_AGENT), CONTROLLER_A(Perimeters.CONTROLLER),
 		CONTROLLER_B(Perimeters.OTHER_CONTROLLER), DINUM(Perimeters.DINUM), PRIME_MINISTER(Perimeters.PRIME_MINISTER),
 		PROVIDER(Perimeters.PROVIDER);
@@ -69,14 +71,16 @@ class AccessMatrixTest {
 		Caller(String email) {
 			this.email = email;
 		}
+
 	}
 
 	/**
-	 * The matrix: each endpoint with the status each caller gets, in the order of {@link Caller}.
-	 * {@code {x}} in a path is a piece of the fixture; {@code #x} after the path sends the version of
-	 * that piece in {@code If-Match}. Lists that filter by perimeter answer 200 to all signed in; a 409
-	 * is a caller who may act, on a state that does not allow it (the Prime Minister's office refuses
-	 * only what the minister approved).
+	 * The matrix: each endpoint with the status each caller gets, in the order of
+	 * {@link Caller}. {@code {x}} in a path is a piece of the fixture; {@code #x} after
+	 * the path sends the version of that piece in {@code If-Match}. Lists that filter by
+	 * perimeter answer 200 to all signed in; a 409 is a caller who may act, on a state
+	 * that does not allow it (the Prime Minister's office refuses only what the minister
+	 * approved).
 	 */
 	static final String MATRIX = """
 			POST   /api/v1/decisions                              200 200 200 200 200 200 200 200
@@ -133,13 +137,17 @@ class AccessMatrixTest {
 			DELETE /api/v1/people/agent@b.fr/roles/AGENT/dir-b    401 403 403 403 403 200 403 403
 			""";
 
-	/** The bodies the changes send; each is valid, so that only who sends it decides the answer. */
+	/**
+	 * The bodies the changes send; each is valid, so that only who sends it decides the
+	 * answer.
+	 */
 	static final Map<String, String> BODIES = Map.ofEntries(
 			Map.entry("PATCH /api/v1/projects/{P}", "{\"name\":\"Portail renommé\"}"),
 			Map.entry("POST /api/v1/controls/{C}/study", "{\"document\":\"{STUDY}\"}"),
 			Map.entry("POST /api/v1/controls/{C}/decision", "{\"outcome\":\"FAVOURABLE\"}"),
 			Map.entry("POST /api/v1/controls/{LARGE_OPEN}/referral", "{\"file\":\"dossier complet\"}"),
-			Map.entry("POST /api/v1/controls/{LARGE}/information-request", "{\"request\":\"le plan de réversibilité\"}"),
+			Map.entry("POST /api/v1/controls/{LARGE}/information-request",
+					"{\"request\":\"le plan de réversibilité\"}"),
 			Map.entry("POST /api/v1/controls/{LARGE}/decision", "{\"outcome\":\"FAVOURABLE\"}"),
 			Map.entry("POST /api/v1/projects/{P}/derogations",
 					"{\"rule\":\"R9\",\"justification\":\"aucune offre qualifiée\",\"proofOfGuarantees\":\"{PROOF}\"}"),
@@ -214,7 +222,9 @@ class AccessMatrixTest {
 		}, null);
 		piece("C", () -> {
 			Control control = controls.open(id("P"), agent);
-			return controls.attachStudy(control.id(), made("STUDY"), agent, Control.Role.PROJECT_AUTHORITY).id().toString();
+			return controls.attachStudy(control.id(), made("STUDY"), agent, Control.Role.PROJECT_AUTHORITY)
+				.id()
+				.toString();
 		}, () -> controls.find(id("C")).orElseThrow().version());
 		piece("LARGE_OPEN", () -> controls.open(UUID.fromString(project("dir-a", 12_000_000)), agent).id().toString(),
 				() -> controls.find(id("LARGE_OPEN")).orElseThrow().version());
@@ -223,20 +233,32 @@ class AccessMatrixTest {
 			return controls.refer(control.id(), "dossier", agent, Control.Role.PROJECT_AUTHORITY).id().toString();
 		}, () -> controls.find(id("LARGE")).orElseThrow().version());
 		piece("G", () -> requested().id().toString(), () -> derogations.find(id("G")).orElseThrow().version());
-		piece("APPROVED", () -> derogations.approveByMinister(requested().id(), Caller.CONTROLLER_A.email, Derogation.Role.MINISTER)
-			.id().toString(), () -> derogations.find(id("APPROVED")).orElseThrow().version());
+		piece("APPROVED",
+				() -> derogations
+					.approveByMinister(requested().id(), Caller.CONTROLLER_A.email, Derogation.Role.MINISTER)
+					.id()
+					.toString(),
+				() -> derogations.find(id("APPROVED")).orElseThrow().version());
 		piece("GRANTED", () -> {
-			UUID approved = derogations.approveByMinister(requested().id(), Caller.CONTROLLER_A.email, Derogation.Role.MINISTER).id();
-			return derogations.validateByPrimeMinister(approved, Caller.PRIME_MINISTER.email, Derogation.Role.PRIME_MINISTER_OFFICE)
-				.id().toString();
+			UUID approved = derogations
+				.approveByMinister(requested().id(), Caller.CONTROLLER_A.email, Derogation.Role.MINISTER)
+				.id();
+			return derogations
+				.validateByPrimeMinister(approved, Caller.PRIME_MINISTER.email, Derogation.Role.PRIME_MINISTER_OFFICE)
+				.id()
+				.toString();
 		}, () -> derogations.find(id("GRANTED")).orElseThrow().version());
 		piece("PLAN", () -> {
 			plans.record(id("P"), "export sous 3 mois", List.of("S3"), new BigDecimal("20000"), 5, agent, 0);
 			return made("P");
 		}, () -> plans.find(id("P")).orElseThrow().version());
 		piece("OUTSCALE", () -> "outscale-iaas", () -> declarations.offerVersion("outscale-iaas"));
-		piece("L", () -> ((Declarations.Submitted) declarations.submit(Actor.provider(Caller.PROVIDER.email, "OVHcloud"),
-				Perimeters.OFFER)).declaration().id().toString(),
+		piece("L",
+				() -> ((Declarations.Submitted) declarations.submit(Actor.provider(Caller.PROVIDER.email, "OVHcloud"),
+						Perimeters.OFFER))
+					.declaration()
+					.id()
+					.toString(),
 				() -> declarations.find(id("L")).orElseThrow().version());
 	}
 
@@ -273,9 +295,10 @@ class AccessMatrixTest {
 	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
 
 	/**
-	 * Every handler of the application, found as the server maps them, has its row in the matrix: a
-	 * new endpoint without one fails here. Only Spring's own (the error page, the API description's
-	 * internals) are left out; the public routes are rows like any other.
+	 * Every handler of the application, found as the server maps them, has its row in the
+	 * matrix: a new endpoint without one fails here. Only Spring's own (the error page,
+	 * the API description's internals) are left out; the public routes are rows like any
+	 * other.
 	 */
 	@Test
 	void everyHandlerHasItsRow() {
@@ -287,12 +310,16 @@ class AccessMatrixTest {
 				return;
 			}
 			for (String pattern : info.getPatternValues()) {
-				for (org.springframework.web.bind.annotation.RequestMethod verb : info.getMethodsCondition().getMethods()) {
+				for (org.springframework.web.bind.annotation.RequestMethod verb : info.getMethodsCondition()
+					.getMethods()) {
 					org.springframework.web.util.pattern.PathPattern parsed = parser.parse(pattern);
-					boolean covered = rows.stream().anyMatch(row -> row[0].equals(verb.name()) && parsed.matches(
-							org.springframework.http.server.PathContainer.parsePath(row[1].replaceAll("\\{[A-Z_]+}", "x"))));
+					boolean covered = rows.stream()
+						.anyMatch(row -> row[0].equals(verb.name())
+								&& parsed.matches(org.springframework.http.server.PathContainer
+									.parsePath(row[1].replaceAll("\\{[A-Z_]+}", "x"))));
 					if (!covered) {
-						missing.add(verb + " " + pattern + " (" + method.getBeanType().getSimpleName() + "." + method.getMethod().getName() + ")");
+						missing.add(verb + " " + pattern + " (" + method.getBeanType().getSimpleName() + "."
+								+ method.getMethod().getName() + ")");
 					}
 				}
 			}
@@ -311,17 +338,19 @@ class AccessMatrixTest {
 		expected.put(Caller.AGENT_B, "1 0 -1 -1");
 		expected.put(Caller.CONTROLLER_A, "1 1 -1 2");
 		expected.put(Caller.CONTROLLER_B, "1 0 -1 2");
-		// DINUM and the Prime Minister's office see everything of a kind, including what other tests left
+		// DINUM and the Prime Minister's office see everything of a kind, including what
+		// other tests left
 		expected.put(Caller.DINUM, count("project where archived = false") + " " + count("project_derogation") + " "
 				+ count("offer_declaration") + " " + count("person"));
 		expected.put(Caller.PRIME_MINISTER, "0 " + count("project_derogation") + " -1 -1");
 		expected.put(Caller.PROVIDER, "0 0 1 -1");
 		for (Map.Entry<Caller, String> entry : expected.entrySet()) {
 			List<String> totals = new ArrayList<>();
-			for (String list : List.of("/api/v1/projects", "/api/v1/derogations", "/api/v1/declarations", "/api/v1/people")) {
+			for (String list : List.of("/api/v1/projects", "/api/v1/derogations", "/api/v1/declarations",
+					"/api/v1/people")) {
 				var response = mvc.perform(get(list).with(user(entry.getKey().email))).andReturn().getResponse();
-				totals.add(response.getStatus() == 403 ? "-1"
-						: String.valueOf(((Number) JsonPath.read(response.getContentAsString(), "$.total")).longValue()));
+				totals.add(response.getStatus() == 403 ? "-1" : String
+					.valueOf(((Number) JsonPath.read(response.getContentAsString(), "$.total")).longValue()));
 			}
 			assertThat(String.join(" ", totals)).as("what %s lists", entry.getKey()).isEqualTo(entry.getValue());
 		}
@@ -402,8 +431,9 @@ class AccessMatrixTest {
 
 	private String project(String organisation, long fullCostEur) {
 		try {
-			Projects.Outcome outcome = projects.register(organisation.equals("dir-a") ? Caller.AGENT_A.email
-					: Caller.AGENT_B.email, organisation, Perimeters.assessment(fullCostEur));
+			Projects.Outcome outcome = projects.register(
+					organisation.equals("dir-a") ? Caller.AGENT_A.email : Caller.AGENT_B.email, organisation,
+					Perimeters.assessment(fullCostEur));
 			return ((Projects.Decided) outcome).project().id().toString();
 		}
 		catch (Exception ex) {
@@ -412,7 +442,11 @@ class AccessMatrixTest {
 	}
 
 	private String document(String project, DocumentPurpose purpose) {
-		return documents.store(id(project), purpose, purpose.name().toLowerCase() + ".pdf", "application/pdf", Perimeters.PDF,
-				Caller.AGENT_A.email).id().toString();
+		return documents
+			.store(id(project), purpose, purpose.name().toLowerCase() + ".pdf", "application/pdf", Perimeters.PDF,
+					Caller.AGENT_A.email)
+			.id()
+			.toString();
 	}
+
 }

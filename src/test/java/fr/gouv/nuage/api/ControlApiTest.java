@@ -32,10 +32,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Controls over HTTP, through each procedure: opened by the project's agent, moved by whom the
- * procedure names with the version they read, and every refusal — wrong role, stale or missing
- * version, a step the procedure does not allow, a bad body — leaving the control and the audit log
- * as they were.
+ * Controls over HTTP, through each procedure: opened by the project's agent, moved by
+ * whom the procedure names with the version they read, and every refusal — wrong role,
+ * stale or missing version, a step the procedure does not allow, a bad body — leaving the
+ * control and the audit log as they were.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -62,14 +62,20 @@ class ControlApiTest {
 			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.status").value("OPEN"))
-			.andReturn().getResponse().getHeader("Location");
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
 	}
 
-	private ResultActions step(String control, String step, String email, String ifMatch, String body) throws Exception {
+	private ResultActions step(String control, String step, String email, String ifMatch, String body)
+			throws Exception {
 		return mvc.perform(as(email, control, step, ifMatch, body));
 	}
 
-	/** A request refused with {@code expected}, as problem+json, changing neither the control nor the audit log. */
+	/**
+	 * A request refused with {@code expected}, as problem+json, changing neither the
+	 * control nor the audit log.
+	 */
 	private ResultActions refused(String control, RequestBuilder request, int expected) throws Exception {
 		return Requests.refused(mvc, audit, () -> Requests.statusAndVersion(mvc, control), request, expected);
 	}
@@ -83,16 +89,22 @@ class ControlApiTest {
 		String project = register(mvc, 2_500_000);
 		mvc.perform(post(project + "/controls").with(user(CONTROLLER))).andExpect(status().isForbidden());
 		mvc.perform(post(project + "/controls").with(user(OTHER_AGENT))).andExpect(status().isForbidden());
-		mvc.perform(post(project + "/controls").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"DINUM\"}"))
-			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("role"));
+		mvc.perform(post(project + "/controls").with(user(AGENT))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"role\":\"DINUM\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("role"));
 		String control = open(project);
 		assertThat(control).matches("/api/v1/controls/[0-9a-f-]{36}");
-		mvc.perform(get(control).with(user(AGENT))).andExpect(status().isOk())
+		mvc.perform(get(control).with(user(AGENT)))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.procedure").value("MINISTRY"))
 			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.steps[0].status").value("OPEN"));
 		for (String email : new String[] { CONTROLLER, DINUM }) {
-			mvc.perform(get(control).with(user(email))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
+			mvc.perform(get(control).with(user(email)))
+				.andExpect(status().isOk())
+				.andExpect(header().string("ETag", "\"1\""));
 		}
 		for (String email : new String[] { OTHER_AGENT, OTHER_CONTROLLER, PRIME_MINISTER, "stranger@x.fr" }) {
 			mvc.perform(get(control).with(user(email))).andExpect(status().isForbidden());
@@ -118,7 +130,8 @@ class ControlApiTest {
 			.andExpect(jsonPath("$.errors[0].field").value("document"));
 		refused(control, as(AGENT, control, "study", "\"1\"", "{\"document\":\"" + elsewhere + "\"}"), 400)
 			.andExpect(jsonPath("$.errors[0].field").value("document"))
-			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("not a document of this project")));
+			.andExpect(
+					jsonPath("$.errors[0].message").value(Matchers.containsString("not a document of this project")));
 		refused(control, as(AGENT, control, "study", "\"1\"", "{\"document\":\"" + other + "\"}"), 400)
 			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("COMPARATIVE_STUDY")));
 		refused(control, as(AGENT, control, "referral", "\"1\"", "{\"file\":\"dossier.pdf\"}"), 409);
@@ -153,7 +166,8 @@ class ControlApiTest {
 		refused(control, as(CONTROLLER, control, "decision", "\"3\"", "{\"outcome\":\"FAVOURABLE\"}"), 409);
 		refused(control, as(AGENT, control, "study", "\"3\"", attach), 409);
 
-		mvc.perform(get(project + "/controls").with(user(CONTROLLER))).andExpect(status().isOk())
+		mvc.perform(get(project + "/controls").with(user(CONTROLLER)))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].status").value("DECIDED"));
 		mvc.perform(get(project + "/controls").with(user(OTHER_AGENT))).andExpect(status().isForbidden());
@@ -179,7 +193,8 @@ class ControlApiTest {
 		refused(control, as(DINUM, control, "information-request", "\"2\"", "{\"question\":\"le budget\"}"), 400)
 			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("question", "request")));
 		step(control, "information-request", DINUM, "\"2\"", "{\"request\":\"le plan de réversibilité\"}")
-			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("INFORMATION_REQUESTED"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("INFORMATION_REQUESTED"))
 			.andExpect(header().string("ETag", "\"3\""));
 
 		refused(control, as(DINUM, control, "decision", "\"3\"", "{\"outcome\":\"FAVOURABLE\"}"), 409);
@@ -198,20 +213,24 @@ class ControlApiTest {
 	void oneAnswerNamesEveryBadFieldOfAControlBody() throws Exception {
 		String control = open(register(mvc, 12_000_000));
 		String tooLong = "x".repeat(10_001);
-		refused(control, as(AGENT, control, "referral", "\"1\"", "{\"file\":\"" + tooLong + "\",\"fille\":\"dossier.pdf\"}"),
+		refused(control,
+				as(AGENT, control, "referral", "\"1\"", "{\"file\":\"" + tooLong + "\",\"fille\":\"dossier.pdf\"}"),
 				400)
 			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("file", "fille")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'file')].message",
 					Matchers.contains("the text is 10001 characters long, above the limit of 10000")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'fille')].message",
 					Matchers.contains(Matchers.containsString("did you mean `file`?"))));
-		refused(control, as(DINUM, control, "decision", "\"1\"",
-				"{\"outcome\":\"MAYBE\",\"reasons\":\"" + tooLong + "\",\"because\":\"le budget\"}"), 400)
+		refused(control,
+				as(DINUM, control, "decision", "\"1\"",
+						"{\"outcome\":\"MAYBE\",\"reasons\":\"" + tooLong + "\",\"because\":\"le budget\"}"),
+				400)
 			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("outcome", "reasons", "because")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'outcome')].message",
-					Matchers.contains(Matchers.containsString("`FAVOURABLE`, `FAVOURABLE_WITH_RESERVATIONS`, `UNFAVOURABLE`"))));
+			.andExpect(jsonPath("$.errors[?(@.field == 'outcome')].message", Matchers
+				.contains(Matchers.containsString("`FAVOURABLE`, `FAVOURABLE_WITH_RESERVATIONS`, `UNFAVOURABLE`"))));
 		// What the outcome asks of the other fields is said with the rest.
-		refused(control, as(DINUM, control, "decision", "\"1\"", "{\"outcome\":\"UNFAVOURABLE\",\"reason\":\"le budget\"}"), 400)
+		refused(control,
+				as(DINUM, control, "decision", "\"1\"", "{\"outcome\":\"UNFAVOURABLE\",\"reason\":\"le budget\"}"), 400)
 			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("reason", "reasons")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'reasons')].message",
 					Matchers.contains("a decision other than favourable says why")));
@@ -230,10 +249,12 @@ class ControlApiTest {
 		refused(control, as(CONTROLLER, control, "decision", "\"1\"", "{\"outcome\":\"FAVOURABLE\"}"), 403);
 		refused(control, as(DINUM, control, "decision", "\"1\"", "{\"outcome\":\"FAVOURABLE\"}"), 403);
 		refused(control, as(AGENT, control, "decision", null, "{\"outcome\":\"FAVOURABLE\"}"), 428);
-		step(control, "decision", AGENT, "\"1\"", "{\"outcome\":\"UNFAVOURABLE\",\"reasons\":\"pas de plan de sortie\"}")
+		step(control, "decision", AGENT, "\"1\"",
+				"{\"outcome\":\"UNFAVOURABLE\",\"reasons\":\"pas de plan de sortie\"}")
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.status").value("DECIDED"))
 			.andExpect(jsonPath("$.steps[1].role").value("PROJECT_AUTHORITY"));
 	}
+
 }

@@ -39,7 +39,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Providers declare their offers over the API and DINUM reviews them, each within its perimeter. */
+/**
+ * Providers declare their offers over the API and DINUM reviews them, each within its
+ * perimeter.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Transactional
@@ -69,7 +72,8 @@ class DeclarationApiTest {
 
 	@Test
 	void aProviderDeclaresAnOfferAndDinumAcceptsIt() throws Exception {
-		MvcResult created = mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML).content(OFFER))
+		MvcResult created = mvc
+			.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML).content(OFFER))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.offerId").value("ovhcloud-object-storage-test"))
@@ -96,8 +100,10 @@ class DeclarationApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.declarations[*].id", not(hasItem(id))));
 
-		mvc.perform(post("/api/v1/declarations/" + id + "/acceptance").with(user(DINUM)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"on ANSSI's list\"}"))
+		mvc.perform(post("/api/v1/declarations/" + id + "/acceptance").with(user(DINUM))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"comment\":\"on ANSSI's list\"}"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.status").value("ACCEPTED"))
@@ -116,8 +122,10 @@ class DeclarationApiTest {
 		mvc.perform(get("/api/v1/declarations/" + id).with(user(DINUM)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.kind").value("UPDATE"));
-		mvc.perform(post("/api/v1/declarations/" + id + "/rejection").with(user(DINUM)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"not on ANSSI's list\"}"))
+		mvc.perform(post("/api/v1/declarations/" + id + "/rejection").with(user(DINUM))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"not on ANSSI's list\"}"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.status").value("REJECTED"))
@@ -140,8 +148,12 @@ class DeclarationApiTest {
 			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
 			.andExpect(jsonPath("$.history[1].action").value("WITHDRAWN"))
 			.andExpect(jsonPath("$.history[1].actor").value(PROVIDER));
-		assertThat(jdbc.sql("select actor from audit_entry where action = 'OFFER_DECLARATION_WITHDRAWN' and subject = :s")
-			.param("s", "declaration:" + id).query(String.class).list()).containsExactly(PROVIDER);
+		assertThat(
+				jdbc.sql("select actor from audit_entry where action = 'OFFER_DECLARATION_WITHDRAWN' and subject = :s")
+					.param("s", "declaration:" + id)
+					.query(String.class)
+					.list())
+			.containsExactly(PROVIDER);
 	}
 
 	@Test
@@ -191,17 +203,20 @@ class DeclarationApiTest {
 			mvc.perform(review(id, "rejection", someone, "{\"reason\":\"no\"}")).andExpect(status().isForbidden());
 		}
 		for (String someone : List.of(SCALEWAY, DINUM, AGENT, CONTROLLER, PRIME_MINISTER)) {
-			mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(someone)).header("If-Match", "\"1\""))
+			mvc.perform(
+					post("/api/v1/declarations/" + id + "/withdrawal").with(user(someone)).header("If-Match", "\"1\""))
 				.andExpect(status().isForbidden());
 		}
 		assertThat(counts()).isEqualTo(before);
-		mvc.perform(get("/api/v1/declarations/" + id).with(user(DINUM))).andExpect(jsonPath("$.status").value("SUBMITTED"));
+		mvc.perform(get("/api/v1/declarations/" + id).with(user(DINUM)))
+			.andExpect(jsonPath("$.status").value("SUBMITTED"));
 	}
 
 	@Test
 	void anInvalidDeclarationIsRefusedWithItsPlaceAndNothingIsStored() throws Exception {
 		List<Long> before = counts();
-		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML)
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER))
+			.contentType(YAML)
 			.content(OFFER.replace("model: IAAS", "model: IASS")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -209,7 +224,8 @@ class DeclarationApiTest {
 			.andExpect(jsonPath("$.errors[0].column").value(8))
 			.andExpect(jsonPath("$.errors[0].message", containsString("`IASS` is not allowed for `model`")));
 		// Another provider's offer id: the document names the offer of someone else.
-		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML)
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER))
+			.contentType(YAML)
 			.content(OFFER.replace("id: ovhcloud-object-storage-test", "id: scaleway")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"))
@@ -301,8 +317,8 @@ class DeclarationApiTest {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(review(unknown, "acceptance", DINUM, "{}")).andExpect(status().isNotFound());
-		mvc.perform(post("/api/v1/declarations/" + unknown + "/withdrawal").with(user(PROVIDER)).header("If-Match", "\"1\""))
-			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/declarations/" + unknown + "/withdrawal").with(user(PROVIDER))
+			.header("If-Match", "\"1\"")).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -319,21 +335,29 @@ class DeclarationApiTest {
 	}
 
 	private String submit(String provider, MediaType type, String content) throws Exception {
-		MvcResult result = mvc.perform(post("/api/v1/declarations").with(user(provider)).contentType(type).content(content))
+		MvcResult result = mvc
+			.perform(post("/api/v1/declarations").with(user(provider)).contentType(type).content(content))
 			.andExpect(status().isCreated())
 			.andReturn();
 		return JsonPath.read(result.getResponse().getContentAsString(), "$.id");
 	}
 
 	private static MockHttpServletRequestBuilder review(String id, String what, String who, String body) {
-		return post("/api/v1/declarations/" + id + "/" + what).with(user(who)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content(body);
+		return post("/api/v1/declarations/" + id + "/" + what).with(user(who))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
 	}
 
-	/** What a refusal must leave as it was: the declarations, their history, the audit log. */
+	/**
+	 * What a refusal must leave as it was: the declarations, their history, the audit
+	 * log.
+	 */
 	private List<Long> counts() {
-		return List.of("offer_declaration", "offer_declaration_event", "audit_entry").stream()
+		return List.of("offer_declaration", "offer_declaration_event", "audit_entry")
+			.stream()
 			.map(table -> jdbc.sql("select count(*) from " + table).query(Long.class).single())
 			.toList();
 	}
+
 }

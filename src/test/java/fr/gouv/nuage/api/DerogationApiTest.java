@@ -32,10 +32,11 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Derogations over HTTP: requested by the project's agent with a stored proof, approved by the
- * ministry's controller, validated by the Prime Minister's office for R9, given an end by DINUM;
- * listed within each perimeter; and every refusal — wrong role, stale or missing version, a step the
- * workflow does not allow, a bad body — leaving the derogation and the audit log as they were.
+ * Derogations over HTTP: requested by the project's agent with a stored proof, approved
+ * by the ministry's controller, validated by the Prime Minister's office for R9, given an
+ * end by DINUM; listed within each perimeter; and every refusal — wrong role, stale or
+ * missing version, a step the workflow does not allow, a bad body — leaving the
+ * derogation and the audit log as they were.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -63,31 +64,40 @@ class DerogationApiTest {
 	}
 
 	private String requested(String project, String proof) throws Exception {
-		return mvc.perform(post(project + "/derogations").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content(request("R9", proof)))
+		return mvc
+			.perform(post(project + "/derogations").with(user(AGENT))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(request("R9", proof)))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.status").value("REQUESTED"))
 			.andExpect(jsonPath("$.proofOfGuarantees").value(proof))
-			.andReturn().getResponse().getHeader("Location");
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
 	}
 
 	private static RequestBuilder as(String email, String derogation, String step, String ifMatch, String body) {
 		return Requests.step(email, derogation, step, ifMatch, body);
 	}
 
-	/** A request refused with {@code expected}, as problem+json, changing neither the derogation nor the audit log. */
+	/**
+	 * A request refused with {@code expected}, as problem+json, changing neither the
+	 * derogation nor the audit log.
+	 */
 	private ResultActions refused(String derogation, RequestBuilder request, int expected) throws Exception {
 		return Requests.refused(mvc, audit, () -> Requests.statusAndVersion(mvc, derogation), request, expected);
 	}
 
-	private ResultActions step(String email, String derogation, String step, String ifMatch, String body) throws Exception {
+	private ResultActions step(String email, String derogation, String step, String ifMatch, String body)
+			throws Exception {
 		return mvc.perform(as(email, derogation, step, ifMatch, body));
 	}
 
 	@Test
 	void anR9DerogationGoesFromTheMinisterToThePrimeMinisterAndIsGivenAnEnd() throws Exception {
-		// DINUM and the Prime Minister's office see every derogation, also those other tests left
+		// DINUM and the Prime Minister's office see every derogation, also those other
+		// tests left
 		long everywhere = total(DINUM, null);
 		long grantedEverywhere = total(DINUM, "GRANTED");
 		String project = register(mvc, 2_500_000);
@@ -97,26 +107,37 @@ class DerogationApiTest {
 
 		int entries = audit.entries().size();
 		for (String email : new String[] { CONTROLLER, OTHER_AGENT, DINUM, PRIME_MINISTER }) {
-			mvc.perform(post(project + "/derogations").with(user(email)).contentType(MediaType.APPLICATION_JSON)
+			mvc.perform(post(project + "/derogations").with(user(email))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content(request("R9", proof))).andExpect(status().isForbidden());
 		}
-		mvc.perform(post(project + "/derogations").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post(project + "/derogations").with(user(AGENT))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"rule\":\"R9\",\"role\":\"MINISTER\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("role", "justification", "proofOfGuarantees")));
-		mvc.perform(post(project + "/derogations").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content(request("R9", null))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field",
+					Matchers.containsInAnyOrder("role", "justification", "proofOfGuarantees")));
+		mvc.perform(post(project + "/derogations").with(user(AGENT))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(request("R9", null)))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("proofOfGuarantees"));
 		for (String wrong : new String[] { note, elsewhere, "audit.pdf" }) {
-			mvc.perform(post(project + "/derogations").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-				.content(request("R9", wrong))).andExpect(status().isBadRequest())
+			mvc.perform(post(project + "/derogations").with(user(AGENT))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(request("R9", wrong)))
+				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("proofOfGuarantees"));
 		}
-		mvc.perform(post(project + "/derogations").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content(request("neuf", proof))).andExpect(status().isBadRequest())
+		mvc.perform(post(project + "/derogations").with(user(AGENT))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(request("neuf", proof)))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("rule"));
-		mvc.perform(post(project + "/derogations").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content(request("R13", null))).andExpect(status().isConflict())
+		mvc.perform(post(project + "/derogations").with(user(AGENT))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(request("R13", null)))
+			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("nothing to derogate from")));
 		assertThat(audit.entries()).hasSize(entries);
 		assertThat(total(DINUM, null)).isEqualTo(everywhere);
@@ -124,11 +145,14 @@ class DerogationApiTest {
 		String derogation = requested(project, proof);
 		assertThat(derogation).matches("/api/v1/derogations/[0-9a-f-]{36}");
 		for (String email : new String[] { AGENT, CONTROLLER, DINUM, PRIME_MINISTER }) {
-			mvc.perform(get(derogation).with(user(email))).andExpect(status().isOk())
-				.andExpect(header().string("ETag", "\"1\"")).andExpect(jsonPath("$.rule").value("R9"));
+			mvc.perform(get(derogation).with(user(email)))
+				.andExpect(status().isOk())
+				.andExpect(header().string("ETag", "\"1\""))
+				.andExpect(jsonPath("$.rule").value("R9"));
 		}
 		for (String email : new String[] { AGENT, CONTROLLER }) {
-			mvc.perform(get("/api/v1/derogations").with(user(email))).andExpect(jsonPath("$.total").value(1))
+			mvc.perform(get("/api/v1/derogations").with(user(email)))
+				.andExpect(jsonPath("$.total").value(1))
 				.andExpect(jsonPath("$.derogations[0].status").value("REQUESTED"));
 		}
 		assertThat(total(DINUM, null)).isEqualTo(everywhere + 1);
@@ -138,7 +162,8 @@ class DerogationApiTest {
 			mvc.perform(get("/api/v1/derogations").with(user(email))).andExpect(jsonPath("$.total").value(0));
 		}
 		assertThat(total(DINUM, "GRANTED")).isEqualTo(grantedEverywhere);
-		mvc.perform(get("/api/v1/derogations").param("status", "granted").with(user(DINUM))).andExpect(status().isBadRequest())
+		mvc.perform(get("/api/v1/derogations").param("status", "granted").with(user(DINUM)))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("status"));
 		mvc.perform(get("/api/v1/derogations").param("size", "0").with(user(DINUM))).andExpect(status().isBadRequest());
 
@@ -171,20 +196,24 @@ class DerogationApiTest {
 
 		refused(derogation, as(AGENT, derogation, "withdrawal", "\"3\"", null), 409);
 		refused(derogation, as(AGENT, derogation, "acceptable-offer", "\"3\"", "{\"since\":\"2026-04-01\"}"), 403);
-		refused(derogation, as(PRIME_MINISTER, derogation, "acceptable-offer", "\"3\"", "{\"since\":\"2026-04-01\"}"), 403);
+		refused(derogation, as(PRIME_MINISTER, derogation, "acceptable-offer", "\"3\"", "{\"since\":\"2026-04-01\"}"),
+				403);
 		refused(derogation, as(DINUM, derogation, "acceptable-offer", "\"3\"", "{\"since\":\"1er avril\"}"), 400)
 			.andExpect(jsonPath("$.errors[0].field").value("since"));
 		step(DINUM, derogation, "acceptable-offer", "\"3\"", "{\"since\":\"2026-04-01\"}").andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"4\""))
 			.andExpect(jsonPath("$.status").value("GRANTED"))
 			.andExpect(jsonPath("$.expiresOn").value("2027-04-01"));
-		step(CONTROLLER, derogation, "acceptable-offer", "\"4\"", "{\"since\":\"2026-03-01\"}").andExpect(status().isOk())
+		step(CONTROLLER, derogation, "acceptable-offer", "\"4\"", "{\"since\":\"2026-03-01\"}")
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.expiresOn").value("2027-03-01"));
 
-		// The Prime Minister's office reads the proof of the project asking for a derogation, and nothing else of it.
+		// The Prime Minister's office reads the proof of the project asking for a
+		// derogation, and nothing else of it.
 		mvc.perform(get("/api/v1/documents/" + proof).with(user(PRIME_MINISTER))).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/documents/" + note).with(user(PRIME_MINISTER))).andExpect(status().isForbidden());
-		mvc.perform(get(project + "/documents").with(user(PRIME_MINISTER))).andExpect(status().isOk())
+		mvc.perform(get(project + "/documents").with(user(PRIME_MINISTER)))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].id", Matchers.contains(proof)));
 		mvc.perform(get(project).with(user(PRIME_MINISTER))).andExpect(status().isForbidden());
 	}
@@ -196,21 +225,24 @@ class DerogationApiTest {
 		String proof = upload(mvc, project, "PROOF_OF_GUARANTEES", "audit.pdf");
 
 		String refusedByTheMinister = requested(project, proof);
-		refused(refusedByTheMinister, as(CONTROLLER, refusedByTheMinister, "refusal", "\"1\"", "{\"reason\":\"  \"}"), 400)
+		refused(refusedByTheMinister, as(CONTROLLER, refusedByTheMinister, "refusal", "\"1\"", "{\"reason\":\"  \"}"),
+				400)
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		refused(refusedByTheMinister, as(CONTROLLER, refusedByTheMinister, "refusal", "\"1\"", "{}"), 400)
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		refused(refusedByTheMinister, as(AGENT, refusedByTheMinister, "refusal", "\"1\"", "{\"reason\":\"non\"}"), 403);
 		refused(refusedByTheMinister, as(DINUM, refusedByTheMinister, "refusal", "\"1\"", "{\"reason\":\"non\"}"), 403);
 		step(CONTROLLER, refusedByTheMinister, "refusal", "\"1\"", "{\"reason\":\"une offre qualifiée existe\"}")
-			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUSED"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REFUSED"))
 			.andExpect(jsonPath("$.steps[1].detail").value("une offre qualifiée existe"));
 		refused(refusedByTheMinister, as(CONTROLLER, refusedByTheMinister, "minister-approval", "\"2\"", null), 409);
 
 		String refusedByTheOffice = requested(project, proof);
 		step(CONTROLLER, refusedByTheOffice, "minister-approval", "\"1\"", null).andExpect(status().isOk());
 		step(PRIME_MINISTER, refusedByTheOffice, "refusal", "\"2\"", "{\"reason\":\"garanties insuffisantes\"}")
-			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUSED"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REFUSED"))
 			.andExpect(jsonPath("$.steps[2].role").value("PRIME_MINISTER_OFFICE"));
 
 		String withdrawn = requested(project, proof);
@@ -237,4 +269,5 @@ class DerogationApiTest {
 		String body = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		return ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.total")).longValue();
 	}
+
 }

@@ -40,7 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The directory over the API: who one is, the organisations, the people and their roles. */
+/**
+ * The directory over the API: who one is, the organisations, the people and their roles.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Transactional
@@ -75,8 +77,12 @@ class DirectoryApiTest {
 			.andExpect(jsonPath("$.roles[0].role").value("AGENT"))
 			.andExpect(jsonPath("$.roles[0].organisation").value("dir-a"))
 			.andExpect(jsonPath("$.proconnect").doesNotExist());
-		mvc.perform(get("/api/v1/me").with(oidcLogin().idToken(token -> token.subject("sub-42").claim("email", PROVIDER)
-			.claim("given_name", "Claire").claim("usual_name", "O").claim("siret", PROVIDER_SIRET).claim("idp_id", "fia1"))))
+		mvc.perform(get("/api/v1/me").with(oidcLogin().idToken(token -> token.subject("sub-42")
+			.claim("email", PROVIDER)
+			.claim("given_name", "Claire")
+			.claim("usual_name", "O")
+			.claim("siret", PROVIDER_SIRET)
+			.claim("idp_id", "fia1"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.email").value(PROVIDER))
 			.andExpect(jsonPath("$.roles[0].role").value("PROVIDER"))
@@ -96,7 +102,9 @@ class DirectoryApiTest {
 			.andExpect(jsonPath("$.organisations[?(@.id == 'op-a')].parent").value(hasItem("dir-a")))
 			.andExpect(jsonPath("$.organisations[?(@.id == 'op-a')].ministry").value(hasItem("min-a")))
 			.andExpect(jsonPath("$.organisations[?(@.id == 'ovh')].siret").value(hasItem(PROVIDER_SIRET)))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(body.indexOf("\"min-a\"")).isLessThan(body.indexOf("\"dir-a\""));
 		assertThat(body.indexOf("\"id\":\"dir-a\"")).isLessThan(body.indexOf("\"id\":\"op-a\""));
 		assertThat(body.indexOf("\"id\":\"op-a\"")).isLessThan(body.indexOf("\"id\":\"min-b\""));
@@ -117,7 +125,8 @@ class DirectoryApiTest {
 	@Test
 	void dinumAddsAnOrganisation() throws Exception {
 		long audited = count("audit_entry");
-		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(user(DINUM))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"t-op-b\",\"name\":\"Opérateur B\",\"kind\":\"STATE_OPERATOR\",\"parent\":\"dir-b\","
 					+ "\"siret\":\"11000000000933\"}"))
 			.andExpect(status().isCreated())
@@ -125,7 +134,8 @@ class DirectoryApiTest {
 			.andExpect(jsonPath("$.ministry").value("min-b"));
 		assertThat(directory.organisation("t-op-b")).isPresent();
 		assertThat(count("audit_entry")).isEqualTo(audited + 1);
-		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(user(DINUM))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"t-commune\",\"name\":\"Commune\",\"kind\":\"LOCAL_AUTHORITY\",\"parent\":null}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.parent").value(nullValue()));
@@ -135,41 +145,47 @@ class DirectoryApiTest {
 	void onlyDinumAddsOrganisations() throws Exception {
 		List<Long> before = counts();
 		for (String someone : List.of(AGENT, CONTROLLER, PRIME_MINISTER, PROVIDER)) {
-			mvc.perform(post("/api/v1/organisations").with(user(someone)).contentType(MediaType.APPLICATION_JSON)
+			mvc.perform(post("/api/v1/organisations").with(user(someone))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"id\":\"t-x\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
 				.andExpect(status().isForbidden())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		}
 		mvc.perform(post("/api/v1/organisations").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"id\":\"t-x\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
-			.andExpect(status().isUnauthorized());
+			.content("{\"id\":\"t-x\",\"name\":\"X\",\"kind\":\"MINISTRY\"}")).andExpect(status().isUnauthorized());
 		assertThat(counts()).isEqualTo(before);
 	}
 
 	@Test
 	void aNewOrganisationIsReadStrictly() throws Exception {
 		List<Long> before = counts();
-		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(user(DINUM))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"t-x\",\"nom\":\"X\",\"kind\":\"MINISTERY\",\"siret\":123}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("nom", "name", "siret", "kind")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'nom')].message").value(hasItem(containsString("unknown field `nom`"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'nom')].message")
+				.value(hasItem(containsString("unknown field `nom`"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'kind')].message").value(hasItem(containsString("MINISTERY"))));
-		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(user(DINUM))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"t-x\",\"name\":\"X\",\"kind\":\"DIRECTORATE\",\"parent\":\"t-nowhere\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("parent"));
-		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(user(DINUM))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"dir-a\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"));
-		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(user(DINUM))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"t-x\","))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].line").value(1))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("not JSON")));
-		mvc.perform(post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON).content("[]"))
+		mvc.perform(
+				post("/api/v1/organisations").with(user(DINUM)).contentType(MediaType.APPLICATION_JSON).content("[]"))
 			.andExpect(status().isBadRequest());
 		assertThat(counts()).isEqualTo(before);
 	}
@@ -263,8 +279,12 @@ class DirectoryApiTest {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
-	/** What a refusal must leave as it was: the organisations, the people, their roles, the audit log. */
+	/**
+	 * What a refusal must leave as it was: the organisations, the people, their roles,
+	 * the audit log.
+	 */
 	private List<Long> counts() {
 		return List.of("organisation", "person", "person_role", "audit_entry").stream().map(this::count).toList();
 	}
+
 }

@@ -53,9 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Project documents over HTTP: stored by the project's agent, listed and downloaded within the
- * perimeter as they were stored, and every refused upload — wrong role, bad form, a type the bytes
- * contradict, a size above the limit — storing nothing.
+ * Project documents over HTTP: stored by the project's agent, listed and downloaded
+ * within the perimeter as they were stored, and every refused upload — wrong role, bad
+ * form, a type the bytes contradict, a size above the limit — storing nothing.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -79,10 +79,16 @@ class DocumentApiTest {
 		return new MockMultipartFile("file", filename, type, content);
 	}
 
-	/** An upload refused with {@code expected}, as problem+json, storing nothing and auditing nothing. */
+	/**
+	 * An upload refused with {@code expected}, as problem+json, storing nothing and
+	 * auditing nothing.
+	 */
 	private ResultActions refused(String project, RequestBuilder request, int expected) throws Exception {
 		return Requests.refused(mvc, audit,
-				() -> mvc.perform(get(project + "/documents").with(user(AGENT))).andReturn().getResponse().getContentAsString(),
+				() -> mvc.perform(get(project + "/documents").with(user(AGENT)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(),
 				request, expected);
 	}
 
@@ -92,8 +98,10 @@ class DocumentApiTest {
 		String project = register(mvc, 2_500_000);
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF));
 		int entries = audit.entries().size();
-		String location = mvc.perform(multipart(project + "/documents").file(file("étude comparative.pdf", "application/pdf", PDF))
-			.param("purpose", "COMPARATIVE_STUDY").with(user(AGENT)))
+		String location = mvc
+			.perform(multipart(project + "/documents").file(file("étude comparative.pdf", "application/pdf", PDF))
+				.param("purpose", "COMPARATIVE_STUDY")
+				.with(user(AGENT)))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"" + sha256 + "\""))
 			.andExpect(jsonPath("$.filename").value("étude comparative.pdf"))
@@ -101,7 +109,9 @@ class DocumentApiTest {
 			.andExpect(jsonPath("$.purpose").value("COMPARATIVE_STUDY"))
 			.andExpect(jsonPath("$.sizeBytes").value(PDF.length))
 			.andExpect(jsonPath("$.storedBy").value(AGENT))
-			.andReturn().getResponse().getHeader("Location");
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
 		assertThat(location).matches("/api/v1/documents/[0-9a-f-]{36}");
 		assertThat(audit.entries()).hasSize(entries + 1);
 
@@ -115,7 +125,8 @@ class DocumentApiTest {
 				.andExpect(header().string("Content-Disposition", Matchers.startsWith("attachment;")))
 				.andExpect(header().string("Content-Disposition",
 						Matchers.containsString("filename*=UTF-8''%C3%A9tude%20comparative.pdf")));
-			mvc.perform(get(project + "/documents").with(user(email))).andExpect(status().isOk())
+			mvc.perform(get(project + "/documents").with(user(email)))
+				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(1))
 				.andExpect(jsonPath("$[0].href").value(location));
 		}
@@ -128,11 +139,17 @@ class DocumentApiTest {
 		mvc.perform(get("/api/v1/documents/00000000-0000-0000-0000-000000000000").with(user(DINUM)))
 			.andExpect(status().isNotFound());
 
-		String csv = mvc.perform(multipart(project + "/documents")
-			.file(file("formats.csv", "application/vnd.ms-excel", "format;taille\nCSV;1\n".getBytes(StandardCharsets.UTF_8)))
-			.param("purpose", "REVERSIBILITY_PLAN").with(user(AGENT)))
-			.andExpect(status().isCreated()).andExpect(jsonPath("$.mediaType").value("text/csv"))
-			.andReturn().getResponse().getHeader("Location");
+		String csv = mvc
+			.perform(multipart(project + "/documents")
+				.file(file("formats.csv", "application/vnd.ms-excel",
+						"format;taille\nCSV;1\n".getBytes(StandardCharsets.UTF_8)))
+				.param("purpose", "REVERSIBILITY_PLAN")
+				.with(user(AGENT)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.mediaType").value("text/csv"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
 		mvc.perform(get(csv).with(user(CONTROLLER))).andExpect(content().contentType("text/csv;charset=UTF-8"));
 	}
 
@@ -153,31 +170,53 @@ class DocumentApiTest {
 			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("COMPARATIVE_STUDY")));
 		refused(project, multipart(upload).param("purpose", "OTHER").with(user(AGENT)), 400)
 			.andExpect(jsonPath("$.errors[0].field").value("file"));
-		refused(project, multipart(upload).file(pdf).file(new MockMultipartFile("annexe", "a.pdf", "application/pdf", PDF))
-			.param("purpose", "OTHER").param("role", "AGENT").with(user(AGENT)), 400)
+		refused(project,
+				multipart(upload).file(pdf)
+					.file(new MockMultipartFile("annexe", "a.pdf", "application/pdf", PDF))
+					.param("purpose", "OTHER")
+					.param("role", "AGENT")
+					.with(user(AGENT)),
+				400)
 			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("annexe", "role")));
-		refused(project, multipart(upload).file(file("etude.pdf", "application/pdf", new byte[] { (byte) 0x89, 'P', 'N', 'G',
-				'\r', '\n', 0x1A, '\n', 0, 0 })).param("purpose", "OTHER").with(user(AGENT)), 400)
+		refused(project,
+				multipart(upload)
+					.file(file("etude.pdf", "application/pdf",
+							new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 }))
+					.param("purpose", "OTHER")
+					.with(user(AGENT)),
+				400)
 			.andExpect(jsonPath("$.errors[0].field").value("file"))
 			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("its bytes are not a PDF")));
-		refused(project, multipart(upload).file(file("programme.exe", null, new byte[] { 'M', 'Z', 0, 1, 2, 3 }))
-			.param("purpose", "OTHER").with(user(AGENT)), 400)
+		refused(project,
+				multipart(upload).file(file("programme.exe", null, new byte[] { 'M', 'Z', 0, 1, 2, 3 }))
+					.param("purpose", "OTHER")
+					.with(user(AGENT)),
+				400)
 			.andExpect(jsonPath("$.errors[0].field").value("file"));
-		refused(project, multipart(upload).file(file("../etude.pdf", "application/pdf", PDF)).param("purpose", "OTHER")
-			.with(user(AGENT)), 400)
+		refused(project,
+				multipart(upload).file(file("../etude.pdf", "application/pdf", PDF))
+					.param("purpose", "OTHER")
+					.with(user(AGENT)),
+				400)
 			.andExpect(jsonPath("$.errors[0].field").value("file"));
 
 		byte[] tooLarge = new byte[(int) documents.settings().maxSize().toBytes() + 1];
 		System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
-		refused(project, multipart(upload).file(file("etude.pdf", "application/pdf", tooLarge)).param("purpose", "OTHER")
-			.with(user(AGENT)), 413)
+		refused(project,
+				multipart(upload).file(file("etude.pdf", "application/pdf", tooLarge))
+					.param("purpose", "OTHER")
+					.with(user(AGENT)),
+				413)
 			.andExpect(jsonPath("$.errors[0].field").value("file"))
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("above the limit of 10485760 bytes")));
 		mvc.perform(post(upload).with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isUnsupportedMediaType());
 	}
 
-	/** The server's multipart limits let a document up to its own limit through, so that its refusal says the limit. */
+	/**
+	 * The server's multipart limits let a document up to its own limit through, so that
+	 * its refusal says the limit.
+	 */
 	@Test
 	void theMultipartLimitsAreAboveTheDocumentsLimit() {
 		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
@@ -190,17 +229,18 @@ class DocumentApiTest {
 	}
 
 	/**
-	 * Over a real server, an upload above the multipart limits (lowered here) is refused while the
-	 * request is read, before any handler: still as problem+json. The enclosing test is built in this
-	 * context too, hence its MockMvc; the directory is the demo profile's.
+	 * Over a real server, an upload above the multipart limits (lowered here) is refused
+	 * while the request is read, before any handler: still as problem+json. The enclosing
+	 * test is built in this context too, hence its MockMvc; the directory is the demo
+	 * profile's.
 	 */
 	@Nested
 	@NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 			"spring.datasource.url=jdbc:h2:mem:uploads;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 			// its own H2, whatever schema a PostgreSQL run names
-			"spring.flyway.schemas=public",
-			"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB" })
+			"spring.flyway.schemas=public", "spring.servlet.multipart.max-file-size=1KB",
+			"spring.servlet.multipart.max-request-size=2KB" })
 	@AutoConfigureMockMvc
 	@ActiveProfiles("demo")
 	class AboveTheServersLimit {
@@ -225,17 +265,22 @@ class DocumentApiTest {
 			body.writeBytes(new byte[3000]);
 			body.writeBytes("\r\n--limit--\r\n".getBytes(StandardCharsets.US_ASCII));
 			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + port + "/api/v1/projects/" + new java.util.UUID(0, 1) + "/documents"))
+				.newBuilder(URI
+					.create("http://localhost:" + port + "/api/v1/projects/" + new java.util.UUID(0, 1) + "/documents"))
 				.header("Content-Type", "multipart/form-data; boundary=limit")
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString("camille.martin@demo.example:demo".getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString("camille.martin@demo.example:demo".getBytes(StandardCharsets.UTF_8)))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 				.build();
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(413);
-			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 			assertThat(response.body()).contains("a document is at most 10 MB").contains("\"field\":\"file\"");
 		}
+
 	}
+
 }

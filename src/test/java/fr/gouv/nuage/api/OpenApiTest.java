@@ -44,16 +44,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The whole application starts on its embedded database and describes its API as a client can code
- * against it: the description is valid OpenAPI 3, and agrees with the handlers (who reads
- * {@code If-Match}) and with what the server enforces (who must sign in).
+ * The whole application starts on its embedded database and describes its API as a client
+ * can code against it: the description is valid OpenAPI 3, and agrees with the handlers
+ * (who reads {@code If-Match}) and with what the server enforces (who must sign in).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Tag("database")
 class OpenApiTest {
 
-	/** Creations under a project: they make a resource of their own and change no version of the project. */
+	/**
+	 * Creations under a project: they make a resource of their own and change no version
+	 * of the project.
+	 */
 	private static final Set<String> CREATIONS = Set.of("POST /api/v1/projects/{id}/controls",
 			"POST /api/v1/projects/{id}/derogations", "POST /api/v1/projects/{id}/documents");
 
@@ -70,7 +73,9 @@ class OpenApiTest {
 
 	private Map<String, Object> doc;
 
-	/** An operation of the description: its method in capitals, its path and what it says. */
+	/**
+	 * An operation of the description: its method in capitals, its path and what it says.
+	 */
 	record Op(String method, String path, Map<String, Object> body) {
 
 		String key() {
@@ -88,7 +93,10 @@ class OpenApiTest {
 
 	@BeforeEach
 	void describe() throws Exception {
-		json = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+		json = mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		doc = map(Json.parse(json));
 	}
@@ -105,7 +113,10 @@ class OpenApiTest {
 			.andExpect(jsonPath("$.info.title").value("Nuage"));
 	}
 
-	/** OpenAPI 3.x: it reads as the model, every reference resolves, every path variable is declared. */
+	/**
+	 * OpenAPI 3.x: it reads as the model, every reference resolves, every path variable
+	 * is declared.
+	 */
 	@Test
 	void isAValidOpenApiDocument() {
 		assertThat((String) doc.get("openapi")).matches("3\\.\\d+\\.\\d+");
@@ -118,15 +129,15 @@ class OpenApiTest {
 		references(doc, problems);
 		Set<String> operationIds = new LinkedHashSet<>();
 		for (Op op : operations()) {
-			Set<String> declared = parameters(op).stream().filter(p -> "path".equals(p.get("in")))
-				.peek(p -> {
-					if (!Boolean.TRUE.equals(p.get("required"))) {
-						problems.add(op.key() + ": the path parameter " + p.get("name") + " is not required");
-					}
-				})
-				.map(p -> (String) p.get("name")).collect(Collectors.toCollection(TreeSet::new));
-			Set<String> template = Arrays.stream(op.path().split("/")).filter(s -> s.startsWith("{"))
-				.map(s -> s.substring(1, s.length() - 1)).collect(Collectors.toCollection(TreeSet::new));
+			Set<String> declared = parameters(op).stream().filter(p -> "path".equals(p.get("in"))).peek(p -> {
+				if (!Boolean.TRUE.equals(p.get("required"))) {
+					problems.add(op.key() + ": the path parameter " + p.get("name") + " is not required");
+				}
+			}).map(p -> (String) p.get("name")).collect(Collectors.toCollection(TreeSet::new));
+			Set<String> template = Arrays.stream(op.path().split("/"))
+				.filter(s -> s.startsWith("{"))
+				.map(s -> s.substring(1, s.length() - 1))
+				.collect(Collectors.toCollection(TreeSet::new));
 			if (!declared.equals(template)) {
 				problems.add(op.key() + ": path parameters " + declared + " for " + template);
 			}
@@ -144,7 +155,9 @@ class OpenApiTest {
 
 	@Test
 	void everyOperationHasATagASummaryAndSaysWhoMayCallIt() {
-		Set<String> tags = list(doc.get("tags")).stream().map(t -> (String) map(t).get("name")).collect(Collectors.toSet());
+		Set<String> tags = list(doc.get("tags")).stream()
+			.map(t -> (String) map(t).get("name"))
+			.collect(Collectors.toSet());
 		assertThat(tags).containsExactlyInAnyOrder("decisions", "offers", "projects", "controls", "derogations",
 				"reversibility", "documents", "declarations", "directory");
 		list(doc.get("tags")).forEach(tag -> assertThat((String) map(tag).get("description")).isNotBlank());
@@ -165,8 +178,8 @@ class OpenApiTest {
 	}
 
 	/**
-	 * A visitor is answered 401, without a body, exactly where the description asks for a sign-in:
-	 * ProConnect, or HTTP Basic in the demo profile.
+	 * A visitor is answered 401, without a body, exactly where the description asks for a
+	 * sign-in: ProConnect, or HTTP Basic in the demo profile.
 	 */
 	@Test
 	void securityIsWhatTheServerEnforces() throws Exception {
@@ -178,8 +191,8 @@ class OpenApiTest {
 		assertThat(doc).doesNotContainKey("security");
 		List<String> problems = new ArrayList<>();
 		for (Op op : operations()) {
-			var visit = request(HttpMethod.valueOf(op.method()), op.path().replace("{seq}", "1")
-				.replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000"));
+			var visit = request(HttpMethod.valueOf(op.method()),
+					op.path().replace("{seq}", "1").replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000"));
 			if (op.body().get("requestBody") != null) {
 				visit.contentType(MediaType.APPLICATION_JSON).content("{}");
 			}
@@ -192,8 +205,9 @@ class OpenApiTest {
 			if (refused && !answer.getContentAsString().isEmpty()) {
 				problems.add(op.key() + ": 401 with a body, described without one");
 			}
-			if (op.signedIn() && !op.body().get("security").equals(
-					List.of(Map.of(ApiDocs.PROCONNECT, List.of()), Map.of(ApiDocs.DEMO, List.of())))) {
+			if (op.signedIn() && !op.body()
+				.get("security")
+				.equals(List.of(Map.of(ApiDocs.PROCONNECT, List.of()), Map.of(ApiDocs.DEMO, List.of())))) {
 				problems.add(op.key() + ": security " + op.body().get("security"));
 			}
 		}
@@ -213,10 +227,11 @@ class OpenApiTest {
 	}
 
 	/**
-	 * A change of a versioned resource requires {@code If-Match} and answers 412 and 428; its answer
-	 * and the resource's GET carry the version as the ETag. The changes are both the handlers that
-	 * read {@code If-Match} and, from the description, the PUT, PATCH and DELETE of a resource whose
-	 * GET has an ETag and the POST of a step under it.
+	 * A change of a versioned resource requires {@code If-Match} and answers 412 and 428;
+	 * its answer and the resource's GET carry the version as the ETag. The changes are
+	 * both the handlers that read {@code If-Match} and, from the description, the PUT,
+	 * PATCH and DELETE of a resource whose GET has an ETag and the POST of a step under
+	 * it.
 	 */
 	@Test
 	void everyChangeNamesTheVersionItWasMadeOn() {
@@ -226,14 +241,16 @@ class OpenApiTest {
 				.map(p -> p.getParameterAnnotation(RequestHeader.class))
 				.anyMatch(h -> h != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(h.name()));
 			if (readsIfMatch) {
-				info.getMethodsCondition().getMethods()
-					.forEach(method -> info.getPatternValues().forEach(path -> changes.add(method.name() + " " + path)));
+				info.getMethodsCondition()
+					.getMethods()
+					.forEach(
+							method -> info.getPatternValues().forEach(path -> changes.add(method.name() + " " + path)));
 			}
 		});
 		assertThat(changes).hasSizeGreaterThan(15);
 		for (Op op : operations()) {
-			if (op.change() && !CREATIONS.contains(op.key()) && (etag(read(op.path())) || op.method().equals("POST")
-					&& etag(read(op.path().substring(0, op.path().lastIndexOf('/')))))) {
+			if (op.change() && !CREATIONS.contains(op.key()) && (etag(read(op.path()))
+					|| op.method().equals("POST") && etag(read(op.path().substring(0, op.path().lastIndexOf('/')))))) {
 				changes.add(op.key());
 			}
 		}
@@ -261,7 +278,8 @@ class OpenApiTest {
 					problems.add(key + ": " + status + " without its ETag");
 				}
 			});
-			String resource = op.method().equals("POST") ? op.path().substring(0, op.path().lastIndexOf('/')) : op.path();
+			String resource = op.method().equals("POST") ? op.path().substring(0, op.path().lastIndexOf('/'))
+					: op.path();
 			if (read(resource) != null && !etag(read(resource))) {
 				problems.add("GET " + resource + ": 200 without its ETag");
 			}
@@ -269,7 +287,10 @@ class OpenApiTest {
 		assertThat(problems).isEmpty();
 	}
 
-	/** Refusals are problem+json naming what was refused; a signed-in operation says 401 and 403. */
+	/**
+	 * Refusals are problem+json naming what was refused; a signed-in operation says 401
+	 * and 403.
+	 */
 	@Test
 	void refusalsAreProblems() {
 		Map<String, Object> problem = schema(PROBLEM);
@@ -297,7 +318,8 @@ class OpenApiTest {
 				expected.add("413");
 			}
 			responses(op).keySet().stream().filter(s -> s.startsWith("4") && !s.equals("401")).forEach(expected::add);
-			expected.stream().filter(status -> !problem(op, status))
+			expected.stream()
+				.filter(status -> !problem(op, status))
 				.forEach(status -> problems.add(op.key() + ": no problem+json " + status));
 		}
 		assertThat(problems).isEmpty();
@@ -306,16 +328,17 @@ class OpenApiTest {
 	@Test
 	void pagesSayTheirBoundsAndTheTotal() {
 		List<Op> paged = operations().stream().filter(op -> parameter(op, "page") != null).toList();
-		assertThat(paged).extracting(Op::key).contains("GET /api/v1/offers", "GET /api/v1/projects",
-				"GET /api/v1/derogations", "GET /api/v1/declarations", "GET /api/v1/people");
+		assertThat(paged).extracting(Op::key)
+			.contains("GET /api/v1/offers", "GET /api/v1/projects", "GET /api/v1/derogations",
+					"GET /api/v1/declarations", "GET /api/v1/people");
 		for (Op op : paged) {
 			Map<String, Object> page = map(parameter(op, "page").get("schema"));
 			Map<String, Object> size = map(parameter(op, "size").get("schema"));
 			assertThat(page.get("minimum")).as(op.key()).isEqualTo(0.0);
 			assertThat(size.get("minimum")).as(op.key()).isEqualTo(1.0);
 			assertThat(size.get("maximum")).as(op.key()).isEqualTo(200.0);
-			Map<String, Object> body = resolve(map(map(map(map(map(responses(op).get("200")).get("content"))
-				.get("application/json")).get("schema"))));
+			Map<String, Object> body = resolve(map(
+					map(map(map(map(responses(op).get("200")).get("content")).get("application/json")).get("schema"))));
 			Map<String, Object> properties = map(body.get("properties"));
 			assertThat(properties).as(op.key()).containsKeys("page", "size", "total");
 			assertThat(properties.values()).as(op.key()).anyMatch(p -> "array".equals(map(p).get("type")));
@@ -323,9 +346,9 @@ class OpenApiTest {
 	}
 
 	/**
-	 * Every body has a schema: the assessments the shipped contract, the strict JSON bodies an object
-	 * refusing unknown fields, the upload its part and field, the declarations YAML or JSON; the
-	 * enumerations are the domain's.
+	 * Every body has a schema: the assessments the shipped contract, the strict JSON
+	 * bodies an object refusing unknown fields, the upload its part and field, the
+	 * declarations YAML or JSON; the enumerations are the domain's.
 	 */
 	@Test
 	void bodiesHaveTheirSchemas() throws Exception {
@@ -365,8 +388,9 @@ class OpenApiTest {
 		assertThat(assessment.get("required")).isEqualTo(contract.get("required"));
 		assertThat(map(content(op("POST", "/api/v1/declarations"))).keySet())
 			.containsExactlyInAnyOrder("application/yaml", "text/yaml", "application/json");
-		Map<String, Object> upload = resolve(map(map(map(content(op("POST", "/api/v1/projects/{id}/documents")))
-			.get("multipart/form-data")).get("schema")));
+		Map<String, Object> upload = resolve(
+				map(map(map(content(op("POST", "/api/v1/projects/{id}/documents"))).get("multipart/form-data"))
+					.get("schema")));
 		assertThat(upload.get("required")).isEqualTo(List.of("file", "purpose"));
 		assertThat(property(upload, "file")).containsEntry("format", "binary");
 		assertThat(property(upload, "purpose").get("enum")).isEqualTo(names(DocumentPurpose.values()));
@@ -401,8 +425,8 @@ class OpenApiTest {
 
 	/** Whether the operation answers 200 with an ETag. */
 	private boolean etag(Op op) {
-		return op != null && responses(op).get("200") instanceof Map<?, ?> ok && ok.get("headers") instanceof Map<?, ?> headers
-				&& headers.containsKey("ETag");
+		return op != null && responses(op).get("200") instanceof Map<?, ?> ok
+				&& ok.get("headers") instanceof Map<?, ?> headers && headers.containsKey("ETag");
 	}
 
 	private Map<String, Object> responses(Op op) {
@@ -413,7 +437,8 @@ class OpenApiTest {
 
 	/** Whether the operation answers {@code status} as problem+json. */
 	private boolean problem(Op op, String status) {
-		return responses(op).get(status) instanceof Map<?, ?> response && response.get("content") instanceof Map<?, ?> content
+		return responses(op).get(status) instanceof Map<?, ?> response
+				&& response.get("content") instanceof Map<?, ?> content
 				&& content.get(MediaType.APPLICATION_PROBLEM_JSON_VALUE) instanceof Map<?, ?> media
 				&& media.get("schema") instanceof Map<?, ?> schema && PROBLEM.equals(schema.get("$ref"));
 	}
@@ -487,4 +512,5 @@ class OpenApiTest {
 		assertThat(node).isInstanceOf(List.class);
 		return (List<Object>) node;
 	}
+
 }

@@ -20,9 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The perimeters the API tests act in: two ministries with a directorate each, their agents and
- * controllers, DINUM under the Prime Minister's services, the Prime Minister's office and a
- * provider; and what they send — an assessment, a PDF, an offer.
+ * The perimeters the API tests act in: two ministries with a directorate each, their
+ * agents and controllers, DINUM under the Prime Minister's services, the Prime Minister's
+ * office and a provider; and what they send — an assessment, a PDF, an offer.
  */
 final class Perimeters {
 
@@ -51,7 +51,8 @@ final class Perimeters {
 
 	static final String PROVIDER_SIRET = "42400000000011";
 
-	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+		.getBytes(StandardCharsets.US_ASCII);
 
 	/** A new offer of the provider, in the catalogue's YAML format. */
 	static final String OFFER = """
@@ -94,28 +95,40 @@ final class Perimeters {
 		directory.grant("test", PRIME_MINISTER, Role.PRIME_MINISTER_OFFICE, "spm");
 	}
 
-	/** Sensitive data on a commercial cloud (R9 violated), at a full cost that sets the control's procedure. */
+	/**
+	 * Sensitive data on a commercial cloud (R9 violated), at a full cost that sets the
+	 * control's procedure.
+	 */
 	static String assessment(long fullCostEur) throws Exception {
-		String example = new String(new ClassPathResource("doctrine/examples/sensitive-on-commercial.json").getInputStream()
-			.readAllBytes(), StandardCharsets.UTF_8);
+		String example = new String(
+				new ClassPathResource("doctrine/examples/sensitive-on-commercial.json").getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
 		assertThat(example).contains("\"fullCostEur\":2500000");
 		return example.replace("\"fullCostEur\":2500000", "\"fullCostEur\":" + fullCostEur);
 	}
 
 	/** Registers a project of `dir-a` as its agent; its address. */
 	static String register(MockMvc mvc, long fullCostEur) throws Exception {
-		return mvc.perform(post("/api/v1/projects").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content(assessment(fullCostEur)))
+		return mvc
+			.perform(post("/api/v1/projects").with(user(AGENT))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(assessment(fullCostEur)))
 			.andExpect(status().isCreated())
-			.andReturn().getResponse().getHeader("Location");
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
 	}
 
 	/** Stores a PDF for the project as its agent; its id. */
 	static String upload(MockMvc mvc, String project, String purpose, String filename) throws Exception {
-		MvcResult stored = mvc.perform(multipart(project + "/documents")
-			.file(new MockMultipartFile("file", filename, "application/pdf", PDF)).param("purpose", purpose).with(user(AGENT)))
+		MvcResult stored = mvc
+			.perform(multipart(project + "/documents")
+				.file(new MockMultipartFile("file", filename, "application/pdf", PDF))
+				.param("purpose", purpose)
+				.with(user(AGENT)))
 			.andExpect(status().isCreated())
 			.andReturn();
 		return JsonPath.read(stored.getResponse().getContentAsString(), "$.id");
 	}
+
 }

@@ -35,7 +35,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Projects over HTTP: registered, read, renamed, assessed and archived within a perimeter, with ETags. */
+/**
+ * Projects over HTTP: registered, read, renamed, assessed and archived within a
+ * perimeter, with ETags.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Transactional
@@ -74,8 +77,8 @@ class ProjectApiTest {
 	}
 
 	private String register(String email) throws Exception {
-		MvcResult result = mvc.perform(post("/api/v1/projects").with(user(email)).contentType(MediaType.APPLICATION_JSON)
-			.content(ASSESSMENT))
+		MvcResult result = mvc.perform(
+				post("/api/v1/projects").with(user(email)).contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.organisation").value("dir-a"))
@@ -89,8 +92,11 @@ class ProjectApiTest {
 	void anAgentRegistersAProjectOfTheirEntityThatTheirMinistryAndDinumSeeButNoOneElse() throws Exception {
 		String project = register(AGENT);
 		for (String email : new String[] { AGENT, CONTROLLER, DINUM }) {
-			mvc.perform(get(project).with(user(email))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
-			mvc.perform(get("/api/v1/projects").with(user(email))).andExpect(jsonPath("$.total").value(1))
+			mvc.perform(get(project).with(user(email)))
+				.andExpect(status().isOk())
+				.andExpect(header().string("ETag", "\"1\""));
+			mvc.perform(get("/api/v1/projects").with(user(email)))
+				.andExpect(jsonPath("$.total").value(1))
 				.andExpect(jsonPath("$.projects[0].verdict").value("NON_COMPLIANT"));
 		}
 		for (String email : new String[] { COLLEAGUE, OTHER_AGENT, OTHER_CONTROLLER, "stranger@x.fr" }) {
@@ -107,49 +113,72 @@ class ProjectApiTest {
 		String rename = "{\"name\":\"Portail des démarches\"}";
 		mvc.perform(patch(project).with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content(rename))
 			.andExpect(status().isPreconditionRequired());
-		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"7\"")
-			.contentType(MediaType.APPLICATION_JSON).content(rename)).andExpect(status().isPreconditionFailed());
-		mvc.perform(patch(project).with(user(CONTROLLER)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content(rename)).andExpect(status().isForbidden());
-		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"owner\":1}"))
+		mvc.perform(patch(project).with(user(AGENT))
+			.header("If-Match", "\"7\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(rename)).andExpect(status().isPreconditionFailed());
+		mvc.perform(patch(project).with(user(CONTROLLER))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(rename)).andExpect(status().isForbidden());
+		mvc.perform(patch(project).with(user(AGENT))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"\",\"owner\":1}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("name", "owner")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'owner')].message")
 				.value(Matchers.contains(Matchers.startsWith("unknown field `owner`: this request takes `name`"))));
-		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + "n".repeat(301) + "\"}"))
+		mvc.perform(patch(project).with(user(AGENT))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + "n".repeat(301) + "\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("name"))
 			.andExpect(jsonPath("$.errors[0].message").value("a project has a name of 1 to 300 characters"));
 		assertThat(audit.entries()).hasSize(entries);
-		mvc.perform(get(project).with(user(AGENT))).andExpect(jsonPath("$.name").value("Portail"))
+		mvc.perform(get(project).with(user(AGENT)))
+			.andExpect(jsonPath("$.name").value("Portail"))
 			.andExpect(header().string("ETag", "\"1\""));
 
-		mvc.perform(patch(project).with(user(AGENT)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content(rename))
-			.andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""))
+		mvc.perform(patch(project).with(user(AGENT))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(rename))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.name").value("Portail des démarches"));
 		String compliant = ASSESSMENT.replace("\"fullCostEur\":2500000", "\"fullCostEur\":2500000")
 			.replace("{\"class\":\"COMMERCIAL\"}", "{\"class\":\"INTERNAL_PI\"}");
-		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content(compliant)).andExpect(status().isPreconditionFailed());
-		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"2\"")
-			.contentType(MediaType.APPLICATION_JSON).content("{\"schema\":\"nuage.assessment/v1\",\"hosting\":{\"class\":\"MOON\"}}"))
-			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].path").value("hosting.class"));
-		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"2\"")
-			.contentType(MediaType.APPLICATION_JSON).content(compliant))
-			.andExpect(status().isCreated()).andExpect(header().string("ETag", "\"3\""))
+		mvc.perform(post(project + "/assessments").with(user(AGENT))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(compliant)).andExpect(status().isPreconditionFailed());
+		mvc.perform(post(project + "/assessments").with(user(AGENT))
+			.header("If-Match", "\"2\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"schema\":\"nuage.assessment/v1\",\"hosting\":{\"class\":\"MOON\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].path").value("hosting.class"));
+		mvc.perform(post(project + "/assessments").with(user(AGENT))
+			.header("If-Match", "\"2\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(compliant))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("ETag", "\"3\""))
 			.andExpect(header().string("Location", project + "/decisions/2"))
 			.andExpect(jsonPath("$.doctrine.digest").exists());
-		mvc.perform(get(project + "/decisions").with(user(CONTROLLER))).andExpect(jsonPath("$.length()").value(2))
+		mvc.perform(get(project + "/decisions").with(user(CONTROLLER)))
+			.andExpect(jsonPath("$.length()").value(2))
 			.andExpect(jsonPath("$[0].verdict").value("NON_COMPLIANT"));
-		mvc.perform(get(project + "/decisions/2").with(user(CONTROLLER))).andExpect(status().isOk())
+		mvc.perform(get(project + "/decisions/2").with(user(CONTROLLER)))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.schema").value("nuage.decision/v1"));
 		mvc.perform(get(project + "/decisions/9").with(user(CONTROLLER))).andExpect(status().isNotFound());
 
 		mvc.perform(post(project + "/archive").with(user(AGENT)).header("If-Match", "\"3\""))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.archived").value(true));
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.archived").value(true));
 		mvc.perform(post(project + "/archive").with(user(AGENT)).header("If-Match", "\"4\""))
 			.andExpect(status().isConflict());
 		mvc.perform(get("/api/v1/projects").with(user(AGENT))).andExpect(jsonPath("$.total").value(0));
@@ -163,11 +192,14 @@ class ProjectApiTest {
 		mvc.perform(get(project).with(user(CONTROLLER))).andExpect(jsonPath("$.issues").isEmpty());
 		// The pack in force no longer knows the hosting class the assessment gave.
 		jdbc.sql("update project_decision set assessment = replace(assessment, '\"COMMERCIAL\"', '\"MOON\"') "
-				+ "where project_id = :id").param("id", id).update();
+				+ "where project_id = :id")
+			.param("id", id)
+			.update();
 
 		projects.redecide(id, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED);
 
-		mvc.perform(get(project).with(user(CONTROLLER))).andExpect(status().isOk())
+		mvc.perform(get(project).with(user(CONTROLLER)))
+			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.history.length()").value(1))
 			.andExpect(jsonPath("$.issues.length()").value(1))
@@ -175,31 +207,41 @@ class ProjectApiTest {
 			.andExpect(jsonPath("$.issues[0].message").value(Matchers.allOf(Matchers.containsString("`hosting.class`"),
 					Matchers.endsWith("assess the project again"))))
 			.andExpect(jsonPath("$.issues[0].since").exists());
-		mvc.perform(post(project + "/assessments").with(user(AGENT)).header("If-Match", "\"1\"")
-			.contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT)).andExpect(status().isCreated());
-		mvc.perform(get(project).with(user(AGENT))).andExpect(jsonPath("$.issues").isEmpty())
+		mvc.perform(post(project + "/assessments").with(user(AGENT))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT)).andExpect(status().isCreated());
+		mvc.perform(get(project).with(user(AGENT)))
+			.andExpect(jsonPath("$.issues").isEmpty())
 			.andExpect(jsonPath("$.history.length()").value(2));
 	}
 
 	@Test
 	void aProjectIsRegisteredOnlyForAnOrganisationOfTheCaller() throws Exception {
 		mvc.perform(post("/api/v1/projects?organisation=dir-b").with(user(AGENT))
-			.contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT)).andExpect(status().isForbidden());
-		mvc.perform(post("/api/v1/projects").with(user(CONTROLLER)).contentType(MediaType.APPLICATION_JSON)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/projects").with(user(CONTROLLER))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(ASSESSMENT)).andExpect(status().isForbidden());
 		directory.grant("test", AGENT, Role.AGENT, "dir-a2");
-		mvc.perform(post("/api/v1/projects").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content(ASSESSMENT)).andExpect(status().isBadRequest())
+		mvc.perform(
+				post("/api/v1/projects").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content(ASSESSMENT))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("organisation"));
-		mvc.perform(post("/api/v1/projects?organisation=dir-a").with(user(AGENT)).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"schema\":\"nuage.assessment/v1\"}")).andExpect(status().isBadRequest())
+		mvc.perform(post("/api/v1/projects?organisation=dir-a").with(user(AGENT))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"schema\":\"nuage.assessment/v1\"}"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].path").value("project.name"));
 		mvc.perform(get("/api/v1/projects").with(user(DINUM))).andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/projects?size=0").with(user(AGENT))).andExpect(status().isBadRequest());
-		mvc.perform(get("/api/v1/projects?page=first").with(user(AGENT))).andExpect(status().isBadRequest())
+		mvc.perform(get("/api/v1/projects?page=first").with(user(AGENT)))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("page"))
 			.andExpect(jsonPath("$.errors[0].message").value("`first` is not a whole number"));
-		mvc.perform(get("/api/v1/projects/not-an-id").with(user(AGENT))).andExpect(status().isBadRequest())
+		mvc.perform(get("/api/v1/projects/not-an-id").with(user(AGENT)))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("id"));
 		mvc.perform(get("/api/v1/projects/00000000-0000-0000-0000-000000000000").with(user(DINUM)))
 			.andExpect(status().isNotFound())
@@ -211,15 +253,19 @@ class ProjectApiTest {
 		directory.add("test", "ville", "Ville d'Exemple", OrganisationKind.LOCAL_AUTHORITY, null, "21000000000011");
 		directory.signIn(new Identity("maire@ville.fr", "M", "Aire", "21000000000011", null, null));
 		int entries = audit.entries().size();
-		mvc.perform(post("/api/v1/projects").with(user("maire@ville.fr")).contentType(MediaType.APPLICATION_JSON)
-			.content(ASSESSMENT)).andExpect(status().isBadRequest())
+		mvc.perform(post("/api/v1/projects").with(user("maire@ville.fr"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ASSESSMENT))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].path").value("entity.kind"))
-			.andExpect(jsonPath("$.errors[0].message").value(
-					"the project belongs to `ville`, a LOCAL_AUTHORITY: its entity is LOCAL_AUTHORITY"));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("the project belongs to `ville`, a LOCAL_AUTHORITY: its entity is LOCAL_AUTHORITY"));
 		assertThat(audit.entries()).hasSize(entries);
-		mvc.perform(post("/api/v1/projects").with(user("maire@ville.fr")).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/projects").with(user("maire@ville.fr"))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(ASSESSMENT.replace("STATE_ADMINISTRATION", "LOCAL_AUTHORITY")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.latest.verdict").value("NOT_SUBJECT"));
 	}
+
 }

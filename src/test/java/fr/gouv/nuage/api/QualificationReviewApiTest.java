@@ -32,9 +32,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * DINUM's queue of qualifications to confirm, and its word on them over the API: confirmed,
- * corrected or ended on the version of the offer it read; an end is published for the projects on the
- * offer; a review that does not fit is refused, naming what is wrong, and changes nothing.
+ * DINUM's queue of qualifications to confirm, and its word on them over the API:
+ * confirmed, corrected or ended on the version of the offer it read; an end is published
+ * for the projects on the offer; a review that does not fit is refused, naming what is
+ * wrong, and changes nothing.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,8 +61,11 @@ class QualificationReviewApiTest {
 	}
 
 	private static MockHttpServletRequestBuilder review(String offer, String action, String body, String version) {
-		MockHttpServletRequestBuilder request = post("/api/v1/offers/" + offer + "/qualifications/SECNUMCLOUD/" + action)
-			.with(user(DINUM)).contentType(MediaType.APPLICATION_JSON).content(body);
+		MockHttpServletRequestBuilder request = post(
+				"/api/v1/offers/" + offer + "/qualifications/SECNUMCLOUD/" + action)
+			.with(user(DINUM))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
 		return version == null ? request : request.header("If-Match", "\"" + version + "\"");
 	}
 
@@ -74,8 +78,8 @@ class QualificationReviewApiTest {
 		mvc.perform(get("/api/v1/qualifications/due?asOf=2027-01-15").with(user(DINUM)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(4))
-			.andExpect(jsonPath("$.due[*].offerId").value(containsInAnyOrder("outscale-iaas", "ovhcloud-hpc-snc",
-					"cloudtemple-iaas", "oodrive-work")))
+			.andExpect(jsonPath("$.due[*].offerId")
+				.value(containsInAnyOrder("outscale-iaas", "ovhcloud-hpc-snc", "cloudtemple-iaas", "oodrive-work")))
 			.andExpect(jsonPath("$.due[0].hostingClass").value("COMMERCIAL_TRUSTED"))
 			.andExpect(jsonPath("$.due[0].state.toConfirm").value(true))
 			.andExpect(jsonPath("$.due[0].state.validUntil").value("2026-12-31"))
@@ -90,13 +94,20 @@ class QualificationReviewApiTest {
 			.andExpect(jsonPath("$.on.toConfirm").value(true));
 	}
 
-	/** The queue writes a qualification's state as the offer itself writes it on the same day, field for field. */
+	/**
+	 * The queue writes a qualification's state as the offer itself writes it on the same
+	 * day, field for field.
+	 */
 	@Test
 	void theQueueWritesAStateAsTheOfferDoes() throws Exception {
 		String queue = mvc.perform(get("/api/v1/qualifications/due?asOf=2027-01-15").with(user(DINUM)))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		for (String offer : List.of("outscale-iaas", "ovhcloud-hpc-snc", "cloudtemple-iaas", "oodrive-work")) {
-			String shown = mvc.perform(get("/api/v1/offers/" + offer + "?asOf=2027-01-15")).andReturn().getResponse()
+			String shown = mvc.perform(get("/api/v1/offers/" + offer + "?asOf=2027-01-15"))
+				.andReturn()
+				.getResponse()
 				.getContentAsString();
 			List<Object> states = JsonPath.read(queue, "$.due[?(@.offerId == '" + offer + "')].state");
 			assertThat(states).containsExactly((Object) JsonPath.read(shown, "$.on.secNumCloud"));
@@ -105,9 +116,11 @@ class QualificationReviewApiTest {
 
 	@Test
 	void aConfirmationRecordsTheGrantAnssisListShowsAndTakesTheOfferOutOfTheQueue() throws Exception {
-		mvc.perform(review("outscale-iaas", "confirmation", """
-				{"date":"2026-06-01","dating":"known","schemeVersion":"3.2","validUntil":"2029-05-31","evidence":"anssi-list",
-				 "comment":"Liste de l'ANSSI consultée le 2 décembre 2026"}""", "1"))
+		mvc.perform(review("outscale-iaas", "confirmation",
+				"""
+						{"date":"2026-06-01","dating":"known","schemeVersion":"3.2","validUntil":"2029-05-31","evidence":"anssi-list",
+						 "comment":"Liste de l'ANSSI consultée le 2 décembre 2026"}""",
+				"1"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.on.secNumCloud.since").value("2026-06-01"))
@@ -121,16 +134,18 @@ class QualificationReviewApiTest {
 	}
 
 	/**
-	 * An end on a known date changes the offer's class at once, and decides the projects on it again:
-	 * their module listens after the review commits (ProjectsTest), so the change is published inside
-	 * the reviewing transaction, recorded for that listener in the publication registry with it, never
-	 * lost if the server stops right after.
+	 * An end on a known date changes the offer's class at once, and decides the projects
+	 * on it again: their module listens after the review commits (ProjectsTest), so the
+	 * change is published inside the reviewing transaction, recorded for that listener in
+	 * the publication registry with it, never lost if the server stops right after.
 	 */
 	@Test
 	void anEndOnAKnownDateIsPublishedForTheProjectsOnTheOfferWithTheReview() throws Exception {
 		String yesterday = LocalDate.now().minusDays(1).toString();
-		mvc.perform(review("ovhcloud-hpc-snc", "end", """
-				{"status":"WITHDRAWN","date":"%s","evidence":"anssi-list","comment":"retirée de la liste"}""".formatted(yesterday),
+		mvc.perform(review("ovhcloud-hpc-snc", "end",
+				"""
+						{"status":"WITHDRAWN","date":"%s","evidence":"anssi-list","comment":"retirée de la liste"}"""
+					.formatted(yesterday),
 				"1"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.on.hostingClass").value("COMMERCIAL"))
@@ -146,8 +161,9 @@ class QualificationReviewApiTest {
 
 	@Test
 	void aCorrectionReplacesTheGrantInForce() throws Exception {
-		mvc.perform(review("cloudtemple-iaas", "correction", """
-				{"date":"2024-05-02","dating":"known","schemeVersion":"3.2","validUntil":"2027-05-01","evidence":"anssi-list"}""",
+		mvc.perform(review("cloudtemple-iaas", "correction",
+				"""
+						{"date":"2024-05-02","dating":"known","schemeVersion":"3.2","validUntil":"2027-05-01","evidence":"anssi-list"}""",
 				"1"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.qualifications[0].events.length()").value(2))
@@ -161,8 +177,10 @@ class QualificationReviewApiTest {
 	void aReviewThatDoesNotFitIsRefusedNamingWhatIsWrongAndChangesNothing() throws Exception {
 		String confirmation = """
 				{"date":"2026-06-01","dating":"known","schemeVersion":"3.2","evidence":"anssi-list"}""";
-		mvc.perform(review("outscale-iaas", "confirmation", confirmation, null)).andExpect(status().isPreconditionRequired());
-		mvc.perform(review("outscale-iaas", "confirmation", confirmation, "7")).andExpect(status().isPreconditionFailed());
+		mvc.perform(review("outscale-iaas", "confirmation", confirmation, null))
+			.andExpect(status().isPreconditionRequired());
+		mvc.perform(review("outscale-iaas", "confirmation", confirmation, "7"))
+			.andExpect(status().isPreconditionFailed());
 		mvc.perform(review("outscale-iaas", "confirmation", confirmation, "1").with(user(AGENT)))
 			.andExpect(status().isForbidden());
 		mvc.perform(review("outscale-iaaz", "confirmation", confirmation, "1"))
@@ -184,7 +202,8 @@ class QualificationReviewApiTest {
 		mvc.perform(review("bleu", "end", """
 				{"status":"WITHDRAWN","date":"2026-06-01","evidence":"anssi-list"}""", "1"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("no valid SECNUMCLOUD qualification to end")));
+			.andExpect(
+					jsonPath("$.errors[0].message").value(containsString("no valid SECNUMCLOUD qualification to end")));
 		mvc.perform(review("outscale-iaas", "end", """
 				{"status":"QUALIFIED","date":"2026-06-01","evidence":"anssi-list"}""", "1"))
 			.andExpect(status().isBadRequest())
@@ -192,4 +211,5 @@ class QualificationReviewApiTest {
 		assertThat(reviews()).isZero();
 		mvc.perform(get("/api/v1/offers/outscale-iaas")).andExpect(header().string("ETag", "\"1\""));
 	}
+
 }

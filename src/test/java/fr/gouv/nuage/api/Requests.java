@@ -18,13 +18,19 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The requests of the API tests that move a workflow, and the proof that a refused one changes nothing. */
+/**
+ * The requests of the API tests that move a workflow, and the proof that a refused one
+ * changes nothing.
+ */
 final class Requests {
 
 	private Requests() {
 	}
 
-	/** A step of a workflow (a control, a derogation) as {@code email}, naming the version read when there is one. */
+	/**
+	 * A step of a workflow (a control, a derogation) as {@code email}, naming the version
+	 * read when there is one.
+	 */
 	static MockHttpServletRequestBuilder step(String email, String resource, String step, String ifMatch, String body) {
 		var request = post(resource + "/" + step).with(user(email));
 		if (body != null) {
@@ -39,21 +45,24 @@ final class Requests {
 	/** The resource's status and version, as DINUM reads them. */
 	static String statusAndVersion(MockMvc mvc, String resource) throws Exception {
 		MvcResult read = mvc.perform(get(resource).with(user(Perimeters.DINUM))).andExpect(status().isOk()).andReturn();
-		return JsonPath.read(read.getResponse().getContentAsString(), "$.status") + " " + read.getResponse().getHeader("ETag");
+		return JsonPath.read(read.getResponse().getContentAsString(), "$.status") + " "
+				+ read.getResponse().getHeader("ETag");
 	}
 
 	/**
-	 * A request refused with {@code expected}, as problem+json, changing neither what {@code state}
-	 * reads nor the audit log.
+	 * A request refused with {@code expected}, as problem+json, changing neither what
+	 * {@code state} reads nor the audit log.
 	 */
-	static ResultActions refused(MockMvc mvc, AuditLog audit, Callable<String> state, RequestBuilder request, int expected)
-			throws Exception {
+	static ResultActions refused(MockMvc mvc, AuditLog audit, Callable<String> state, RequestBuilder request,
+			int expected) throws Exception {
 		String before = state.call();
 		int entries = audit.entries().size();
-		ResultActions result = mvc.perform(request).andExpect(status().is(expected))
+		ResultActions result = mvc.perform(request)
+			.andExpect(status().is(expected))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(state.call()).isEqualTo(before);
 		assertThat(audit.entries()).hasSize(entries);
 		return result;
 	}
+
 }

@@ -30,9 +30,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A project's reversibility plan over HTTP: read within the perimeter, recorded by the project's
- * agent — the first without a version, each later one over the version it replaces — and every
- * refusal leaving the plan and the audit log as they were.
+ * A project's reversibility plan over HTTP: read within the perimeter, recorded by the
+ * project's agent — the first without a version, each later one over the version it
+ * replaces — and every refusal leaving the plan and the audit log as they were.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -67,7 +67,10 @@ class ReversibilityApiTest {
 		return read.getStatus() + " " + read.getHeader("ETag") + " " + read.getContentAsString();
 	}
 
-	/** A request refused with {@code expected}, as problem+json, changing neither the plan nor the audit log. */
+	/**
+	 * A request refused with {@code expected}, as problem+json, changing neither the plan
+	 * nor the audit log.
+	 */
 	private ResultActions refused(String plan, MockHttpServletRequestBuilder request, int expected) throws Exception {
 		return Requests.refused(mvc, audit, () -> state(plan), request, expected);
 	}
@@ -88,16 +91,21 @@ class ReversibilityApiTest {
 					Matchers.containsInAnyOrder("exportFormats", "budgetEuro", "budgetEur", "staffDays")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'budgetEuro')].message")
 				.value(Matchers.contains(Matchers.containsString("did you mean `budgetEur`"))));
-		refused(plan, record(plan, AGENT, "{\"exitTerms\":\"export\",\"exportFormats\":[\"\"],\"budgetEur\":0,\"staffDays\":0}"),
+		refused(plan,
+				record(plan, AGENT,
+						"{\"exitTerms\":\"export\",\"exportFormats\":[\"\"],\"budgetEur\":0,\"staffDays\":0}"),
 				400)
 			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("exportFormats", "budgetEur")));
-		refused(plan, record(plan, AGENT, "{\"exitTerms\":\"export\",\"exportFormats\":[\"CSV;JSON\"],\"budgetEur\":1.005,\"staffDays\":2.5}"),
+		refused(plan, record(plan, AGENT,
+				"{\"exitTerms\":\"export\",\"exportFormats\":[\"CSV;JSON\"],\"budgetEur\":1.005,\"staffDays\":2.5}"),
 				400)
-			.andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("exportFormats", "budgetEur", "staffDays")));
+			.andExpect(jsonPath("$.errors[*].field",
+					Matchers.containsInAnyOrder("exportFormats", "budgetEur", "staffDays")));
 		refused(plan, record(plan, AGENT, "[]"), 400);
 
 		int entries = audit.entries().size();
-		mvc.perform(record(plan, AGENT, PLAN)).andExpect(status().isCreated())
+		mvc.perform(record(plan, AGENT, PLAN))
+			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", plan))
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.exportFormats", Matchers.contains("CSV", "JSON")))
@@ -105,7 +113,9 @@ class ReversibilityApiTest {
 			.andExpect(jsonPath("$.updatedBy").value(AGENT));
 		assertThat(audit.entries()).hasSize(entries + 1);
 		for (String email : new String[] { AGENT, CONTROLLER, DINUM }) {
-			mvc.perform(get(plan).with(user(email))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""))
+			mvc.perform(get(plan).with(user(email)))
+				.andExpect(status().isOk())
+				.andExpect(header().string("ETag", "\"1\""))
 				.andExpect(jsonPath("$.staffDays").value(40));
 		}
 		mvc.perform(get(plan).with(user(PRIME_MINISTER))).andExpect(status().isForbidden());
@@ -115,15 +125,19 @@ class ReversibilityApiTest {
 		refused(plan, record(plan, AGENT, second).header("If-None-Match", "*"), 412);
 		refused(plan, record(plan, AGENT, second).header("If-Match", "\"0\""), 412);
 		refused(plan, record(plan, CONTROLLER, second).header("If-Match", "\"1\""), 403);
-		refused(plan, record(plan, AGENT, "{\"exitTerms\":\" \",\"exportFormats\":[],\"budgetEur\":-1,\"staffDays\":-1}")
-			.header("If-Match", "\"1\""), 400)
+		refused(plan,
+				record(plan, AGENT, "{\"exitTerms\":\" \",\"exportFormats\":[],\"budgetEur\":-1,\"staffDays\":-1}")
+					.header("If-Match", "\"1\""),
+				400)
 			.andExpect(jsonPath("$.errors[*].field",
 					Matchers.containsInAnyOrder("exitTerms", "exportFormats", "budgetEur", "staffDays")));
 
-		mvc.perform(record(plan, AGENT, second).header("If-Match", "\"1\"")).andExpect(status().isOk())
+		mvc.perform(record(plan, AGENT, second).header("If-Match", "\"1\""))
+			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.staffDays").value(60));
-		mvc.perform(get(plan).with(user(CONTROLLER))).andExpect(header().string("ETag", "\"2\""))
+		mvc.perform(get(plan).with(user(CONTROLLER)))
+			.andExpect(header().string("ETag", "\"2\""))
 			.andExpect(jsonPath("$.version").value(2));
 	}
 
@@ -131,10 +145,12 @@ class ReversibilityApiTest {
 	void aFirstPlanSentWithIfNoneMatchIsRecordedOnlyOnce() throws Exception {
 		String plan = register(mvc, 500_000) + "/reversibility-plan";
 		refused(plan, record(plan, AGENT, PLAN).header("If-None-Match", "\"1\""), 400);
-		mvc.perform(record(plan, AGENT, PLAN).header("If-None-Match", "*")).andExpect(status().isCreated())
+		mvc.perform(record(plan, AGENT, PLAN).header("If-None-Match", "*"))
+			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"1\""));
 		refused(plan, record(plan, AGENT, PLAN).header("If-None-Match", "*"), 412);
 		mvc.perform(get("/api/v1/projects/00000000-0000-0000-0000-000000000000/reversibility-plan").with(user(DINUM)))
 			.andExpect(status().isNotFound());
 	}
+
 }

@@ -32,7 +32,8 @@ class AuditChainTest {
 	void anUntouchedLogIsIntact() {
 		List<AuditEntry> entries = log(5);
 		assertThat(AuditChain.verify(entries).intact()).isTrue();
-		assertThat(AuditChain.verify(entries, 5, entries.get(4).hash())).isEqualTo(new AuditChain.Verification(true, 5, 0, null));
+		assertThat(AuditChain.verify(entries, 5, entries.get(4).hash()))
+			.isEqualTo(new AuditChain.Verification(true, 5, 0, null));
 		assertThat(AuditChain.verify(List.of(), 0, AuditChain.GENESIS).intact()).isTrue();
 	}
 
@@ -40,8 +41,8 @@ class AuditChainTest {
 	void anEditedEntryBreaksItsHash() {
 		List<AuditEntry> entries = log(5);
 		entries.set(2, withActor(entries.get(2), "someone else"));
-		assertThat(AuditChain.verify(entries)).isEqualTo(
-				new AuditChain.Verification(false, 3, 3, "entry 3 was edited: its hash does not match"));
+		assertThat(AuditChain.verify(entries))
+			.isEqualTo(new AuditChain.Verification(false, 3, 3, "entry 3 was edited: its hash does not match"));
 	}
 
 	@Test
@@ -52,7 +53,8 @@ class AuditChainTest {
 				e.previousHash());
 		entries.set(2, new AuditEntry(e.seq(), e.at(), "someone else", e.action(), e.subject(), e.before(), e.after(),
 				e.previousHash(), hash));
-		assertThat(AuditChain.verify(entries).reason()).isEqualTo("entry 4 does not follow entry 3: the chain was rewritten");
+		assertThat(AuditChain.verify(entries).reason())
+			.isEqualTo("entry 4 does not follow entry 3: the chain was rewritten");
 	}
 
 	@Test
@@ -76,4 +78,5 @@ class AuditChainTest {
 		assertThat(AuditChain.hash(1, at, "a", "b", "s", null, "", AuditChain.GENESIS))
 			.isNotEqualTo(AuditChain.hash(1, at, "a", "b", "s", "", null, AuditChain.GENESIS));
 	}
+
 }

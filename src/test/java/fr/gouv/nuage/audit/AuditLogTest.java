@@ -19,8 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The audit log in the real database: state changes of other modules are appended in their
- * transaction, and {@code nuage audit verify} finds an edited entry.
+ * The audit log in the real database: state changes of other modules are appended in
+ * their transaction, and {@code nuage audit verify} finds an edited entry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Tag("database")
@@ -68,13 +68,16 @@ class AuditLogTest {
 		AuditEntry last = audit.entries().get(audit.entries().size() - 1);
 		jdbc.sql("update audit_entry set actor = 'Mallory' where seq = :seq").param("seq", last.seq()).update();
 		try {
-			assertThat(audit.verify().reason()).isEqualTo("entry " + last.seq() + " was edited: its hash does not match");
-			assertThat(verifyFromTheCommandLine()).isEqualTo("BROKEN at entry " + last.seq() + ": entry " + last.seq()
-					+ " was edited: its hash does not match");
+			assertThat(audit.verify().reason())
+				.isEqualTo("entry " + last.seq() + " was edited: its hash does not match");
+			assertThat(verifyFromTheCommandLine()).isEqualTo(
+					"BROKEN at entry " + last.seq() + ": entry " + last.seq() + " was edited: its hash does not match");
 		}
 		finally {
-			jdbc.sql("update audit_entry set actor = :actor where seq = :seq").param("actor", last.actor())
-				.param("seq", last.seq()).update();
+			jdbc.sql("update audit_entry set actor = :actor where seq = :seq")
+				.param("actor", last.actor())
+				.param("seq", last.seq())
+				.update();
 		}
 		assertThat(audit.verify().intact()).isTrue();
 		assertThat(audit.entries().get(audit.entries().size() - 1).actor()).as("the entry is as it was written")
@@ -84,8 +87,9 @@ class AuditLogTest {
 	private String verifyFromTheCommandLine() {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		fr.gouv.nuage.cli.NuageCliAccess.run(new String[] { "audit", "verify", "--db", url, "--user", user, "--password",
-				password == null ? "" : password }, new PrintWriter(out), new PrintWriter(err));
+		fr.gouv.nuage.cli.NuageCliAccess.run(new String[] { "audit", "verify", "--db", url, "--user", user,
+				"--password", password == null ? "" : password }, new PrintWriter(out), new PrintWriter(err));
 		return (out.toString() + err.toString()).strip();
 	}
+
 }

@@ -33,15 +33,17 @@ import fr.gouv.nuage.doctrine.RulePacks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The engine's JSON reader and writer against Jackson 3 on the same documents, for ADR 8: a plain
- * timed harness (JMH is only on the bench profile's class path, and this class is compiled by the
- * default build too). Each benchmark runs in its own JVM, so that one's profile does not pollute
- * another's; in it, warm-up iterations, then measured ones of about a second each, one thread, and
- * the median of the measured rates, per second of the JVM's CPU time and per second of wall time.
+ * The engine's JSON reader and writer against Jackson 3 on the same documents, for ADR 8:
+ * a plain timed harness (JMH is only on the bench profile's class path, and this class is
+ * compiled by the default build too). Each benchmark runs in its own JVM, so that one's
+ * profile does not pollute another's; in it, warm-up iterations, then measured ones of
+ * about a second each, one thread, and the median of the measured rates, per second of
+ * the JVM's CPU time and per second of wall time.
  *
- * <p>Arguments: {@code [--warmup N] [--iterations N] [--seconds S] [--only NAME]}; without
- * {@code --only}, every benchmark in a fork ({@code -XX:+UseSerialGC -Xms1g -Xmx1g}), then a table.
- * Not a test (no {@code Test} in its name): surefire never runs it.
+ * <p>
+ * Arguments: {@code [--warmup N] [--iterations N] [--seconds S] [--only NAME]}; without
+ * {@code --only}, every benchmark in a fork ({@code -XX:+UseSerialGC -Xms1g -Xmx1g}),
+ * then a table. Not a test (no {@code Test} in its name): surefire never runs it.
  */
 public final class JsonReaderVsJackson {
 
@@ -53,7 +55,10 @@ public final class JsonReaderVsJackson {
 
 	private static final String EXAMPLE = "/doctrine/examples/sensitive-on-commercial.json";
 
-	/** What a typed Jackson reader binds an assessment-v1 document to: the schema's objects as records. */
+	/**
+	 * What a typed Jackson reader binds an assessment-v1 document to: the schema's
+	 * objects as records.
+	 */
 	public record Document(String schema, Entity entity, Project project, Hosting hosting, Data data,
 			Commitments commitments) {
 	}
@@ -79,13 +84,21 @@ public final class JsonReaderVsJackson {
 			Boolean comparativeStudy, Boolean gdprCompliant, Boolean immuneToExtraEuAccess, Boolean trainingPlan) {
 	}
 
-	/** One benchmark: a name, what one operation is, and its inputs (set up before any timing). */
+	/**
+	 * One benchmark: a name, what one operation is, and its inputs (set up before any
+	 * timing).
+	 */
 	record Bench(String name, String what, String inputs, Function<Inputs, Op> setUp) {
 	}
 
-	/** One operation on the i-th input; what it returns goes to a sink, so that it is not optimised away. */
+	/**
+	 * One operation on the i-th input; what it returns goes to a sink, so that it is not
+	 * optimised away.
+	 */
 	interface Op {
+
 		int apply(int i);
+
 	}
 
 	record Inputs(String[] texts, byte[][] bytes, List<Map<?, ?>> trees, List<Decision> decisions) {
@@ -105,28 +118,34 @@ public final class JsonReaderVsJackson {
 	}
 
 	private static final List<Bench> BENCHES = List.of(
-		read("engine", "AssessmentReader.read(text): the fused reader, to an Assessment", JsonReaderVsJackson::engineRead),
-		read("engineFromBytes", "new String(UTF-8 bytes) + AssessmentReader.read, as a jsonl worker",
-			in -> i -> ok(READER.read("bench", new String(in.bytes()[i], StandardCharsets.UTF_8)))),
-		read("engineTree", "Json.parse(text): the engine's generic tree, no validation", in -> i -> ((Map<?, ?>) Json.parse(in.texts()[i])).size()),
-		read("jacksonTree", "JsonMapper.readValue(text, Object.class): maps and lists, no validation",
-			in -> i -> ((Map<?, ?>) JACKSON.readValue(in.texts()[i], Object.class)).size()),
-		read("jacksonNode", "JsonMapper.readTree(text): JsonNode, no validation", in -> i -> JACKSON.readTree(in.texts()[i]).size()),
-		read("jacksonRecords", "JsonMapper.readValue(text, Document.class): typed records, no validation",
-			in -> i -> JACKSON.readValue(in.texts()[i], Document.class).schema().length()),
-		read("jacksonAssessment", "readValue(text, Document.class) + Assessment.Builder: the same Assessment",
-			in -> i -> sink(toAssessment(JACKSON.readValue(in.texts()[i], Document.class)))),
-		read("jacksonAssessmentFromBytes", "readValue(UTF-8 bytes, Document.class) + Assessment.Builder",
-			in -> i -> sink(toAssessment(JACKSON.readValue(in.bytes()[i], Document.class)))),
-		read("jacksonMapEntryPoint", "readValue(text, Map) + AssessmentReader.read(source, Map)",
-			in -> i -> ok(READER.read("bench", jacksonMap(in.texts()[i])))),
-		new Bench("decisionJson", "DecisionJson.write(COMPACT, FR): the engine's decision writer, texts rendered",
-			"generated decisions", in -> i -> DecisionJson.write(in.decisions().get(i), Lang.FR, DecisionJson.Form.COMPACT,
-				false).length()),
-		write("writerCompact", "JsonWriter.value(tree) of a compact decision", DecisionJson.Form.COMPACT, false),
-		write("jacksonCompact", "JsonMapper.writeValueAsString(tree) of a compact decision", DecisionJson.Form.COMPACT, true),
-		write("writerFull", "JsonWriter.value(tree) of a full decision", DecisionJson.Form.FULL, false),
-		write("jacksonFull", "JsonMapper.writeValueAsString(tree) of a full decision", DecisionJson.Form.FULL, true));
+			read("engine", "AssessmentReader.read(text): the fused reader, to an Assessment",
+					JsonReaderVsJackson::engineRead),
+			read("engineFromBytes", "new String(UTF-8 bytes) + AssessmentReader.read, as a jsonl worker",
+					in -> i -> ok(READER.read("bench", new String(in.bytes()[i], StandardCharsets.UTF_8)))),
+			read("engineTree", "Json.parse(text): the engine's generic tree, no validation",
+					in -> i -> ((Map<?, ?>) Json.parse(in.texts()[i])).size()),
+			read("jacksonTree", "JsonMapper.readValue(text, Object.class): maps and lists, no validation",
+					in -> i -> ((Map<?, ?>) JACKSON.readValue(in.texts()[i], Object.class)).size()),
+			read("jacksonNode", "JsonMapper.readTree(text): JsonNode, no validation",
+					in -> i -> JACKSON.readTree(in.texts()[i]).size()),
+			read("jacksonRecords", "JsonMapper.readValue(text, Document.class): typed records, no validation",
+					in -> i -> JACKSON.readValue(in.texts()[i], Document.class).schema().length()),
+			read("jacksonAssessment", "readValue(text, Document.class) + Assessment.Builder: the same Assessment",
+					in -> i -> sink(toAssessment(JACKSON.readValue(in.texts()[i], Document.class)))),
+			read("jacksonAssessmentFromBytes", "readValue(UTF-8 bytes, Document.class) + Assessment.Builder",
+					in -> i -> sink(toAssessment(JACKSON.readValue(in.bytes()[i], Document.class)))),
+			read("jacksonMapEntryPoint", "readValue(text, Map) + AssessmentReader.read(source, Map)",
+					in -> i -> ok(READER.read("bench", jacksonMap(in.texts()[i])))),
+			new Bench("decisionJson", "DecisionJson.write(COMPACT, FR): the engine's decision writer, texts rendered",
+					"generated decisions",
+					in -> i -> DecisionJson.write(in.decisions().get(i), Lang.FR, DecisionJson.Form.COMPACT, false)
+						.length()),
+			write("writerCompact", "JsonWriter.value(tree) of a compact decision", DecisionJson.Form.COMPACT, false),
+			write("jacksonCompact", "JsonMapper.writeValueAsString(tree) of a compact decision",
+					DecisionJson.Form.COMPACT, true),
+			write("writerFull", "JsonWriter.value(tree) of a full decision", DecisionJson.Form.FULL, false),
+			write("jacksonFull", "JsonMapper.writeValueAsString(tree) of a full decision", DecisionJson.Form.FULL,
+					true));
 
 	private JsonReaderVsJackson() {
 	}
@@ -137,8 +156,7 @@ public final class JsonReaderVsJackson {
 
 	private static Bench write(String name, String what, DecisionJson.Form form, boolean jackson) {
 		return new Bench(name, what, form == DecisionJson.Form.COMPACT ? "compact trees" : "full trees",
-			jackson ? in -> i -> JACKSON.writeValueAsString(in.trees().get(i)).length()
-				: in -> i -> {
+				jackson ? in -> i -> JACKSON.writeValueAsString(in.trees().get(i)).length() : in -> i -> {
 					StringBuilder out = new StringBuilder(form == DecisionJson.Form.FULL ? 8192 : 4096);
 					new JsonWriter(out, false).value(in.trees().get(i));
 					return out.length();
@@ -156,7 +174,10 @@ public final class JsonReaderVsJackson {
 		throw new IllegalStateException("a benchmark input does not read: " + result);
 	}
 
-	/** A cheap read of the result: a hash code would walk it and time more than the reading. */
+	/**
+	 * A cheap read of the result: a hash code would walk it and time more than the
+	 * reading.
+	 */
 	private static int sink(Assessment assessment) {
 		return assessment.has(0) ? 1 : 0;
 	}
@@ -167,7 +188,8 @@ public final class JsonReaderVsJackson {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// Jackson's data binding needs about ten seconds of a loaded machine before its rate settles.
+		// Jackson's data binding needs about ten seconds of a loaded machine before its
+		// rate settles.
 		int warmup = 15;
 		int iterations = 10;
 		double seconds = 1;
@@ -190,13 +212,14 @@ public final class JsonReaderVsJackson {
 		check();
 		List<String> rows = new ArrayList<>();
 		for (Bench bench : BENCHES) {
-			for (String set : bench.inputs().equals("assessments") ? List.of("generated", "example") : List.of("generated")) {
+			for (String set : bench.inputs().equals("assessments") ? List.of("generated", "example")
+					: List.of("generated")) {
 				rows.add(fork(bench.name(), set, warmup, iterations, seconds));
 			}
 		}
 		System.out.println();
 		System.out.println("| benchmark | inputs | what one operation is | median ops per CPU second | min – max |"
-			+ " median ops/s (wall) | MB per CPU second (UTF-16 chars read) |");
+				+ " median ops/s (wall) | MB per CPU second (UTF-16 chars read) |");
 		System.out.println("|---|---|---|---:|---:|---:|---:|");
 		rows.forEach(System.out::println);
 	}
@@ -204,13 +227,15 @@ public final class JsonReaderVsJackson {
 	/** Runs one benchmark in a new JVM on this class path, and returns its table row. */
 	private static String fork(String name, String dataset, int warmup, int iterations, double seconds)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"-XX:+UseSerialGC", "-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-			JsonReaderVsJackson.class.getName(), "--only", name, "--dataset", dataset, "--warmup", String.valueOf(warmup),
-			"--iterations", String.valueOf(iterations), "--seconds", String.valueOf(seconds)));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xms1g",
+				"-Xmx1g", "-cp", System.getProperty("java.class.path"), JsonReaderVsJackson.class.getName(), "--only",
+				name, "--dataset", dataset, "--warmup", String.valueOf(warmup), "--iterations",
+				String.valueOf(iterations), "--seconds", String.valueOf(seconds)));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String row = null;
-		try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
 				System.out.println(line);
 				if (line.startsWith("| ")) {
@@ -225,12 +250,14 @@ public final class JsonReaderVsJackson {
 	}
 
 	private static void runOne(String name, String dataset, int warmup, int iterations, double seconds) {
-		Bench bench = BENCHES.stream().filter(b -> b.name().equals(name)).findFirst()
+		Bench bench = BENCHES.stream()
+			.filter(b -> b.name().equals(name))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no benchmark " + name));
 		String set = dataset == null ? "generated" : dataset;
 		Inputs inputs = bench.inputs().equals("assessments") ? assessments(set)
-			: bench.inputs().equals("generated decisions") ? decisions()
-			: trees(bench.inputs().equals("full trees") ? DecisionJson.Form.FULL : DecisionJson.Form.COMPACT);
+				: bench.inputs().equals("generated decisions") ? decisions() : trees(
+						bench.inputs().equals("full trees") ? DecisionJson.Form.FULL : DecisionJson.Form.COMPACT);
 		Op op = bench.setUp().apply(inputs);
 		int size = inputs.size();
 		long nanos = (long) (seconds * 1e9);
@@ -252,11 +279,12 @@ public final class JsonReaderVsJackson {
 				}
 				count += 64;
 				elapsed = System.nanoTime() - start;
-			} while (elapsed < nanos);
+			}
+			while (elapsed < nanos);
 			long cpu = processCpuNanos() - cpuStart;
 			double rate = count * 1e9 / cpu;
 			System.out.printf(Locale.ROOT, "%s %s %s %d: %.0f ops per CPU second, %.0f ops/s%n", name, set,
-				it < 0 ? "warm-up" : "iteration", it < 0 ? it + warmup + 1 : it + 1, rate, count * 1e9 / elapsed);
+					it < 0 ? "warm-up" : "iteration", it < 0 ? it + warmup + 1 : it + 1, rate, count * 1e9 / elapsed);
 			if (it >= 0) {
 				perCpuSecond[it] = rate;
 				perSecond[it] = count * 1e9 / elapsed;
@@ -268,8 +296,8 @@ public final class JsonReaderVsJackson {
 		long chars = inputs.chars();
 		String mbs = chars == 0 ? "" : String.format(Locale.ROOT, "%.0f", median * chars / size / 1e6);
 		System.out.printf(Locale.ROOT, "| `%s` | %s (%d) | %s | %,.0f | %,.0f – %,.0f | %,.0f | %s |%n", name,
-			bench.inputs().equals("assessments") ? set : bench.inputs(), size, bench.what(), median, perCpuSecond[0],
-			perCpuSecond[iterations - 1], perSecond[iterations / 2], mbs);
+				bench.inputs().equals("assessments") ? set : bench.inputs(), size, bench.what(), median,
+				perCpuSecond[0], perCpuSecond[iterations - 1], perSecond[iterations / 2], mbs);
 		if (sink == 42) {
 			// Reads the sink, so that the JIT keeps every operation.
 			System.out.println();
@@ -277,22 +305,27 @@ public final class JsonReaderVsJackson {
 	}
 
 	/**
-	 * The CPU time of this JVM, GC and compiler threads included. The machine is shared (other
-	 * builds run on its two cores): CPU time counts what the operations cost, wall time also
-	 * whatever else ran.
+	 * The CPU time of this JVM, GC and compiler threads included. The machine is shared
+	 * (other builds run on its two cores): CPU time counts what the operations cost, wall
+	 * time also whatever else ran.
 	 */
 	private static long processCpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static final int COUNT = 4096;
 
-	/** The shipped example as it is (one document), or 4 096 seeded jsonl lines, half complete, half partial. */
+	/**
+	 * The shipped example as it is (one document), or 4 096 seeded jsonl lines, half
+	 * complete, half partial.
+	 */
 	static Inputs assessments(String set) {
 		String[] texts;
 		if (set.equals("example")) {
 			texts = new String[] { resource(EXAMPLE) };
-		} else {
+		}
+		else {
 			Random random = new Random(2026);
 			texts = new String[COUNT];
 			for (int i = 0; i < COUNT; i++) {
@@ -315,7 +348,10 @@ public final class JsonReaderVsJackson {
 		return new Inputs(null, null, null, decisions);
 	}
 
-	/** Decisions as generic trees, so that both writers write the very same maps and lists. */
+	/**
+	 * Decisions as generic trees, so that both writers write the very same maps and
+	 * lists.
+	 */
 	private static Inputs trees(DecisionJson.Form form) {
 		List<Map<?, ?>> trees = new ArrayList<>();
 		for (Decision decision : decisions().decisions()) {
@@ -325,12 +361,16 @@ public final class JsonReaderVsJackson {
 	}
 
 	private static final String[] NAMES = { "Portail des démarches", "Système d'information RH", "Messagerie",
-		"Plateforme de données de santé", "Téléservice « Mon dossier »", "Ministère de l'Intérieur",
-		"Direction générale des Finances publiques", "Académie de Grenoble" };
+			"Plateforme de données de santé", "Téléservice « Mon dossier »", "Ministère de l'Intérieur",
+			"Direction générale des Finances publiques", "Académie de Grenoble" };
 
-	private static final double[] COSTS = { 0, 50_000, 999_999.99, 1_000_000, 2_500_000, 8_999_999, 9_000_000, 25_000_000 };
+	private static final double[] COSTS = { 0, 50_000, 999_999.99, 1_000_000, 2_500_000, 8_999_999, 9_000_000,
+			25_000_000 };
 
-	/** An assessment with each fact absent with the given probability; names as people write them. */
+	/**
+	 * An assessment with each fact absent with the given probability; names as people
+	 * write them.
+	 */
 	static Assessment generate(Random random, double absent) {
 		Assessment.Builder builder = Assessment.builder(MODEL);
 		for (Fact fact : MODEL.facts()) {
@@ -340,7 +380,7 @@ public final class JsonReaderVsJackson {
 			Object value = switch (fact.type()) {
 				case BOOLEAN -> random.nextBoolean();
 				case NUMBER -> fact.maximum() != null && fact.maximum() <= 1 ? random.nextInt(101) / 100.0
-					: COSTS[random.nextInt(COSTS.length)];
+						: COSTS[random.nextInt(COSTS.length)];
 				case ENUM -> fact.values().get(random.nextInt(fact.values().size()));
 				case ENUM_LIST -> fact.values().stream().filter(v -> random.nextInt(4) == 0).toList();
 				default -> fact.path().equals("hosting.offerId") ? null : NAMES[random.nextInt(NAMES.length)];
@@ -350,7 +390,10 @@ public final class JsonReaderVsJackson {
 		return builder.build();
 	}
 
-	/** The Jackson path to the engine's input: every bound value checked by the builder, as the reader checks it. */
+	/**
+	 * The Jackson path to the engine's input: every bound value checked by the builder,
+	 * as the reader checks it.
+	 */
 	static Assessment toAssessment(Document d) {
 		Assessment.Builder b = Assessment.builder(MODEL);
 		if (!MODEL.schemaId().equals(d.schema())) {
@@ -415,9 +458,9 @@ public final class JsonReaderVsJackson {
 	}
 
 	/**
-	 * Before any timing: the Jackson paths read every input to the very Assessment the engine
-	 * reads, and both writers' texts are the same JSON; a comparison of paths that disagree would
-	 * measure nothing.
+	 * Before any timing: the Jackson paths read every input to the very Assessment the
+	 * engine reads, and both writers' texts are the same JSON; a comparison of paths that
+	 * disagree would measure nothing.
 	 */
 	static void check() {
 		for (String set : List.of("generated", "example")) {
@@ -436,14 +479,15 @@ public final class JsonReaderVsJackson {
 			for (Map<?, ?> tree : trees(form).trees()) {
 				StringBuilder out = new StringBuilder();
 				new JsonWriter(out, false).value(tree);
-				// Compared as trees of doubles: Jackson writes the double 50000.0 as `50000.0`, JsonWriter as `50000`.
+				// Compared as trees of doubles: Jackson writes the double 50000.0 as
+				// `50000.0`, JsonWriter as `50000`.
 				if (!Json.parse(out.toString()).equals(Json.parse(JACKSON.writeValueAsString(tree)))) {
 					throw new IllegalStateException("the writers disagree on " + tree);
 				}
 			}
 		}
 		System.out.println("check: on every input, the engine and the Jackson paths read the same Assessment"
-			+ " and the two writers write the same JSON");
+				+ " and the two writers write the same JSON");
 	}
 
 	private static String resource(String name) {
@@ -452,8 +496,10 @@ public final class JsonReaderVsJackson {
 				throw new IllegalStateException("no resource " + name);
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
+
 }

@@ -45,15 +45,23 @@ class CatalogueCasesTest {
 		assertThat(premi3ns.hostingClass(LocalDate.parse("2025-12-17"))).isEqualTo(Offer.COMMERCIAL_TRUSTED);
 	}
 
-	/** The catalogue's note says it counts five qualified providers when Banque des Territoires counted seven. */
+	/**
+	 * The catalogue's note says it counts five qualified providers when Banque des
+	 * Territoires counted seven.
+	 */
 	@Test
 	void theCatalogueCountsTheFiveQualifiedProvidersItsNoteNames() {
 		LocalDate announcement = LocalDate.parse("2024-09-17");
-		assertThat(Catalogue.reference().offers().stream().filter(o -> o.secNumCloud(announcement).valid())
-			.map(o -> o.provider().split(" \\(")[0]).distinct().sorted().toList())
-			.containsExactly("3DS Outscale", "Cloud Temple", "Index Éducation", "OVHcloud", "Oodrive");
-		assertThat(Catalogue.reference().notes()).anySatisfy(note -> assertThat(note.fr()).contains("sept prestataires")
-			.contains("n'en compte que cinq"));
+		assertThat(Catalogue.reference()
+			.offers()
+			.stream()
+			.filter(o -> o.secNumCloud(announcement).valid())
+			.map(o -> o.provider().split(" \\(")[0])
+			.distinct()
+			.sorted()
+			.toList()).containsExactly("3DS Outscale", "Cloud Temple", "Index Éducation", "OVHcloud", "Oodrive");
+		assertThat(Catalogue.reference().notes())
+			.anySatisfy(note -> assertThat(note.fr()).contains("sept prestataires").contains("n'en compte que cinq"));
 	}
 
 	@Test
@@ -100,4 +108,5 @@ class CatalogueCasesTest {
 				""");
 		assertThat(results).extracting(CatalogueTests.CaseResult::passed).containsExactly(false, false, false);
 	}
+
 }

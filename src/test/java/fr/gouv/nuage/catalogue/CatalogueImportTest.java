@@ -8,7 +8,10 @@ import java.util.List;
 import fr.gouv.nuage.doctrine.SourceIssue;
 import org.junit.jupiter.api.Test;
 
-/** Import and export keep every fact, and bad input is refused with its place and a clear message. */
+/**
+ * Import and export keep every fact, and bad input is refused with its place and a clear
+ * message.
+ */
 class CatalogueImportTest {
 
 	private final Catalogue small = SmallCatalogue.load();
@@ -34,10 +37,12 @@ class CatalogueImportTest {
 		Catalogue.LoadResult result = CatalogueCsv.load("export.csv", csv, small);
 		assertThat(result).isInstanceOf(Catalogue.Loaded.class);
 		Catalogue back = ((Catalogue.Loaded) result).catalogue();
-		assertThat(back.offers()).extracting(Offer::id).containsExactlyElementsOf(small.offers().stream().map(Offer::id).toList());
+		assertThat(back.offers()).extracting(Offer::id)
+			.containsExactlyElementsOf(small.offers().stream().map(Offer::id).toList());
 		for (Offer offer : small.offers()) {
 			Offer read = back.offer(offer.id()).orElseThrow();
-			assertThat(read.hostingClass(LocalDate.parse("2024-01-01"))).isEqualTo(offer.hostingClass(LocalDate.parse("2024-01-01")));
+			assertThat(read.hostingClass(LocalDate.parse("2024-01-01")))
+				.isEqualTo(offer.hostingClass(LocalDate.parse("2024-01-01")));
 			assertThat(read.qualifications()).isEqualTo(offer.qualifications());
 			assertThat(read.purchasing()).extracting(Offer.Purchasing::vehicle)
 				.containsExactlyElementsOf(offer.purchasing().stream().map(Offer.Purchasing::vehicle).toList());
@@ -49,8 +54,9 @@ class CatalogueImportTest {
 		String csv = CatalogueCsv.export(small, small.asOf()).replace(",IAAS,", ",IASS,");
 		Catalogue.LoadResult result = CatalogueCsv.load("offers.csv", csv, small);
 		assertThat(((Catalogue.Refused) result).issues()).extracting(SourceIssue::headline)
-			.contains("offers.csv:2:1: error: row 2: `IASS` is not allowed for `model` of offer `pi`, did you mean `IAAS`? "
-					+ "(expected one of CAAS, IAAS, PAAS, SAAS)");
+			.contains(
+					"offers.csv:2:1: error: row 2: `IASS` is not allowed for `model` of offer `pi`, did you mean `IAAS`? "
+							+ "(expected one of CAAS, IAAS, PAAS, SAAS)");
 	}
 
 	@Test
@@ -58,7 +64,8 @@ class CatalogueImportTest {
 		String csv = CatalogueCsv.export(small, small.asOf()).replace("COMMERCIAL,NONE", "COMMERCIAL_TRUSTED,NONE");
 		Catalogue.LoadResult result = CatalogueCsv.load("offers.csv", csv, small);
 		assertThat(((Catalogue.Refused) result).issues()).extracting(SourceIssue::message)
-			.anySatisfy(message -> assertThat(message).contains("the hosting class is derived from the qualifications, never typed"));
+			.anySatisfy(message -> assertThat(message)
+				.contains("the hosting class is derived from the qualifications, never typed"));
 	}
 
 	@Test
@@ -70,17 +77,19 @@ class CatalogueImportTest {
 
 	@Test
 	void mistakesInTheFileAreReportedWithLineAndColumn() {
-		assertThat(refused(SmallCatalogue.TEXT.replace("    hdsCertified: true\n    maxMarking: NONE\n    qualifications:\n      - scheme",
+		assertThat(refused(SmallCatalogue.TEXT.replace(
+				"    hdsCertified: true\n    maxMarking: NONE\n    qualifications:\n      - scheme",
 				"    hdsCertifed: true\n    maxMarking: NONE\n    qualifications:\n      - scheme")))
 			.containsExactly("bad.yaml:21:5: error: offer `trusted-iaas` is missing `hdsCertified`",
 					"bad.yaml:28:5: error: unknown key `hdsCertifed` in offer `trusted-iaas`, did you mean `hdsCertified`?");
-		assertThat(refused(SmallCatalogue.TEXT.replace("date: 2023-03-01", "date: 2023-13-01")))
-			.anySatisfy(line -> assertThat(line).contains("`date` is a day YYYY-MM-DD, or a month YYYY-MM or a year YYYY "
-					+ "where the source gives no day, not `2023-13-01`"));
-		assertThat(refused(SmallCatalogue.TEXT.replace("runsOn: pi", "runsOn: py")))
-			.anySatisfy(line -> assertThat(line).contains("`runsOn` names no offer of the catalogue: `py`, did you mean `pi`?"));
-		assertThat(refused(SmallCatalogue.TEXT.replace("source: ANSSI, confidence: sourced}\n          - {status: QUALIFIED",
-				"source: ANSI, confidence: sourced}\n          - {status: QUALIFIED")))
+		assertThat(refused(SmallCatalogue.TEXT.replace("date: 2023-03-01", "date: 2023-13-01"))).anySatisfy(
+				line -> assertThat(line).contains("`date` is a day YYYY-MM-DD, or a month YYYY-MM or a year YYYY "
+						+ "where the source gives no day, not `2023-13-01`"));
+		assertThat(refused(SmallCatalogue.TEXT.replace("runsOn: pi", "runsOn: py"))).anySatisfy(line -> assertThat(line)
+			.contains("`runsOn` names no offer of the catalogue: `py`, did you mean `pi`?"));
+		assertThat(refused(
+				SmallCatalogue.TEXT.replace("source: ANSSI, confidence: sourced}\n          - {status: QUALIFIED",
+						"source: ANSI, confidence: sourced}\n          - {status: QUALIFIED")))
 			.anySatisfy(line -> assertThat(line).contains("`ANSI` is not allowed for `source`, did you mean `ANSSI`?"));
 		assertThat(refused(SmallCatalogue.TEXT.replace("date: 2022-06-01", "date: 2024-06-01")))
 			.anySatisfy(line -> assertThat(line).contains("must be in date order"));
@@ -90,22 +99,26 @@ class CatalogueImportTest {
 
 	@Test
 	void whatIsKnownOfAnEventIsCheckedWhereItIsWritten() {
-		assertThat(refused(SmallCatalogue.TEXT.replace("date: 2023-03-01, dating: known", "date: 2023-03, dating: known")))
+		assertThat(
+				refused(SmallCatalogue.TEXT.replace("date: 2023-03-01, dating: known", "date: 2023-03, dating: known")))
 			.containsExactly("bad.yaml:35:39: error: `2023-03` names a month or a year, not a day: its `dating` is "
 					+ "`estimated`, or write the day the source gives");
 		assertThat(refused(SmallCatalogue.TEXT.replace("dating: known, milestone: J0", "milestone: J0")))
 			.anySatisfy(line -> assertThat(line).contains("is missing `dating`"));
-		assertThat(refused(SmallCatalogue.TEXT.replace("milestone: J0, evidence: anssi-list", "milestone: J0, evidence: rumour")))
+		assertThat(refused(
+				SmallCatalogue.TEXT.replace("milestone: J0, evidence: anssi-list", "milestone: J0, evidence: rumour")))
 			.anySatisfy(line -> assertThat(line).contains("`rumour` is not allowed for `evidence`"));
-		assertThat(refused(SmallCatalogue.TEXT.replace("milestone: J0, evidence", "milestone: J0, validUntil: 2024-01-01, evidence")))
+		assertThat(refused(SmallCatalogue.TEXT.replace("milestone: J0, evidence",
+				"milestone: J0, validUntil: 2024-01-01, evidence")))
 			.anySatisfy(line -> assertThat(line).contains("`validUntil` is the end of a grant"));
-		assertThat(refused(SmallCatalogue.TEXT.replace("validUntil: 2026-02-28", "validUntil: 2022-02-28")))
-			.anySatisfy(line -> assertThat(line).contains("`validUntil` 2022-02-28 is not after the grant's date 2023-03-01"));
+		assertThat(refused(SmallCatalogue.TEXT.replace("validUntil: 2026-02-28", "validUntil: 2022-02-28"))).anySatisfy(
+				line -> assertThat(line).contains("`validUntil` 2022-02-28 is not after the grant's date 2023-03-01"));
 	}
 
 	@Test
 	void aStateServiceTakesItsClassFromItsInfrastructureNotFromAQualification() {
-		String state = SmallCatalogue.TEXT.replace("    provider: Hyper\n", "    provider: Hyper\n    operator: STATE\n")
+		String state = SmallCatalogue.TEXT
+			.replace("    provider: Hyper\n", "    provider: Hyper\n    operator: STATE\n")
 			.replace("    purchasing: [{vehicle: UGAP, reference: \"Marché cloud public\"}]\n    qualifications: []",
 					"    purchasing: [{vehicle: UGAP, reference: \"Marché cloud public\"}]\n    qualifications:\n"
 							+ "      - {scheme: SECNUMCLOUD, events: []}");
@@ -141,23 +154,32 @@ class CatalogueImportTest {
 				    confidence: sourced
 				    asOf: 2026-01-01
 				""";
-		assertThat(refused(support)).anySatisfy(line -> assertThat(line).contains("did you mean `commitments.trainingPlan`?"))
-			.anySatisfy(line -> assertThat(line).contains("`maybe` is not a value of `commitments.trainingPlan` (true or false)"))
+		assertThat(refused(support))
+			.anySatisfy(line -> assertThat(line).contains("did you mean `commitments.trainingPlan`?"))
+			.anySatisfy(line -> assertThat(line)
+				.contains("`maybe` is not a value of `commitments.trainingPlan` (true or false)"))
 			.anySatisfy(line -> assertThat(line).contains("`MINISTERY` is not allowed"))
 			.anySatisfy(line -> assertThat(line).contains("says when"))
 			.anySatisfy(line -> assertThat(line).contains("unknown key `dataLocation`"));
-		assertThat(refused(SmallCatalogue.TEXT.replace("runsOn: pi", "runsOn: squads") + support.substring(SmallCatalogue.TEXT.length())
-			.replace("commitments.trainingPlann", "commitments.trainingPlan").replace("\"maybe\"", "\"true\"")
-			.replace("MINISTERY", "MINISTRY").replace("        - {reason: {fr: \"r\", en: \"r\"}}\n", "")
-			.replace("    dataLocation: FRANCE\n", "")))
-			.containsExactly("bad.yaml:53:5: error: offer `suite` runs on `squads`, a support offer, which hosts nothing");
+		assertThat(refused(SmallCatalogue.TEXT.replace("runsOn: pi", "runsOn: squads")
+				+ support.substring(SmallCatalogue.TEXT.length())
+					.replace("commitments.trainingPlann", "commitments.trainingPlan")
+					.replace("\"maybe\"", "\"true\"")
+					.replace("MINISTERY", "MINISTRY")
+					.replace("        - {reason: {fr: \"r\", en: \"r\"}}\n", "")
+					.replace("    dataLocation: FRANCE\n", "")))
+			.containsExactly(
+					"bad.yaml:53:5: error: offer `suite` runs on `squads`, a support offer, which hosts nothing");
 	}
 
 	@Test
 	void aQualificationCoversOnlyRegionsTheOfferHas() {
-		String regions = SmallCatalogue.TEXT.replace("    maxMarking: NONE\n    qualifications:\n      - scheme: SECNUMCLOUD\n        validityYears: 3\n",
+		String regions = SmallCatalogue.TEXT.replace(
+				"    maxMarking: NONE\n    qualifications:\n      - scheme: SECNUMCLOUD\n        validityYears: 3\n",
 				"    maxMarking: NONE\n    regions: [{id: fr-1, dataLocation: FRANCE}, {id: us-1, dataLocation: OTHER}]\n"
 						+ "    qualifications:\n      - scheme: SECNUMCLOUD\n        validityYears: 3\n        regions: [fr-1, fr-2]\n");
-		assertThat(refused(regions)).anySatisfy(line -> assertThat(line).contains("`fr-2` is not allowed for an item of `regions` of a qualification of offer `trusted-iaas`, did you mean `fr-1`?"));
+		assertThat(refused(regions)).anySatisfy(line -> assertThat(line).contains(
+				"`fr-2` is not allowed for an item of `regions` of a qualification of offer `trusted-iaas`, did you mean `fr-1`?"));
 	}
+
 }

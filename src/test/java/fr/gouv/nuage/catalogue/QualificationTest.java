@@ -7,19 +7,22 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** A qualification's status on any date follows from its history alone, and from what is known of it. */
+/**
+ * A qualification's status on any date follows from its history alone, and from what is
+ * known of it.
+ */
 class QualificationTest {
 
 	private static QualificationEvent event(QualificationStatus status, String date) {
 		return QualificationEvent.known(status, LocalDate.parse(date),
-				status == QualificationStatus.IN_PROGRESS ? "J0" : null, status == QualificationStatus.QUALIFIED ? "3.2" : null,
-				Evidence.ANSSI_LIST, "ANSSI");
+				status == QualificationStatus.IN_PROGRESS ? "J0" : null,
+				status == QualificationStatus.QUALIFIED ? "3.2" : null, Evidence.ANSSI_LIST, "ANSSI");
 	}
 
 	/** A grant whose source gives its last day. */
 	private static QualificationEvent grantUntil(String date, String until) {
-		return new QualificationEvent(QualificationStatus.QUALIFIED, LocalDate.parse(date), date, Dating.KNOWN, null, "3.2",
-				LocalDate.parse(until), Evidence.ANSSI_LIST, "ANSSI", "sourced", null);
+		return new QualificationEvent(QualificationStatus.QUALIFIED, LocalDate.parse(date), date, Dating.KNOWN, null,
+				"3.2", LocalDate.parse(until), Evidence.ANSSI_LIST, "ANSSI", "sourced", null);
 	}
 
 	/** A grant written as the source gives it (a year, a month), estimated. */
@@ -89,7 +92,8 @@ class QualificationTest {
 
 	@Test
 	void aRenewalInProgressLeavesTheGrantValidUntilItEnds() {
-		Qualification renewing = snc(grantUntil("2023-03-01", "2026-02-28"), event(QualificationStatus.IN_PROGRESS, "2025-10-01"));
+		Qualification renewing = snc(grantUntil("2023-03-01", "2026-02-28"),
+				event(QualificationStatus.IN_PROGRESS, "2025-10-01"));
 		QualificationState during = renewing.on(LocalDate.parse("2025-11-01"));
 		assertThat(during.status()).isEqualTo(QualificationStatus.QUALIFIED);
 		assertThat(during.renewal().milestone()).isEqualTo("J0");
@@ -100,14 +104,16 @@ class QualificationTest {
 
 	@Test
 	void aRenewalInProgressAfterAnEstimatedGrantNeverDowngradesIt() {
-		Qualification renewing = snc(estimated("2024", Evidence.PROVIDER_CONTRACT), event(QualificationStatus.IN_PROGRESS, "2026-06-01"));
+		Qualification renewing = snc(estimated("2024", Evidence.PROVIDER_CONTRACT),
+				event(QualificationStatus.IN_PROGRESS, "2026-06-01"));
 		assertThat(renewing.on(LocalDate.parse("2026-07-01")).status()).isEqualTo(QualificationStatus.QUALIFIED);
 		assertThat(renewing.on(LocalDate.parse("2027-07-01")).status()).isEqualTo(QualificationStatus.QUALIFIED);
 	}
 
 	@Test
 	void aNewApplicationAfterAKnownEndIsInProgress() {
-		Qualification again = snc(grantUntil("2020-01-01", "2022-12-31"), event(QualificationStatus.IN_PROGRESS, "2024-01-01"));
+		Qualification again = snc(grantUntil("2020-01-01", "2022-12-31"),
+				event(QualificationStatus.IN_PROGRESS, "2024-01-01"));
 		assertThat(again.on(LocalDate.parse("2023-06-01")).status()).isEqualTo(QualificationStatus.EXPIRED);
 		assertThat(again.on(LocalDate.parse("2024-06-01")).status()).isEqualTo(QualificationStatus.IN_PROGRESS);
 	}
@@ -117,8 +123,8 @@ class QualificationTest {
 		Qualification mentioned = snc(estimated("2025-12", Evidence.SINGLE_SOURCE));
 		assertThat(mentioned.on(LocalDate.parse("2026-06-01")).status()).isEqualTo(QualificationStatus.NONE);
 		Qualification ended = snc(event(QualificationStatus.QUALIFIED, "2024-01-01"),
-				new QualificationEvent(QualificationStatus.WITHDRAWN, LocalDate.parse("2025-01-01"), "2025", Dating.ESTIMATED,
-						null, null, null, Evidence.SINGLE_SOURCE, "PRESS", "uncertain", null));
+				new QualificationEvent(QualificationStatus.WITHDRAWN, LocalDate.parse("2025-01-01"), "2025",
+						Dating.ESTIMATED, null, null, null, Evidence.SINGLE_SOURCE, "PRESS", "uncertain", null));
 		assertThat(ended.on(LocalDate.parse("2025-06-01")).status()).as("a rumoured withdrawal ends nothing")
 			.isEqualTo(QualificationStatus.QUALIFIED);
 	}
@@ -132,7 +138,8 @@ class QualificationTest {
 
 	@Test
 	void aSchemeWithoutValidityNeverExpires() {
-		Qualification hds = new Qualification("HDS", null, List.of(), List.of(event(QualificationStatus.QUALIFIED, "2010-01-01")));
+		Qualification hds = new Qualification("HDS", null, List.of(),
+				List.of(event(QualificationStatus.QUALIFIED, "2010-01-01")));
 		assertThat(hds.on(LocalDate.parse("2040-01-01")).status()).isEqualTo(QualificationStatus.QUALIFIED);
 		assertThat(hds.on(LocalDate.parse("2040-01-01")).toConfirm()).isFalse();
 	}
@@ -146,6 +153,8 @@ class QualificationTest {
 		assertThat(trusted.hostingClass(LocalDate.parse("2026-03-01"))).isEqualTo(Offer.COMMERCIAL);
 		assertThat(catalogue.offer("hyperscaler").orElseThrow().hostingClass(LocalDate.parse("2025-01-01")))
 			.isEqualTo(Offer.COMMERCIAL);
-		assertThat(catalogue.offer("pi").orElseThrow().hostingClass(LocalDate.parse("2000-01-01"))).isEqualTo(Offer.INTERNAL_PI);
+		assertThat(catalogue.offer("pi").orElseThrow().hostingClass(LocalDate.parse("2000-01-01")))
+			.isEqualTo(Offer.INTERNAL_PI);
 	}
+
 }

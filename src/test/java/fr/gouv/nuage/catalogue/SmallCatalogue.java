@@ -85,4 +85,5 @@ final class SmallCatalogue {
 		}
 		return ((Catalogue.Loaded) result).catalogue();
 	}
+
 }

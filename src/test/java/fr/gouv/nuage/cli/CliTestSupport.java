@@ -32,4 +32,5 @@ abstract class CliTestSupport {
 		Files.writeString(path, content);
 		return path.toString();
 	}
+
 }

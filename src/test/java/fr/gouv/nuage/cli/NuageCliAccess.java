@@ -11,4 +11,5 @@ public final class NuageCliAccess {
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
 		return NuageCli.run(args, out, err);
 	}
+
 }

@@ -44,7 +44,8 @@ class NuageCliTest extends CliTestSupport {
 
 	@Test
 	void outOfScopeProjectsExitZero() throws IOException {
-		assertThat(run("evaluate", file("town.json", "{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"LOCAL_AUTHORITY\"}}")))
+		assertThat(run("evaluate",
+				file("town.json", "{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"LOCAL_AUTHORITY\"}}")))
 			.isZero();
 		assertThat(run("evaluate", file("run.json",
 				"{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"STATE_OPERATOR\"},\"project\":{\"stage\":\"RUN\"}}")))
@@ -102,10 +103,13 @@ class NuageCliTest extends CliTestSupport {
 
 	@Test
 	void compareSaysWhatChangesBetweenCirculars() throws IOException {
-		String citizens = COMPLIANT.replace("\"personal\":false", "\"personal\":true").replace("INTERNAL_NUBO", "COMMERCIAL");
+		String citizens = COMPLIANT.replace("\"personal\":false", "\"personal\":true")
+			.replace("INTERNAL_NUBO", "COMMERCIAL");
 		assertThat(run("compare", "--from", "6282-SG", "--to", "6404-SG", "--format", "json", file("c.json", citizens)))
 			.isZero();
-		assertThat(out).contains("\"field\": \"sensitivity\"").contains("\"from\": \"PARTICULAR\"").contains("\"to\": \"PERSONAL\"");
+		assertThat(out).contains("\"field\": \"sensitivity\"")
+			.contains("\"from\": \"PARTICULAR\"")
+			.contains("\"to\": \"PERSONAL\"");
 	}
 
 	@Test
@@ -124,4 +128,5 @@ class NuageCliTest extends CliTestSupport {
 		assertThat(run("evaluate", "--format", "json", "--trace", file("ok.json", COMPLIANT))).isZero();
 		assertThat(out).contains("\"trace\"").contains("\"step\": \"derived sensitivity case 1\"");
 	}
+
 }

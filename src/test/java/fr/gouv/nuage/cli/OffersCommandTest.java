@@ -38,15 +38,20 @@ class OffersCommandTest extends CliTestSupport {
 	@Test
 	void showsAnOfferWithItsQualificationHistory() {
 		assertThat(run("offers", "show", "s3ns-premi3ns", "--as-of", "2026-01-01", "--lang", "en")).isZero();
-		assertThat(out).contains("COMMERCIAL_TRUSTED").contains("2025-12-17 (known date) QUALIFIED").contains("ANSSI")
+		assertThat(out).contains("COMMERCIAL_TRUSTED")
+			.contains("2025-12-17 (known date) QUALIFIED")
+			.contains("ANSSI")
 			.contains("INDEPENDENT_SOURCES");
 	}
 
 	@Test
 	void listsTheQualificationsDinumIsAskedToConfirm() {
 		assertThat(run("offers", "due", "--as-of", "2027-01-15", "--lang", "en")).isZero();
-		assertThat(out).contains("Qualifications to confirm on 2027-01-15: 4").contains("outscale-iaas")
-			.contains("ovhcloud-hpc-snc").contains("cloudtemple-iaas").contains("oodrive-work");
+		assertThat(out).contains("Qualifications to confirm on 2027-01-15: 4")
+			.contains("outscale-iaas")
+			.contains("ovhcloud-hpc-snc")
+			.contains("cloudtemple-iaas")
+			.contains("oodrive-work");
 		assertThat(run("offers", "due", "--as-of", "2026-12-02", "--lang", "en")).isZero();
 		assertThat(out).contains("Qualifications to confirm on 2026-12-02: 0");
 	}
@@ -63,10 +68,13 @@ class OffersCommandTest extends CliTestSupport {
 
 	@Test
 	void eligibleOffersForParticularSensitivityAreInternalOrQualified() throws IOException {
-		assertThat(run("offers", "eligible", "--as-of", "2026-11-22", "--format", "json", file("s.json", SENSITIVE))).isZero();
+		assertThat(run("offers", "eligible", "--as-of", "2026-11-22", "--format", "json", file("s.json", SENSITIVE)))
+			.isZero();
 		assertThat(out).contains("\"id\": \"pi\"").contains("\"id\": \"nubo\"").contains("\"id\": \"s3ns-premi3ns\"");
-		assertThat(out).containsPattern("\"id\": \"aws-region-paris\",\\s*\"hostingClass\": \"COMMERCIAL\",\\s*\"rule\": \"R9\"");
-		assertThat(out).containsPattern("\"id\": \"bleu\",\\s*\"hostingClass\": \"COMMERCIAL\",\\s*\"rule\": \"R9\",\\s*\"reason\": \"[^\"]*en cours");
+		assertThat(out)
+			.containsPattern("\"id\": \"aws-region-paris\",\\s*\"hostingClass\": \"COMMERCIAL\",\\s*\"rule\": \"R9\"");
+		assertThat(out).containsPattern(
+				"\"id\": \"bleu\",\\s*\"hostingClass\": \"COMMERCIAL\",\\s*\"rule\": \"R9\",\\s*\"reason\": \"[^\"]*en cours");
 	}
 
 	@Test
@@ -79,11 +87,14 @@ class OffersCommandTest extends CliTestSupport {
 
 	@Test
 	void evaluateTakesTheHostingFactsOfANamedOffer() throws IOException {
-		String onBleu = SENSITIVE.replace("\"project\":{\"stage\":\"NEW\"}", "\"project\":{\"stage\":\"NEW\"},\"hosting\":{\"offerId\":\"bleu\"}");
-		assertThat(run("evaluate", "--as-of", "2026-11-22", "--format", "json", file("bleu.json", onBleu))).isEqualTo(1);
+		String onBleu = SENSITIVE.replace("\"project\":{\"stage\":\"NEW\"}",
+				"\"project\":{\"stage\":\"NEW\"},\"hosting\":{\"offerId\":\"bleu\"}");
+		assertThat(run("evaluate", "--as-of", "2026-11-22", "--format", "json", file("bleu.json", onBleu)))
+			.isEqualTo(1);
 		assertThat(out).contains("\"verdict\": \"NON_COMPLIANT\"").contains("\"hosting.class\": \"COMMERCIAL\"");
 		String onPremi3ns = onBleu.replace("bleu", "s3ns-premi3ns");
-		assertThat(run("evaluate", "--as-of", "2026-11-22", "--format", "json", file("p.json", onPremi3ns))).isNotEqualTo(2);
+		assertThat(run("evaluate", "--as-of", "2026-11-22", "--format", "json", file("p.json", onPremi3ns)))
+			.isNotEqualTo(2);
 		assertThat(out).contains("\"hosting.class\": \"COMMERCIAL_TRUSTED\"");
 	}
 
@@ -110,4 +121,5 @@ class OffersCommandTest extends CliTestSupport {
 		assertThat(run("offers", "check", file("bad.json", "{\"catalogue\": {\"version\": \"x\"}}"))).isEqualTo(2);
 		assertThat(err).contains("bad.json:1:").contains("missing `asOf`");
 	}
+
 }

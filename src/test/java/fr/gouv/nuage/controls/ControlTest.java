@@ -21,11 +21,11 @@ import fr.gouv.nuage.directory.Person;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every allowed transition of a control, for each procedure, and every other (action, role) in every
- * state refused without changing anything: a role the step is not given is not allowed, a step the
- * procedure or the status does not allow is refused. And who gets which role from their perimeter
- * on the project's organisation, for each step: a caller without it is not allowed, whatever the
- * state.
+ * Every allowed transition of a control, for each procedure, and every other (action,
+ * role) in every state refused without changing anything: a role the step is not given is
+ * not allowed, a step the procedure or the status does not allow is refused. And who gets
+ * which role from their perimeter on the project's organisation, for each step: a caller
+ * without it is not allowed, whatever the state.
  */
 class ControlTest {
 
@@ -51,7 +51,10 @@ class ControlTest {
 		return attempts;
 	}
 
-	/** The table of DECISION-SEMANTICS §4 and doctrine.md §4.1: what each state allows, by whom. */
+	/**
+	 * The table of DECISION-SEMANTICS §4 and doctrine.md §4.1: what each state allows, by
+	 * whom.
+	 */
 	private static Set<String> allowed(Procedure procedure, ControlStatus status) {
 		switch (procedure) {
 			case PROJECT_AUTHORITY:
@@ -115,8 +118,9 @@ class ControlTest {
 	}
 
 	/**
-	 * The role each action is given, in any state: the project opens, attaches its study and refers its
-	 * file, DINUM asks for information, and the decision is whom the procedure names.
+	 * The role each action is given, in any state: the project opens, attaches its study
+	 * and refers its file, DINUM asks for information, and the decision is whom the
+	 * procedure names.
 	 */
 	private static Role given(Procedure procedure, Action action) {
 		return switch (action) {
@@ -146,7 +150,8 @@ class ControlTest {
 						allowedSeen++;
 					}
 					else {
-						// Who acts is settled first: a role the action is not given is not allowed in any state.
+						// Who acts is settled first: a role the action is not given is
+						// not allowed in any state.
 						assertThatThrownBy(() -> attempt.apply().accept(control)).as(what)
 							.isInstanceOf(given(procedure, attempt.action()) == attempt.role() ? Control.Refused.class
 									: NotAllowed.class);
@@ -159,15 +164,18 @@ class ControlTest {
 		assertThat(allowedSeen).isEqualTo(8);
 	}
 
-	/** The people of the perimeters the roles are taken from; the project belongs to `dir-a`, under `min-a`. */
-	private static final Map<String, Perimeter> CALLERS = Map.of(
-			"agent of dir-a", perimeter("agent@a.fr", Set.of("dir-a"), Set.of()),
-			"agent of dir-b", perimeter("agent@b.fr", Set.of("dir-b"), Set.of()),
-			"controller of min-a", perimeter("controller@a.fr", Set.of(), Set.of("min-a", "dir-a")),
-			"controller of min-b", perimeter("controller@b.fr", Set.of(), Set.of("min-b", "dir-b")),
-			"DINUM", perimeter("dinum@numerique.gouv.fr", Set.of(), Set.of(), fr.gouv.nuage.directory.Role.DINUM),
-			"Prime Minister's office", perimeter("cabinet@pm.gouv.fr", Set.of(), Set.of(),
-					fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE));
+	/**
+	 * The people of the perimeters the roles are taken from; the project belongs to
+	 * `dir-a`, under `min-a`.
+	 */
+	private static final Map<String, Perimeter> CALLERS = Map.of("agent of dir-a",
+			perimeter("agent@a.fr", Set.of("dir-a"), Set.of()), "agent of dir-b",
+			perimeter("agent@b.fr", Set.of("dir-b"), Set.of()), "controller of min-a",
+			perimeter("controller@a.fr", Set.of(), Set.of("min-a", "dir-a")), "controller of min-b",
+			perimeter("controller@b.fr", Set.of(), Set.of("min-b", "dir-b")), "DINUM",
+			perimeter("dinum@numerique.gouv.fr", Set.of(), Set.of(), fr.gouv.nuage.directory.Role.DINUM),
+			"Prime Minister's office",
+			perimeter("cabinet@pm.gouv.fr", Set.of(), Set.of(), fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE));
 
 	private static final String ORGANISATION = "dir-a";
 
@@ -177,7 +185,10 @@ class ControlTest {
 		return new Perimeter(new Person(email, null, null, null, grants), editable, controlled, Set.of());
 	}
 
-	/** Who holds each role on the projects of `dir-a`: one caller each, the others' perimeters give none. */
+	/**
+	 * Who holds each role on the projects of `dir-a`: one caller each, the others'
+	 * perimeters give none.
+	 */
 	private static Set<String> holders(Role role) {
 		return switch (role) {
 			case PROJECT_AUTHORITY -> Set.of("agent of dir-a");
@@ -204,7 +215,8 @@ class ControlTest {
 		int moved = 0;
 		for (Procedure procedure : Procedure.values()) {
 			for (ControlStatus status : reachable(procedure)) {
-				for (Action action : List.of(Action.ATTACH_STUDY, Action.REFER, Action.REQUEST_INFORMATION, Action.DECIDE)) {
+				for (Action action : List.of(Action.ATTACH_STUDY, Action.REFER, Action.REQUEST_INFORMATION,
+						Action.DECIDE)) {
 					Role role = given(procedure, action);
 					assertThat(in(procedure, status).roleFor(action)).isEqualTo(role);
 					for (Map.Entry<String, Perimeter> caller : CALLERS.entrySet()) {
@@ -220,10 +232,12 @@ class ControlTest {
 							assertThat(control.steps()).as(what).hasSize(steps);
 						}
 						else if (allowed(procedure, status).contains(names.get(action) + "/" + role)) {
-							assertThat(control.actingAs(action, caller.getValue(), ORGANISATION)).as(what).isEqualTo(role);
+							assertThat(control.actingAs(action, caller.getValue(), ORGANISATION)).as(what)
+								.isEqualTo(role);
 							asked(action, caller.getValue()).accept(control);
 							assertThat(control.steps().get(steps)).as(what)
-								.satisfies(step -> assertThat(step.actor()).isEqualTo(caller.getValue().person().email()))
+								.satisfies(
+										step -> assertThat(step.actor()).isEqualTo(caller.getValue().person().email()))
 								.satisfies(step -> assertThat(step.role()).isEqualTo(role));
 							moved++;
 						}
@@ -246,9 +260,12 @@ class ControlTest {
 				"the authority in charge of the project decides its control: the agents of `dir-a`", Procedure.MINISTRY,
 				"the ministry's controller decides a control of a project from 1 to 9 M€", Procedure.DINUM_OPINION,
 				"DINUM gives its opinion on a project from 9 M€");
-		refusals.forEach((procedure, refusal) -> assertThatThrownBy(() -> Control.open(PROJECT, procedure.name(), "x", REFERRAL)
-			.decide(Outcome.FAVOURABLE, null, CALLERS.get("agent of dir-b"), ORGANISATION, REFERRAL))
-			.as(procedure.name()).isInstanceOf(NotAllowed.class).hasMessage(refusal));
+		refusals.forEach((procedure,
+				refusal) -> assertThatThrownBy(() -> Control.open(PROJECT, procedure.name(), "x", REFERRAL)
+					.decide(Outcome.FAVOURABLE, null, CALLERS.get("agent of dir-b"), ORGANISATION, REFERRAL))
+					.as(procedure.name())
+					.isInstanceOf(NotAllowed.class)
+					.hasMessage(refusal));
 	}
 
 	@Test
@@ -256,15 +273,18 @@ class ControlTest {
 		for (Map.Entry<String, Perimeter> caller : CALLERS.entrySet()) {
 			if (caller.getKey().equals("agent of dir-a")) {
 				assertThat(Control.open(PROJECT, "MINISTRY", caller.getValue(), ORGANISATION, REFERRAL).steps())
-					.singleElement().satisfies(step -> assertThat(step.actor()).isEqualTo("agent@a.fr"));
+					.singleElement()
+					.satisfies(step -> assertThat(step.actor()).isEqualTo("agent@a.fr"));
 			}
 			else {
 				assertThatThrownBy(() -> Control.open(PROJECT, "MINISTRY", caller.getValue(), ORGANISATION, REFERRAL))
-					.as(caller.getKey()).isInstanceOf(NotAllowed.class)
+					.as(caller.getKey())
+					.isInstanceOf(NotAllowed.class)
 					.hasMessage("only the agents of `dir-a` open the control of this project");
 			}
 		}
-		// A project outside the directory has no agents: nobody opens its control from a perimeter.
+		// A project outside the directory has no agents: nobody opens its control from a
+		// perimeter.
 		assertThatThrownBy(() -> Control.open(PROJECT, "MINISTRY", CALLERS.get("agent of dir-a"), null, REFERRAL))
 			.isInstanceOf(NotAllowed.class);
 	}
@@ -273,7 +293,8 @@ class ControlTest {
 	void theMinistryDecidesOnTheStudyAndDinumIsInformed() {
 		Control control = in(Procedure.MINISTRY, ControlStatus.STUDY_ATTACHED);
 		assertThat(control.dinumInformed()).isFalse();
-		assertThatThrownBy(() -> control.decide(Outcome.UNFAVOURABLE, " ", "Claude", Role.MINISTRY_CONTROLLER, REFERRAL))
+		assertThatThrownBy(
+				() -> control.decide(Outcome.UNFAVOURABLE, " ", "Claude", Role.MINISTRY_CONTROLLER, REFERRAL))
 			.hasMessage("a decision other than favourable says why");
 		control.decide(Outcome.UNFAVOURABLE, "no reversibility budget", "Claude", Role.MINISTRY_CONTROLLER, REFERRAL);
 		assertThat(control.outcome()).isEqualTo(Outcome.UNFAVOURABLE);
@@ -308,4 +329,5 @@ class ControlTest {
 		assertThatThrownBy(() -> Control.open(PROJECT, "UNKNOWN", "x", REFERRAL)).isInstanceOf(Control.Refused.class)
 			.hasMessageContaining("full cost is needed");
 	}
+
 }

@@ -27,7 +27,10 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Controls opened from a stored decision, moved through their procedure, stored and audited. */
+/**
+ * Controls opened from a stored decision, moved through their procedure, stored and
+ * audited.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestCalendar.class)
 @RecordApplicationEvents
@@ -39,7 +42,8 @@ class ControlsTest {
 		return """
 				{"schema":"nuage.assessment/v1","entity":{"name":"DNUM","kind":"STATE_ADMINISTRATION"},
 				 "project":{"name":"Portail","stage":"NEW","fullCostEur":%d,"solution":"SAAS"},"hosting":{"class":"INTERNAL_NUBO"}}
-				""".formatted(cost);
+				"""
+			.formatted(cost);
 	}
 
 	@Autowired
@@ -57,7 +61,10 @@ class ControlsTest {
 	@Autowired
 	ApplicationEvents events;
 
-	/** The clock is shared by the tests of one application context: each test starts on the same day. */
+	/**
+	 * The clock is shared by the tests of one application context: each test starts on
+	 * the same day.
+	 */
 	@BeforeEach
 	void startOnTheSameDay() {
 		clock.set(java.time.Instant.parse("2026-03-10T09:00:00Z"));
@@ -71,20 +78,22 @@ class ControlsTest {
 	void theMinistryDecidesOnTheComparativeStudyAndDinumIsInformed() {
 		UUID id = controls.open(registered(2_500_000), "alice").id();
 		assertThat(controls.find(id).orElseThrow().procedure()).isEqualTo(Control.Procedure.MINISTRY);
-		assertThatThrownBy(() -> controls.decide(id, Control.Outcome.FAVOURABLE, null, "claude", Control.Role.MINISTRY_CONTROLLER))
+		assertThatThrownBy(
+				() -> controls.decide(id, Control.Outcome.FAVOURABLE, null, "claude", Control.Role.MINISTRY_CONTROLLER))
 			.isInstanceOf(Control.Refused.class);
 		assertThat(controls.find(id).orElseThrow().status()).isEqualTo(ControlStatus.OPEN);
 		controls.attachStudy(id, "etude-comparative.pdf", "alice", Control.Role.PROJECT_AUTHORITY);
-		controls.decide(id, Control.Outcome.UNFAVOURABLE, "no reversibility budget", "claude", Control.Role.MINISTRY_CONTROLLER);
+		controls.decide(id, Control.Outcome.UNFAVOURABLE, "no reversibility budget", "claude",
+				Control.Role.MINISTRY_CONTROLLER);
 		Control stored = controls.find(id).orElseThrow();
 		assertThat(stored.status()).isEqualTo(ControlStatus.DECIDED);
 		assertThat(stored.outcome()).isEqualTo(Control.Outcome.UNFAVOURABLE);
-		assertThat(stored.steps()).extracting(Control.Step::status).containsExactly(ControlStatus.OPEN,
-				ControlStatus.STUDY_ATTACHED, ControlStatus.DECIDED);
+		assertThat(stored.steps()).extracting(Control.Step::status)
+			.containsExactly(ControlStatus.OPEN, ControlStatus.STUDY_ATTACHED, ControlStatus.DECIDED);
 		assertThat(events.stream(ControlDecided.class)).singleElement()
 			.satisfies(decided -> assertThat(decided.informDinum()).isTrue());
-		assertThat(audit.entries()).extracting(AuditEntry::action).contains("CONTROL_OPENED", "CONTROL_STUDY_ATTACHED",
-				"CONTROL_DECIDED");
+		assertThat(audit.entries()).extracting(AuditEntry::action)
+			.contains("CONTROL_OPENED", "CONTROL_STUDY_ATTACHED", "CONTROL_DECIDED");
 		assertThat(audit.verify().intact()).isTrue();
 	}
 
@@ -107,15 +116,20 @@ class ControlsTest {
 	void whoActsIsSettledBeforeTheStudyAndTheVersionAreLookedAt() {
 		UUID id = controls.open(registered(2_500_000), "alice").id();
 		int entries = audit.entries().size();
-		Perimeter dinum = new Perimeter(new Person("dinum@numerique.gouv.fr", null, null, null,
-				List.of(new Grant(fr.gouv.nuage.directory.Role.DINUM, "dinum", "test"))), Set.of(), Set.of(), Set.of());
+		Perimeter dinum = new Perimeter(
+				new Person("dinum@numerique.gouv.fr", null, null, null,
+						List.of(new Grant(fr.gouv.nuage.directory.Role.DINUM, "dinum", "test"))),
+				Set.of(), Set.of(), Set.of());
 		IntSupplier unasked = () -> {
 			throw new AssertionError("the version is asked of a caller who may not take the step");
 		};
 		assertThatThrownBy(() -> controls.decide(id, Control.Outcome.FAVOURABLE, null, dinum, unasked))
-			.isInstanceOf(NotAllowed.class).hasMessage("the ministry's controller decides a control of a project from 1 to 9 M€");
-		// No such document either: the caller is told first that the study is not theirs to attach.
-		assertThatThrownBy(() -> controls.attachStudy(id, UUID.randomUUID(), dinum, unasked)).isInstanceOf(NotAllowed.class)
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("the ministry's controller decides a control of a project from 1 to 9 M€");
+		// No such document either: the caller is told first that the study is not theirs
+		// to attach.
+		assertThatThrownBy(() -> controls.attachStudy(id, UUID.randomUUID(), dinum, unasked))
+			.isInstanceOf(NotAllowed.class)
 			.hasMessage("only the agents of the project's organisation attach the project's comparative study");
 		assertThat(controls.find(id, dinum).status()).isEqualTo(ControlStatus.OPEN);
 		assertThat(audit.entries()).hasSize(entries);
@@ -123,8 +137,12 @@ class ControlsTest {
 
 	@Test
 	void noControlOpensWhileTheCostIsUnknown() {
-		UUID project = ((Projects.Decided) projects.register("alice", null, project(1).replace("\"fullCostEur\":1,", ""))).project().id();
+		UUID project = ((Projects.Decided) projects.register("alice", null,
+				project(1).replace("\"fullCostEur\":1,", "")))
+			.project()
+			.id();
 		assertThatThrownBy(() -> controls.open(project, "alice")).isInstanceOf(Control.Refused.class)
 			.hasMessageContaining("full cost is needed");
 	}
+
 }

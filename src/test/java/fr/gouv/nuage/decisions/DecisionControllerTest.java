@@ -17,7 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(DecisionController.class)
 @Import(ReferenceCatalogue.class)
-// Who may call what is tested on the whole application (SignInTest); here, the controllers alone.
+// Who may call what is tested on the whole application (SignInTest); here, the
+// controllers alone.
 @AutoConfigureMockMvc(addFilters = false)
 class DecisionControllerTest {
 
@@ -32,9 +33,12 @@ class DecisionControllerTest {
 				""";
 		byte[] answer = mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 		String text = new String(answer, java.nio.charset.StandardCharsets.UTF_8);
-		org.assertj.core.api.Assertions.assertThat(text).contains("données d'une sensibilité particulière")
+		org.assertj.core.api.Assertions.assertThat(text)
+			.contains("données d'une sensibilité particulière")
 			.doesNotContain("\uFFFD");
 	}
 
@@ -76,7 +80,9 @@ class DecisionControllerTest {
 
 	@Test
 	void listsThePacks() throws Exception {
-		mvc.perform(get("/api/v1/packs")).andExpect(status().isOk()).andExpect(jsonPath("$[1].id").value("6404-SG"))
+		mvc.perform(get("/api/v1/packs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[1].id").value("6404-SG"))
 			.andExpect(jsonPath("$[1].default").value(true));
 	}
 
@@ -86,7 +92,8 @@ class DecisionControllerTest {
 				{"schema":"nuage.assessment/v1","entity":{"kind":"STATE_ADMINISTRATION"},
 				 "data":{"marking":"DIFFUSION_RESTREINTE"}}
 				""";
-		mvc.perform(post("/api/v1/offers/eligible?asOf=2026-11-22").contentType(MediaType.APPLICATION_JSON).content(body))
+		mvc.perform(
+				post("/api/v1/offers/eligible?asOf=2026-11-22").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.eligible.length()").value(1))
 			.andExpect(jsonPath("$.eligible[0].id").value("pi"))
@@ -100,4 +107,5 @@ class DecisionControllerTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].path").value("hosting.offerId"));
 	}
+
 }

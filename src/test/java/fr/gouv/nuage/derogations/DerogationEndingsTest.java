@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * A derogation's end decides its project again after the expiry commits, in a transaction of its
- * own: when that fails, the expiry stays, and the re-decision waits in the event publication registry
- * to be delivered again.
+ * A derogation's end decides its project again after the expiry commits, in a transaction
+ * of its own: when that fails, the expiry stays, and the re-decision waits in the event
+ * publication registry to be delivered again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestCalendar.class)
@@ -64,13 +64,15 @@ class DerogationEndingsTest {
 	void aFailedRedecisionLeavesTheExpiryDoneAndIsDeliveredAgain() {
 		clock.set(Instant.parse("2026-03-10T09:00:00Z"));
 		UUID project = ((Projects.Decided) projects.register("alice", null, DerogationsTest.SENSITIVE_ON_COMMERCIAL))
-			.project().id();
+			.project()
+			.id();
 		UUID id = derogations.request(project, "R9", "migration engaged in 2022", UUID.randomUUID().toString(), "alice")
 			.id();
 		derogations.approveByMinister(id, "Ministre", Derogation.Role.MINISTER);
 		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
 		derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-04-01"), "dinum");
-		doThrow(new IllegalStateException("the catalogue cannot be read")).doCallRealMethod().when(projects)
+		doThrow(new IllegalStateException("the catalogue cannot be read")).doCallRealMethod()
+			.when(projects)
 			.redecide(eq(project), any(), any());
 
 		clock.set(Instant.parse("2027-04-01T01:00:00Z"));
@@ -81,19 +83,27 @@ class DerogationEndingsTest {
 			.isEqualTo(DerogationStatus.EXPIRED);
 		assertThat(projects.find(project).orElseThrow().decisions()).hasSize(1);
 
-		incomplete.resubmitIncompletePublications(publication -> publication.getEvent() instanceof DerogationExpired expired
-				&& expired.derogation().equals(id));
-		await().atMost(Duration.ofSeconds(10)).until(() -> projects.find(project).orElseThrow().decisions().size() == 2);
+		incomplete
+			.resubmitIncompletePublications(publication -> publication.getEvent() instanceof DerogationExpired expired
+					&& expired.derogation().equals(id));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> projects.find(project).orElseThrow().decisions().size() == 2);
 		assertThat(projects.find(project).orElseThrow().latest().orElseThrow().reason())
 			.isEqualTo(ProjectDecision.Reason.DEROGATION_EXPIRED);
 		await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(publication(id)));
 	}
 
-	/** Where the registry has the re-decision of this derogation's project: its publication's status. */
+	/**
+	 * Where the registry has the re-decision of this derogation's project: its
+	 * publication's status.
+	 */
 	private String publication(UUID derogation) {
 		return jdbc.sql("""
 				select status from event_publication
 				where event_type like '%DerogationExpired' and serialized_event like :id""")
-			.param("id", "%" + derogation + "%").query(String.class).single();
+			.param("id", "%" + derogation + "%")
+			.query(String.class)
+			.single();
 	}
+
 }

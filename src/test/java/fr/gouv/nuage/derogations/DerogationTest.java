@@ -22,7 +22,10 @@ import fr.gouv.nuage.directory.Perimeter;
 import fr.gouv.nuage.directory.Person;
 import org.junit.jupiter.api.Test;
 
-/** Every allowed transition of a derogation, and every other one refused without changing anything. */
+/**
+ * Every allowed transition of a derogation, and every other one refused without changing
+ * anything.
+ */
 class DerogationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -52,8 +55,8 @@ class DerogationTest {
 	private static Set<String> allowed(DerogationStatus status) {
 		return switch (status) {
 			case REQUESTED -> Set.of("approve/MINISTER", "refuse/MINISTER", "withdraw/PROJECT_AUTHORITY");
-			case APPROVED_BY_MINISTER -> Set.of("validate/PRIME_MINISTER_OFFICE", "refuse/PRIME_MINISTER_OFFICE",
-					"withdraw/PROJECT_AUTHORITY");
+			case APPROVED_BY_MINISTER ->
+				Set.of("validate/PRIME_MINISTER_OFFICE", "refuse/PRIME_MINISTER_OFFICE", "withdraw/PROJECT_AUTHORITY");
 			default -> Set.of();
 		};
 	}
@@ -106,7 +109,8 @@ class DerogationTest {
 		assertThat(allowedSeen).isEqualTo(6);
 	}
 
-	// Who acts, from the caller's perimeter: each step, in each status, by each kind of caller.
+	// Who acts, from the caller's perimeter: each step, in each status, by each kind of
+	// caller.
 
 	/** The callers, in the order of the columns of {@link #BY_PERIMETER}. */
 	private static final Map<String, Perimeter> CALLERS = new LinkedHashMap<>();
@@ -122,26 +126,31 @@ class DerogationTest {
 				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, "spm", "test")));
 		CALLERS.put("pm-and-controller", perimeter("both@pm.gouv.fr", Set.of(), Set.of("min-a", ORGANISATION),
 				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, "spm", "test")));
-		CALLERS.put("provider", new Perimeter(new Person("julie@ovhcloud.test", null, null, "ovh",
-				List.of(new Grant(fr.gouv.nuage.directory.Role.PROVIDER, "ovh", "test"))), Set.of(), Set.of(),
-				Set.of("OVHcloud")));
+		CALLERS.put("provider",
+				new Perimeter(
+						new Person("julie@ovhcloud.test", null, null, "ovh",
+								List.of(new Grant(fr.gouv.nuage.directory.Role.PROVIDER, "ovh", "test"))),
+						Set.of(), Set.of(), Set.of("OVHcloud")));
 	}
 
-	/** What each caller does, as the service has it: the derogation names the role, then the step is taken in it. */
-	private static final Map<String, BiConsumer<Derogation, Perimeter>> STEPS = Map.of(
-			"approve", (d, p) -> d.approveByMinister(p.person().email(), d.asApprover(p, ORGANISATION), NOW),
-			"validate", (d, p) -> d.validateByPrimeMinister(p.person().email(), d.asValidator(p), NOW),
-			"refuse", (d, p) -> d.refuse("non", p.person().email(), d.asRefuser(p, ORGANISATION), NOW),
-			"withdraw", (d, p) -> d.withdraw(p.person().email(), d.asWithdrawer(p, ORGANISATION), NOW),
-			"end", (d, p) -> {
+	/**
+	 * What each caller does, as the service has it: the derogation names the role, then
+	 * the step is taken in it.
+	 */
+	private static final Map<String, BiConsumer<Derogation, Perimeter>> STEPS = Map.of("approve",
+			(d, p) -> d.approveByMinister(p.person().email(), d.asApprover(p, ORGANISATION), NOW), "validate",
+			(d, p) -> d.validateByPrimeMinister(p.person().email(), d.asValidator(p), NOW), "refuse",
+			(d, p) -> d.refuse("non", p.person().email(), d.asRefuser(p, ORGANISATION), NOW), "withdraw",
+			(d, p) -> d.withdraw(p.person().email(), d.asWithdrawer(p, ORGANISATION), NOW), "end", (d, p) -> {
 				d.checkMaySetTheEnd(p, ORGANISATION);
 				d.acceptableOfferAvailable(LocalDate.parse("2026-12-01"));
 			});
 
 	/**
-	 * Each step of an R9 derogation in each status, by each caller: {@code ok} it is taken, {@code 403}
-	 * the caller holds no role for it ({@link NotAllowed}), {@code 409} they hold it but the status does
-	 * not allow the step ({@link Derogation.Refused}). The role decides before the status does.
+	 * Each step of an R9 derogation in each status, by each caller: {@code ok} it is
+	 * taken, {@code 403} the caller holds no role for it ({@link NotAllowed}),
+	 * {@code 409} they hold it but the status does not allow the step
+	 * ({@link Derogation.Refused}). The role decides before the status does.
 	 */
 	private static final String BY_PERIMETER = """
 			                                agent other-agent controller other-controller dinum pm  pm-and-controller provider
@@ -213,13 +222,14 @@ class DerogationTest {
 		Derogation d = in("R9", DerogationStatus.REQUESTED);
 		STEPS.get("approve").accept(d, CALLERS.get("pm-and-controller"));
 		STEPS.get("refuse").accept(d, CALLERS.get("pm-and-controller"));
-		assertThat(d.steps()).extracting(Derogation.Step::role).containsExactly(Role.PROJECT_AUTHORITY, Role.MINISTER,
-				Role.PRIME_MINISTER_OFFICE);
+		assertThat(d.steps()).extracting(Derogation.Step::role)
+			.containsExactly(Role.PROJECT_AUTHORITY, Role.MINISTER, Role.PRIME_MINISTER_OFFICE);
 		assertThat(d.steps().get(2).actor()).isEqualTo("both@pm.gouv.fr");
 		assertThat(Derogation.asRequester(CALLERS.get("agent"), ORGANISATION)).isEqualTo(Role.PROJECT_AUTHORITY);
 		for (String caller : List.of("other-agent", "controller", "dinum", "pm", "provider")) {
 			assertThatThrownBy(() -> Derogation.asRequester(CALLERS.get(caller), ORGANISATION)).as(caller)
-				.isInstanceOf(NotAllowed.class).hasMessage("only the agents of `dir-a` request a derogation for its project");
+				.isInstanceOf(NotAllowed.class)
+				.hasMessage("only the agents of `dir-a` request a derogation for its project");
 		}
 	}
 
@@ -234,8 +244,9 @@ class DerogationTest {
 		assertThat(d.status()).isEqualTo(DerogationStatus.APPROVED_BY_MINISTER);
 		d.validateByPrimeMinister("Matignon", Role.PRIME_MINISTER_OFFICE, NOW);
 		assertThat(d.status()).isEqualTo(DerogationStatus.GRANTED);
-		assertThat(d.steps()).extracting(Derogation.Step::status).containsExactly(DerogationStatus.REQUESTED,
-				DerogationStatus.APPROVED_BY_MINISTER, DerogationStatus.GRANTED);
+		assertThat(d.steps()).extracting(Derogation.Step::status)
+			.containsExactly(DerogationStatus.REQUESTED, DerogationStatus.APPROVED_BY_MINISTER,
+					DerogationStatus.GRANTED);
 	}
 
 	@Test
@@ -248,12 +259,16 @@ class DerogationTest {
 	@Test
 	void aRequestCitesItsRuleAndDecisionAndJustifiesItself() {
 		assertThatThrownBy(() -> Derogation.request(UUID.randomUUID(), "R9", "sha256:abc", "engaged", null, "Alice",
-				Role.PROJECT_AUTHORITY, NOW)).hasMessage("a derogation from R9 must prove SecNumCloud-level guarantees");
+				Role.PROJECT_AUTHORITY, NOW))
+			.hasMessage("a derogation from R9 must prove SecNumCloud-level guarantees");
 		assertThatThrownBy(() -> Derogation.request(UUID.randomUUID(), "nine", "sha256:abc", "engaged", "p", "Alice",
-				Role.PROJECT_AUTHORITY, NOW)).hasMessageContaining("cites the rule");
+				Role.PROJECT_AUTHORITY, NOW))
+			.hasMessageContaining("cites the rule");
 		assertThatThrownBy(() -> Derogation.request(UUID.randomUUID(), "R6", "sha256:abc", " ", null, "Alice",
-				Role.PROJECT_AUTHORITY, NOW)).hasMessage("a derogation must be justified");
-		assertThatThrownBy(() -> Derogation.request(UUID.randomUUID(), "R6", "sha256:abc", "x", null, "Bob", Role.MINISTER, NOW))
+				Role.PROJECT_AUTHORITY, NOW))
+			.hasMessage("a derogation must be justified");
+		assertThatThrownBy(
+				() -> Derogation.request(UUID.randomUUID(), "R6", "sha256:abc", "x", null, "Bob", Role.MINISTER, NOW))
 			.hasMessage("the project asks for its derogation");
 	}
 
@@ -264,7 +279,8 @@ class DerogationTest {
 		d.acceptableOfferAvailable(LocalDate.parse("2027-03-01"));
 		assertThat(d.expiresOn()).isEqualTo(LocalDate.parse("2028-03-01"));
 		d.acceptableOfferAvailable(LocalDate.parse("2027-06-01"));
-		assertThat(d.expiresOn()).as("a later offer does not push the end back").isEqualTo(LocalDate.parse("2028-03-01"));
+		assertThat(d.expiresOn()).as("a later offer does not push the end back")
+			.isEqualTo(LocalDate.parse("2028-03-01"));
 		assertThat(d.expireIfDue(LocalDate.parse("2028-02-29"), NOW)).isFalse();
 		assertThat(d.expireIfDue(LocalDate.parse("2028-03-01"), NOW)).isTrue();
 		assertThat(d.status()).isEqualTo(DerogationStatus.EXPIRED);
@@ -286,7 +302,8 @@ class DerogationTest {
 		assertThat(d.reminderDue(LocalDate.parse("2028-02-25"), Set.of()))
 			.as("missed all along: only the nearest is sent, standing for the others")
 			.contains(new Derogation.Reminder(7, 5, List.of(90, 30, 7)));
-		assertThat(d.reminderDue(LocalDate.parse("2028-03-01"), Set.of())).as("on the end it expires instead").isEmpty();
+		assertThat(d.reminderDue(LocalDate.parse("2028-03-01"), Set.of())).as("on the end it expires instead")
+			.isEmpty();
 	}
 
 	@Test
@@ -295,4 +312,5 @@ class DerogationTest {
 		Derogation expired = in("R9", DerogationStatus.EXPIRED);
 		assertThat(expired.reminderDue(expired.expiresOn().minusDays(7), Set.of())).isEmpty();
 	}
+
 }

@@ -34,10 +34,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Derogations stored and audited, from the request to the project decided again at their end, and
- * the daily job's reminders. Nothing is rolled back here: what listens after a commit needs one. On
- * the default in-memory H2 they use a database of their own; on a shared one each test looks only at
- * its own derogation.
+ * Derogations stored and audited, from the request to the project decided again at their
+ * end, and the daily job's reminders. Nothing is rolled back here: what listens after a
+ * commit needs one. On the default in-memory H2 they use a database of their own; on a
+ * shared one each test looks only at its own derogation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestCalendar.class)
@@ -87,7 +87,10 @@ class DerogationsTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
-	/** The clock is shared by the tests of one application context: each test starts on the same day. */
+	/**
+	 * The clock is shared by the tests of one application context: each test starts on
+	 * the same day.
+	 */
 	@BeforeEach
 	void startOnTheSameDay() {
 		clock.set(Instant.parse("2026-03-10T09:00:00Z"));
@@ -123,17 +126,20 @@ class DerogationsTest {
 		derogations.daily();
 		assertThat(derogations.find(id).orElseThrow().status()).isEqualTo(DerogationStatus.EXPIRED);
 		assertThat(events.stream(DerogationExpired.class).filter(e -> e.derogation().equals(id))).hasSize(1);
-		await().atMost(Duration.ofSeconds(10)).until(() -> projects.find(project).orElseThrow().decisions().size() == 2);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> projects.find(project).orElseThrow().decisions().size() == 2);
 		Project decidedAgain = projects.find(project).orElseThrow();
 		assertThat(decidedAgain.latest().orElseThrow().reason()).isEqualTo(ProjectDecision.Reason.DEROGATION_EXPIRED);
 		assertThat(audit.entries()).filteredOn(entry -> entry.subject().equals("derogation:" + id))
-			.extracting(AuditEntry::action).containsExactly("DEROGATION_REQUESTED", "DEROGATION_APPROVED_BY_MINISTER",
-					"DEROGATION_GRANTED", "DEROGATION_GRANTED", "DEROGATION_EXPIRED");
+			.extracting(AuditEntry::action)
+			.containsExactly("DEROGATION_REQUESTED", "DEROGATION_APPROVED_BY_MINISTER", "DEROGATION_GRANTED",
+					"DEROGATION_GRANTED", "DEROGATION_EXPIRED");
 		assertThat(audit.verify().intact()).isTrue();
 
 		derogations.daily();
 		assertThat(events.stream(DerogationExpired.class).filter(e -> e.derogation().equals(id)))
-			.as("expired once, whatever runs follow").hasSize(1);
+			.as("expired once, whatever runs follow")
+			.hasSize(1);
 	}
 
 	@Test
@@ -166,8 +172,8 @@ class DerogationsTest {
 		clock.set(Instant.parse("2027-03-28T01:00:00Z"));
 		derogations.daily();
 		restarted().daily();
-		assertThat(events.stream(DerogationEndApproaching.class).filter(e -> e.derogation().equals(id)))
-			.singleElement().satisfies(reminder -> {
+		assertThat(events.stream(DerogationEndApproaching.class).filter(e -> e.derogation().equals(id))).singleElement()
+			.satisfies(reminder -> {
 				assertThat(reminder.daysLeft()).isEqualTo(4);
 				assertThat(reminder.end()).isEqualTo(LocalDate.parse("2027-04-01"));
 			});
@@ -177,17 +183,26 @@ class DerogationsTest {
 	void thereIsNoDerogationFromARuleTheDecisionDoesNotFindViolated() {
 		UUID project = ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON_COMMERCIAL)).project().id();
 		assertThatThrownBy(() -> derogations.request(project, "R13", "we like it", null, "alice"))
-			.isInstanceOf(Derogation.Refused.class).hasMessageContaining("does not find `R13` violated");
+			.isInstanceOf(Derogation.Refused.class)
+			.hasMessageContaining("does not find `R13` violated");
 	}
 
-	/** The days left each reminder of the derogation said, in the order they were sent. */
+	/**
+	 * The days left each reminder of the derogation said, in the order they were sent.
+	 */
 	private List<Integer> reminders(UUID id) {
-		return events.stream(DerogationEndApproaching.class).filter(e -> e.derogation().equals(id))
-			.map(DerogationEndApproaching::daysLeft).toList();
+		return events.stream(DerogationEndApproaching.class)
+			.filter(e -> e.derogation().equals(id))
+			.map(DerogationEndApproaching::daysLeft)
+			.toList();
 	}
 
-	/** A new instance of the service on the same database, with nothing in memory: the application restarted. */
+	/**
+	 * A new instance of the service on the same database, with nothing in memory: the
+	 * application restarted.
+	 */
 	private Derogations restarted() {
 		return new Derogations(repository, projects, audit, publisher, (Clock) clock, transactions);
 	}
+
 }

@@ -39,11 +39,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The directory's endpoints alone, the directory stubbed: how a body is read and refused before the
- * directory is asked, the shapes the answers take, and the directory's refusals as problems. Who may
- * act is the directory's to decide (DirectoryTest), and the whole over HTTP is DirectoryApiTest's.
+ * The directory's endpoints alone, the directory stubbed: how a body is read and refused
+ * before the directory is asked, the shapes the answers take, and the directory's
+ * refusals as problems. Who may act is the directory's to decide (DirectoryTest), and the
+ * whole over HTTP is DirectoryApiTest's.
  */
-// Spring Security's default filters only carry who the test signs in; the application's own are checked
+// Spring Security's default filters only carry who the test signs in; the application's
+// own are checked
 // by SignInTest and AccessMatrixTest.
 @WebMvcTest(DirectoryController.class)
 class DirectoryControllerTest {
@@ -64,7 +66,10 @@ class DirectoryControllerTest {
 	@MockitoBean
 	Directory directory;
 
-	/** DINUM's administrator, signed in, sending the CSRF token Spring Security's default filters ask for. */
+	/**
+	 * DINUM's administrator, signed in, sending the CSRF token Spring Security's default
+	 * filters ask for.
+	 */
 	private static RequestPostProcessor dinum() {
 		return request -> csrf().postProcessRequest(user(DINUM).postProcessRequest(request));
 	}
@@ -77,7 +82,8 @@ class DirectoryControllerTest {
 
 	@Test
 	void aNewOrganisationIsRefusedNamingEveryBadFieldBeforeTheDirectoryIsAsked() throws Exception {
-		mvc.perform(post("/api/v1/organisations").with(dinum()).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(dinum())
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"Bad Id\",\"nmae\":\"X\",\"name\":\"" + "n".repeat(301) + "\",\"kind\":\"MINISTERY\","
 					+ "\"siret\":\"123\"}"))
 			.andExpect(status().isBadRequest())
@@ -85,14 +91,17 @@ class DirectoryControllerTest {
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("id", "nmae", "name", "kind", "siret")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'id')].message")
 				.value(hasItem("`Bad Id` is not an identifier: 2 to 60 lowercase letters, digits or hyphens")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'nmae')].message").value(hasItem(containsString("did you mean `name`?"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'nmae')].message")
+				.value(hasItem(containsString("did you mean `name`?"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'name')].message")
 				.value(hasItem("an organisation has a name of 1 to 300 characters")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'siret')].message").value(hasItem("`123` is not a SIRET: 14 digits")));
+			.andExpect(jsonPath("$.errors[?(@.field == 'siret')].message")
+				.value(hasItem("`123` is not a SIRET: 14 digits")));
 		mvc.perform(post("/api/v1/organisations").with(dinum()).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("id", "name", "kind")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'kind')].message").value(hasItem(containsString("say the kind"))));
+			.andExpect(
+					jsonPath("$.errors[?(@.field == 'kind')].message").value(hasItem(containsString("say the kind"))));
 		verify(directory, never()).add(any(Perimeter.class), any(), any(), any(), any(), any());
 	}
 
@@ -100,15 +109,19 @@ class DirectoryControllerTest {
 	void aNewOrganisationGoesToTheDirectoryAsSentAndComesBackWithEveryField() throws Exception {
 		when(directory.add(PERIMETER, "t-op-b", "Opérateur B", OrganisationKind.STATE_OPERATOR, "dir-b", null))
 			.thenReturn(OPERATOR);
-		String body = mvc.perform(post("/api/v1/organisations").with(dinum()).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"id\":\"t-op-b\",\"name\":\"Opérateur B\",\"kind\":\"STATE_OPERATOR\",\"parent\":\"dir-b\","
-					+ "\"siret\":null}"))
+		String body = mvc
+			.perform(post("/api/v1/organisations").with(dinum())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"id\":\"t-op-b\",\"name\":\"Opérateur B\",\"kind\":\"STATE_OPERATOR\",\"parent\":\"dir-b\","
+						+ "\"siret\":null}"))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/v1/organisations/t-op-b"))
 			.andExpect(jsonPath("$.kind").value("STATE_OPERATOR"))
 			.andExpect(jsonPath("$.ministry").value("min-b"))
 			.andExpect(jsonPath("$.siret").value(nullValue()))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		// An absent SIRET is written null, as the maps this answer replaced wrote it.
 		assertThat(JsonPath.<Map<String, Object>>read(body, "$")).containsOnlyKeys("id", "name", "kind", "parent",
 				"ministry", "siret");
@@ -118,7 +131,8 @@ class DirectoryControllerTest {
 	void theDirectorysRefusalsAreProblems() throws Exception {
 		when(directory.add(any(Perimeter.class), anyString(), anyString(), any(), any(), any()))
 			.thenThrow(new NotAllowed("only DINUM adds organisations"));
-		mvc.perform(post("/api/v1/organisations").with(dinum()).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/organisations").with(dinum())
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"t-x\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -128,8 +142,8 @@ class DirectoryControllerTest {
 		mvc.perform(delete("/api/v1/people/nobody@a.fr/roles/agent/dir-a").with(dinum()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		when(directory.grant(PERIMETER, "agent@b.fr", Role.MINISTRY_CONTROLLER, "dir-b"))
-			.thenThrow(new Directory.Refused("organisation", "the role MINISTRY_CONTROLLER is not granted on a DIRECTORATE"));
+		when(directory.grant(PERIMETER, "agent@b.fr", Role.MINISTRY_CONTROLLER, "dir-b")).thenThrow(
+				new Directory.Refused("organisation", "the role MINISTRY_CONTROLLER is not granted on a DIRECTORATE"));
 		mvc.perform(put("/api/v1/people/agent@b.fr/roles/MINISTRY_CONTROLLER/dir-b").with(dinum()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"));
@@ -159,7 +173,8 @@ class DirectoryControllerTest {
 
 	@Test
 	void thePeopleComeAPageAtATimeOnceTheDirectoryLetsTheCallerSeeThem() throws Exception {
-		List<Person> people = List.of(new Person("a@a.fr", "A", null, "dir-a", List.of(new Grant(Role.AGENT, "dir-a", "proconnect"))),
+		List<Person> people = List.of(
+				new Person("a@a.fr", "A", null, "dir-a", List.of(new Grant(Role.AGENT, "dir-a", "proconnect"))),
 				new Person("b@a.fr", null, null, null, List.of()), new Person("c@a.fr", null, null, null, List.of()));
 		when(directory.people(PERIMETER)).thenReturn(people);
 		mvc.perform(get("/api/v1/people?page=0&size=2").with(dinum()))
@@ -173,8 +188,10 @@ class DirectoryControllerTest {
 		mvc.perform(get("/api/v1/people?size=201").with(dinum()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("size"));
-		// Someone the directory does not let see the people learns nothing of the page they asked for.
-		when(directory.people(PERIMETER)).thenThrow(new NotAllowed("only DINUM and the ministry controllers see the people"));
+		// Someone the directory does not let see the people learns nothing of the page
+		// they asked for.
+		when(directory.people(PERIMETER))
+			.thenThrow(new NotAllowed("only DINUM and the ministry controllers see the people"));
 		mvc.perform(get("/api/v1/people?size=201").with(dinum())).andExpect(status().isForbidden());
 	}
 
@@ -188,14 +205,19 @@ class DirectoryControllerTest {
 			.andExpect(jsonPath("$.givenName").value(nullValue()))
 			.andExpect(jsonPath("$.organisation.ministry").value("services-premier-ministre"))
 			.andExpect(jsonPath("$.roles[0].role").value("DINUM"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(JsonPath.<Map<String, Object>>read(body, "$")).doesNotContainKey("proconnect")
 			.containsKeys("givenName", "usualName");
-		mvc.perform(get("/api/v1/me").with(oidcLogin().idToken(token -> token.subject("sub-7").claim("email", DINUM)
-			.claim("siret", "13002526500013").claim("acr", "eidas1"))))
+		mvc.perform(get("/api/v1/me").with(oidcLogin().idToken(token -> token.subject("sub-7")
+			.claim("email", DINUM)
+			.claim("siret", "13002526500013")
+			.claim("acr", "eidas1"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.proconnect.sub").value("sub-7"))
 			.andExpect(jsonPath("$.proconnect.siret").value("13002526500013"))
 			.andExpect(jsonPath("$.proconnect.acr").doesNotExist());
 	}
+
 }

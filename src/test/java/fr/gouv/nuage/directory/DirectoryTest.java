@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Organisations, people mapped from ProConnect's claims, roles and the perimeters they make. */
+/**
+ * Organisations, people mapped from ProConnect's claims, roles and the perimeters they
+ * make.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestPropertySource(properties = "nuage.directory.administrators=Admin@Numerique.Gouv.Fr")
 @Transactional
@@ -43,7 +46,8 @@ class DirectoryTest {
 
 	@Test
 	void aNewcomerWhoseSiretIsKnownBecomesItsAgent() {
-		Person person = directory.signIn(new Identity("Ana.Dupont@A.gouv.fr", "Ana", "Dupont", "11000000000011", "u1", "idp"));
+		Person person = directory
+			.signIn(new Identity("Ana.Dupont@A.gouv.fr", "Ana", "Dupont", "11000000000011", "u1", "idp"));
 		assertThat(person.email()).isEqualTo("ana.dupont@a.gouv.fr");
 		assertThat(person.organisation()).isEqualTo("dir-a");
 		assertThat(person.grants()).containsExactly(new Grant(Role.AGENT, "dir-a", Directory.PROCONNECT));
@@ -107,33 +111,40 @@ class DirectoryTest {
 		assertThat(admin.grants()).extracting(Grant::role).containsExactly(Role.DINUM);
 		assertThat(directory.perimeter(admin).dinum()).isTrue();
 		assertThat(directory.perimeter(admin).sees("dir-b")).isTrue();
-		assertThat(directory.organisation(Directory.DINUM)).get().extracting(Organisation::ministry)
+		assertThat(directory.organisation(Directory.DINUM)).get()
+			.extracting(Organisation::ministry)
 			.isEqualTo("services-premier-ministre");
 	}
 
 	@Test
 	void onlyDinumAddsOrganisationsAndGrantsAndRevokesRoles() {
-		Perimeter dinum = directory.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
-		Perimeter agent = directory.perimeter(directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011",
-				null, null)));
+		Perimeter dinum = directory
+			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
+		Perimeter agent = directory
+			.perimeter(directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null)));
 		directory.signIn(new Identity("c@a.gouv.fr", "C", "D", null, null, null));
-		Perimeter controller = directory.perimeter(directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER,
-				"min-a"));
+		Perimeter controller = directory
+			.perimeter(directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER, "min-a"));
 		long rows = count();
 		int entries = audit.entries().size();
 		for (Perimeter caller : List.of(agent, controller)) {
 			assertThatThrownBy(() -> directory.add(caller, "dir-c", "C", OrganisationKind.DIRECTORATE, "min-a", null))
-				.isInstanceOf(NotAllowed.class).hasMessage("only DINUM adds organisations");
+				.isInstanceOf(NotAllowed.class)
+				.hasMessage("only DINUM adds organisations");
 			assertThatThrownBy(() -> directory.grant(caller, "ana@a.gouv.fr", Role.AGENT, "op-a"))
-				.isInstanceOf(NotAllowed.class).hasMessage("only DINUM grants roles");
-			// Refused before the directory is read: no one outside learns whether someone signed in.
+				.isInstanceOf(NotAllowed.class)
+				.hasMessage("only DINUM grants roles");
+			// Refused before the directory is read: no one outside learns whether someone
+			// signed in.
 			assertThatThrownBy(() -> directory.revoke(caller, "nobody@a.gouv.fr", Role.AGENT, "dir-a"))
-				.isInstanceOf(NotAllowed.class).hasMessage("only DINUM revokes roles");
+				.isInstanceOf(NotAllowed.class)
+				.hasMessage("only DINUM revokes roles");
 		}
 		assertThat(count()).isEqualTo(rows);
 		assertThat(audit.entries()).hasSize(entries);
 
-		assertThat(directory.add(dinum, "dir-c", "C", OrganisationKind.DIRECTORATE, "min-a", null).ministry()).isEqualTo("min-a");
+		assertThat(directory.add(dinum, "dir-c", "C", OrganisationKind.DIRECTORATE, "min-a", null).ministry())
+			.isEqualTo("min-a");
 		Directory.Granted granted = directory.grant(dinum, "Ana@A.gouv.fr", Role.AGENT, "op-a");
 		assertThat(granted.changed()).isTrue();
 		assertThat(granted.person().grants()).contains(new Grant(Role.AGENT, "op-a", "admin@numerique.gouv.fr"));
@@ -143,26 +154,31 @@ class DirectoryTest {
 		assertThat(directory.revoke(dinum, "ana@a.gouv.fr", Role.AGENT, "op-a").grants())
 			.doesNotContain(new Grant(Role.AGENT, "op-a", "admin@numerique.gouv.fr"));
 		assertThatThrownBy(() -> directory.revoke(dinum, "ana@a.gouv.fr", Role.AGENT, "op-a"))
-			.isInstanceOf(Directory.Unknown.class).hasMessage("`ana@a.gouv.fr` is not AGENT on `op-a`");
+			.isInstanceOf(Directory.Unknown.class)
+			.hasMessage("`ana@a.gouv.fr` is not AGENT on `op-a`");
 		assertThatThrownBy(() -> directory.grant(dinum, "nobody@a.gouv.fr", Role.AGENT, "op-a"))
-			.isInstanceOf(Directory.Unknown.class).hasMessage("no one with the e-mail `nobody@a.gouv.fr` has signed in yet");
+			.isInstanceOf(Directory.Unknown.class)
+			.hasMessage("no one with the e-mail `nobody@a.gouv.fr` has signed in yet");
 	}
 
 	@Test
 	void dinumSeesEveryoneAndAControllerOnlyTheRolesHeldWithinTheirMinistry() {
-		Perimeter dinum = directory.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
+		Perimeter dinum = directory
+			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
 		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null));
 		directory.grant("dinum-admin", "ana@a.gouv.fr", Role.AGENT, "dir-b");
 		directory.signIn(new Identity("bob@b.gouv.fr", "Bob", "Durand", "11000000000033", null, null));
 		directory.signIn(new Identity("c@a.gouv.fr", "C", "D", null, null, null));
-		Perimeter controller = directory.perimeter(directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER,
-				"min-a"));
-		assertThat(directory.people(dinum)).extracting(Person::email).contains("admin@numerique.gouv.fr", "ana@a.gouv.fr",
-				"bob@b.gouv.fr", "c@a.gouv.fr");
-		assertThat(directory.people(controller)).extracting(Person::email).containsExactlyInAnyOrder("ana@a.gouv.fr",
-				"c@a.gouv.fr");
-		assertThat(directory.people(controller)).filteredOn(p -> p.email().equals("ana@a.gouv.fr")).singleElement()
-			.extracting(Person::grants).isEqualTo(List.of(new Grant(Role.AGENT, "dir-a", Directory.PROCONNECT)));
+		Perimeter controller = directory
+			.perimeter(directory.grant("dinum-admin", "c@a.gouv.fr", Role.MINISTRY_CONTROLLER, "min-a"));
+		assertThat(directory.people(dinum)).extracting(Person::email)
+			.contains("admin@numerique.gouv.fr", "ana@a.gouv.fr", "bob@b.gouv.fr", "c@a.gouv.fr");
+		assertThat(directory.people(controller)).extracting(Person::email)
+			.containsExactlyInAnyOrder("ana@a.gouv.fr", "c@a.gouv.fr");
+		assertThat(directory.people(controller)).filteredOn(p -> p.email().equals("ana@a.gouv.fr"))
+			.singleElement()
+			.extracting(Person::grants)
+			.isEqualTo(List.of(new Grant(Role.AGENT, "dir-a", Directory.PROCONNECT)));
 		Perimeter agent = directory.perimeter(directory.person("bob@b.gouv.fr").orElseThrow());
 		assertThatThrownBy(() -> directory.people(agent)).isInstanceOf(NotAllowed.class)
 			.hasMessage("only DINUM and the ministry controllers see the people of the directory");
@@ -170,8 +186,8 @@ class DirectoryTest {
 
 	@Test
 	void theOrganisationsComeInTreeOrder() {
-		assertThat(directory.tree()).extracting(Organisation::id).containsSubsequence("hoster", "min-a", "dir-a", "op-a",
-				"min-b", "dir-b");
+		assertThat(directory.tree()).extracting(Organisation::id)
+			.containsSubsequence("hoster", "min-a", "dir-a", "op-a", "min-b", "dir-b");
 	}
 
 	@Test
@@ -189,7 +205,8 @@ class DirectoryTest {
 			.hasMessage("parent: a DIRECTORATE cannot sit under the PROVIDER `hoster`");
 		assertThatThrownBy(() -> directory.add("x", "dir-c", "N", OrganisationKind.DIRECTORATE, "min-a", "123"))
 			.hasMessage("siret: `123` is not a SIRET: 14 digits");
-		assertThatThrownBy(() -> directory.add("x", "dir-c", "N", OrganisationKind.DIRECTORATE, "min-a", "11000000000011"))
+		assertThatThrownBy(
+				() -> directory.add("x", "dir-c", "N", OrganisationKind.DIRECTORATE, "min-a", "11000000000011"))
 			.hasMessage("siret: the SIRET `11000000000011` is already the organisation `dir-a`'s");
 		assertThatThrownBy(() -> directory.grant("x", "nobody@a.gouv.fr", Role.AGENT, "dir-a"))
 			.hasMessage("email: no one with the e-mail `nobody@a.gouv.fr` has signed in yet");
@@ -208,7 +225,11 @@ class DirectoryTest {
 	}
 
 	private long count() {
-		return jdbc.sql("select (select count(*) from organisation) + (select count(*) from person) "
-				+ "+ (select count(*) from person_role)").query(Long.class).single();
+		return jdbc
+			.sql("select (select count(*) from organisation) + (select count(*) from person) "
+					+ "+ (select count(*) from person_role)")
+			.query(Long.class)
+			.single();
 	}
+
 }

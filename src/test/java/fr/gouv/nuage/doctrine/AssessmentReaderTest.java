@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class AssessmentReaderTest {
 
 	private static final FactModel MODEL = FactModel.assessmentV1();
+
 	private static final String V1 = "\"schema\": \"nuage.assessment/v1\"";
 
 	private final AssessmentReader reader = new AssessmentReader(MODEL);
@@ -48,14 +49,12 @@ class AssessmentReaderTest {
 
 	@Test
 	void readsEveryKindOfFact() {
-		Assessment a = ok("{\n"
-			+ "  \"schema\": \"nuage.assessment/v1\",\n"
-			+ "  \"entity\": {\"name\": \"Direction \\\"interministérielle\\\"\", \"kind\": \"STATE_ADMINISTRATION\"},\n"
-			+ "  \"project\": {\"stage\": \"EVOLUTION\", \"evolutionShare\": 0.25, \"fullCostEur\": 1.2e6,"
-			+ " \"contractorChange\": false},\n"
-			+ "  \"data\": {\"personal\": true, \"legalSecrets\": [\"PRIVACY\", \"MEDICAL_SECRECY\"],"
-			+ " \"breachImpacts\": []}\n"
-			+ "}\n");
+		Assessment a = ok("{\n" + "  \"schema\": \"nuage.assessment/v1\",\n"
+				+ "  \"entity\": {\"name\": \"Direction \\\"interministérielle\\\"\", \"kind\": \"STATE_ADMINISTRATION\"},\n"
+				+ "  \"project\": {\"stage\": \"EVOLUTION\", \"evolutionShare\": 0.25, \"fullCostEur\": 1.2e6,"
+				+ " \"contractorChange\": false},\n"
+				+ "  \"data\": {\"personal\": true, \"legalSecrets\": [\"PRIVACY\", \"MEDICAL_SECRECY\"],"
+				+ " \"breachImpacts\": []}\n" + "}\n");
 
 		assertThat(a.get("entity.name")).isEqualTo("Direction \"interministérielle\"");
 		assertThat(a.get("project.evolutionShare")).isEqualTo(0.25);
@@ -85,8 +84,10 @@ class AssessmentReaderTest {
 
 	@Test
 	void readsTheSmallestAssessmentAndEscapedNames() {
-		assertThat(ok("{\"schema\":\"nuage.assessment/v1\"}").toJson()).isEqualTo("{\"schema\":\"nuage.assessment/v1\"}");
-		Assessment escaped = ok("\uFEFF{\"sch\\u0065ma\":\"nuage.assessment\\/v1\",\"d\\u0061ta\":{\"m\\u0061rking\":\"N\\u004fNE\"}}");
+		assertThat(ok("{\"schema\":\"nuage.assessment/v1\"}").toJson())
+			.isEqualTo("{\"schema\":\"nuage.assessment/v1\"}");
+		Assessment escaped = ok(
+				"\uFEFF{\"sch\\u0065ma\":\"nuage.assessment\\/v1\",\"d\\u0061ta\":{\"m\\u0061rking\":\"N\\u004fNE\"}}");
 		assertThat(escaped.get("data.marking")).isSameAs(MODEL.fact("data.marking").orElseThrow().values().get(0));
 	}
 
@@ -100,18 +101,18 @@ class AssessmentReaderTest {
 	@Test
 	void writesJsonInSchemaOrderLeavingOutWhatIsUnknown() {
 		Assessment a = ok("{\"data\": {\"breachImpacts\": [\"HEALTH_OR_LIFE\"], \"personal\": false}, \"project\": {},"
-			+ " \"entity\": {\"kind\": \"PRIVATE\"}, \"commitments\": {}, " + V1 + "}");
+				+ " \"entity\": {\"kind\": \"PRIVATE\"}, \"commitments\": {}, " + V1 + "}");
 
 		assertThat(a.toJson()).isEqualTo("{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"PRIVATE\"},"
-			+ "\"data\":{\"personal\":false,\"breachImpacts\":[\"HEALTH_OR_LIFE\"]}}");
+				+ "\"data\":{\"personal\":false,\"breachImpacts\":[\"HEALTH_OR_LIFE\"]}}");
 		assertThat(a).hasToString(a.toJson());
 	}
 
 	// --- errors, one kind at a time
 
 	/**
-	 * {@code line:column} of the {@code occurrence}-th (0-based) {@code token} in {@code doc}: the
-	 * position every error must point at.
+	 * {@code line:column} of the {@code occurrence}-th (0-based) {@code token} in
+	 * {@code doc}: the position every error must point at.
 	 */
 	private static String at(String doc, String token, int occurrence) {
 		int index = doc.indexOf(token);
@@ -135,7 +136,8 @@ class AssessmentReaderTest {
 	@Test
 	void reportsMalformedJson() {
 		String doc = "{" + V1 + ",\n  \"data\": {\"personal\": tru}}";
-		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "tru") + ": at `data.personal`: expected a value, found `tru`");
+		assertThat(errors(doc))
+			.containsExactly("a.json:" + at(doc, "tru") + ": at `data.personal`: expected a value, found `tru`");
 		doc = "{" + V1 + " \"data\": {}}";
 		assertThat(errors(doc))
 			.containsExactly("a.json:" + at(doc, "\"data") + ": expected `,` or `}` after a member, found a string");
@@ -144,10 +146,10 @@ class AssessmentReaderTest {
 			.containsExactly("a.json:" + at(doc, "}") + ": at `data`: expected a quoted property name, found `}`");
 		doc = inData("\"legalSecrets\": [\"PRIVACY\" \"STATE_SECURITY\"]");
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"STATE_SECURITY")
-			+ ": at `data.legalSecrets`: expected `,` or `]` after an array item, found a string");
+				+ ": at `data.legalSecrets`: expected `,` or `]` after an array item, found a string");
 		doc = "{" + V1 + "} trailing";
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "trailing") + ": expected end of input after the assessment, found `trailing`");
+				"a.json:" + at(doc, "trailing") + ": expected end of input after the assessment, found `trailing`");
 		assertThat(errors("")).containsExactly("a.json:1:1: expected an assessment object, found end of input");
 		assertThat(errors("\n  ")).containsExactly("a.json:2:3: expected an assessment object, found end of input");
 	}
@@ -156,8 +158,8 @@ class AssessmentReaderTest {
 	void keepsErrorsFoundBeforeASyntaxError() {
 		String doc = "{" + V1 + ", \"data\": {\"health\": 1, \"personal\": yes}}";
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "1,") + ": at `data.health`: expected a boolean, found the number `1`",
-			"a.json:" + at(doc, "yes") + ": at `data.personal`: expected a value, found `yes`");
+				"a.json:" + at(doc, "1,") + ": at `data.health`: expected a boolean, found the number `1`",
+				"a.json:" + at(doc, "yes") + ": at `data.personal`: expected a value, found `yes`");
 	}
 
 	@Test
@@ -172,7 +174,7 @@ class AssessmentReaderTest {
 		assertThat(errors("{\"data\": {\"personal\": true}}"))
 			.containsExactly("a.json:1:1: missing property `schema`; expected `\"schema\": \"nuage.assessment/v1\"`");
 		assertThat(errors("{\"schema\": \"nuage.assessment/v2\"}")).containsExactly(
-			"a.json:1:12: at `schema`: expected `nuage.assessment/v1`, found the string `nuage.assessment/v2`");
+				"a.json:1:12: at `schema`: expected `nuage.assessment/v1`, found the string `nuage.assessment/v2`");
 		assertThat(errors("{\"schema\": 1}"))
 			.containsExactly("a.json:1:12: at `schema`: expected `nuage.assessment/v1`, found the number `1`");
 	}
@@ -184,43 +186,44 @@ class AssessmentReaderTest {
 			.containsExactly("a.json:" + at(doc, "\"entty") + ": unknown property `entty`; did you mean `entity`?");
 		doc = inData("\"persnal\": true");
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "\"persnal") + ": at `data`: unknown property `persnal`; did you mean `personal`?");
+				"a.json:" + at(doc, "\"persnal") + ": at `data`: unknown property `persnal`; did you mean `personal`?");
 		doc = "{" + V1 + ", \"project\": {\"personal\": true}}";
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"personal")
-			+ ": at `project`: unknown property `personal`; did you mean `data.personal`?");
+				+ ": at `project`: unknown property `personal`; did you mean `data.personal`?");
 		doc = "{" + V1 + ", \"personal\": true}";
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "\"personal") + ": unknown property `personal`; did you mean `data.personal`?");
+				"a.json:" + at(doc, "\"personal") + ": unknown property `personal`; did you mean `data.personal`?");
 		doc = "{" + V1 + ", \"entity\": {\"budget\": {\"x\": [1]}}}";
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"budget")
-			+ ": at `entity`: unknown property `budget`; expected one of `name`, `kind`, `ministry`");
+				+ ": at `entity`: unknown property `budget`; expected one of `name`, `kind`, `ministry`");
 		doc = "{" + V1 + ", \"zzz\": 1}";
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"zzz") + ": unknown property `zzz`; "
-			+ "expected one of `schema`, `entity`, `project`, `hosting`, `data`, `commitments`");
+				+ "expected one of `schema`, `entity`, `project`, `hosting`, `data`, `commitments`");
 	}
 
 	@Test
 	void reportsWrongJsonTypes() {
 		String doc = inData("\"personal\": \"yes\"");
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "\"yes") + ": at `data.personal`: expected a boolean, found the string `yes`");
+				"a.json:" + at(doc, "\"yes") + ": at `data.personal`: expected a boolean, found the string `yes`");
 		doc = inData("\"personal\": \"true\"");
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"true")
-			+ ": at `data.personal`: expected a boolean, found the string `true`; did you mean `true` without quotes?");
+				+ ": at `data.personal`: expected a boolean, found the string `true`; did you mean `true` without quotes?");
 		doc = inData("\"personal\": null");
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "null")
-			+ ": at `data.personal`: expected a boolean, found `null` (leave the property out when the fact is unknown)");
+				+ ": at `data.personal`: expected a boolean, found `null` (leave the property out when the fact is unknown)");
 		doc = "{" + V1 + ", \"project\": {\"fullCostEur\": \"12\", \"name\": 3, \"stage\": [\"NEW\"]}}";
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "\"12") + ": at `project.fullCostEur`: expected a number of at least 0, "
-				+ "found the string `12`; did you mean `12` without quotes?",
-			"a.json:" + at(doc, "3") + ": at `project.name`: expected a string, found the number `3`",
-			"a.json:" + at(doc, "[") + ": at `project.stage`: expected one of `NEW`, `EVOLUTION`, `RUN`, found an array");
+				"a.json:" + at(doc, "\"12") + ": at `project.fullCostEur`: expected a number of at least 0, "
+						+ "found the string `12`; did you mean `12` without quotes?",
+				"a.json:" + at(doc, "3") + ": at `project.name`: expected a string, found the number `3`",
+				"a.json:" + at(doc, "[")
+						+ ": at `project.stage`: expected one of `NEW`, `EVOLUTION`, `RUN`, found an array");
 		doc = inData("\"breachImpacts\": \"PUBLIC_ORDER\"");
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"PUBLIC_ORDER")
-			+ ": at `data.breachImpacts`: expected an array of distinct values among `PUBLIC_ORDER`, "
-			+ "`PUBLIC_SECURITY`, `HEALTH_OR_LIFE`, `INTELLECTUAL_PROPERTY`, found the string `PUBLIC_ORDER`; "
-			+ "did you mean `[\"PUBLIC_ORDER\"]`?");
+				+ ": at `data.breachImpacts`: expected an array of distinct values among `PUBLIC_ORDER`, "
+				+ "`PUBLIC_SECURITY`, `HEALTH_OR_LIFE`, `INTELLECTUAL_PROPERTY`, found the string `PUBLIC_ORDER`; "
+				+ "did you mean `[\"PUBLIC_ORDER\"]`?");
 		doc = "{" + V1 + ", \"data\": true}";
 		assertThat(errors(doc))
 			.containsExactly("a.json:" + at(doc, "true") + ": at `data`: expected an object, found `true`");
@@ -230,30 +233,32 @@ class AssessmentReaderTest {
 	void reportsEnumValuesNotAllowed() {
 		String doc = "{" + V1 + ", \"project\": {\"stage\": \"new\"}}";
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"new")
-			+ ": at `project.stage`: expected one of `NEW`, `EVOLUTION`, `RUN`, found the string `new`; "
-			+ "did you mean `NEW`?");
+				+ ": at `project.stage`: expected one of `NEW`, `EVOLUTION`, `RUN`, found the string `new`; "
+				+ "did you mean `NEW`?");
 		doc = "{" + V1 + ", \"hosting\": {\"class\": \"CLOUD\"}}";
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"CLOUD")
-			+ ": at `hosting.class`: expected one of `INTERNAL_PI`, `INTERNAL_NUBO`, `COMMERCIAL_TRUSTED`, "
-			+ "`COMMERCIAL`, `ON_PREMISES`, `UNDECIDED`, found the string `CLOUD`");
+				+ ": at `hosting.class`: expected one of `INTERNAL_PI`, `INTERNAL_NUBO`, `COMMERCIAL_TRUSTED`, "
+				+ "`COMMERCIAL`, `ON_PREMISES`, `UNDECIDED`, found the string `CLOUD`");
 	}
 
 	@Test
 	void reportsNumbersOutOfBounds() {
 		String doc = "{" + V1 + ", \"project\": {\"evolutionShare\": 1.5, \"fullCostEur\": -1e3}}";
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "1.5") + ": at `project.evolutionShare`: expected a number from 0 to 1, found `1.5`",
-			"a.json:" + at(doc, "-1e3") + ": at `project.fullCostEur`: expected a number of at least 0, found `-1e3`");
+				"a.json:" + at(doc, "1.5")
+						+ ": at `project.evolutionShare`: expected a number from 0 to 1, found `1.5`",
+				"a.json:" + at(doc, "-1e3")
+						+ ": at `project.fullCostEur`: expected a number of at least 0, found `-1e3`");
 		doc = "{" + V1 + ", \"project\": {\"fullCostEur\": 1e999}}";
-		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "1e999") + ": at `project.fullCostEur`: expected a number of at least 0, found `1e999`");
+		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "1e999")
+				+ ": at `project.fullCostEur`: expected a number of at least 0, found `1e999`");
 	}
 
 	@Test
 	void reportsStringsTooLong() {
 		String doc = "{" + V1 + ", \"entity\": {\"name\": \"" + "é".repeat(301) + "\"}}";
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"é")
-			+ ": at `entity.name`: expected a string of at most 300 characters, found 301 characters");
+				+ ": at `entity.name`: expected a string of at most 300 characters, found 301 characters");
 		// Characters, not UTF-16 units: 300 emoji are 600 units.
 		assertThat(ok("{" + V1 + ", \"entity\": {\"name\": \"" + "😀".repeat(300) + "\"}}").get("entity.name"))
 			.isEqualTo("😀".repeat(300));
@@ -263,20 +268,20 @@ class AssessmentReaderTest {
 	void reportsArrayItemsNotAllowed() {
 		String doc = inData("\"legalSecrets\": [\"PRIVACY\", \"PRIVACYY\", 3]");
 		String allowed = "`GOVERNMENT_DELIBERATIONS`, `NATIONAL_DEFENCE`, `FOREIGN_POLICY`, `STATE_SECURITY`, "
-			+ "`PUBLIC_SAFETY`, `JUDICIAL_PROCEEDINGS`, `PRIVACY`, `MEDICAL_SECRECY`, `BUSINESS_SECRECY`, "
-			+ "`OTHER_LEGAL_SECRET`";
+				+ "`PUBLIC_SAFETY`, `JUDICIAL_PROCEEDINGS`, `PRIVACY`, `MEDICAL_SECRECY`, `BUSINESS_SECRECY`, "
+				+ "`OTHER_LEGAL_SECRET`";
 		assertThat(errors(doc)).containsExactly(
-			"a.json:" + at(doc, "\"PRIVACYY") + ": at `data.legalSecrets[1]`: expected one of " + allowed
-				+ ", found the string `PRIVACYY`; did you mean `PRIVACY`?",
-			"a.json:" + at(doc, "3") + ": at `data.legalSecrets[2]`: expected one of " + allowed
-				+ ", found the number `3`");
+				"a.json:" + at(doc, "\"PRIVACYY") + ": at `data.legalSecrets[1]`: expected one of " + allowed
+						+ ", found the string `PRIVACYY`; did you mean `PRIVACY`?",
+				"a.json:" + at(doc, "3") + ": at `data.legalSecrets[2]`: expected one of " + allowed
+						+ ", found the number `3`");
 	}
 
 	@Test
 	void reportsDuplicateArrayItems() {
 		String doc = inData("\"breachImpacts\": [\"PUBLIC_ORDER\", \"HEALTH_OR_LIFE\", \"PUBLIC_ORDER\"]");
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"PUBLIC_ORDER", 1)
-			+ ": at `data.breachImpacts[2]`: duplicate item `PUBLIC_ORDER`, already at `data.breachImpacts[0]`");
+				+ ": at `data.breachImpacts[2]`: duplicate item `PUBLIC_ORDER`, already at `data.breachImpacts[0]`");
 	}
 
 	@Test
@@ -290,16 +295,14 @@ class AssessmentReaderTest {
 
 	@Test
 	void collectsEveryErrorOfADocumentInOrder() {
-		String doc = "{\n"
-			+ "  \"data\": {\"personal\": \"no\", \"marking\": \"SECRET\"},\n"
-			+ "  \"hostng\": {}\n"
-			+ "}";
+		String doc = "{\n" + "  \"data\": {\"personal\": \"no\", \"marking\": \"SECRET\"},\n" + "  \"hostng\": {}\n"
+				+ "}";
 		assertThat(errors(doc)).containsExactly(
-			"a.json:1:1: missing property `schema`; expected `\"schema\": \"nuage.assessment/v1\"`",
-			"a.json:2:24: at `data.personal`: expected a boolean, found the string `no`",
-			"a.json:2:41: at `data.marking`: expected one of `NONE`, `DIFFUSION_RESTREINTE`, `CLASSIFIED`, "
-				+ "found the string `SECRET`",
-			"a.json:3:3: unknown property `hostng`; did you mean `hosting`?");
+				"a.json:1:1: missing property `schema`; expected `\"schema\": \"nuage.assessment/v1\"`",
+				"a.json:2:24: at `data.personal`: expected a boolean, found the string `no`",
+				"a.json:2:41: at `data.marking`: expected one of `NONE`, `DIFFUSION_RESTREINTE`, `CLASSIFIED`, "
+						+ "found the string `SECRET`",
+				"a.json:3:3: unknown property `hostng`; did you mean `hosting`?");
 		assertThat(at(doc, "\"no")).isEqualTo("2:24");
 		assertThat(at(doc, "\"SECRET")).isEqualTo("2:41");
 	}
@@ -312,14 +315,15 @@ class AssessmentReaderTest {
 		}
 		List<String> errors = errors(inData("\"legalSecrets\": [" + items + "]"));
 		assertThat(errors).hasSize(AssessmentReader.MAX_ERRORS + 1);
-		assertThat(errors.get(errors.size() - 1)).endsWith("at `data.legalSecrets`: too many errors: stopping after 100");
+		assertThat(errors.get(errors.size() - 1))
+			.endsWith("at `data.legalSecrets`: too many errors: stopping after 100");
 	}
 
 	@Test
 	void clipsLongValuesAndEscapesControlCharacters() {
 		String doc = inData("\"personal\": \"a\\n" + "b".repeat(100) + "\"");
 		assertThat(errors(doc)).containsExactly("a.json:" + at(doc, "\"a\\n")
-			+ ": at `data.personal`: expected a boolean, found the string `a\\n" + "b".repeat(57) + "…`");
+				+ ": at `data.personal`: expected a boolean, found the string `a\\n" + "b".repeat(57) + "…`");
 	}
 
 	// --- positions
@@ -327,12 +331,12 @@ class AssessmentReaderTest {
 	@Test
 	void offsetsLinesForJsonl() {
 		String line = "{" + V1 + ", \"data\": {\"personal\": 1}}";
-		assertThat(errors(reader.read("in.jsonl", 7, line))).containsExactly(
-			"in.jsonl:7:" + at(line, "1}").substring(2) + ": at `data.personal`: expected a boolean, found the number `1`");
+		assertThat(errors(reader.read("in.jsonl", 7, line))).containsExactly("in.jsonl:7:" + at(line, "1}").substring(2)
+				+ ": at `data.personal`: expected a boolean, found the number `1`");
 		assertThat(errors(reader.read("in.jsonl", 12, "{" + V1 + ",\n\"data\": {\"x\": 1}}")))
 			.containsExactly("in.jsonl:13:10: at `data`: unknown property `x`; expected one of `personal`, "
-				+ "`publicAgents`, `companiesEconomic`, `health`, `legalSecrets`, `essentialStateMission`, "
-				+ "`breachImpacts`, `marking`, `transfersOutsideEu`");
+					+ "`publicAgents`, `companiesEconomic`, `health`, `legalSecrets`, `essentialStateMission`, "
+					+ "`breachImpacts`, `marking`, `transfersOutsideEu`");
 		assertThat(errors(reader.read("in.jsonl", 3, "{")))
 			.containsExactly("in.jsonl:3:2: expected a quoted property name or `}`, found end of input");
 	}
@@ -342,7 +346,8 @@ class AssessmentReaderTest {
 		assertThat(new InputError("f.json", 3, 7, "data.legalSecrets[1]", "m").format())
 			.isEqualTo("f.json:3:7: at `data.legalSecrets[1]`: m");
 		assertThat(new InputError("f.json", 3, 7, "", "m").format()).isEqualTo("f.json:3:7: m");
-		assertThat(new InputError("f.json", 3, 0, "entity.kind", "m").format()).isEqualTo("f.json:3: at `entity.kind`: m");
+		assertThat(new InputError("f.json", 3, 0, "entity.kind", "m").format())
+			.isEqualTo("f.json:3: at `entity.kind`: m");
 		assertThat(new InputError("f.json", 0, 0, "", "m").format()).isEqualTo("f.json: m");
 		assertThat(new InputError("", 0, 0, "", "m").format()).isEqualTo("m");
 	}
@@ -363,7 +368,7 @@ class AssessmentReaderTest {
 			.build();
 
 		assertThat(a.toJson()).isEqualTo("{\"schema\":\"nuage.assessment/v1\",\"project\":{\"fullCostEur\":12},"
-			+ "\"hosting\":{\"class\":\"COMMERCIAL\"},\"data\":{\"personal\":true,\"legalSecrets\":[\"PRIVACY\"]}}");
+				+ "\"hosting\":{\"class\":\"COMMERCIAL\"},\"data\":{\"personal\":true,\"legalSecrets\":[\"PRIVACY\"]}}");
 		assertThat(a.get("hosting.class")).isSameAs(MODEL.fact("hosting.class").orElseThrow().values().get(3));
 		assertThat(a).isEqualTo(ok(a.toJson())).hasSameHashCodeAs(ok(a.toJson()));
 		assertThat(a.toBuilder().set("data.personal", false).build()).isNotEqualTo(a);
@@ -372,20 +377,21 @@ class AssessmentReaderTest {
 		Assessment.Builder b = Assessment.builder(MODEL);
 		assertRefused(() -> b.set("data.persnal", true), "unknown fact `data.persnal`; did you mean `data.personal`?");
 		assertRefused(() -> a.get("nope"), "unknown fact `nope`");
-		assertRefused(() -> b.set("data.personal", "yes"), "at `data.personal`: expected a boolean, found the string `yes`");
+		assertRefused(() -> b.set("data.personal", "yes"),
+				"at `data.personal`: expected a boolean, found the string `yes`");
 		assertRefused(() -> b.set("project.evolutionShare", 2),
-			"at `project.evolutionShare`: expected a number from 0 to 1, found `2`");
+				"at `project.evolutionShare`: expected a number from 0 to 1, found `2`");
 		assertRefused(() -> b.set("project.fullCostEur", Double.NaN),
-			"at `project.fullCostEur`: expected a number of at least 0, found `NaN`");
+				"at `project.fullCostEur`: expected a number of at least 0, found `NaN`");
 		assertRefused(() -> b.set("entity.name", "x".repeat(301)),
-			"at `entity.name`: expected a string of at most 300 characters, found 301 characters");
+				"at `entity.name`: expected a string of at most 300 characters, found 301 characters");
 		assertRefused(() -> b.set("project.stage", "RUNN"),
-			"at `project.stage`: expected one of `NEW`, `EVOLUTION`, `RUN`, found the string `RUNN`; did you mean `RUN`?");
+				"at `project.stage`: expected one of `NEW`, `EVOLUTION`, `RUN`, found the string `RUNN`; did you mean `RUN`?");
 		assertRefused(() -> b.set("data.breachImpacts", List.of("PUBLIC_ORDER", "PUBLIC_ORDER")),
-			"at `data.breachImpacts[1]`: duplicate item `PUBLIC_ORDER`, already at `data.breachImpacts[0]`");
+				"at `data.breachImpacts[1]`: duplicate item `PUBLIC_ORDER`, already at `data.breachImpacts[0]`");
 		assertRefused(() -> b.set("data.breachImpacts", "PUBLIC_ORDER"),
-			"at `data.breachImpacts`: expected an array of distinct values among `PUBLIC_ORDER`, `PUBLIC_SECURITY`, "
-				+ "`HEALTH_OR_LIFE`, `INTELLECTUAL_PROPERTY`, found the string `PUBLIC_ORDER`");
+				"at `data.breachImpacts`: expected an array of distinct values among `PUBLIC_ORDER`, `PUBLIC_SECURITY`, "
+						+ "`HEALTH_OR_LIFE`, `INTELLECTUAL_PROPERTY`, found the string `PUBLIC_ORDER`");
 	}
 
 	private static void assertRefused(Runnable action, String message) {
@@ -429,7 +435,7 @@ class AssessmentReaderTest {
 					double min = f.minimum() == null ? -1e9 : f.minimum();
 					double max = f.maximum() == null ? 1e12 : f.maximum();
 					double d = random.nextBoolean() ? min + random.nextDouble() * (max - min)
-						: Math.floor(min + random.nextDouble() * (max - min));
+							: Math.floor(min + random.nextDouble() * (max - min));
 					b.set(f.path(), random.nextInt(10) == 0 ? min : d);
 					break;
 				}
@@ -454,4 +460,5 @@ class AssessmentReaderTest {
 		}
 		return b.build();
 	}
+
 }

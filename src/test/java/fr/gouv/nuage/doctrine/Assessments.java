@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Random assessments over the fact model, for property tests: seeded, so a failure replays. */
+/**
+ * Random assessments over the fact model, for property tests: seeded, so a failure
+ * replays.
+ */
 final class Assessments {
 
 	private final FactModel model;
@@ -27,8 +30,8 @@ final class Assessments {
 	}
 
 	/**
-	 * The assessment with each absent fact given a random value, except the facts the pack reads
-	 * with a default when absent (an absent marking is NONE: it is known).
+	 * The assessment with each absent fact given a random value, except the facts the
+	 * pack reads with a default when absent (an absent marking is NONE: it is known).
 	 */
 	Assessment completion(Assessment partial, RulePack pack) {
 		Assessment.Builder builder = partial.toBuilder();
@@ -75,4 +78,5 @@ final class Assessments {
 				return "projet " + random.nextInt(1000);
 		}
 	}
+
 }

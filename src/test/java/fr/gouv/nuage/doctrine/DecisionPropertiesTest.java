@@ -10,7 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Properties every pack's decisions must have, checked on thousands of random assessments. */
+/**
+ * Properties every pack's decisions must have, checked on thousands of random
+ * assessments.
+ */
 class DecisionPropertiesTest {
 
 	private static final int RUNS = 3000;
@@ -24,8 +27,10 @@ class DecisionPropertiesTest {
 		Assessments random = new Assessments(11);
 		for (int i = 0; i < RUNS; i++) {
 			Assessment before = random.partial(0.2);
-			Assessment after = before.toBuilder().set("data.legalSecrets", union(before, "data.legalSecrets", "STATE_SECURITY"))
-				.set("data.breachImpacts", union(before, "data.breachImpacts", "PUBLIC_ORDER")).build();
+			Assessment after = before.toBuilder()
+				.set("data.legalSecrets", union(before, "data.legalSecrets", "STATE_SECURITY"))
+				.set("data.breachImpacts", union(before, "data.breachImpacts", "PUBLIC_ORDER"))
+				.build();
 			Set<String> wider = new HashSet<>(pack.evaluate(after).allowedHosting());
 			wider.removeAll(pack.evaluate(before).allowedHosting());
 			assertThat(wider).as("%s widened by a secret and an impact: %s", id, before.toJson()).isEmpty();
@@ -38,8 +43,13 @@ class DecisionPropertiesTest {
 		RulePack pack = RulePacks.shipped().get(id);
 		Assessments random = new Assessments(12);
 		for (int i = 0; i < RUNS; i++) {
-			Assessment lower = random.partial(0.2).toBuilder().set("project.fullCostEur", (double) (i * 7919 % 12_000_000)).build();
-			Assessment higher = lower.toBuilder().set("project.fullCostEur", (double) (i * 7919 % 12_000_000) + i * 1000.0).build();
+			Assessment lower = random.partial(0.2)
+				.toBuilder()
+				.set("project.fullCostEur", (double) (i * 7919 % 12_000_000))
+				.build();
+			Assessment higher = lower.toBuilder()
+				.set("project.fullCostEur", (double) (i * 7919 % 12_000_000) + i * 1000.0)
+				.build();
 			int before = CONTROL_ORDER.indexOf(pack.evaluate(lower).control());
 			int after = CONTROL_ORDER.indexOf(pack.evaluate(higher).control());
 			assertThat(before).isNotNegative();
@@ -60,13 +70,15 @@ class DecisionPropertiesTest {
 			Assessment assessment = random.partial(0.3);
 			String first = DecisionJson.write(pack.evaluate(assessment), Lang.FR, DecisionJson.Form.FULL, false);
 			Assessment again = ((ReadResult.Ok) reader.read("again", assessment.toJson())).assessment();
-			assertThat(DecisionJson.write(reloaded.evaluate(again), Lang.FR, DecisionJson.Form.FULL, false)).isEqualTo(first);
+			assertThat(DecisionJson.write(reloaded.evaluate(again), Lang.FR, DecisionJson.Form.FULL, false))
+				.isEqualTo(first);
 		}
 	}
 
 	/**
-	 * Three-valued logic is sound: what a decision settles on partial facts stays settled whatever the
-	 * missing facts turn out to be, and a violation found on partial facts remains a violation.
+	 * Three-valued logic is sound: what a decision settles on partial facts stays settled
+	 * whatever the missing facts turn out to be, and a violation found on partial facts
+	 * remains a violation.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "6282-SG", "6404-SG" })
@@ -90,7 +102,8 @@ class DecisionPropertiesTest {
 			if (!before.control().equals("UNKNOWN")) {
 				assertThat(after.control()).as(context).isEqualTo(before.control());
 			}
-			// Under DECISION-SEMANTICS §6 a violation counts while the scope is unknown; only a known
+			// Under DECISION-SEMANTICS §6 a violation counts while the scope is unknown;
+			// only a known
 			// scope settles the verdict and the findings for good.
 			if (before.subject() == null || before.concerned() == null) {
 				continue;
@@ -135,7 +148,8 @@ class DecisionPropertiesTest {
 		for (int i = 0; i < RUNS / 3; i++) {
 			Decision decision = pack.evaluate(random.partial(0.3), i % 10 == 0);
 			for (Lang lang : Lang.values()) {
-				assertThat(new String(DecisionJson.compactUtf8(decision, lang, false), java.nio.charset.StandardCharsets.UTF_8))
+				assertThat(new String(DecisionJson.compactUtf8(decision, lang, false),
+						java.nio.charset.StandardCharsets.UTF_8))
 					.isEqualTo(DecisionJson.write(decision, lang, DecisionJson.Form.COMPACT, false));
 			}
 		}
@@ -152,4 +166,5 @@ class DecisionPropertiesTest {
 		}
 		return values;
 	}
+
 }

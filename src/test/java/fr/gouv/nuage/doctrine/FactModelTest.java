@@ -46,10 +46,12 @@ class FactModelTest {
 				if (def.containsKey("enum")) {
 					assertThat(fact.type()).as(path).isEqualTo(FactType.ENUM);
 					assertThat(fact.values()).as(path).isEqualTo(def.get("enum"));
-				} else if (def.get("type").equals("array")) {
+				}
+				else if (def.get("type").equals("array")) {
 					assertThat(fact.type()).as(path).isEqualTo(FactType.ENUM_LIST);
 					assertThat(fact.values()).as(path).isEqualTo(((Map<?, ?>) def.get("items")).get("enum"));
-				} else {
+				}
+				else {
 					assertThat(fact.type().name().toLowerCase(Locale.ROOT)).as(path).isEqualTo(def.get("type"));
 					assertThat(fact.values()).as(path).isEmpty();
 				}
@@ -68,9 +70,8 @@ class FactModelTest {
 	@Test
 	void spotChecksFacts() {
 		assertThat(model.fact("data.personal").orElseThrow().type()).isEqualTo(FactType.BOOLEAN);
-		assertThat(model.fact("hosting.class").orElseThrow().values())
-			.containsExactly("INTERNAL_PI", "INTERNAL_NUBO", "COMMERCIAL_TRUSTED", "COMMERCIAL", "ON_PREMISES",
-				"UNDECIDED");
+		assertThat(model.fact("hosting.class").orElseThrow().values()).containsExactly("INTERNAL_PI", "INTERNAL_NUBO",
+				"COMMERCIAL_TRUSTED", "COMMERCIAL", "ON_PREMISES", "UNDECIDED");
 		Fact share = model.fact("project.evolutionShare").orElseThrow();
 		assertThat(share.type()).isEqualTo(FactType.NUMBER);
 		assertThat(share.minimum()).isEqualTo(0.0);
@@ -92,11 +93,10 @@ class FactModelTest {
 	@Test
 	void compilesNestedObjectsAndRequiredFacts() {
 		FactModel nested = FactModel.fromSchema("{\"type\":\"object\",\"additionalProperties\":false,"
-			+ "\"required\":[\"schema\"],\"properties\":{\"schema\":{\"const\":\"t/1\"},"
-			+ "\"a\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{"
-			+ "\"b\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"c\":{\"type\":\"boolean\"}}},"
-			+ "\"d\":{\"type\":\"string\",\"enum\":[\"X\",\"Y\"]}}},"
-			+ "\"top\":{\"type\":\"number\"}}}");
+				+ "\"required\":[\"schema\"],\"properties\":{\"schema\":{\"const\":\"t/1\"},"
+				+ "\"a\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{"
+				+ "\"b\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"c\":{\"type\":\"boolean\"}}},"
+				+ "\"d\":{\"type\":\"string\",\"enum\":[\"X\",\"Y\"]}}}," + "\"top\":{\"type\":\"number\"}}}");
 
 		assertThat(nested.schemaId()).isEqualTo("t/1");
 		assertThat(nested.facts()).extracting(Fact::path).containsExactly("a.b.c", "a.d", "top");
@@ -106,21 +106,22 @@ class FactModelTest {
 	@Test
 	void refusesWhatItDoesNotUnderstand() {
 		assertRefused("{\"type\":\"object\",\"properties\":{\"schema\":{\"const\":\"x\"}}}",
-			"assessment schema: at `/`: expected `\"additionalProperties\": false`");
+				"assessment schema: at `/`: expected `\"additionalProperties\": false`");
 		assertRefused(object("\"schema\":{\"const\":\"x\"},\"a\":{\"type\":\"string\",\"pattern\":\"^a\"}"),
-			"assessment schema: at `/properties/a`: unsupported keyword `pattern`");
+				"assessment schema: at `/properties/a`: unsupported keyword `pattern`");
 		assertRefused(object("\"a\":{\"type\":\"boolean\"}"),
-			"assessment schema: at `/`: expected a `schema` property with a `const` naming the schema version");
+				"assessment schema: at `/`: expected a `schema` property with a `const` naming the schema version");
 		assertRefused(object("\"schema\":{\"const\":\"x\"},\"a\":{\"type\":\"array\",\"items\":{\"enum\":[\"A\"]}}"),
-			"assessment schema: at `/properties/a`: expected `\"uniqueItems\": true` on an array");
+				"assessment schema: at `/properties/a`: expected `\"uniqueItems\": true` on an array");
 		assertRefused(object("\"schema\":{\"const\":\"x\"},\"a\":{\"type\":\"integer\"}"),
-			"assessment schema: at `/properties/a`: expected a `type` among `boolean`, `number`, `string`, "
-				+ "`array` and `object`, or an `enum`, found `integer`");
+				"assessment schema: at `/properties/a`: expected a `type` among `boolean`, `number`, `string`, "
+						+ "`array` and `object`, or an `enum`, found `integer`");
 		assertRefused(object("\"schema\":{\"const\":\"x\"},\"a\":{\"type\":\"string\",\"minimum\":1}"),
-			"assessment schema: at `/properties/a`: `minimum` must be a number on a number");
+				"assessment schema: at `/properties/a`: `minimum` must be a number on a number");
 		assertRefused(object("\"schema\":{\"const\":\"x\"},\"a\":{\"enum\":[\"A\",\"A\"]}"),
-			"assessment schema: at `/properties/a/enum`: expected a non-empty list of distinct strings");
-		assertRefused("{\"type\":\"object\",", "assessment schema:1:18: expected a quoted property name, found end of input");
+				"assessment schema: at `/properties/a/enum`: expected a non-empty list of distinct strings");
+		assertRefused("{\"type\":\"object\",",
+				"assessment schema:1:18: expected a quoted property name, found end of input");
 	}
 
 	private static String object(String properties) {
@@ -128,8 +129,7 @@ class FactModelTest {
 	}
 
 	private static void assertRefused(String schema, String message) {
-		assertThatThrownBy(() -> FactModel.fromSchema(schema))
-			.isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> FactModel.fromSchema(schema)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessage(message);
 	}
 
@@ -138,4 +138,5 @@ class FactModelTest {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
+
 }

@@ -26,32 +26,38 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The engine keeps its own JSON reader and writer instead of Jackson because they are faster on
- * the jsonl path (ADR 8). This test makes that choice safe: on thousands of seeded documents,
- * {@link Json#parse}, {@link JsonWriter} and {@link AssessmentReader} must read and write the same
- * JSON as Jackson 3, the mapper the application uses for every other body, and the fused reader
- * must read from the text what the map entry point reads from Jackson's tree.
+ * The engine keeps its own JSON reader and writer instead of Jackson because they are
+ * faster on the jsonl path (ADR 8). This test makes that choice safe: on thousands of
+ * seeded documents, {@link Json#parse}, {@link JsonWriter} and {@link AssessmentReader}
+ * must read and write the same JSON as Jackson 3, the mapper the application uses for
+ * every other body, and the fused reader must read from the text what the map entry point
+ * reads from Jackson's tree.
  *
- * <p>Trees are compared as plain values: an object as its members in document order, an array as
- * a list, and every number as the {@code double} it denotes, negative zero as zero, since the
- * engine has only doubles and writes -0.0 as {@code 0}. Where one reader is knowingly stricter or
- * more lenient than the other, {@link #knownDifferences()} pins the difference, so that it is
- * seen, not hidden, and noticed when it changes:
+ * <p>
+ * Trees are compared as plain values: an object as its members in document order, an
+ * array as a list, and every number as the {@code double} it denotes, negative zero as
+ * zero, since the engine has only doubles and writes -0.0 as {@code 0}. Where one reader
+ * is knowingly stricter or more lenient than the other, {@link #knownDifferences()} pins
+ * the difference, so that it is seen, not hidden, and noticed when it changes:
  * <ul>
- * <li>duplicate names: the engine refuses them, Jackson by default keeps the last; what must be
- * refused is therefore compared with Jackson with {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION};
- * <li>a byte order mark at the start of the text: the engine skips it, Jackson refuses it in a
- * string (and skips it in bytes);
+ * <li>duplicate names: the engine refuses them, Jackson by default keeps the last; what
+ * must be refused is therefore compared with Jackson with
+ * {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION};
+ * <li>a byte order mark at the start of the text: the engine skips it, Jackson refuses it
+ * in a string (and skips it in bytes);
  * <li>nesting: the engine allows 512 levels, Jackson 500;
  * <li>numbers of more than 1 000 digits: the engine reads them, Jackson refuses them;
- * <li>numbers are doubles for the engine: {@code -0} is -0.0, and integers beyond 2^53 are rounded,
- * where Jackson keeps an exact {@link Integer}, {@link Long} or {@link BigInteger};
- * <li>two defects in the four hex digits of an escape, where JSON allows ASCII hex digits only: the
- * engine takes any Unicode decimal digit and the fullwidth letters, Jackson reading characters
- * takes any character whose low byte is a hex digit; the random edits below can put such a
- * character after a backslash-u, and a disagreement there is counted, not failed;
- * <li>{@link AssessmentReader#read(String, Map)} adds a missing {@code schema}, and throws
- * {@link IllegalArgumentException} on a non-finite number where the text path reports an input error.
+ * <li>numbers are doubles for the engine: {@code -0} is -0.0, and integers beyond 2^53
+ * are rounded, where Jackson keeps an exact {@link Integer}, {@link Long} or
+ * {@link BigInteger};
+ * <li>two defects in the four hex digits of an escape, where JSON allows ASCII hex digits
+ * only: the engine takes any Unicode decimal digit and the fullwidth letters, Jackson
+ * reading characters takes any character whose low byte is a hex digit; the random edits
+ * below can put such a character after a backslash-u, and a disagreement there is
+ * counted, not failed;
+ * <li>{@link AssessmentReader#read(String, Map)} adds a missing {@code schema}, and
+ * throws {@link IllegalArgumentException} on a non-finite number where the text path
+ * reports an input error.
  * </ul>
  * Neither refuses lone surrogates, escaped or raw: both keep them as they are.
  */
@@ -60,14 +66,20 @@ class JsonAgreesWithJacksonTest {
 	/** Jackson as the application's mapper has it by default. */
 	private static final JsonMapper JACKSON = JsonMapper.builder().build();
 
-	/** Jackson refusing duplicate names as the engine does: the reference for what must be refused. */
+	/**
+	 * Jackson refusing duplicate names as the engine does: the reference for what must be
+	 * refused.
+	 */
 	private static final JsonMapper STRICT = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
 	private static final AssessmentReader READER = new AssessmentReader(FactModel.assessmentV1());
 
-	/** An object as its members in document order: {@link Map#equals} would not see the order. */
+	/**
+	 * An object as its members in document order: {@link Map#equals} would not see the
+	 * order.
+	 */
 	record Obj(List<Member> members) {
 	}
 
@@ -76,6 +88,7 @@ class JsonAgreesWithJacksonTest {
 
 	/** What a reader made of a text: a normalised tree, or a refusal and why. */
 	sealed interface Outcome permits Accepted, Refused {
+
 	}
 
 	record Accepted(Object tree) implements Outcome {
@@ -90,10 +103,14 @@ class JsonAgreesWithJacksonTest {
 
 	/** A syntax fault in one object or array. */
 	enum Fault {
-		TRAILING_COMMA, LEADING_COMMA, DOUBLE_COMMA, MISSING_COMMA, UNCLOSED, WRONG_CLOSE,
-		MISSING_COLON, UNQUOTED_NAME, SINGLE_QUOTES;
 
-		/** This fault where it can be made, else a trailing comma: a comma is missing between two items only. */
+		TRAILING_COMMA, LEADING_COMMA, DOUBLE_COMMA, MISSING_COMMA, UNCLOSED, WRONG_CLOSE, MISSING_COLON, UNQUOTED_NAME,
+		SINGLE_QUOTES;
+
+		/**
+		 * This fault where it can be made, else a trailing comma: a comma is missing
+		 * between two items only.
+		 */
 		Fault in(boolean object, int size) {
 			boolean possible = switch (this) {
 				case MISSING_COMMA -> size >= 2;
@@ -102,6 +119,7 @@ class JsonAgreesWithJacksonTest {
 			};
 			return possible ? this : TRAILING_COMMA;
 		}
+
 	}
 
 	@Test
@@ -122,15 +140,19 @@ class JsonAgreesWithJacksonTest {
 			Doc doc = documents.next();
 			Accepted expected = new Accepted(doc.tree());
 			if (hasInfinity(doc.tree())) {
-				// 1e400 reads as infinity; JSON has no number for it, so the writer refuses to write one.
-				assertThatThrownBy(() -> write(Json.parse(doc.text()), false)).isInstanceOf(IllegalArgumentException.class);
+				// 1e400 reads as infinity; JSON has no number for it, so the writer
+				// refuses to write one.
+				assertThatThrownBy(() -> write(Json.parse(doc.text()), false))
+					.isInstanceOf(IllegalArgumentException.class);
 				continue;
 			}
-			// The engine's tree (doubles) and Jackson's (Integer, Long, BigInteger, Double) alike.
+			// The engine's tree (doubles) and Jackson's (Integer, Long, BigInteger,
+			// Double) alike.
 			for (Object tree : new Object[] { Json.parse(doc.text()), JACKSON.readValue(doc.text(), Object.class) }) {
 				for (boolean pretty : new boolean[] { false, true }) {
 					String written = write(tree, pretty);
-					assertThat(jackson(STRICT, written)).as(() -> "Jackson on " + show(written) + ", written from " + show(doc.text()))
+					assertThat(jackson(STRICT, written))
+						.as(() -> "Jackson on " + show(written) + ", written from " + show(doc.text()))
 						.isEqualTo(expected);
 				}
 			}
@@ -142,15 +164,16 @@ class JsonAgreesWithJacksonTest {
 
 	@Test
 	void quotesEveryCharacterAsJacksonReadsIt() {
-		// Every UTF-16 unit alone, lone surrogates included, then after and before a letter.
+		// Every UTF-16 unit alone, lone surrogates included, then after and before a
+		// letter.
 		for (int code = 0; code <= 0xFFFF; code++) {
 			char c = (char) code;
 			String s = String.valueOf(c);
 			for (String text : new String[] { s, "a" + s, s + "a" }) {
 				String quoted = JsonWriter.quote(text);
-				assertThat(STRICT.readValue(quoted, Object.class)).as(on("quoted", quoted))
-					.isEqualTo(text);
-				assertThat(quoted.chars().noneMatch(ch -> ch < 0x20)).as(on("control character left raw", quoted)).isTrue();
+				assertThat(STRICT.readValue(quoted, Object.class)).as(on("quoted", quoted)).isEqualTo(text);
+				assertThat(quoted.chars().noneMatch(ch -> ch < 0x20)).as(on("control character left raw", quoted))
+					.isTrue();
 			}
 		}
 	}
@@ -175,7 +198,8 @@ class JsonAgreesWithJacksonTest {
 			assertThat(read).as(text).isInstanceOf(Number.class);
 			assertThat(((Number) read).doubleValue() + 0.0).as(text).isEqualTo(d + 0.0);
 			if (d == Math.rint(d) && Math.abs(d) < 1e18) {
-				// What JsonWriter promises: integral values without a fraction or an exponent.
+				// What JsonWriter promises: integral values without a fraction or an
+				// exponent.
 				assertThat(text).as("%s", d).matches("-?[0-9]+");
 			}
 		}
@@ -194,15 +218,18 @@ class JsonAgreesWithJacksonTest {
 				hexDefects++;
 				continue;
 			}
-			assertThat(engine instanceof Accepted).as(() -> "engine " + engine + ", Jackson " + jackson + ", on " + show(text))
+			assertThat(engine instanceof Accepted)
+				.as(() -> "engine " + engine + ", Jackson " + jackson + ", on " + show(text))
 				.isEqualTo(jackson instanceof Accepted);
 			if (engine instanceof Accepted) {
 				assertThat(engine).as(on("both", text)).isEqualTo(jackson);
-			} else {
+			}
+			else {
 				refused++;
 			}
 		}
-		// The edits must mostly break the documents, or this test would compare valid ones only.
+		// The edits must mostly break the documents, or this test would compare valid
+		// ones only.
 		assertThat(refused).isGreaterThan(4000);
 		assertThat(hexDefects).isLessThan(60);
 	}
@@ -211,13 +238,16 @@ class JsonAgreesWithJacksonTest {
 		return engine instanceof Refused ? jackson instanceof Refused : engine.equals(jackson);
 	}
 
-	/** A non-ASCII character among the four after a backslash-u: where both readers have a defect. */
+	/**
+	 * A non-ASCII character among the four after a backslash-u: where both readers have a
+	 * defect.
+	 */
 	private static final Pattern NON_ASCII_HEX = Pattern.compile("\\\\u[0-9A-Fa-f]{0,3}[^\\x00-\\x7F]");
 
 	/**
-	 * Whether a disagreement may come from the defects in reading the four hex digits of an
-	 * escape (see {@link #knownDifferences()}): the random edits put the non-ASCII characters of
-	 * the generated strings right after a backslash-u.
+	 * Whether a disagreement may come from the defects in reading the four hex digits of
+	 * an escape (see {@link #knownDifferences()}): the random edits put the non-ASCII
+	 * characters of the generated strings right after a backslash-u.
 	 */
 	private static boolean hexDefect(String text) {
 		return NON_ASCII_HEX.matcher(text).find();
@@ -225,36 +255,35 @@ class JsonAgreesWithJacksonTest {
 
 	/** Mistakes people and programs make, each refused in any context. */
 	private static final String[] MISTAKES = {
-		// commas, colons, brackets
-		"[1,]", "{\"a\":1,}", "[,1]", "[1,,2]", "{,}", "{\"a\"}", "{\"a\":}", "{\"a\" 1}", "{\"a\"::1}", "{1:2}",
-		"{a:1}", "{'a':1}", "['a']", "[1 2]", "{\"a\":1 \"b\":2}", "[1]]", "[[1]", "{\"a\":1}}", "{\"a\":[}", "[}",
-		"]", "}", ":", ",", "[", "{",
-		// strings and escapes
-		"\"abc", "\"a\\\"", "\"\\x\"", "\"\\a\"", "\"\\'\"", "\"\\0\"", "\"\\U0041\"", "\"\\ \"", "\"\\\u00e9\"",
-		"\"\\u\"", "\"\\u1\"", "\"\\u12\"", "\"\\u123\"", "\"\\u12g4\"", "\"\\uD83D\\u\"", "\"\\u-123\"",
-		"\"\\u+123\"", "\"a\u0000b\"", "\"a\nb\"", "\"a\rb\"", "\"a\tb\"", "\"\u001f\"", "'a'", "`a`",
-		// numbers
-		"01", "-01", "00", "00.5", "012e3", "-00", "1.", "-1.", ".5", "-.5", "+1", "1e", "1e+", "1E-", "1e+-1",
-		"-", "--1", "1.e5", "1.5.2", "0x1F", "1_000", "1e5.5", "NaN", "Infinity", "-Infinity", "+Infinity",
-		"\u0661", "\uFF11", "1\u00a0",
-		// literals
-		"tru", "True", "TRUE", "nul", "NULL", "None", "falsee", "fals", "undefined", "nil", "truefalse",
-		// what is not whitespace in JSON, comments
-		"\u00a01", "\u000b1", "\u000c1", "\u20281", "\u30001", "\u0000", "/*x*/1", "1/*x*/", "// x\n1", "#x\n1",
-		// two values where one is expected
-		"1 2", "{} {}", "\"a\" \"b\"", "[] x", "null null",
-		// duplicate names, also when an escape spells them
-		"{\"a\":1,\"a\":2}", "{\"a\":1,\"\\u0061\":2}", "{\"\\ud83d\\ude00\":1,\"\ud83d\ude00\":2}",
-		"{\"x\":{\"a\":[],\"b\":0,\"a\":null}}",
-	};
+			// commas, colons, brackets
+			"[1,]", "{\"a\":1,}", "[,1]", "[1,,2]", "{,}", "{\"a\"}", "{\"a\":}", "{\"a\" 1}", "{\"a\"::1}", "{1:2}",
+			"{a:1}", "{'a':1}", "['a']", "[1 2]", "{\"a\":1 \"b\":2}", "[1]]", "[[1]", "{\"a\":1}}", "{\"a\":[}", "[}",
+			"]", "}", ":", ",", "[", "{",
+			// strings and escapes
+			"\"abc", "\"a\\\"", "\"\\x\"", "\"\\a\"", "\"\\'\"", "\"\\0\"", "\"\\U0041\"", "\"\\ \"", "\"\\\u00e9\"",
+			"\"\\u\"", "\"\\u1\"", "\"\\u12\"", "\"\\u123\"", "\"\\u12g4\"", "\"\\uD83D\\u\"", "\"\\u-123\"",
+			"\"\\u+123\"", "\"a\u0000b\"", "\"a\nb\"", "\"a\rb\"", "\"a\tb\"", "\"\u001f\"", "'a'", "`a`",
+			// numbers
+			"01", "-01", "00", "00.5", "012e3", "-00", "1.", "-1.", ".5", "-.5", "+1", "1e", "1e+", "1E-", "1e+-1", "-",
+			"--1", "1.e5", "1.5.2", "0x1F", "1_000", "1e5.5", "NaN", "Infinity", "-Infinity", "+Infinity", "\u0661",
+			"\uFF11", "1\u00a0",
+			// literals
+			"tru", "True", "TRUE", "nul", "NULL", "None", "falsee", "fals", "undefined", "nil", "truefalse",
+			// what is not whitespace in JSON, comments
+			"\u00a01", "\u000b1", "\u000c1", "\u20281", "\u30001", "\u0000", "/*x*/1", "1/*x*/", "// x\n1", "#x\n1",
+			// two values where one is expected
+			"1 2", "{} {}", "\"a\" \"b\"", "[] x", "null null",
+			// duplicate names, also when an escape spells them
+			"{\"a\":1,\"a\":2}", "{\"a\":1,\"\\u0061\":2}", "{\"\\ud83d\\ude00\":1,\"\ud83d\ude00\":2}",
+			"{\"x\":{\"a\":[],\"b\":0,\"a\":null}}", };
 
-	/** Mistakes that only the top level shows: in an array, no value is the empty array. */
+	/**
+	 * Mistakes that only the top level shows: in an array, no value is the empty array.
+	 */
 	private static final String[] TOP_LEVEL_MISTAKES = { "", " ", "\n\t\r ", "\uFEFF", "\uFEFF " };
 
-	private static final String[] CONTEXTS = {
-		"@", " @ ", "[@]", "[1, @]", "[@, true]", "{\"k\": @}", "{\"a\": [], \"k\": @, \"z\": 0}", "[[[@]]]",
-		"{\"k\": {\"k\": [@]}}",
-	};
+	private static final String[] CONTEXTS = { "@", " @ ", "[@]", "[1, @]", "[@, true]", "{\"k\": @}",
+			"{\"a\": [], \"k\": @, \"z\": 0}", "[[[@]]]", "{\"k\": {\"k\": [@]}}", };
 
 	@Test
 	void refusesTheUsualMistakesLikeJackson() {
@@ -284,7 +313,8 @@ class JsonAgreesWithJacksonTest {
 		assertThat(jackson(JACKSON, duplicate)).isEqualTo(new Accepted(new Obj(List.of(new Member("a", 2.0)))));
 		assertThat(jackson(STRICT, duplicate)).isInstanceOf(Refused.class);
 
-		// A leading byte order mark: skipped by the engine; Jackson refuses it in a string, skips it in bytes.
+		// A leading byte order mark: skipped by the engine; Jackson refuses it in a
+		// string, skips it in bytes.
 		String bom = "\uFEFF[1]";
 		assertThat(engine(bom)).isEqualTo(new Accepted(List.of(1.0)));
 		assertThat(jackson(JACKSON, bom)).isInstanceOf(Refused.class);
@@ -294,10 +324,12 @@ class JsonAgreesWithJacksonTest {
 		for (int depth = 495; depth <= 520; depth++) {
 			String nested = "[".repeat(depth) + "]".repeat(depth);
 			assertThat(engine(nested) instanceof Accepted).as("engine at depth %d", depth).isEqualTo(depth <= 512);
-			assertThat(jackson(JACKSON, nested) instanceof Accepted).as("Jackson at depth %d", depth).isEqualTo(depth <= 500);
+			assertThat(jackson(JACKSON, nested) instanceof Accepted).as("Jackson at depth %d", depth)
+				.isEqualTo(depth <= 500);
 		}
 
-		// Numbers: up to 1 000 digits both agree; beyond, only the engine reads them (Jackson's
+		// Numbers: up to 1 000 digits both agree; beyond, only the engine reads them
+		// (Jackson's
 		// StreamReadConstraints count the digits of the integer and fraction parts).
 		Map<String, Boolean> jacksonReads = new LinkedHashMap<>();
 		jacksonReads.put("1".repeat(1000), true);
@@ -311,13 +343,16 @@ class JsonAgreesWithJacksonTest {
 			Outcome jackson = jackson(JACKSON, number);
 			if (read) {
 				assertThat(jackson).as("Jackson on %d characters", number.length()).isEqualTo(engine);
-			} else {
-				assertThat(jackson).as("Jackson on %d characters", number.length()).isInstanceOfSatisfying(Refused.class,
-					refused -> assertThat(refused.why()).contains("getMaxNumberLength"));
+			}
+			else {
+				assertThat(jackson).as("Jackson on %d characters", number.length())
+					.isInstanceOfSatisfying(Refused.class,
+							refused -> assertThat(refused.why()).contains("getMaxNumberLength"));
 			}
 		});
 
-		// Numbers are doubles for the engine: the sign of zero and the digits beyond 2^53 are what a double keeps.
+		// Numbers are doubles for the engine: the sign of zero and the digits beyond 2^53
+		// are what a double keeps.
 		assertThat(Json.parse("-0")).isEqualTo(-0.0);
 		assertThat(JACKSON.readValue("-0", Object.class)).isEqualTo(0);
 		assertThat(Json.parse("9007199254740993")).isEqualTo(9007199254740992.0);
@@ -325,23 +360,30 @@ class JsonAgreesWithJacksonTest {
 		assertThat(JACKSON.readValue("123456789012345678901234567890", Object.class))
 			.isEqualTo(new BigInteger("123456789012345678901234567890"));
 
-		// The four hex digits of an escape: JSON allows 0-9, a-f, A-F only, and both readers have a
-		// defect there. The engine (Json.Cursor.readHex4, Character.digit) takes any Unicode decimal
-		// digit and the fullwidth letters; Jackson reading characters (CharTypes.charToHex, ch & 0xFF)
-		// takes any character whose low byte is an ASCII hex digit (U+0131 as 1, U+0141 as A);
-		// from bytes it refuses them. When a reader is fixed, its assertions here become refusals.
+		// The four hex digits of an escape: JSON allows 0-9, a-f, A-F only, and both
+		// readers have a
+		// defect there. The engine (Json.Cursor.readHex4, Character.digit) takes any
+		// Unicode decimal
+		// digit and the fullwidth letters; Jackson reading characters
+		// (CharTypes.charToHex, ch & 0xFF)
+		// takes any character whose low byte is an ASCII hex digit (U+0131 as 1, U+0141
+		// as A);
+		// from bytes it refuses them. When a reader is fixed, its assertions here become
+		// refusals.
 		for (String escape : new String[] { "\"\\u\uFF10\uFF10\uFF14\uFF11\"", "\"\\u\u0660\u0660\u0664\u0661\"",
-			"\"\\u00\uFF21\uFF21\"" }) {
+				"\"\\u00\uFF21\uFF21\"" }) {
 			assertThat(engine(escape)).as(on("engine", escape)).isInstanceOf(Accepted.class);
 			assertThat(jackson(JACKSON, escape)).as(on("Jackson", escape)).isInstanceOf(Refused.class);
 		}
-		for (String escape : new String[] { "\"\\u00\u0131\u0131\"", "\"\\u00\u0141\u0161\"", "\"\\u\u0130\u0130\u0130\u0130\"" }) {
+		for (String escape : new String[] { "\"\\u00\u0131\u0131\"", "\"\\u00\u0141\u0161\"",
+				"\"\\u\u0130\u0130\u0130\u0130\"" }) {
 			assertThat(engine(escape)).as(on("engine", escape)).isInstanceOf(Refused.class);
 			assertThat(jackson(JACKSON, escape)).as(on("Jackson", escape)).isInstanceOf(Accepted.class);
 			assertThatThrownBy(() -> JACKSON.readValue(escape.getBytes(StandardCharsets.UTF_8), Object.class))
 				.isInstanceOf(JacksonException.class);
 		}
-		// Where both defects meet, the two read different text: Devanagari zero is 0 for the engine, f for Jackson.
+		// Where both defects meet, the two read different text: Devanagari zero is 0 for
+		// the engine, f for Jackson.
 		String devanagari = "\"\\u0\u0966\u0966\u0966\"";
 		assertThat(engine(devanagari)).isEqualTo(new Accepted("\u0000"));
 		assertThat(jackson(JACKSON, devanagari)).isEqualTo(new Accepted("\u0fff"));
@@ -351,11 +393,13 @@ class JsonAgreesWithJacksonTest {
 		assertThat(READER.read("map", noSchema)).isInstanceOf(ReadResult.Ok.class);
 		assertThat(READER.read("text", "{\"entity\":{\"kind\":\"PRIVATE\"}}")).isInstanceOf(ReadResult.Invalid.class);
 
-		// A number Jackson reads as infinite: an input error for the text path, an exception from the
+		// A number Jackson reads as infinite: an input error for the text path, an
+		// exception from the
 		// map entry point, whose JsonWriter has no JSON for it.
 		String infinite = "{\"schema\":\"nuage.assessment/v1\",\"project\":{\"fullCostEur\":1e400}}";
 		assertThat(READER.read("text", infinite)).isInstanceOfSatisfying(ReadResult.Invalid.class,
-			invalid -> assertThat(invalid.errors()).extracting(InputError::path).containsExactly("project.fullCostEur"));
+				invalid -> assertThat(invalid.errors()).extracting(InputError::path)
+					.containsExactly("project.fullCostEur"));
 		assertThatThrownBy(() -> READER.read("map", jacksonMap(infinite))).isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("JSON has no number for Infinity");
 	}
@@ -365,12 +409,13 @@ class JsonAgreesWithJacksonTest {
 		Assessments assessments = new Assessments(20230531);
 		Documents documents = new Documents(5);
 		for (int i = 0; i < 3000; i++) {
-			Assessment assessment = documents.withTexts(i % 4 == 0 ? assessments.complete()
-				: assessments.partial(documents.random.nextDouble() * 0.9));
+			Assessment assessment = documents.withTexts(
+					i % 4 == 0 ? assessments.complete() : assessments.partial(documents.random.nextDouble() * 0.9));
 			String text = documents.render(Json.parse(assessment.toJson()), false);
 			ReadResult expected = new ReadResult.Ok(assessment);
 			assertThat(READER.read("generated", text)).as(on("fused", text)).isEqualTo(expected);
-			assertThat(READER.read("generated", jacksonMap(text))).as(on("the map entry point, given Jackson's tree,", text))
+			assertThat(READER.read("generated", jacksonMap(text)))
+				.as(on("the map entry point, given Jackson's tree,", text))
 				.isEqualTo(expected);
 		}
 	}
@@ -386,7 +431,8 @@ class JsonAgreesWithJacksonTest {
 			for (int f = 0; f < faults; f++) {
 				documents.spoil(tree);
 			}
-			// Numbers as JsonWriter writes them: an error message quotes a number as the text has it.
+			// Numbers as JsonWriter writes them: an error message quotes a number as the
+			// text has it.
 			String text = documents.render(tree, true);
 			ReadResult fused = READER.read("generated", text);
 			ReadResult viaJackson = READER.read("generated", jacksonMap(text));
@@ -413,7 +459,8 @@ class JsonAgreesWithJacksonTest {
 				continue;
 			}
 			if (jackson instanceof Refused refused) {
-				// Not JSON for Jackson: the fused reader must refuse it too, whatever else it found.
+				// Not JSON for Jackson: the fused reader must refuse it too, whatever
+				// else it found.
 				refusedByJackson++;
 				assertThat(fused).as(() -> "fused on " + show(text) + " (Jackson: " + refused.why() + ")")
 					.isInstanceOf(ReadResult.Invalid.class);
@@ -424,17 +471,21 @@ class JsonAgreesWithJacksonTest {
 			Object tree = STRICT.readValue(text, Object.class);
 			if (!(tree instanceof Map)) {
 				assertThat(fused).as(on("fused", text)).isInstanceOf(ReadResult.Invalid.class);
-			} else if (hasInfinity(tree)) {
-				// The documented difference of the map entry point (see knownDifferences).
+			}
+			else if (hasInfinity(tree)) {
+				// The documented difference of the map entry point (see
+				// knownDifferences).
 				infinite++;
 				assertThat(fused).isInstanceOf(ReadResult.Invalid.class);
-			} else {
+			}
+			else {
 				@SuppressWarnings("unchecked")
 				Map<String, Object> map = (Map<String, Object>) tree;
 				ReadResult viaJackson = READER.read("generated", map);
 				List<String> found = errors(fused);
 				if (!map.containsKey("schema")) {
-					// The map entry point adds the marker an edit removed (see knownDifferences).
+					// The map entry point adds the marker an edit removed (see
+					// knownDifferences).
 					assertThat(found).as(on("fused", text)).anyMatch(e -> e.startsWith(MISSING_SCHEMA));
 					found.removeIf(e -> e.startsWith(MISSING_SCHEMA));
 					if (found.isEmpty()) {
@@ -452,18 +503,20 @@ class JsonAgreesWithJacksonTest {
 
 	@Test
 	void theFusedReaderRefusesSyntaxFaultsLikeJackson() {
-		// The fused reader walks objects and enum lists with its own loops, not Json's: each fault
+		// The fused reader walks objects and enum lists with its own loops, not Json's:
+		// each fault
 		// is put in every kind of container, the root, a section, a list.
 		Assessments assessments = new Assessments(17);
 		Documents documents = new Documents(18);
 		Fault[] faults = Fault.values();
 		for (int i = 0; i < 3000; i++) {
-			Object tree = Json.parse(documents.withTexts(assessments.partial(documents.random.nextDouble() * 0.3)).toJson());
+			Object tree = Json
+				.parse(documents.withTexts(assessments.partial(documents.random.nextDouble() * 0.3)).toJson());
 			List<Object> containers = new ArrayList<>();
 			collectContainers(tree, containers);
 			List<Object> lists = containers.stream().filter(c -> c instanceof List).toList();
 			Object target = !lists.isEmpty() && i % 3 == 0 ? lists.get(documents.random.nextInt(lists.size()))
-				: containers.get(documents.random.nextInt(containers.size()));
+					: containers.get(documents.random.nextInt(containers.size()));
 			String text = documents.render(tree, true, target, faults[i % faults.length]);
 			assertThat(jackson(STRICT, text)).as(on("Jackson", text)).isInstanceOf(Refused.class);
 			assertThat(engine(text)).as(on("Json.parse", text)).isInstanceOf(Refused.class);
@@ -475,7 +528,8 @@ class JsonAgreesWithJacksonTest {
 		if (value instanceof Map<?, ?> map) {
 			containers.add(map);
 			map.values().forEach(v -> collectContainers(v, containers));
-		} else if (value instanceof List<?> list) {
+		}
+		else if (value instanceof List<?> list) {
 			containers.add(list);
 			list.forEach(v -> collectContainers(v, containers));
 		}
@@ -485,7 +539,8 @@ class JsonAgreesWithJacksonTest {
 	static Outcome engine(String text) {
 		try {
 			return new Accepted(normal(Json.parse(text)));
-		} catch (JsonException e) {
+		}
+		catch (JsonException e) {
 			return new Refused(e.getMessage() + " at " + e.line() + ":" + e.column());
 		}
 	}
@@ -493,7 +548,8 @@ class JsonAgreesWithJacksonTest {
 	static Outcome jackson(JsonMapper mapper, String text) {
 		try {
 			return new Accepted(normal(mapper.readValue(text, Object.class)));
-		} catch (JacksonException e) {
+		}
+		catch (JacksonException e) {
 			return new Refused(e.getOriginalMessage());
 		}
 	}
@@ -503,7 +559,10 @@ class JsonAgreesWithJacksonTest {
 		return (Map<String, Object>) JACKSON.readValue(text, Object.class);
 	}
 
-	/** Maps with their member order, lists, strings, booleans, null, and every number as a double. */
+	/**
+	 * Maps with their member order, lists, strings, booleans, null, and every number as a
+	 * double.
+	 */
 	static Object normal(Object value) {
 		if (value instanceof Map<?, ?> map) {
 			List<Member> members = new ArrayList<>(map.size());
@@ -553,10 +612,10 @@ class JsonAgreesWithJacksonTest {
 	private static final Pattern QUOTED_NUMBER = Pattern.compile("`(-?[0-9][0-9.eE+-]*)`");
 
 	/**
-	 * A result as the paths and messages of its errors, without positions: the map entry point
-	 * writes the tree again, so its lines and columns are those of that text. A number a message
-	 * quotes is compared by value, since the text path quotes it as written. An assessment that
-	 * reads is its JSON.
+	 * A result as the paths and messages of its errors, without positions: the map entry
+	 * point writes the tree again, so its lines and columns are those of that text. A
+	 * number a message quotes is compared by value, since the text path quotes it as
+	 * written. An assessment that reads is its JSON.
 	 */
 	static List<String> errors(ReadResult result) {
 		if (result instanceof ReadResult.Ok ok) {
@@ -570,7 +629,8 @@ class JsonAgreesWithJacksonTest {
 				String number;
 				try {
 					number = JsonWriter.number(new BigDecimal(m.group(1)).doubleValue());
-				} catch (IllegalArgumentException notANumber) {
+				}
+				catch (IllegalArgumentException notANumber) {
 					number = m.group(1);
 				}
 				m.appendReplacement(message, Matcher.quoteReplacement("`" + number + "`"));
@@ -585,29 +645,40 @@ class JsonAgreesWithJacksonTest {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-	/** A lazy assertion description: most documents pass, and showing one costs more than reading it. */
+	/**
+	 * A lazy assertion description: most documents pass, and showing one costs more than
+	 * reading it.
+	 */
 	static Supplier<String> on(String what, String text) {
 		return () -> what + " on " + show(text);
 	}
 
-	/** A text fit for an assertion message: what is not printable ASCII as a Java escape. */
+	/**
+	 * A text fit for an assertion message: what is not printable ASCII as a Java escape.
+	 */
 	static String show(String text) {
 		StringBuilder b = new StringBuilder();
 		for (int i = 0; i < text.length() && b.length() < 3000; i++) {
 			char c = text.charAt(i);
 			if (c >= 0x20 && c < 0x7F) {
 				b.append(c);
-			} else {
-				b.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+			}
+			else {
+				b.append("\\u")
+					.append(HEX[c >> 12])
+					.append(HEX[c >> 8 & 0xF])
+					.append(HEX[c >> 4 & 0xF])
+					.append(HEX[c & 0xF]);
 			}
 		}
 		return b.toString();
 	}
 
 	/**
-	 * Seeded JSON texts, each with the tree it denotes: whitespace anywhere it may be, every kind of
-	 * escape in upper and lower case, code points of every plane and lone surrogates, numbers of
-	 * every form, their value being the double their decimal rounds to.
+	 * Seeded JSON texts, each with the tree it denotes: whitespace anywhere it may be,
+	 * every kind of escape in upper and lower case, code points of every plane and lone
+	 * surrogates, numbers of every form, their value being the double their decimal
+	 * rounds to.
 	 */
 	static final class Documents {
 
@@ -625,16 +696,18 @@ class JsonAgreesWithJacksonTest {
 			NAMED_ESCAPES['\t'] = "\\t";
 		}
 
-		/** Numbers at the edges of doubles and of the engine's fast path (at most 2^53, 10^22, 18 digits). */
-		private static final String[] EDGE_NUMBERS = {
-			"0", "-0", "0.0", "-0.0", "0e0", "-0E-0", "0e400", "1e22", "1e23", "-1e22", "9007199254740992",
-			"9007199254740993", "-9007199254740993", "99999999999999999", "999999999999999999", "9999999999999999999",
-			"18446744073709551616", "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308",
-			"4.9e-324", "2.4703282292062328e-324", "2.4703282292062327e-324", "2.2250738585072011e-308",
-			"2.2250738585072012e-308", "1e-400", "1e400", "-1e400", "123456789012345678901234567890e-10",
-			"0.1", "0.30000000000000004", "1.000000000000000000000000001", "100000000000000000000000.5",
-			"1E+2", "1e-2", "1E007", "12345678901234567e-22", "1234567890123456.7e-300",
-		};
+		/**
+		 * Numbers at the edges of doubles and of the engine's fast path (at most 2^53,
+		 * 10^22, 18 digits).
+		 */
+		private static final String[] EDGE_NUMBERS = { "0", "-0", "0.0", "-0.0", "0e0", "-0E-0", "0e400", "1e22",
+				"1e23", "-1e22", "9007199254740992", "9007199254740993", "-9007199254740993", "99999999999999999",
+				"999999999999999999", "9999999999999999999", "18446744073709551616", "1.7976931348623157e308",
+				"1.7976931348623158e308", "1.7976931348623159e308", "4.9e-324", "2.4703282292062328e-324",
+				"2.4703282292062327e-324", "2.2250738585072011e-308", "2.2250738585072012e-308", "1e-400", "1e400",
+				"-1e400", "123456789012345678901234567890e-10", "0.1", "0.30000000000000004",
+				"1.000000000000000000000000001", "100000000000000000000000.5", "1E+2", "1e-2", "1E007",
+				"12345678901234567e-22", "1234567890123456.7e-300", };
 
 		final Random random;
 
@@ -689,7 +762,8 @@ class JsonAgreesWithJacksonTest {
 				String name;
 				do {
 					name = text(6);
-				} while (!names.add(name));
+				}
+				while (!names.add(name));
 				quote(name);
 				space();
 				out.append(':');
@@ -748,7 +822,10 @@ class JsonAgreesWithJacksonTest {
 			return s.toString();
 		}
 
-		/** A string literal for {@code s}, each character raw or escaped in one of the ways JSON allows. */
+		/**
+		 * A string literal for {@code s}, each character raw or escaped in one of the
+		 * ways JSON allows.
+		 */
 		void quote(String s) {
 			out.append('"');
 			for (int i = 0; i < s.length(); i++) {
@@ -757,25 +834,33 @@ class JsonAgreesWithJacksonTest {
 				if (c == '"' || c == '\\') {
 					if (escape) {
 						unicode(c);
-					} else {
+					}
+					else {
 						out.append('\\').append(c);
 					}
-				} else if (c == '/') {
+				}
+				else if (c == '/') {
 					if (escape) {
 						unicode(c);
-					} else {
+					}
+					else {
 						out.append(random.nextBoolean() ? "\\/" : "/");
 					}
-				} else if (c < 0x20) {
+				}
+				else if (c < 0x20) {
 					if (NAMED_ESCAPES[c] != null && random.nextInt(4) != 0) {
 						out.append(NAMED_ESCAPES[c]);
-					} else {
+					}
+					else {
 						unicode(c);
 					}
-				} else if (escape) {
-					// Either half of a surrogate pair may be escaped alone: JSON escapes UTF-16 units.
+				}
+				else if (escape) {
+					// Either half of a surrogate pair may be escaped alone: JSON escapes
+					// UTF-16 units.
 					unicode(c);
-				} else {
+				}
+				else {
 					out.append(c);
 				}
 			}
@@ -790,7 +875,10 @@ class JsonAgreesWithJacksonTest {
 			}
 		}
 
-		/** Appends a number and returns the double its decimal rounds to, negative zero as zero. */
+		/**
+		 * Appends a number and returns the double its decimal rounds to, negative zero as
+		 * zero.
+		 */
 		private Double number() {
 			String text = switch (random.nextInt(12)) {
 				case 0 -> Integer.toString(random.nextInt(2001) - 1000);
@@ -799,13 +887,15 @@ class JsonAgreesWithJacksonTest {
 				case 3 -> sign() + (1 + random.nextInt(9)) + digits(18 + random.nextInt(23));
 				case 4 -> sign() + integerPart() + "." + digits(1 + random.nextInt(20));
 				case 5 -> sign() + integerPart() + (random.nextBoolean() ? "." + digits(1 + random.nextInt(8)) : "")
-					+ (random.nextBoolean() ? "e" : "E") + (random.nextInt(3) == 0 ? "" : random.nextBoolean() ? "+" : "-")
-					+ digits(1 + random.nextInt(3));
+						+ (random.nextBoolean() ? "e" : "E")
+						+ (random.nextInt(3) == 0 ? "" : random.nextBoolean() ? "+" : "-")
+						+ digits(1 + random.nextInt(3));
 				case 6 -> {
 					double d;
 					do {
 						d = Double.longBitsToDouble(random.nextLong());
-					} while (!Double.isFinite(d));
+					}
+					while (!Double.isFinite(d));
 					yield Double.toString(d);
 				}
 				case 7 -> Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
@@ -835,14 +925,18 @@ class JsonAgreesWithJacksonTest {
 		}
 
 		/**
-		 * A tree written with members in random order, random whitespace and escapes, and numbers in
-		 * any notation that rounds to the same double, or as {@link JsonWriter} writes them.
+		 * A tree written with members in random order, random whitespace and escapes, and
+		 * numbers in any notation that rounds to the same double, or as
+		 * {@link JsonWriter} writes them.
 		 */
 		String render(Object tree, boolean canonicalNumbers) {
 			return render(tree, canonicalNumbers, null, null);
 		}
 
-		/** The same with one syntax fault in the container {@code target} (compared by identity). */
+		/**
+		 * The same with one syntax fault in the container {@code target} (compared by
+		 * identity).
+		 */
 		String render(Object tree, boolean canonicalNumbers, Object target, Fault fault) {
 			out = new StringBuilder();
 			space();
@@ -866,7 +960,8 @@ class JsonAgreesWithJacksonTest {
 				}
 				for (int i = 0; i < items.size(); i++) {
 					if (i > 0) {
-						out.append(f == Fault.MISSING_COMMA && i == 1 ? "" : f == Fault.DOUBLE_COMMA && i == 1 ? ",," : ",");
+						out.append(f == Fault.MISSING_COMMA && i == 1 ? ""
+								: f == Fault.DOUBLE_COMMA && i == 1 ? ",," : ",");
 						space();
 					}
 					Object item = items.get(i);
@@ -875,9 +970,11 @@ class JsonAgreesWithJacksonTest {
 						String name = (String) member.getKey();
 						if (i == 0 && f == Fault.UNQUOTED_NAME) {
 							out.append(name);
-						} else if (i == 0 && f == Fault.SINGLE_QUOTES) {
+						}
+						else if (i == 0 && f == Fault.SINGLE_QUOTES) {
 							out.append('\'').append(name).append('\'');
-						} else {
+						}
+						else {
 							quote(name);
 						}
 						space();
@@ -894,19 +991,23 @@ class JsonAgreesWithJacksonTest {
 				if (f != Fault.UNCLOSED) {
 					out.append(isMap == (f != Fault.WRONG_CLOSE) ? '}' : ']');
 				}
-			} else if (value instanceof String s) {
+			}
+			else if (value instanceof String s) {
 				quote(s);
-			} else if (value instanceof Number number) {
+			}
+			else if (value instanceof Number number) {
 				double d = number.doubleValue();
 				out.append(canonicalNumbers ? JsonWriter.number(d) : notation(d));
-			} else {
+			}
+			else {
 				out.append(value);
 			}
 		}
 
 		/** Another decimal for a double: every one of them rounds back to it. */
 		private String notation(double d) {
-			// The shortest decimal that rounds to d; any decimal of the same value rounds to d too.
+			// The shortest decimal that rounds to d; any decimal of the same value rounds
+			// to d too.
 			BigDecimal exact = new BigDecimal(Double.toString(d));
 			switch (random.nextInt(6)) {
 				case 0:
@@ -918,7 +1019,7 @@ class JsonAgreesWithJacksonTest {
 				case 3:
 					int exponent = -exact.scale();
 					return exact.unscaledValue() + (random.nextBoolean() ? "e" : "E")
-						+ (exponent >= 0 && random.nextBoolean() ? "+" : "") + exponent;
+							+ (exponent >= 0 && random.nextBoolean() ? "+" : "") + exponent;
 				case 4:
 					if (d == 0) {
 						return new String[] { "-0", "-0.0", "0e9", "0.000E-3" }[random.nextInt(4)];
@@ -929,7 +1030,10 @@ class JsonAgreesWithJacksonTest {
 			}
 		}
 
-		/** The assessment with some of its texts replaced by random ones, within the schema's lengths. */
+		/**
+		 * The assessment with some of its texts replaced by random ones, within the
+		 * schema's lengths.
+		 */
 		Assessment withTexts(Assessment assessment) {
 			Assessment.Builder builder = assessment.toBuilder();
 			for (Fact fact : assessment.model().facts()) {
@@ -940,7 +1044,9 @@ class JsonAgreesWithJacksonTest {
 			return builder.build();
 		}
 
-		/** One fault of the kinds the reader must report, anywhere in an assessment tree. */
+		/**
+		 * One fault of the kinds the reader must report, anywhere in an assessment tree.
+		 */
 		@SuppressWarnings("unchecked")
 		void spoil(Map<String, Object> root) {
 			List<String> sections = new ArrayList<>(List.of("entity", "project", "hosting", "data", "commitments"));
@@ -952,7 +1058,7 @@ class JsonAgreesWithJacksonTest {
 				case 2 -> root.put("schema", random.nextBoolean() ? "nuage.assessment/v2" : 1);
 				default -> {
 					Map<String, Object> members = section instanceof Map<?, ?> ? (Map<String, Object>) section
-						: new LinkedHashMap<>();
+							: new LinkedHashMap<>();
 					root.put(name, members);
 					FactModel model = FactModel.assessmentV1();
 					List<Fact> facts = model.facts().stream().filter(f -> f.path().startsWith(name + ".")).toList();
@@ -965,19 +1071,21 @@ class JsonAgreesWithJacksonTest {
 		private Object wrongValue(Fact fact) {
 			Object[] wrong = switch (fact.type()) {
 				case BOOLEAN -> new Object[] { "true", "false", 1, 0, null, List.of(), Map.of() };
-				case NUMBER -> fact.maximum() != null
-					? new Object[] { -1, 1.5, 2, -0.01, "0.5", true, null }
-					: new Object[] { -1, -0.5, -1e300, "12", "1 000", false, null, List.of(1) };
+				case NUMBER -> fact.maximum() != null ? new Object[] { -1, 1.5, 2, -0.01, "0.5", true, null }
+						: new Object[] { -1, -0.5, -1e300, "12", "1 000", false, null, List.of(1) };
 				case STRING -> new Object[] { 12, true, null, List.of("a"), Map.of(), longText(fact.maxLength() + 1) };
 				case ENUM -> new Object[] { fact.values().get(0).toLowerCase(Locale.ROOT), "X", "", 3, null,
-					List.of(fact.values().get(0)), fact.values().get(0) + " " };
+						List.of(fact.values().get(0)), fact.values().get(0) + " " };
 				default -> new Object[] { List.of(fact.values().get(0), fact.values().get(0)), List.of("X"), List.of(1),
-					fact.values().get(0), Map.of(), null, java.util.Arrays.asList(fact.values().get(0), null) };
+						fact.values().get(0), Map.of(), null, java.util.Arrays.asList(fact.values().get(0), null) };
 			};
 			return wrong[random.nextInt(wrong.length)];
 		}
 
-		/** Code points beyond the BMP, so that a length in UTF-16 units would count twice as many. */
+		/**
+		 * Code points beyond the BMP, so that a length in UTF-16 units would count twice
+		 * as many.
+		 */
 		private String longText(int codePoints) {
 			StringBuilder s = new StringBuilder();
 			for (int i = 0; i < codePoints; i++) {
@@ -986,16 +1094,19 @@ class JsonAgreesWithJacksonTest {
 			return s.toString();
 		}
 
-		/** Snippets an edit may insert: JSON's punctuation, and what looks like it but is not. */
-		private static final String[] SNIPPETS = {
-			",", ":", "[", "]", "{", "}", "\"", "\\", "0", "1", "-", "+", ".", "e", "E", "x", "'", "/", " ", "\n",
-			"\u0000", "\u0001", "\u000b", "\u000c", "\u00a0", "\u2028", "\ud800", "\u00e9", "true", "nul", "NaN",
-			"//", "/*", "\\u", "\\x", "\\u00g0", "\\u00e9", ",]", ",}", "\"\":0,",
-		};
+		/**
+		 * Snippets an edit may insert: JSON's punctuation, and what looks like it but is
+		 * not.
+		 */
+		private static final String[] SNIPPETS = { ",", ":", "[", "]", "{", "}", "\"", "\\", "0", "1", "-", "+", ".",
+				"e", "E", "x", "'", "/", " ", "\n", "\u0000", "\u0001", "\u000b", "\u000c", "\u00a0", "\u2028",
+				"\ud800", "\u00e9", "true", "nul", "NaN", "//", "/*", "\\u", "\\x", "\\u00g0", "\\u00e9", ",]", ",}",
+				"\"\":0,", };
 
 		/**
-		 * One or two random edits of a text: cut it, delete, insert or replace a character. A byte
-		 * order mark is inserted only after the first character (see {@link #knownDifferences()}).
+		 * One or two random edits of a text: cut it, delete, insert or replace a
+		 * character. A byte order mark is inserted only after the first character (see
+		 * {@link #knownDifferences()}).
 		 */
 		String mutate(String text) {
 			StringBuilder b = new StringBuilder(text);
@@ -1015,5 +1126,7 @@ class JsonAgreesWithJacksonTest {
 		private String snippet() {
 			return SNIPPETS[random.nextInt(SNIPPETS.length)];
 		}
+
 	}
+
 }

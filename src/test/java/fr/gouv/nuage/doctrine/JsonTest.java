@@ -50,12 +50,11 @@ class JsonTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-		"0|0", "-0|-0.0", "7|7", "-12|-12", "1.5|1.5", "0.1|0.1", "1e3|1000", "1E-2|0.01", "2.5e+2|250",
-		"123456789012345678901234567890|1.2345678901234568E29", "0.000000000000000000000000001|1e-27",
-		"9007199254740993|9007199254740992", "1.7976931348623157e308|1.7976931348623157E308",
-		"1e400|Infinity", "4.9e-324|4.9E-324"
-	})
+	@CsvSource(delimiter = '|',
+			value = { "0|0", "-0|-0.0", "7|7", "-12|-12", "1.5|1.5", "0.1|0.1", "1e3|1000", "1E-2|0.01", "2.5e+2|250",
+					"123456789012345678901234567890|1.2345678901234568E29", "0.000000000000000000000000001|1e-27",
+					"9007199254740993|9007199254740992", "1.7976931348623157e308|1.7976931348623157E308",
+					"1e400|Infinity", "4.9e-324|4.9E-324" })
 	void parsesNumbersExactly(String text, String expected) {
 		assertThat((Double) Json.parse(text)).isEqualTo(Double.parseDouble(expected));
 	}
@@ -87,35 +86,29 @@ class JsonTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-		"{\"a\":1 \"b\":2}|1|8|expected `,` or `}` after a member, found a string",
-		"{\"a\":1 x}|1|8|expected `,` or `}` after a member, found `x`",
-		"{\"a\" 1}|1|6|expected `:` after a property name, found `1`",
-		"{a:1}|1|2|expected a quoted property name or `}`, found `a`",
-		"{\"a\":1,}|1|8|expected a quoted property name, found `}`",
-		"[1,]|1|4|expected a value, found `]`",
-		"[1 2]|1|4|expected `,` or `]` after an array item, found `2`",
-		"[}|1|2|expected a value or `]`, found `}`",
-		"'   '|1|4|expected a value, found end of input",
-		"{\"a\":1} x|1|9|expected end of input after the JSON value, found `x`",
-		"{\"a\":1,\"a\":2}|1|8|duplicate key `a`",
-		"\"abc|1|5|unterminated string: expected `\"`, found end of input",
-		"\"a\\x\"|1|3|invalid escape `\\x` in a string: expected one of `\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` `\\uXXXX`",
-		"\"\\u12g4\"|1|2|expected 4 hex digits after `\\u`, found `12g4`",
-		"01|1|1|invalid number `01`: leading zeros are not allowed",
-		"1.|1|3|expected a digit after `.`, found end of input",
-		"1e+|1|4|expected a digit in the exponent, found end of input",
-		"-x|1|2|expected a digit after `-`, found `x`",
-		"tru|1|1|expected a value, found `tru`",
-		"[yes]|1|2|expected a value or `]`, found `yes`",
-		"{\"a\":True}|1|6|expected a value, found `True`",
-	})
+			"{\"a\":1 \"b\":2}|1|8|expected `,` or `}` after a member, found a string",
+			"{\"a\":1 x}|1|8|expected `,` or `}` after a member, found `x`",
+			"{\"a\" 1}|1|6|expected `:` after a property name, found `1`",
+			"{a:1}|1|2|expected a quoted property name or `}`, found `a`",
+			"{\"a\":1,}|1|8|expected a quoted property name, found `}`", "[1,]|1|4|expected a value, found `]`",
+			"[1 2]|1|4|expected `,` or `]` after an array item, found `2`", "[}|1|2|expected a value or `]`, found `}`",
+			"'   '|1|4|expected a value, found end of input",
+			"{\"a\":1} x|1|9|expected end of input after the JSON value, found `x`",
+			"{\"a\":1,\"a\":2}|1|8|duplicate key `a`",
+			"\"abc|1|5|unterminated string: expected `\"`, found end of input",
+			"\"a\\x\"|1|3|invalid escape `\\x` in a string: expected one of `\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` `\\uXXXX`",
+			"\"\\u12g4\"|1|2|expected 4 hex digits after `\\u`, found `12g4`",
+			"01|1|1|invalid number `01`: leading zeros are not allowed",
+			"1.|1|3|expected a digit after `.`, found end of input",
+			"1e+|1|4|expected a digit in the exponent, found end of input",
+			"-x|1|2|expected a digit after `-`, found `x`", "tru|1|1|expected a value, found `tru`",
+			"[yes]|1|2|expected a value or `]`, found `yes`", "{\"a\":True}|1|6|expected a value, found `True`", })
 	void reportsSyntaxErrors(String text, int line, int column, String message) {
-		assertThatThrownBy(() -> Json.parse(text))
-			.isInstanceOfSatisfying(JsonException.class, e -> {
-				assertThat(e.getMessage()).isEqualTo(message);
-				assertThat(e.line()).as("line").isEqualTo(line);
-				assertThat(e.column()).as("column").isEqualTo(column);
-			});
+		assertThatThrownBy(() -> Json.parse(text)).isInstanceOfSatisfying(JsonException.class, e -> {
+			assertThat(e.getMessage()).isEqualTo(message);
+			assertThat(e.line()).as("line").isEqualTo(line);
+			assertThat(e.column()).as("column").isEqualTo(column);
+		});
 	}
 
 	@Test
@@ -142,4 +135,5 @@ class JsonTest {
 		assertThatThrownBy(() -> Json.parse("[".repeat(600) + "]".repeat(600)))
 			.hasMessage("expected at most 512 levels of nesting, found more");
 	}
+
 }

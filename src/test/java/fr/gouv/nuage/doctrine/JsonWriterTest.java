@@ -25,10 +25,21 @@ class JsonWriterTest {
 	@Test
 	void placesCommasAutomatically() {
 		String json = compact(w -> w.beginObject()
-			.name("a").value(1L)
-			.name("b").beginArray().value(true).nullValue().value("x").beginArray().endArray().endArray()
-			.name("c").beginObject().endObject()
-			.name("d").value((String) null)
+			.name("a")
+			.value(1L)
+			.name("b")
+			.beginArray()
+			.value(true)
+			.nullValue()
+			.value("x")
+			.beginArray()
+			.endArray()
+			.endArray()
+			.name("c")
+			.beginObject()
+			.endObject()
+			.name("d")
+			.value((String) null)
 			.endObject());
 
 		assertThat(json).isEqualTo("{\"a\":1,\"b\":[true,null,\"x\",[]],\"c\":{},\"d\":null}");
@@ -44,25 +55,28 @@ class JsonWriterTest {
 	void prettyPrintsWithTwoSpaces() {
 		StringBuilder out = new StringBuilder();
 		new JsonWriter(out, true).beginObject()
-			.name("a").value(1L)
-			.name("b").beginArray().value("x").value("y").endArray()
-			.name("c").beginObject().endObject()
-			.name("d").beginArray().endArray()
-			.name("e").beginObject().name("f").value(true).endObject()
+			.name("a")
+			.value(1L)
+			.name("b")
+			.beginArray()
+			.value("x")
+			.value("y")
+			.endArray()
+			.name("c")
+			.beginObject()
+			.endObject()
+			.name("d")
+			.beginArray()
+			.endArray()
+			.name("e")
+			.beginObject()
+			.name("f")
+			.value(true)
+			.endObject()
 			.endObject();
 
-		assertThat(out).hasToString("{\n"
-			+ "  \"a\": 1,\n"
-			+ "  \"b\": [\n"
-			+ "    \"x\",\n"
-			+ "    \"y\"\n"
-			+ "  ],\n"
-			+ "  \"c\": {},\n"
-			+ "  \"d\": [],\n"
-			+ "  \"e\": {\n"
-			+ "    \"f\": true\n"
-			+ "  }\n"
-			+ "}");
+		assertThat(out).hasToString("{\n" + "  \"a\": 1,\n" + "  \"b\": [\n" + "    \"x\",\n" + "    \"y\"\n" + "  ],\n"
+				+ "  \"c\": {},\n" + "  \"d\": [],\n" + "  \"e\": {\n" + "    \"f\": true\n" + "  }\n" + "}");
 	}
 
 	@Test
@@ -74,11 +88,10 @@ class JsonWriterTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-		"1000000|1000000", "0|0", "-0.0|0", "-3|-3", "0.1|0.1", "1.5|1.5", "-2.25|-2.25",
-		"1.5e-7|1.5E-7", "123456789012.5|1.234567890125E11", "1e20|1.0E20",
-		"999999999999999999|1.0E18", "123456789012345|123456789012345"
-	})
+	@CsvSource(delimiter = '|',
+			value = { "1000000|1000000", "0|0", "-0.0|0", "-3|-3", "0.1|0.1", "1.5|1.5", "-2.25|-2.25", "1.5e-7|1.5E-7",
+					"123456789012.5|1.234567890125E11", "1e20|1.0E20", "999999999999999999|1.0E18",
+					"123456789012345|123456789012345" })
 	void writesNumbers(double value, String expected) {
 		assertThat(compact(w -> w.value(value))).isEqualTo(expected);
 		assertThat((Double) Json.parse(expected)).isEqualTo(value == 0 ? 0.0 : value);
@@ -103,12 +116,12 @@ class JsonWriterTest {
 		tree.put("f", 0.5f);
 		tree.put("list", Arrays.asList("a", null, true, List.of()));
 		tree.put("nested", Map.of("k", 7L));
-		tree.put("array", new Object[] {1, "two"});
+		tree.put("array", new Object[] { 1, "two" });
 		tree.put("kind", FactType.ENUM_LIST);
 
-		assertThat(compact(w -> w.value((Object) tree))).isEqualTo(
-			"{\"n\":3,\"f\":0.5,\"list\":[\"a\",null,true,[]],\"nested\":{\"k\":7},\"array\":[1,\"two\"],"
-				+ "\"kind\":\"ENUM_LIST\"}");
+		assertThat(compact(w -> w.value((Object) tree)))
+			.isEqualTo("{\"n\":3,\"f\":0.5,\"list\":[\"a\",null,true,[]],\"nested\":{\"k\":7},\"array\":[1,\"two\"],"
+					+ "\"kind\":\"ENUM_LIST\"}");
 	}
 
 	@Test
@@ -157,10 +170,12 @@ class JsonWriterTest {
 		for (int i = random.nextInt(8); i > 0; i--) {
 			if (random.nextInt(10) == 0) {
 				b.append("😀");
-			} else {
+			}
+			else {
 				b.append(alphabet.charAt(random.nextInt(alphabet.length())));
 			}
 		}
 		return b.toString();
 	}
+
 }

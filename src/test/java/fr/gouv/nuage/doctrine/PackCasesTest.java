@@ -35,9 +35,11 @@ class PackCasesTest {
 	@Test
 	void eachPackShipsEnoughCasesCitingTheirSource() {
 		RulePacks packs = RulePacks.shipped();
-		assertThat(PackTests.run(packs.get("6404-SG"), "6404-SG.tests.yaml", packs.tests("6404-SG"))).hasSizeGreaterThanOrEqualTo(40)
+		assertThat(PackTests.run(packs.get("6404-SG"), "6404-SG.tests.yaml", packs.tests("6404-SG")))
+			.hasSizeGreaterThanOrEqualTo(40)
 			.allSatisfy(result -> assertThat(result.cites()).isNotBlank());
-		assertThat(PackTests.run(packs.get("6282-SG"), "6282-SG.tests.yaml", packs.tests("6282-SG"))).hasSizeGreaterThanOrEqualTo(20)
+		assertThat(PackTests.run(packs.get("6282-SG"), "6282-SG.tests.yaml", packs.tests("6282-SG")))
+			.hasSizeGreaterThanOrEqualTo(20)
 			.allSatisfy(result -> assertThat(result.cites()).isNotBlank());
 	}
 
@@ -64,4 +66,5 @@ class PackCasesTest {
 		assertThat(results.get(1).failures()).anySatisfy(f -> assertThat(f).contains("did you mean `verdict`?"));
 		assertThat(results.get(2).failures()).containsExactly("verdict: expected COMPLIANT, got NOT_SUBJECT");
 	}
+
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files pin how a broken pack is reported: each {@code broken/X.yaml} is refused with exactly
- * the diagnostics of {@code broken/X.expected} (file:line:column, message, source line and caret).
+ * Golden files pin how a broken pack is reported: each {@code broken/X.yaml} is refused
+ * with exactly the diagnostics of {@code broken/X.expected} (file:line:column, message,
+ * source line and caret).
  */
 class PackDiagnosticsTest {
 
@@ -23,8 +24,12 @@ class PackDiagnosticsTest {
 
 	static Stream<String> brokenPacks() throws IOException {
 		try (Stream<Path> files = Files.list(FOLDER)) {
-			return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-				.map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList().stream();
+			return files.map(p -> p.getFileName().toString())
+				.filter(n -> n.endsWith(".yaml"))
+				.map(n -> n.substring(0, n.length() - ".yaml".length()))
+				.sorted()
+				.toList()
+				.stream();
 		}
 	}
 
@@ -59,4 +64,5 @@ class PackDiagnosticsTest {
 			assertThat(((PackLoader.Loaded) result).pack().rules()).as(id).hasSize(15);
 		}
 	}
+
 }

@@ -13,12 +13,16 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
-/** What a document's bytes are, found from the bytes alone, and the settings that limit them. */
+/**
+ * What a document's bytes are, found from the bytes alone, and the settings that limit
+ * them.
+ */
 class DocumentContentTest {
 
 	@Test
 	void signaturesNameTheirType() {
-		assertThat(Documents.detect("%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))).isEqualTo("application/pdf");
+		assertThat(Documents.detect("%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII)))
+			.isEqualTo("application/pdf");
 		assertThat(Documents.detect(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0 }))
 			.isEqualTo("image/png");
 		assertThat(Documents.detect(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10 }))
@@ -36,13 +40,16 @@ class DocumentContentTest {
 	@Test
 	void openDocumentIsKnownByItsMimetypeEntry() throws IOException {
 		assertThat(Documents.detect(DocumentsTest.odt())).isEqualTo("application/vnd.oasis.opendocument.text");
-		assertThat(Documents.detect(DocumentsTest.zip(new String[] { "mimetype", "application/vnd.oasis.opendocument.spreadsheet" },
-				new String[] { "content.xml", "<x/>" })))
+		assertThat(Documents
+			.detect(DocumentsTest.zip(new String[] { "mimetype", "application/vnd.oasis.opendocument.spreadsheet" },
+					new String[] { "content.xml", "<x/>" })))
 			.isEqualTo("application/vnd.oasis.opendocument.spreadsheet");
 		// Named, so that the refusal can say what it is.
-		assertThat(Documents.detect(DocumentsTest.zip(new String[] { "mimetype", "application/vnd.oasis.opendocument.presentation" })))
+		assertThat(Documents
+			.detect(DocumentsTest.zip(new String[] { "mimetype", "application/vnd.oasis.opendocument.presentation" })))
 			.isEqualTo("application/vnd.oasis.opendocument.presentation");
-		assertThat(Documents.detect(DocumentsTest.zip(new String[] { "mimetype", "application/x-msdownload" }))).isNull();
+		assertThat(Documents.detect(DocumentsTest.zip(new String[] { "mimetype", "application/x-msdownload" })))
+			.isNull();
 		// The mimetype entry counts only in first place.
 		assertThat(Documents.detect(DocumentsTest.zip(new String[] { "content.xml", "<x/>" },
 				new String[] { "mimetype", "application/vnd.oasis.opendocument.text" })))
@@ -74,7 +81,8 @@ class DocumentContentTest {
 
 	@Test
 	void anArchiveIsNotExpandedBeyondItsBound() throws IOException {
-		// A small archive whose first entry inflates past the bound before the part that would make
+		// A small archive whose first entry inflates past the bound before the part that
+		// would make
 		// it a Word document: walking it stops there.
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -95,7 +103,8 @@ class DocumentContentTest {
 
 	@Test
 	void textIsValidUtf8WithoutControlCharactersButTabsAndLineEnds() {
-		assertThat(Documents.detect("offre;prix\r\nA;12\tHT\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("text/plain");
+		assertThat(Documents.detect("offre;prix\r\nA;12\tHT\n".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo("text/plain");
 		assertThat(Documents.detect("\uFEFFÉtude — coûts".getBytes(StandardCharsets.UTF_8))).isEqualTo("text/plain");
 		assertThat(Documents.detect("a\u0000b".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(Documents.detect("a\u001Bb".getBytes(StandardCharsets.UTF_8))).isNull();
@@ -127,9 +136,11 @@ class DocumentContentTest {
 	void aTypeTheBytesCannotShowCannotBeAllowed() {
 		assertThatThrownBy(() -> new DocumentSettings(null, List.of("application/pdf", "image/gif")))
 			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageStartingWith("nuage.documents.allowed-types: `image/gif` cannot be recognised from a document's bytes");
+			.hasMessageStartingWith(
+					"nuage.documents.allowed-types: `image/gif` cannot be recognised from a document's bytes");
 		assertThatThrownBy(() -> new DocumentSettings(DataSize.ofBytes(0), null))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("nuage.documents.max-size: `0B` must be above zero");
 	}
+
 }

@@ -38,7 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
-/** A project's documents: stored byte for byte with their digest, or refused with nothing stored. */
+/**
+ * A project's documents: stored byte for byte with their digest, or refused with nothing
+ * stored.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Transactional
 @Tag("database")
@@ -105,7 +108,8 @@ class DocumentsTest {
 		assertThat(last.subject()).isEqualTo("project:" + project);
 		assertThat(last.actor()).isEqualTo("alice");
 		assertThat(last.after()).contains("\"document\":\"" + stored.id() + "\"", "\"purpose\":\"COMPARATIVE_STUDY\"",
-				"\"mediaType\":\"application/pdf\"", "\"size\":\"" + PDF.length + "\"", "\"sha256\":\"" + digest + "\"");
+				"\"mediaType\":\"application/pdf\"", "\"size\":\"" + PDF.length + "\"",
+				"\"sha256\":\"" + digest + "\"");
 	}
 
 	@Test
@@ -119,26 +123,30 @@ class DocumentsTest {
 				"offre;prix\nA;12\n".getBytes(StandardCharsets.UTF_8), "bob");
 		assertThat(documents.of(project)).extracting(StoredDocument::id)
 			.containsExactlyInAnyOrder(first.id(), second.id(), third.id());
-		assertThat(documents.of(project)).isSortedAccordingTo(
-				(a, b) -> a.storedAt().equals(b.storedAt()) ? a.id().compareTo(b.id()) : a.storedAt().compareTo(b.storedAt()));
+		assertThat(documents.of(project)).isSortedAccordingTo((a, b) -> a.storedAt().equals(b.storedAt())
+				? a.id().compareTo(b.id()) : a.storedAt().compareTo(b.storedAt()));
 		assertThat(documents.of(project())).isEmpty();
 	}
 
 	@Test
 	void anOpenDocumentTextAndAWordDocumentBuiltHereAreRecognised() throws IOException {
 		UUID project = project();
-		assertThat(documents.store(project, DocumentPurpose.PROOF_OF_GUARANTEES, "preuve.odt",
-				"application/vnd.oasis.opendocument.text", odt(), "alice").mediaType())
-			.isEqualTo("application/vnd.oasis.opendocument.text");
-		assertThat(documents.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude", null, docx(), "alice").mediaType())
+		assertThat(documents
+			.store(project, DocumentPurpose.PROOF_OF_GUARANTEES, "preuve.odt",
+					"application/vnd.oasis.opendocument.text", odt(), "alice")
+			.mediaType()).isEqualTo("application/vnd.oasis.opendocument.text");
+		assertThat(
+				documents.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude", null, docx(), "alice").mediaType())
 			.isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-		assertThat(documents.store(project, DocumentPurpose.OTHER, "notes.txt", "text/plain; charset=UTF-8",
-				"Réunion du 3 mars\r\n\tordre du jour".getBytes(StandardCharsets.UTF_8), "alice").mediaType())
-			.isEqualTo("text/plain");
+		assertThat(documents
+			.store(project, DocumentPurpose.OTHER, "notes.txt", "text/plain; charset=UTF-8",
+					"Réunion du 3 mars\r\n\tordre du jour".getBytes(StandardCharsets.UTF_8), "alice")
+			.mediaType()).isEqualTo("text/plain");
 		// Windows declares a CSV file as an Excel one: the bytes are text, so it is CSV.
-		assertThat(documents.store(project, DocumentPurpose.OTHER, "flux.csv", "application/vnd.ms-excel",
-				"a;b\n".getBytes(StandardCharsets.UTF_8), "alice").mediaType())
-			.isEqualTo("text/csv");
+		assertThat(documents
+			.store(project, DocumentPurpose.OTHER, "flux.csv", "application/vnd.ms-excel",
+					"a;b\n".getBytes(StandardCharsets.UTF_8), "alice")
+			.mediaType()).isEqualTo("text/csv");
 	}
 
 	@Test
@@ -147,8 +155,8 @@ class DocumentsTest {
 		assertThat(documents.settings().allowedTypes()).containsExactly("application/pdf",
 				"application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg", "text/csv",
-				"text/plain");
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg",
+				"text/csv", "text/plain");
 	}
 
 	@Test
@@ -158,9 +166,11 @@ class DocumentsTest {
 				new DocumentSettings(DataSize.ofBytes(PDF.length - 1), null), readers);
 		assertRefused(() -> small.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.pdf", null, PDF, "alice"),
 				"content: `etude.pdf` is " + PDF.length + " bytes, above the limit of " + (PDF.length - 1) + " bytes");
-		Documents tenMegabytes = new Documents(jdbc, projectRepository, audit, clock, new DocumentSettings(null, null), readers);
+		Documents tenMegabytes = new Documents(jdbc, projectRepository, audit, clock, new DocumentSettings(null, null),
+				readers);
 		byte[] big = new byte[(int) (2.3 * 1024 * 1024) + 10 * 1024 * 1024];
-		assertRefused(() -> tenMegabytes.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.exe", null, big, "alice"),
+		assertRefused(
+				() -> tenMegabytes.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.exe", null, big, "alice"),
 				"content: `etude.exe` is 12.3 MB, above the limit of 10 MB");
 	}
 
@@ -176,8 +186,9 @@ class DocumentsTest {
 		UUID project = project();
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "x.pdf", "application/pdf", PNG, "alice"),
 				"content: `x.pdf` is declared `application/pdf` but its bytes are not a PDF");
-		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "x.pdf", "application/pdf",
-				"just text".getBytes(StandardCharsets.UTF_8), "alice"),
+		assertRefused(
+				() -> documents.store(project, DocumentPurpose.OTHER, "x.pdf", "application/pdf",
+						"just text".getBytes(StandardCharsets.UTF_8), "alice"),
 				"content: `x.pdf` is declared `application/pdf` but its bytes are not a PDF");
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "x.csv", "text/csv", PDF, "alice"),
 				"content: `x.csv` is declared `text/csv` but its bytes are not CSV text");
@@ -190,13 +201,14 @@ class DocumentsTest {
 		byte[] linux = { 0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "etude.exe", null, windows, "alice"),
 				"content: `etude.exe` is not a document of an accepted type (" + ACCEPTED + ")");
-		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "etude.pdf", "application/pdf", windows, "alice"),
+		assertRefused(
+				() -> documents.store(project, DocumentPurpose.OTHER, "etude.pdf", "application/pdf", windows, "alice"),
 				"content: `etude.pdf` is declared `application/pdf` but its bytes are not a PDF");
 		assertRefused(
 				() -> documents.store(project, DocumentPurpose.OTHER, "etude.exe", "application/x-msdownload", windows,
 						"alice"),
-				"content: `etude.exe` is declared `application/x-msdownload`, which is not accepted (accepted: " + ACCEPTED
-						+ ")");
+				"content: `etude.exe` is declared `application/x-msdownload`, which is not accepted (accepted: "
+						+ ACCEPTED + ")");
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "etude.txt", null, linux, "alice"),
 				"content: `etude.txt` is not a document of an accepted type (" + ACCEPTED + ")");
 	}
@@ -205,18 +217,20 @@ class DocumentsTest {
 	void anArchiveThatIsNeitherOpenDocumentNorOfficeOpenXmlIsRefused() throws IOException {
 		UUID project = project();
 		byte[] zip = zip(new String[] { "setup.exe", "MZ" }, new String[] { "readme.txt", "hello" });
-		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "etude.docx",
-				"application/vnd.openxmlformats-officedocument.wordprocessingml.document", zip, "alice"),
+		assertRefused(
+				() -> documents.store(project, DocumentPurpose.OTHER, "etude.docx",
+						"application/vnd.openxmlformats-officedocument.wordprocessingml.document", zip, "alice"),
 				"content: `etude.docx` is declared "
 						+ "`application/vnd.openxmlformats-officedocument.wordprocessingml.document` but its bytes are not "
 						+ "a Word document (DOCX)");
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "etude.zip", null, zip, "alice"),
 				"content: `etude.zip` is not a document of an accepted type (" + ACCEPTED + ")");
 		byte[] macros = zip(new String[] { "[Content_Types].xml", "<Types/>" },
-				new String[] { "word/document.xml", "<w:document/>" }, new String[] { "word/vbaProject.bin", "\u0001" });
+				new String[] { "word/document.xml", "<w:document/>" },
+				new String[] { "word/vbaProject.bin", "\u0001" });
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "etude.docm", null, macros, "alice"),
-				"content: `etude.docm` is a Word document with macros (DOCM), which is not accepted (accepted: " + ACCEPTED
-						+ ")");
+				"content: `etude.docm` is a Word document with macros (DOCM), which is not accepted (accepted: "
+						+ ACCEPTED + ")");
 	}
 
 	@Test
@@ -243,15 +257,18 @@ class DocumentsTest {
 				"filename: the document needs a file name");
 		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "..", null, PDF, "alice"),
 				"filename: `..` is not a file name");
-		assertRefused(() -> documents.store(project, DocumentPurpose.OTHER, "a".repeat(252) + ".pdf", null, PDF, "alice"),
+		assertRefused(
+				() -> documents.store(project, DocumentPurpose.OTHER, "a".repeat(252) + ".pdf", null, PDF, "alice"),
 				"filename: `" + "a".repeat(60) + "…` is 256 characters long, above the limit of 255");
 	}
 
 	@Test
 	void whoStoresAndReadsIsDecidedFromThePerimeter() {
 		UUID project = project();
-		StoredDocument study = documents.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.pdf", null, PDF, "alice");
-		StoredDocument proof = documents.store(project, DocumentPurpose.PROOF_OF_GUARANTEES, "preuve.pdf", null, PDF, "alice");
+		StoredDocument study = documents.store(project, DocumentPurpose.COMPARATIVE_STUDY, "etude.pdf", null, PDF,
+				"alice");
+		StoredDocument proof = documents.store(project, DocumentPurpose.PROOF_OF_GUARANTEES, "preuve.pdf", null, PDF,
+				"alice");
 		Perimeter office = perimeter(Role.PRIME_MINISTER_OFFICE);
 		Perimeter dinum = perimeter(Role.DINUM);
 		DocumentReaders theOffice = (caller, of) -> caller.primeMinisterOffice() && of.equals(project);
@@ -259,7 +276,8 @@ class DocumentsTest {
 				new StaticListableBeanFactory(Map.of("office", theOffice)).getBeanProvider(DocumentReaders.class));
 
 		assertThatThrownBy(() -> documents.store(dinum, project, DocumentPurpose.OTHER, "x.pdf", null, PDF))
-			.isInstanceOf(NotAllowed.class).hasMessage("only the agents of `null` store its documents");
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("only the agents of `null` store its documents");
 		assertThat(documents.of(dinum, project)).containsExactly(study, proof);
 		assertThat(withReaders.of(office, project)).containsExactly(proof);
 		assertThat(withReaders.find(office, proof.id())).contains(proof);
@@ -290,7 +308,10 @@ class DocumentsTest {
 		assertThat(audit.entries()).hasSize(entries);
 	}
 
-	/** An OpenDocument text as LibreOffice writes it: first an uncompressed {@code mimetype}. */
+	/**
+	 * An OpenDocument text as LibreOffice writes it: first an uncompressed
+	 * {@code mimetype}.
+	 */
 	static byte[] odt() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -310,12 +331,13 @@ class DocumentsTest {
 					    xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
 					  <office:body><office:text><text:p>Garanties équivalentes</text:p></office:text></office:body>
 					</office:document-content>""");
-			put(zip, "META-INF/manifest.xml", """
-					<?xml version="1.0" encoding="UTF-8"?>
-					<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
-					  <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
-					  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-					</manifest:manifest>""");
+			put(zip, "META-INF/manifest.xml",
+					"""
+							<?xml version="1.0" encoding="UTF-8"?>
+							<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+							  <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+							  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+							</manifest:manifest>""");
 		}
 		return bytes.toByteArray();
 	}
@@ -354,4 +376,5 @@ class DocumentsTest {
 		zip.write(content.getBytes(StandardCharsets.UTF_8));
 		zip.closeEntry();
 	}
+
 }

@@ -12,7 +12,9 @@ import fr.gouv.nuage.doctrine.Verdict;
 import fr.gouv.nuage.controls.Control;
 import org.junit.jupiter.api.Test;
 
-/** Every message the listeners write has its texts, and each of its placeholders a value. */
+/**
+ * Every message the listeners write has its texts, and each of its placeholders a value.
+ */
 class NotificationTextsTest {
 
 	private static final List<String> KINDS = List.of("project-reevaluated", "project-decided-under-new-doctrine",
@@ -36,7 +38,9 @@ class NotificationTextsTest {
 		for (String kind : KINDS) {
 			NotificationTexts.Letter letter = texts.letter(kind, "Agnès Martin", values());
 			assertThat(letter.subject()).as(kind).startsWith("[Nuage] ").doesNotContain("{", "\n");
-			assertThat(letter.body()).as(kind).startsWith("Bonjour Agnès Martin,\n\n").doesNotContain("{")
+			assertThat(letter.body()).as(kind)
+				.startsWith("Bonjour Agnès Martin,\n\n")
+				.doesNotContain("{")
 				.contains("\n-- \nNuage, la doctrine « Cloud au centre » de l'État\n");
 		}
 		assertThat(texts.letter("derogation-granted", null, values()).body()).startsWith("Bonjour,\n\n");
@@ -82,4 +86,5 @@ class NotificationTextsTest {
 		assertThatThrownBy(() -> new NotificationSettings(null, null, 0, null))
 			.hasMessageContaining("nuage.notifications.max-attempts");
 	}
+
 }

@@ -52,19 +52,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Notifications end to end, against a real SMTP server on loopback (GreenMail): recorded with the
- * change in its transaction, delivered after the commit to the people the change concerns and to
- * no one else, nothing for a change rolled back, and retried while the mail server is down.
+ * Notifications end to end, against a real SMTP server on loopback (GreenMail): recorded
+ * with the change in its transaction, delivered after the commit to the people the change
+ * concerns and to no one else, nothing for a change rolled back, and retried while the
+ * mail server is down.
  *
- * <p>These tests commit, as a real change does: each builds its own organisations and people, and
- * archives its projects at the end. On the default in-memory H2 they use a database of their own.
+ * <p>
+ * These tests commit, as a real change does: each builds its own organisations and
+ * people, and archives its projects at the end. On the default in-memory H2 they use a
+ * database of their own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-		"nuage.notifications.base-url=https://nuage.numerique.gouv.fr/",
-		"nuage.notifications.from=nuage-test@numerique.gouv.fr", "nuage.notifications.max-attempts=3",
-		// no scheduled round during a test: the tests call it
-		"nuage.notifications.retry-delay=PT1H", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-		"spring.mail.properties.mail.smtp.timeout=5000" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "nuage.notifications.base-url=https://nuage.numerique.gouv.fr/",
+				"nuage.notifications.from=nuage-test@numerique.gouv.fr", "nuage.notifications.max-attempts=3",
+				// no scheduled round during a test: the tests call it
+				"nuage.notifications.retry-delay=PT1H", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+				"spring.mail.properties.mail.smtp.timeout=5000" })
 @Import(TestCalendar.class)
 @Tag("database")
 class NotificationsTest {
@@ -103,7 +106,10 @@ class NotificationsTest {
 			 "data":{"personal":true,"legalSecrets":["PRIVACY"],"essentialStateMission":true,"breachImpacts":["PUBLIC_ORDER"]}}
 			""";
 
-	/** A project that the ministry controls (between 1 and 9 M€), DINUM informed of its outcome. */
+	/**
+	 * A project that the ministry controls (between 1 and 9 M€), DINUM informed of its
+	 * outcome.
+	 */
 	private static final String MINISTRY_CONTROLLED = """
 			{"schema":"nuage.assessment/v1","entity":{"name":"DNUM","kind":"STATE_ADMINISTRATION"},
 			 "project":{"name":"%s","stage":"NEW","fullCostEur":2500000,"solution":"SAAS"},"hosting":{"class":"INTERNAL_NUBO"}}
@@ -152,7 +158,10 @@ class NotificationsTest {
 		transaction = new TransactionTemplate(transactionManager);
 	}
 
-	/** A project left hosted on the offer would be decided again by other tests' qualification changes. */
+	/**
+	 * A project left hosted on the offer would be decided again by other tests'
+	 * qualification changes.
+	 */
 	@AfterEach
 	void archiveTheProjects() {
 		registered.forEach(id -> {
@@ -172,8 +181,8 @@ class NotificationsTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> received(ministry.agents()).size() == 2);
 		for (String agent : ministry.agents()) {
 			MimeMessage mail = only(received(List.of(agent)));
-			assertThat(mail.getSubject()).startsWith("[Nuage] Le projet « Registre des aides " + ministry.suffix()
-					+ " » a été réévalué");
+			assertThat(mail.getSubject())
+				.startsWith("[Nuage] Le projet « Registre des aides " + ministry.suffix() + " » a été réévalué");
 			assertThat(mail.getFrom()[0].toString()).isEqualTo("nuage-test@numerique.gouv.fr");
 			assertThat(body(mail)).contains("La qualification de l'offre « scaleway »")
 				.contains("Nouveau verdict : ")
@@ -196,7 +205,8 @@ class NotificationsTest {
 	void aDerogationsGrantReminderAndEndReachTheAgentsAndTheMinistrysControllers() throws Exception {
 		Ministry ministry = ministry();
 		UUID project = register(ministry.directorate(), SENSITIVE_ON_COMMERCIAL, "Messagerie " + ministry.suffix());
-		UUID id = derogations.request(project, "R9", "migration engagée en 2022", "audit-snc.pdf", ministry.agents().get(0))
+		UUID id = derogations
+			.request(project, "R9", "migration engagée en 2022", "audit-snc.pdf", ministry.agents().get(0))
 			.id();
 		derogations.approveByMinister(id, ministry.controller(), Derogation.Role.MINISTER);
 		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
@@ -205,8 +215,8 @@ class NotificationsTest {
 		told.add(ministry.controller());
 		await().atMost(Duration.ofSeconds(10)).until(() -> received(told).size() == 3);
 		assertThat(received(told)).extracting(MimeMessage::getSubject)
-			.allMatch(subject -> subject.equals("[Nuage] Dérogation à la règle R9 accordée au projet « Messagerie "
-					+ ministry.suffix() + " »"));
+			.allMatch(subject -> subject.equals(
+					"[Nuage] Dérogation à la règle R9 accordée au projet « Messagerie " + ministry.suffix() + " »"));
 
 		clock.set(Instant.parse("2027-03-02T01:00:00Z"));
 		derogations.daily();
@@ -225,7 +235,8 @@ class NotificationsTest {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> received(told).size() == 9);
 		assertThat(received(List.of(ministry.controller()))).extracting(NotificationsTest::subject)
-			.contains("[Nuage] La dérogation du projet « Messagerie " + ministry.suffix() + " » à la règle R9 a pris fin");
+			.contains("[Nuage] La dérogation du projet « Messagerie " + ministry.suffix()
+					+ " » à la règle R9 a pris fin");
 		assertThat(received(List.of(ministry.otherAgent()))).isEmpty();
 		assertThat(notifications.sentTo(ministry.controller())).extracting(Notification::event)
 			.containsExactly("DEROGATION_EXPIRED", "DEROGATION_END_APPROACHING", "DEROGATION_GRANTED");
@@ -239,7 +250,8 @@ class NotificationsTest {
 		directory.grant("test", dinum, Role.DINUM, ministry.id());
 		UUID project = register(ministry.directorate(), MINISTRY_CONTROLLED, "Portail " + ministry.suffix());
 		UUID control = controls.open(project, ministry.agents().get(0)).id();
-		controls.attachStudy(control, "etude-comparative.pdf", ministry.agents().get(0), Control.Role.PROJECT_AUTHORITY);
+		controls.attachStudy(control, "etude-comparative.pdf", ministry.agents().get(0),
+				Control.Role.PROJECT_AUTHORITY);
 		controls.decide(control, Control.Outcome.UNFAVOURABLE, "pas de budget de réversibilité", ministry.controller(),
 				Control.Role.MINISTRY_CONTROLLER);
 
@@ -247,8 +259,8 @@ class NotificationsTest {
 		told.add(dinum);
 		await().atMost(Duration.ofSeconds(10)).until(() -> received(told).size() == 3);
 		MimeMessage toDinum = only(received(List.of(dinum)));
-		assertThat(subject(toDinum)).isEqualTo("[Nuage] Contrôle du projet « Portail " + ministry.suffix()
-				+ " » : avis défavorable");
+		assertThat(subject(toDinum))
+			.isEqualTo("[Nuage] Contrôle du projet « Portail " + ministry.suffix() + " » : avis défavorable");
 		assertThat(body(toDinum)).contains("le contrôle ministériel a abouti à un avis défavorable")
 			.contains("La DINUM est informée de cet avis.");
 		assertThat(received(List.of(ministry.controller(), ministry.otherAgent()))).isEmpty();
@@ -265,7 +277,9 @@ class NotificationsTest {
 		Offer model = Catalogue.reference().offer(OFFER).orElseThrow();
 		Offer declared = model.withIdentity("offre-" + suffix, provider);
 		UUID declaration = ((Declarations.Submitted) declarations.submit(Actor.provider("Claire", provider),
-				CatalogueJson.declaration(declared))).declaration().id();
+				CatalogueJson.declaration(declared)))
+			.declaration()
+			.id();
 
 		declarations.reject(declaration, Actor.dinum("Bruno"), "la qualification n'est pas prouvée");
 
@@ -283,7 +297,8 @@ class NotificationsTest {
 		UUID project = register(ministry.directorate(), ON_THE_OFFER, "Portail des aides " + ministry.suffix());
 
 		transaction.executeWithoutResult(status -> {
-			// What the re-decision publishes, in its own transaction, when the offer loses its qualification.
+			// What the re-decision publishes, in its own transaction, when the offer
+			// loses its qualification.
 			events.publishEvent(new fr.gouv.nuage.projects.ProjectReevaluated(project, OFFER,
 					fr.gouv.nuage.doctrine.Verdict.COMPLIANT, fr.gouv.nuage.doctrine.Verdict.NON_COMPLIANT));
 			assertThat(notifications.sentTo(ministry.agents().get(0))).hasSize(1);
@@ -293,7 +308,8 @@ class NotificationsTest {
 		assertThat(notifications.sentTo(ministry.agents().get(0))).isEmpty();
 		assertThat(projects.find(project).orElseThrow().decisions()).hasSize(1);
 		sender.retry();
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
 			.until(() -> smtp.getReceivedMessages().length == 0);
 	}
 
@@ -347,8 +363,8 @@ class NotificationsTest {
 	void aProjectWithoutAnOrganisationOrWithoutAgentsTellsNoOne() {
 		Ministry ministry = ministry();
 		String empty = "vide-" + ministry.suffix();
-		directory.add("test", empty, "Direction sans agent " + ministry.suffix(), OrganisationKind.DIRECTORATE, ministry.id(),
-				null);
+		directory.add("test", empty, "Direction sans agent " + ministry.suffix(), OrganisationKind.DIRECTORATE,
+				ministry.id(), null);
 		UUID withoutAgents = register(empty, ON_THE_OFFER, "Sans agent " + ministry.suffix());
 		UUID withoutOrganisation = register(null, ON_THE_OFFER, "Sans organisation " + ministry.suffix());
 
@@ -363,7 +379,10 @@ class NotificationsTest {
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 	}
 
-	/** A ministry with a directorate of two agents, another directorate of one, and a controller. */
+	/**
+	 * A ministry with a directorate of two agents, another directorate of one, and a
+	 * controller.
+	 */
 	private record Ministry(String suffix, String id, String directorate, List<String> agents, String otherAgent,
 			String controller) {
 	}
@@ -377,9 +396,11 @@ class NotificationsTest {
 		String directorateSiret = siret();
 		String otherSiret = siret();
 		directory.add("test", ministry, "Ministère " + suffix, OrganisationKind.MINISTRY, null, ministrySiret);
-		directory.add("test", directorate, "Direction " + suffix, OrganisationKind.DIRECTORATE, ministry, directorateSiret);
+		directory.add("test", directorate, "Direction " + suffix, OrganisationKind.DIRECTORATE, ministry,
+				directorateSiret);
 		directory.add("test", other, "Autre direction " + suffix, OrganisationKind.DIRECTORATE, ministry, otherSiret);
-		List<String> agents = List.of("agnes-" + suffix + "@interieur.gouv.fr", "bruno-" + suffix + "@interieur.gouv.fr");
+		List<String> agents = List.of("agnes-" + suffix + "@interieur.gouv.fr",
+				"bruno-" + suffix + "@interieur.gouv.fr");
 		directory.signIn(new Identity(agents.get(0), "Agnès", "Martin", directorateSiret, null, null));
 		directory.signIn(new Identity(agents.get(1), null, null, directorateSiret, null, null));
 		String otherAgent = "olga-" + suffix + "@interieur.gouv.fr";
@@ -392,12 +413,15 @@ class NotificationsTest {
 
 	private UUID register(String organisation, String assessment, String name) {
 		UUID id = ((Projects.Decided) projects.register("test", organisation, assessment.formatted(name, OFFER)))
-			.project().id();
+			.project()
+			.id();
 		registered.add(id);
 		return id;
 	}
 
-	/** The catalogue says the offer lost its qualification, in a transaction that commits. */
+	/**
+	 * The catalogue says the offer lost its qualification, in a transaction that commits.
+	 */
 	private void qualificationWithdrawn() {
 		transaction.executeWithoutResult(status -> events.publishEvent(withdrawn()));
 	}
@@ -454,4 +478,5 @@ class NotificationsTest {
 			throw new UncheckedIOException(e);
 		}
 	}
+
 }

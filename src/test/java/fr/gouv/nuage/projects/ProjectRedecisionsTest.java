@@ -30,13 +30,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Projects decided again once the change that concerns them commits, each on its own: DINUM's
- * acceptance of a declaration stands whatever happens to the projects on the offer, one that
- * cannot be decided again says so and the others are decided. And under a new pack at start.
+ * Projects decided again once the change that concerns them commits, each on its own:
+ * DINUM's acceptance of a declaration stands whatever happens to the projects on the
+ * offer, one that cannot be decided again says so and the others are decided. And under a
+ * new pack at start.
  *
- * <p>These tests commit, as a real change does (after-commit listeners never run in a transaction
- * rolled back): on the default in-memory H2 they use a database of their own, on an offer no other
- * test hosts a project on, and archive their projects at the end.
+ * <p>
+ * These tests commit, as a real change does (after-commit listeners never run in a
+ * transaction rolled back): on the default in-memory H2 they use a database of their own,
+ * on an offer no other test hosts a project on, and archive their projects at the end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestCalendar.class)
@@ -102,14 +104,21 @@ class ProjectRedecisionsTest {
 		UUID failing = register("Registre des marchés");
 		// The offer its assessment names has since left the catalogue.
 		jdbc.sql("update project_decision set assessment = replace(assessment, :offer, 'cegedim-retired') "
-				+ "where project_id = :id").param("offer", "\"" + OFFER + "\"").param("id", unreadable).update();
-		// A row of its history was restored out of sequence: the next decision cannot be stored.
-		jdbc.sql("""
-				insert into project_decision (project_id, seq, at, actor, reason, offer_id, assessment, pack_id, pack_version,
-				    pack_digest, verdict, control, decision)
-				select project_id, 3, at, actor, reason, offer_id, assessment, pack_id, pack_version, pack_digest, verdict,
-				    control, decision
-				from project_decision where project_id = :id and seq = 1""").param("id", failing).update();
+				+ "where project_id = :id")
+			.param("offer", "\"" + OFFER + "\"")
+			.param("id", unreadable)
+			.update();
+		// A row of its history was restored out of sequence: the next decision cannot be
+		// stored.
+		jdbc.sql(
+				"""
+						insert into project_decision (project_id, seq, at, actor, reason, offer_id, assessment, pack_id, pack_version,
+						    pack_digest, verdict, control, decision)
+						select project_id, 3, at, actor, reason, offer_id, assessment, pack_id, pack_version, pack_digest, verdict,
+						    control, decision
+						from project_decision where project_id = :id and seq = 1""")
+			.param("id", failing)
+			.update();
 
 		Offer offer = Catalogue.reference().offer(OFFER).orElseThrow();
 		Declarations.Submitted submitted = (Declarations.Submitted) declarations.submit(
@@ -118,9 +127,10 @@ class ProjectRedecisionsTest {
 		declarations.accept(submitted.declaration().id(), Actor.dinum("Bruno"), "on ANSSI's list");
 
 		// Each project is reached in turn, in no set order.
-		await().atMost(Duration.ofSeconds(10)).until(() -> projects.find(decided).orElseThrow().decisions().size() == 2
-				&& !projects.find(unreadable).orElseThrow().issues().isEmpty()
-				&& !projects.find(failing).orElseThrow().issues().isEmpty());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> projects.find(decided).orElseThrow().decisions().size() == 2
+					&& !projects.find(unreadable).orElseThrow().issues().isEmpty()
+					&& !projects.find(failing).orElseThrow().issues().isEmpty());
 		assertThat(declarations.find(submitted.declaration().id()).orElseThrow().status())
 			.isEqualTo(DeclarationStatus.ACCEPTED);
 		assertThat(declarations.current().offer(OFFER).orElseThrow().hostingClass(LocalDate.now(clock)))
@@ -144,11 +154,12 @@ class ProjectRedecisionsTest {
 		assertThat(failed.issues()).singleElement().satisfies(issue -> {
 			assertThat(issue.kind()).isEqualTo(ProjectIssue.Kind.REDECISION_FAILED);
 			// The change is the acceptance's, on the day DINUM accepts.
-			assertThat(issue.message()).isEqualTo("deciding it again after the qualification change of `" + OFFER + "` on "
-					+ LocalDate.now(clock) + " failed 3 times: the decision in force is the previous one");
+			assertThat(issue.message()).isEqualTo("deciding it again after the qualification change of `" + OFFER
+					+ "` on " + LocalDate.now(clock) + " failed 3 times: the decision in force is the previous one");
 		});
 		assertThat(audit.entries()).filteredOn(e -> e.subject().equals("project:" + decided))
-			.extracting(AuditEntry::action).containsExactly("PROJECT_REGISTERED", "PROJECT_DECIDED", "PROJECT_DECIDED");
+			.extracting(AuditEntry::action)
+			.containsExactly("PROJECT_REGISTERED", "PROJECT_DECIDED", "PROJECT_DECIDED");
 		assertThat(audit.verify().intact()).isTrue();
 
 		// The history repaired, the project is changed again (and archived at the end).
@@ -159,7 +170,9 @@ class ProjectRedecisionsTest {
 	void aProjectDecidedUnderAnotherPackIsDecidedAgainUnderTheCurrentOneInATransactionOfItsOwn() {
 		UUID id = register("Portail des démarches");
 		jdbc.sql("update project_decision set pack_digest = 'sha256:0ld', pack_version = '2021.1', pack_id = '6282-SG' "
-				+ "where project_id = :id").param("id", id).update();
+				+ "where project_id = :id")
+			.param("id", id)
+			.update();
 
 		assertThat(redecisions.underTheCurrentDoctrine()).isEqualTo(1);
 
@@ -170,8 +183,10 @@ class ProjectRedecisionsTest {
 	}
 
 	private UUID register(String name) {
-		UUID id = ((Projects.Decided) projects.register("alice", null, SENSITIVE.formatted(name, OFFER))).project().id();
+		UUID id = ((Projects.Decided) projects.register("alice", null, SENSITIVE.formatted(name, OFFER))).project()
+			.id();
 		registered.add(id);
 		return id;
 	}
+
 }

@@ -23,9 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Projects stored with their decisions, changed only by whom the perimeter allows, and saying so
- * when they can no longer be decided again. Their re-decision after a change that commits is
- * {@link ProjectRedecisionsTest}'s.
+ * Projects stored with their decisions, changed only by whom the perimeter allows, and
+ * saying so when they can no longer be decided again. Their re-decision after a change
+ * that commits is {@link ProjectRedecisionsTest}'s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Transactional
@@ -72,7 +72,9 @@ class ProjectsTest {
 		UUID id = ((Projects.Decided) projects.register("alice", ON_BLEU)).project().id();
 		// The offer the assessment names left the catalogue.
 		jdbc.sql("update project_decision set assessment = replace(assessment, '\"bleu\"', '\"bleu-retired\"') "
-				+ "where project_id = :id").param("id", id).update();
+				+ "where project_id = :id")
+			.param("id", id)
+			.update();
 
 		projects.redecide(id, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED);
 
@@ -81,7 +83,9 @@ class ProjectsTest {
 		assertThat(project.issues()).singleElement().satisfies(issue -> {
 			assertThat(issue.kind()).isEqualTo(ProjectIssue.Kind.ASSESSMENT_UNREADABLE);
 			assertThat(issue.message()).startsWith("the latest assessment no longer reads under `6404-SG ")
-				.contains("`hosting.offerId`").contains("bleu-retired").endsWith("assess the project again");
+				.contains("`hosting.offerId`")
+				.contains("bleu-retired")
+				.endsWith("assess the project again");
 		});
 		Instant since = project.issues().get(0).since();
 		projects.redecide(id, "calendar", ProjectDecision.Reason.DEROGATION_EXPIRED);
@@ -123,9 +127,11 @@ class ProjectsTest {
 
 	@Test
 	void aProjectMustNameItselfAndItsEntity() {
-		Projects.Outcome outcome = projects.register("alice", "{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"STATE_OPERATOR\"}}");
+		Projects.Outcome outcome = projects.register("alice",
+				"{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"STATE_OPERATOR\"}}");
 		assertThat(outcome).isInstanceOf(Projects.Invalid.class);
-		assertThat(((Projects.Invalid) outcome).errors()).extracting(e -> e.path()).containsExactly("project.name", "entity.name");
+		assertThat(((Projects.Invalid) outcome).errors()).extracting(e -> e.path())
+			.containsExactly("project.name", "entity.name");
 	}
 
 	@Test
@@ -136,4 +142,5 @@ class ProjectsTest {
 		assertThatThrownBy(() -> projects.assess(id, "alice", ON_BLEU)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("archived");
 	}
+
 }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A clock the tests set or move forward, in place of the system's. Public for the tests of other
- * packages; read from the threads that deliver after a commit, hence volatile.
+ * A clock the tests set or move forward, in place of the system's. Public for the tests
+ * of other packages; read from the threads that deliver after a commit, hence volatile.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestCalendar {
@@ -49,5 +49,7 @@ public class TestCalendar {
 		public void set(Instant instant) {
 			now = instant;
 		}
+
 	}
+
 }

@@ -25,7 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A project's reversibility plan (R4): checked, never saved over a newer one, audited. */
+/**
+ * A project's reversibility plan (R4): checked, never saved over a newer one, audited.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Transactional
 @Tag("database")
@@ -61,18 +63,22 @@ class ReversibilityPlansTest {
 		Perimeter agent = perimeter(Set.of("op-r"), Set.of());
 		Perimeter controller = perimeter(Set.of(), Set.of("op-r"));
 
-		assertThatThrownBy(() -> plans.record(controller, project, "Export", List.of("CSV"), BigDecimal.TEN, 1, null, false))
-			.isInstanceOf(NotAllowed.class).hasMessage("only the agents of `op-r` record its reversibility plan");
+		assertThatThrownBy(
+				() -> plans.record(controller, project, "Export", List.of("CSV"), BigDecimal.TEN, 1, null, false))
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("only the agents of `op-r` record its reversibility plan");
 		assertThat(plans.find(controller, project)).isEmpty();
-		ReversibilityPlans.Recorded first = plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 1, null,
-				true);
+		ReversibilityPlans.Recorded first = plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 1,
+				null, true);
 		assertThat(first.first()).isTrue();
 		assertThat(plans.find(controller, project))
 			.hasValueSatisfying(plan -> assertThat(plan.updatedBy()).isEqualTo("a@op-r.fr"));
 		assertThatThrownBy(() -> plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 2, null, true))
 			.isInstanceOf(OptimisticLockingFailureException.class);
-		assertThat(plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 2, 1, false).first()).isFalse();
-		assertThatThrownBy(() -> plans.find(perimeter(Set.of("dir-b"), Set.of()), project)).isInstanceOf(NotAllowed.class);
+		assertThat(plans.record(agent, project, "Export", List.of("CSV"), BigDecimal.TEN, 2, 1, false).first())
+			.isFalse();
+		assertThatThrownBy(() -> plans.find(perimeter(Set.of("dir-b"), Set.of()), project))
+			.isInstanceOf(NotAllowed.class);
 		assertThatThrownBy(() -> plans.find(agent, UUID.randomUUID())).isInstanceOf(NoSuchProject.class);
 	}
 
@@ -85,8 +91,8 @@ class ReversibilityPlansTest {
 		UUID project = project();
 		plans.record(project, "Export complet sous 3 mois, effacement certifié", List.of("S3", "PostgreSQL dump"),
 				new BigDecimal("40000"), 20, "alice", 0);
-		plans.record(project, "Export complet sous 2 mois, effacement certifié", List.of("S3"), new BigDecimal("55000"), 25,
-				"bob", 1);
+		plans.record(project, "Export complet sous 2 mois, effacement certifié", List.of("S3"), new BigDecimal("55000"),
+				25, "bob", 1);
 		ReversibilityPlan plan = plans.find(project).orElseThrow();
 		assertThat(plan.version()).isEqualTo(2);
 		assertThat(plan.budgetEur()).isEqualByComparingTo("55000");
@@ -112,8 +118,10 @@ class ReversibilityPlansTest {
 		UUID project = project();
 		assertThatThrownBy(() -> plans.record(project, " ", List.of(), BigDecimal.ZERO, 0, "alice", 0))
 			.isInstanceOf(ReversibilityPlans.Invalid.class)
-			.hasMessage("exitTerms: the exit terms must be written; exportFormats: name at least one format the data leave in; "
-					+ "budgetEur: R4 asks for resources provisioned from launch: budget or staff");
+			.hasMessage(
+					"exitTerms: the exit terms must be written; exportFormats: name at least one format the data leave in; "
+							+ "budgetEur: R4 asks for resources provisioned from launch: budget or staff");
 		assertThat(plans.find(project)).isEmpty();
 	}
+
 }

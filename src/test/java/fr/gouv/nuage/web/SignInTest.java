@@ -24,8 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sign-in with ProConnect end to end, against a real OpenID Connect provider on loopback
- * (mock-oauth2-server): authorization code flow with the ProConnect scopes, then the agent's
- * claims; and what visitors may reach without signing in.
+ * (mock-oauth2-server): authorization code flow with the ProConnect scopes, then the
+ * agent's claims; and what visitors may reach without signing in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInTest {
@@ -59,11 +59,14 @@ class SignInTest {
 	@Autowired
 	Directory directory;
 
-	private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient browser = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	private HttpResponse<String> get(String url) throws Exception {
-		return browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String local(String path) {
@@ -73,14 +76,15 @@ class SignInTest {
 	@Test
 	void anAgentSignsInWithProConnectAndIsKnownByItsClaims() throws Exception {
 		assertThat(get(local("/api/v1/me")).statusCode()).isEqualTo(401);
-		// The SIRET of the claims names this organisation: the newcomer becomes its agent.
+		// The SIRET of the claims names this organisation: the newcomer becomes its
+		// agent.
 		if (directory.organisation("signin-interieur").isEmpty()) {
-			directory.add("test", "signin-interieur", "Ministère de l'Intérieur (sign-in test)", OrganisationKind.MINISTRY,
-					null, "11000201100044");
+			directory.add("test", "signin-interieur", "Ministère de l'Intérieur (sign-in test)",
+					OrganisationKind.MINISTRY, null, "11000201100044");
 		}
 		PROCONNECT.enqueueCallback(new DefaultOAuth2TokenCallback("proconnect", "sub-fia1-42", "JWT", List.of("nuage"),
-				Map.of("given_name", "Camille", "usual_name", "Martin", "email", "camille.martin@interieur.gouv.fr", "uid",
-						"42", "siret", "11000201100044", "idp_id", "fia1"),
+				Map.of("given_name", "Camille", "usual_name", "Martin", "email", "camille.martin@interieur.gouv.fr",
+						"uid", "42", "siret", "11000201100044", "idp_id", "fia1"),
 				3600));
 
 		HttpResponse<String> start = get(local("/oauth2/authorization/proconnect"));
@@ -99,9 +103,10 @@ class SignInTest {
 
 		HttpResponse<String> signedIn = get(callback);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		// The API takes no CSRF token: the session's cookie stays off other sites' requests.
-		assertThat(signedIn.headers().allValues("Set-Cookie"))
-			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+		// The API takes no CSRF token: the session's cookie stays off other sites'
+		// requests.
+		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(
+				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
 
 		HttpResponse<String> me = get(local("/api/v1/me"));
 		assertThat(me.statusCode()).isEqualTo(200);
@@ -122,10 +127,12 @@ class SignInTest {
 		assertThat(get(local("/actuator/health")).statusCode()).isEqualTo(200);
 		HttpResponse<String> decision = browser.send(HttpRequest.newBuilder(URI.create(local("/api/v1/decisions")))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"LOCAL_AUTHORITY\"}}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"schema\":\"nuage.assessment/v1\",\"entity\":{\"kind\":\"LOCAL_AUTHORITY\"}}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(decision.statusCode()).isEqualTo(200);
 		assertThat(decision.body()).contains("\"verdict\":\"NOT_SUBJECT\"");
 		assertThat(get(local("/actuator/env")).statusCode()).isEqualTo(401);
 	}
+
 }

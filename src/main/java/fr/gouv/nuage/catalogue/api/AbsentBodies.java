@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A body a step may be sent without: Spring hands the handler {@code null} when none came, and it is
- * then read as {@code {}}, strictly, so that a required field is named missing as in any other body.
+ * A body a step may be sent without: Spring hands the handler {@code null} when none
+ * came, and it is then read as {@code {}}, strictly, so that a required field is named
+ * missing as in any other body.
  */
 @Component
 class AbsentBodies {
@@ -21,4 +22,5 @@ class AbsentBodies {
 	<T> T orEmpty(T body, Class<T> type) {
 		return body != null ? body : bodies.read(type, (String) null);
 	}
+
 }

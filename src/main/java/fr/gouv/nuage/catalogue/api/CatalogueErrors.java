@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * What a step of the declarations names and does not exist (404). Their other refusals are the shared
- * ones: who may not act ({@code NotAllowed}, 403), a state that does not allow it ({@code DeclarationRefused}, 409).
+ * What a step of the declarations names and does not exist (404). Their other refusals
+ * are the shared ones: who may not act ({@code NotAllowed}, 403), a state that does not
+ * allow it ({@code DeclarationRefused}, 409).
  */
 @RestControllerAdvice(assignableTypes = { DeclarationController.class, QualificationReviewController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -21,4 +22,5 @@ class CatalogueErrors {
 	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
 		return Problems.notFound(ex.getMessage());
 	}
+
 }

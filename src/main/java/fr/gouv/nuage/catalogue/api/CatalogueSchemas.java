@@ -27,10 +27,11 @@ import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesVal
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The catalogue's bodies: what a handler reads, checked as it is read (every bad field named in one
- * answer, before anything is looked up), and what it answers, field for field; {@code /v3/api-docs} is
- * written from them. Offers themselves are written by the catalogue's own writer, the CLI's, and
- * {@link OfferView} describes them; a declaration is an offer in the catalogue's format, read by its loader.
+ * The catalogue's bodies: what a handler reads, checked as it is read (every bad field
+ * named in one answer, before anything is looked up), and what it answers, field for
+ * field; {@code /v3/api-docs} is written from them. Offers themselves are written by the
+ * catalogue's own writer, the CLI's, and {@link OfferView} describes them; a declaration
+ * is an offer in the catalogue's format, read by its loader.
  */
 final class CatalogueSchemas {
 
@@ -44,9 +45,9 @@ final class CatalogueSchemas {
 
 	@Schema(name = "DeclarationAcceptance", additionalProperties = FALSE,
 			description = "Optional: send no body to accept without a comment.")
-	record DeclarationAcceptance(@Schema(maxLength = DeclarationController.MAX_COMMENT)
-			@Size(max = DeclarationController.MAX_COMMENT,
-					message = "`comment` has at most " + DeclarationController.MAX_COMMENT + " characters") String comment) {
+	record DeclarationAcceptance(@Schema(maxLength = DeclarationController.MAX_COMMENT) @Size(
+			max = DeclarationController.MAX_COMMENT,
+			message = "`comment` has at most " + DeclarationController.MAX_COMMENT + " characters") String comment) {
 
 		/** A blank comment is no comment. */
 		DeclarationAcceptance {
@@ -56,26 +57,31 @@ final class CatalogueSchemas {
 
 	@Schema(name = "DeclarationRejection", additionalProperties = FALSE)
 	record DeclarationRejection(@Schema(requiredMode = REQUIRED, minLength = 1,
-			maxLength = DeclarationController.MAX_COMMENT, description = "Why DINUM rejects the declaration.")
-			@NotBlank(message = "say why with `reason`")
-			@Size(min = 1, max = DeclarationController.MAX_COMMENT,
-					message = "`reason` has at most " + DeclarationController.MAX_COMMENT + " characters") String reason) {
+			maxLength = DeclarationController.MAX_COMMENT,
+			description = "Why DINUM rejects the declaration.") @NotBlank(message = "say why with `reason`") @Size(
+					min = 1, max = DeclarationController.MAX_COMMENT, message = "`reason` has at most "
+							+ DeclarationController.MAX_COMMENT + " characters") String reason) {
 
-		/** The reason without its surrounding spaces (a blank one was refused as the body was read). */
+		/**
+		 * The reason without its surrounding spaces (a blank one was refused as the body
+		 * was read).
+		 */
 		String stripped() {
 			return reason.strip();
 		}
 	}
 
-	@Schema(name = "OfferDeclaration", description = "One offer in the catalogue's format (docs/catalogue.md); "
-			+ "as YAML, or the same as JSON.", requiredProperties = { "id", "provider", "service", "model", "categories",
-					"dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "qualifications", "sources",
-					"confidence", "asOf" }, additionalProperties = FALSE)
-	record OfferDeclarationBody(@Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$") String id, String provider, String service,
-			Offer.ServiceModel model,
-			@ArraySchema(schema = @Schema(allowableValues = { "compute", "storage", "containers", "database",
-					"collaboration", "file-sharing", "messaging", "office", "analytics", "network", "security",
-					"identity", "ai", "education" })) List<String> categories,
+	@Schema(name = "OfferDeclaration",
+			description = "One offer in the catalogue's format (docs/catalogue.md); " + "as YAML, or the same as JSON.",
+			requiredProperties = { "id", "provider", "service", "model", "categories", "dataLocation",
+					"immuneToExtraEuAccess", "hdsCertified", "maxMarking", "qualifications", "sources", "confidence",
+					"asOf" },
+			additionalProperties = FALSE)
+	record OfferDeclarationBody(@Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$") String id, String provider,
+			String service, Offer.ServiceModel model, @ArraySchema(schema = @Schema(allowableValues = {
+					"compute", "storage", "containers", "database", "collaboration", "file-sharing", "messaging",
+					"office", "analytics", "network", "security", "identity", "ai",
+					"education" })) List<String> categories,
 			@Schema(allowableValues = { Offer.INTERNAL_PI, Offer.INTERNAL_NUBO },
 					description = "For the State's internal clouds only.") String internal,
 			@Schema(allowableValues = { "PROVIDER", "STATE" }, description = "Who runs the service: a provider "
@@ -88,15 +94,19 @@ final class CatalogueSchemas {
 			@Schema(description = "The offer's regions or zones and where their data live.") List<Region> regions,
 			List<Purchasing> purchasing, OfferReversibility reversibility, List<Qualification> qualifications,
 			@Schema(description = "The keys of the catalogue's sources.") List<String> sources,
-			@Schema(allowableValues = { "sourced", "sourced-secondary", "uncertain" }) String confidence, Schemas.Text note,
-			LocalDate asOf) {
+			@Schema(allowableValues = { "sourced", "sourced-secondary", "uncertain" }) String confidence,
+			Schemas.Text note, LocalDate asOf){
 	}
 
 	@Schema(name = "Region")
-	record Region(String id, @Schema(allowableValues = { "FRANCE", "EU", "ADEQUATE_COUNTRY", "OTHER" }) String dataLocation) {
+	record Region(String id, @Schema(allowableValues = {
+			"FRANCE", "EU", "ADEQUATE_COUNTRY", "OTHER" }) String dataLocation){
 	}
 
-	/** The evidence a review may rest on: what counts (docs/catalogue.md, "The rule of evidence"). */
+	/**
+	 * The evidence a review may rest on: what counts (docs/catalogue.md, "The rule of
+	 * evidence").
+	 */
 	static final String COUNTED = "anssi-list|dinum|provider-contract|provider-announcement|independent-sources";
 
 	private static final String EVIDENCE_RULE = "`${validatedValue}` is not evidence that counts: write `anssi-list`, "
@@ -107,20 +117,22 @@ final class CatalogueSchemas {
 
 	@Schema(name = "QualificationConfirmation", description = "DINUM's word on a grant: what ANSSI's list shows.",
 			requiredProperties = { "date", "dating", "evidence" }, additionalProperties = FALSE)
-	record QualificationConfirmation(
-			@Schema(format = "date") @NotNull(message = "`date` is required: the day ANSSI's list dates the grant, "
-					+ "YYYY-MM-DD") LocalDate date,
-			@Schema(allowableValues = { "known", "estimated" })
-			@NotNull(message = "`dating` is required: `known`, or `estimated` when the list gives no day")
-			@Pattern(regexp = "known|estimated", message = "`${validatedValue}` is not `known` or `estimated`") String dating,
+	record QualificationConfirmation(@Schema(format = "date") @NotNull(
+			message = "`date` is required: the day ANSSI's list dates the grant, " + "YYYY-MM-DD") LocalDate date,
+			@Schema(allowableValues = {
+					"known", "estimated" }) @NotNull(
+							message = "`dating` is required: `known`, or `estimated` when the list gives no day") @Pattern(
+									regexp = "known|estimated",
+									message = "`${validatedValue}` is not `known` or `estimated`") String dating,
 			@Schema(example = "3.2") @Size(min = 1, max = 20,
 					message = "a scheme version has 1 to 20 characters, such as `3.2`") String schemeVersion,
-			@Schema(format = "date", description = "The last day of validity, when the list gives it.") LocalDate validUntil,
+			@Schema(format = "date",
+					description = "The last day of validity, when the list gives it.") LocalDate validUntil,
 			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
-					"independent-sources" })
-			@NotNull(message = "`evidence` is required: what the review rests on, such as `anssi-list`")
-			@Pattern(regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
-			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment) {
+					"independent-sources" }) @NotNull(
+							message = "`evidence` is required: what the review rests on, such as `anssi-list`") @Pattern(
+									regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
+			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment){
 
 		QualificationConfirmation {
 			schemeVersion = stripped(schemeVersion);
@@ -130,17 +142,18 @@ final class CatalogueSchemas {
 
 	@Schema(name = "QualificationEnd", description = "DINUM's word that a qualification ended, on a known date.",
 			requiredProperties = { "status", "date", "evidence" }, additionalProperties = FALSE)
-	record QualificationEnd(
-			@Schema(allowableValues = { "EXPIRED", "WITHDRAWN", "SUSPENDED" })
-			@NotNull(message = "`status` is required: EXPIRED, WITHDRAWN or SUSPENDED")
-			@Pattern(regexp = "EXPIRED|WITHDRAWN|SUSPENDED",
-					message = "an end is EXPIRED, WITHDRAWN or SUSPENDED, not `${validatedValue}`") String status,
-			@Schema(format = "date") @NotNull(message = "`date` is required: the day it ended, YYYY-MM-DD") LocalDate date,
+	record QualificationEnd(@Schema(allowableValues = {
+			"EXPIRED", "WITHDRAWN", "SUSPENDED" }) @NotNull(
+					message = "`status` is required: EXPIRED, WITHDRAWN or SUSPENDED") @Pattern(
+							regexp = "EXPIRED|WITHDRAWN|SUSPENDED",
+							message = "an end is EXPIRED, WITHDRAWN or SUSPENDED, not `${validatedValue}`") String status,
+			@Schema(format = "date") @NotNull(
+					message = "`date` is required: the day it ended, YYYY-MM-DD") LocalDate date,
 			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
-					"independent-sources" })
-			@NotNull(message = "`evidence` is required: what the review rests on, such as `anssi-list`")
-			@Pattern(regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
-			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment) {
+					"independent-sources" }) @NotNull(
+							message = "`evidence` is required: what the review rests on, such as `anssi-list`") @Pattern(
+									regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
+			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment){
 
 		QualificationEnd {
 			comment = stripped(comment);
@@ -156,33 +169,37 @@ final class CatalogueSchemas {
 	}
 
 	@Schema(name = "Qualification")
-	record Qualification(@Schema(allowableValues = { "SECNUMCLOUD", "HDS", "ISO27001", "OTHER" }) String scheme,
+	record Qualification(@Schema(allowableValues = {
+			"SECNUMCLOUD", "HDS", "ISO27001", "OTHER" }) String scheme,
 			@Schema(description = "The legal maximum of a grant's validity, in years.") Integer validityYears,
 			@Schema(description = "The offer's regions it covers; absent, the whole offer.") List<String> regions,
-			List<QualificationEvent> events) {
+			List<QualificationEvent> events){
 	}
 
 	@Schema(name = "QualificationEvent")
-	record QualificationEvent(
-			@Schema(allowableValues = { "IN_PROGRESS", "QUALIFIED", "SUSPENDED", "WITHDRAWN", "EXPIRED" }) String status,
+	record QualificationEvent(@Schema(allowableValues = {
+			"IN_PROGRESS", "QUALIFIED", "SUSPENDED", "WITHDRAWN", "EXPIRED" }) String status,
 			@Schema(description = "As precise as the source: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY.",
 					pattern = "^\\d{4}(-\\d{2}(-\\d{2})?)?$") String date,
 			@Schema(allowableValues = { "known", "estimated" }) String dating,
 			@Schema(allowableValues = { "J0", "J1", "J2" }) String milestone, String schemeVersion,
 			@Schema(description = "For a grant: the last day of its validity, when the source gives it.") LocalDate validUntil,
 			@Schema(allowableValues = { "anssi-list", "dinum", "provider-contract", "provider-announcement",
-					"independent-sources", "single-source" }, description = "What the event rests on; "
+					"independent-sources", "single-source" },
+					description = "What the event rests on; "
 							+ "`single-source` is shown, never counted.") String evidence,
-			String source, String confidence, Schemas.Text note) {
+			String source, String confidence, Schemas.Text note){
 	}
 
 	@Schema(name = "Offer", description = "An offer of the catalogue, and what it is on the date asked for.")
 	record OfferView(String id,
-			@Schema(allowableValues = "SUPPORT", description = "SUPPORT for DINUM's support offers, which host "
-					+ "nothing; absent for a hosting offer.") String kind,
+			@Schema(allowableValues = "SUPPORT",
+					description = "SUPPORT for DINUM's support offers, which host "
+							+ "nothing; absent for a hosting offer.") String kind,
 			String provider, String service, Offer.ServiceModel model, List<String> categories, String internal,
-			@Schema(allowableValues = "STATE", description = "STATE when the State runs the service; absent for a "
-					+ "provider's.") String operator,
+			@Schema(allowableValues = "STATE",
+					description = "STATE when the State runs the service; absent for a "
+							+ "provider's.") String operator,
 			boolean interministerial, String dataLocation, boolean immuneToExtraEuAccess, boolean hdsCertified,
 			String maxMarking, String runsOn, List<Region> regions, List<Purchasing> purchasing,
 			OfferReversibility reversibility, List<Qualification> qualifications, SupportView support,
@@ -197,7 +214,8 @@ final class CatalogueSchemas {
 	record SupportCase(@Schema(description = "A fact of the assessment.") String fact,
 			@Schema(description = "The fact's value that calls for the support.") String is,
 			@Schema(description = "The control procedures that call for it.") List<String> control,
-			@Schema(description = "The kinds of entity it is open to; absent, all.") List<String> entity, Schemas.Text reason) {
+			@Schema(description = "The kinds of entity it is open to; absent, all.") List<String> entity,
+			Schemas.Text reason) {
 	}
 
 	@Schema(name = "QualificationsToConfirm")
@@ -220,26 +238,26 @@ final class CatalogueSchemas {
 	}
 
 	@Schema(name = "OfferOn")
-	record OfferOn(LocalDate date,
-			@Schema(allowableValues = { Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED,
-					Offer.COMMERCIAL }) String hostingClass,
+	record OfferOn(LocalDate date, @Schema(allowableValues = {
+			Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL }) String hostingClass,
 			SecNumCloud secNumCloud, boolean toBeChecked,
 			@Schema(description = "A qualification is past an end nobody confirmed: still counted, to confirm on "
 					+ "ANSSI's list.") boolean toConfirm,
-			@Schema(description = "The State runs it on an infrastructure nobody named: its class is not established.")
-			boolean hostUnknown) {
+			@Schema(description = "The State runs it on an infrastructure nobody named: its class is not established.") boolean hostUnknown){
 	}
 
-	/** Written as the offers write it ({@code CatalogueJson.state}): what the state lacks is left out. */
+	/**
+	 * Written as the offers write it ({@code CatalogueJson.state}): what the state lacks
+	 * is left out.
+	 */
 	@Schema(name = "SecNumCloud", description = "A qualification as it stands on the date.")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record SecNumCloud(String status, String schemeVersion, LocalDate since,
-			@Schema(allowableValues = { "known", "estimated" }) String dating, String evidence,
-			@Schema(description = "The last day of validity: known, or the soonest the law's maximum allows.")
-			LocalDate validUntil,
+	record SecNumCloud(String status, String schemeVersion, LocalDate since, @Schema(allowableValues = {
+			"known", "estimated" }) String dating, String evidence,
+			@Schema(description = "The last day of validity: known, or the soonest the law's maximum allows.") LocalDate validUntil,
 			@Schema(description = "True when the source gives the last day.") Boolean endKnown,
-			@Schema(description = "Past an end nobody confirmed: still counted, to confirm on ANSSI's list.")
-			boolean toConfirm, Renewal renewal) {
+			@Schema(description = "Past an end nobody confirmed: still counted, to confirm on ANSSI's list.") boolean toConfirm,
+			Renewal renewal){
 
 		static SecNumCloud of(QualificationState state) {
 			fr.gouv.nuage.catalogue.QualificationEvent event = state.event();
@@ -263,8 +281,8 @@ final class CatalogueSchemas {
 	}
 
 	/**
-	 * An offer as the catalogue writes it for the CLI too ({@code CatalogueJson.offer}), embedded as
-	 * written: the same bytes from both, described by {@link OfferView}.
+	 * An offer as the catalogue writes it for the CLI too ({@code CatalogueJson.offer}),
+	 * embedded as written: the same bytes from both, described by {@link OfferView}.
 	 */
 	@Schema(implementation = OfferView.class)
 	record WrittenOffer(@JsonValue @JsonRawValue String json) {
@@ -283,10 +301,10 @@ final class CatalogueSchemas {
 	}
 
 	@Schema(name = "DeclarationEvent")
-	record DeclarationEvent(int seq, Instant at, String actor,
-			fr.gouv.nuage.catalogue.declarations.Actor.Role role,
-			@Schema(allowableValues = { "SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN" }) String action,
-			String comment) {
+	record DeclarationEvent(int seq, Instant at, String actor, fr.gouv.nuage.catalogue.declarations.Actor.Role role,
+			@Schema(allowableValues = {
+					"SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN" }) String action,
+			String comment){
 
 		static DeclarationEvent of(fr.gouv.nuage.catalogue.declarations.DeclarationEvent e) {
 			return new DeclarationEvent(e.seq(), e.at(), e.actor(), e.role(), e.action(), e.comment());
@@ -309,12 +327,13 @@ final class CatalogueSchemas {
 			List<DeclarationEvent> history) {
 
 		static Declaration of(OfferDeclaration d) {
-			return new Declaration(d.id(), d.offerId(), d.provider(), d.kind(), d.status(), d.submittedAt(), d.version(),
-					d.content(), d.history().stream().map(DeclarationEvent::of).toList());
+			return new Declaration(d.id(), d.offerId(), d.provider(), d.kind(), d.status(), d.submittedAt(),
+					d.version(), d.content(), d.history().stream().map(DeclarationEvent::of).toList());
 		}
 	}
 
 	@Schema(name = "DeclarationPage")
 	record DeclarationPage(int page, int size, long total, List<DeclarationSummary> declarations) {
 	}
+
 }

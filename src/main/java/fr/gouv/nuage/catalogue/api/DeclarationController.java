@@ -38,11 +38,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Providers declare their offers, DINUM reviews them. A provider submits an offer of its own
- * organisation in the catalogue's format and may withdraw it before review; DINUM sees every
- * declaration and accepts or rejects it. Who may do which is the declarations' own decision
- * ({@link Declarations}). A declaration's version is its ETag, and every transition names it in
- * {@code If-Match}.
+ * Providers declare their offers, DINUM reviews them. A provider submits an offer of its
+ * own organisation in the catalogue's format and may withdraw it before review; DINUM
+ * sees every declaration and accepts or rejects it. Who may do which is the declarations'
+ * own decision ({@link Declarations}). A declaration's version is its ETag, and every
+ * transition names it in {@code If-Match}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/declarations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +71,8 @@ class DeclarationController {
 					+ "it counts once DINUM accepts it.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 					@Content(mediaType = YAML, schema = @Schema(type = "string", description = "The offer, in YAML.")),
-					@Content(mediaType = TEXT_YAML, schema = @Schema(type = "string", description = "The offer, in YAML.")),
+					@Content(mediaType = TEXT_YAML,
+							schema = @Schema(type = "string", description = "The offer, in YAML.")),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = CatalogueSchemas.OfferDeclarationBody.class)) }))
 	@ApiResponse(responseCode = "201", description = "The declaration, submitted",
@@ -79,7 +80,8 @@ class DeclarationController {
 	@ApiDocs.Versioned
 	@PostMapping(consumes = { YAML, TEXT_YAML, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<?> submit(Perimeter caller, @RequestBody String content) {
-		// The offer stays text: the catalogue's own loader reads it, YAML or JSON, with lines and columns.
+		// The offer stays text: the catalogue's own loader reads it, YAML or JSON, with
+		// lines and columns.
 		Declarations.Submission submission = declarations.submit(caller, content);
 		if (submission instanceof Declarations.Invalid invalid) {
 			return invalid(invalid.issues());
@@ -98,16 +100,17 @@ class DeclarationController {
 	@ApiResponse(responseCode = "200", description = "A page of declarations",
 			content = @Content(schema = @Schema(implementation = CatalogueSchemas.DeclarationPage.class)))
 	@GetMapping
-	ResponseEntity<?> list(Perimeter caller, @RequestParam(required = false) @Parameter(description = "Only the "
-			+ "declarations in this status, in any case; PENDING is SUBMITTED.", schema = @Schema(allowableValues = {
-					"PENDING", "SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN" })) String status,
+	ResponseEntity<?> list(Perimeter caller, @RequestParam(required = false) @Parameter(
+			description = "Only the " + "declarations in this status, in any case; PENDING is SUBMITTED.",
+			schema = @Schema(
+					allowableValues = { "PENDING", "SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN" })) String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		DeclarationStatus wanted = null;
 		if (status != null) {
 			wanted = status(status);
 			if (wanted == null) {
-				return Problems.invalidParameter("status",
-						"unknown status `" + status + "`, expected PENDING, SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN");
+				return Problems.invalidParameter("status", "unknown status `" + status
+						+ "`, expected PENDING, SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN");
 			}
 		}
 		if (!Pages.valid(page, size)) {
@@ -194,4 +197,5 @@ class DeclarationController {
 			return error;
 		}).toList());
 	}
+
 }

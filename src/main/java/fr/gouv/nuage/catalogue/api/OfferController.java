@@ -27,16 +27,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public catalogue, as of any date, with pagination. Each offer is written by the catalogue's own
- * writer, the same bytes as {@code nuage offers show}; the page around them is a record.
+ * The public catalogue, as of any date, with pagination. Each offer is written by the
+ * catalogue's own writer, the same bytes as {@code nuage offers show}; the page around
+ * them is a record.
  */
 @RestController
 @RequestMapping(path = "/api/v1/offers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = ApiDocs.OFFERS)
 class OfferController {
 
-	private static final List<String> CLASSES = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO, Offer.COMMERCIAL_TRUSTED,
-			Offer.COMMERCIAL);
+	private static final List<String> CLASSES = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO,
+			Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL);
 
 	private final CatalogueSource catalogues;
 
@@ -52,13 +53,13 @@ class OfferController {
 			content = @Content(schema = @Schema(implementation = CatalogueSchemas.OfferPage.class)))
 	@GetMapping
 	ResponseEntity<?> list(@RequestParam(required = false) String asOf,
-			@RequestParam(name = "class", required = false) @Parameter(description = "Only the offers of this hosting "
-					+ "class on the date.", schema = @Schema(allowableValues = { Offer.INTERNAL_PI, Offer.INTERNAL_NUBO,
+			@RequestParam(name = "class", required = false) @Parameter(
+					description = "Only the offers of this hosting " + "class on the date.",
+					schema = @Schema(allowableValues = { Offer.INTERNAL_PI, Offer.INTERNAL_NUBO,
 							Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL })) String hostingClass,
 			@RequestParam(required = false) @Parameter(description = "Only the offers of this service model.",
 					schema = @Schema(implementation = Offer.ServiceModel.class)) String model,
-			@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		LocalDate date = Problems.date(asOf);
 		if (date == null) {
 			return Problems.invalidParameters(List.of(Problems.badDate(asOf)));
@@ -73,7 +74,8 @@ class OfferController {
 				serviceModel = Offer.ServiceModel.valueOf(model);
 			}
 			catch (IllegalArgumentException ex) {
-				return Problems.invalidParameter("model", "unknown service model `" + model + "`, expected IAAS, PAAS, CAAS or SAAS");
+				return Problems.invalidParameter("model",
+						"unknown service model `" + model + "`, expected IAAS, PAAS, CAAS or SAAS");
 			}
 		}
 		if (!Pages.valid(page, size)) {
@@ -106,4 +108,5 @@ class OfferController {
 		}
 		return Versions.ok(catalogues.offerVersion(offer.id()), WrittenOffer.of(offer, date));
 	}
+
 }

@@ -37,11 +37,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * DINUM's queue of qualifications to confirm, and its word on them. A qualification past an end
- * nobody confirmed still counts and keeps the offer's class; DINUM checks ANSSI's list and confirms
- * it (the grant or renewal the list shows), corrects it (the grant in force was dated or versioned
- * wrongly) or ends it on a known date, which decides the projects hosted on the offer again. Each
- * review names the offer's version in {@code If-Match}; that only DINUM reviews, the declarations decide.
+ * DINUM's queue of qualifications to confirm, and its word on them. A qualification past
+ * an end nobody confirmed still counts and keeps the offer's class; DINUM checks ANSSI's
+ * list and confirms it (the grant or renewal the list shows), corrects it (the grant in
+ * force was dated or versioned wrongly) or ends it on a known date, which decides the
+ * projects hosted on the offer again. Each review names the offer's version in
+ * {@code If-Match}; that only DINUM reviews, the declarations decide.
  */
 @RestController
 @Tag(name = ApiDocs.OFFERS)
@@ -73,8 +74,10 @@ class QualificationReviewController {
 			return Problems.invalidParameters(List.of(Problems.badDate(asOf)));
 		}
 		List<Catalogue.Due> due = catalogue.dueForConfirmation(caller, date);
-		return ResponseEntity.ok(new DueQueue(date, due.size(), due.stream()
-			.map(d -> CatalogueSchemas.Due.of(d, date, catalogue.offerVersion(d.offer().id()))).toList()));
+		return ResponseEntity.ok(new DueQueue(date, due.size(),
+				due.stream()
+					.map(d -> CatalogueSchemas.Due.of(d, date, catalogue.offerVersion(d.offer().id())))
+					.toList()));
 	}
 
 	@Operation(operationId = "confirmQualification", summary = "Confirm a qualification",
@@ -134,7 +137,10 @@ class QualificationReviewController {
 		return review(caller, id, scheme, action, event, grant.comment(), ifMatch);
 	}
 
-	/** The review, on the version of the offer the caller read; the offer as it stands now. */
+	/**
+	 * The review, on the version of the offer the caller read; the offer as it stands
+	 * now.
+	 */
 	private ResponseEntity<WrittenOffer> review(Perimeter caller, String id, String scheme,
 			QualificationReview.Action action, QualificationEvent event, String comment, String ifMatch) {
 		Catalogue after = catalogue.review(caller, id, scheme, action, event, comment, Versions.ifMatch(ifMatch));
@@ -142,8 +148,12 @@ class QualificationReviewController {
 				WrittenOffer.of(after.offer(id).orElseThrow(), LocalDate.now(clock)));
 	}
 
-	/** An enum written as in the catalogue file ({@code known}, {@code anssi-list}), already checked by the body. */
+	/**
+	 * An enum written as in the catalogue file ({@code known}, {@code anssi-list}),
+	 * already checked by the body.
+	 */
 	private static <E extends Enum<E>> E value(String written, Class<E> type) {
 		return Enum.valueOf(type, written.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
+
 }

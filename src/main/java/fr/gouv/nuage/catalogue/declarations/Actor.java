@@ -4,7 +4,9 @@ package fr.gouv.nuage.catalogue.declarations;
 public record Actor(String name, Role role, String organisation) {
 
 	public enum Role {
+
 		PROVIDER, DINUM
+
 	}
 
 	public static Actor provider(String name, String organisation) {

@@ -13,9 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the catalogue's state changes to the audit log, in the same transaction as the change: a
- * declaration submitted, accepted, rejected or withdrawn; a qualification granted, suspended, withdrawn or
- * expired, due for confirmation, or reviewed by DINUM.
+ * Writes the catalogue's state changes to the audit log, in the same transaction as the
+ * change: a declaration submitted, accepted, rejected or withdrawn; a qualification
+ * granted, suspended, withdrawn or expired, due for confirmation, or reviewed by DINUM.
  */
 @Component
 class CatalogueAudit {
@@ -35,19 +35,22 @@ class CatalogueAudit {
 	@EventListener
 	void on(OfferDeclarationAccepted event) {
 		log.append(event.reviewer(), "OFFER_DECLARATION_ACCEPTED", "declaration:" + event.declaration(),
-				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "ACCEPTED"));
+				AuditLog.state("status", "SUBMITTED"),
+				AuditLog.state("offerId", event.offerId(), "status", "ACCEPTED"));
 	}
 
 	@EventListener
 	void on(OfferDeclarationRejected event) {
 		log.append(event.reviewer(), "OFFER_DECLARATION_REJECTED", "declaration:" + event.declaration(),
-				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "REJECTED", "reason", event.reason()));
+				AuditLog.state("status", "SUBMITTED"),
+				AuditLog.state("offerId", event.offerId(), "status", "REJECTED", "reason", event.reason()));
 	}
 
 	@EventListener
 	void on(OfferDeclarationWithdrawn event) {
 		log.append(event.withdrawnBy(), "OFFER_DECLARATION_WITHDRAWN", "declaration:" + event.declaration(),
-				AuditLog.state("status", "SUBMITTED"), AuditLog.state("offerId", event.offerId(), "status", "WITHDRAWN"));
+				AuditLog.state("status", "SUBMITTED"),
+				AuditLog.state("offerId", event.offerId(), "status", "WITHDRAWN"));
 	}
 
 	@EventListener
@@ -58,20 +61,23 @@ class CatalogueAudit {
 						event.date().toString(), "hostingClass", event.hostingClassAfter()));
 	}
 
-	/** A qualification passed an end nobody confirmed: DINUM is asked to confirm it; no class changes. */
+	/**
+	 * A qualification passed an end nobody confirmed: DINUM is asked to confirm it; no
+	 * class changes.
+	 */
 	@EventListener
 	void on(OfferQualificationDue event) {
-		log.append("catalogue", "OFFER_QUALIFICATION_DUE", "offer:" + event.offerId(), null,
-				AuditLog.state("scheme", event.scheme(), "expectedEnd", event.expectedEnd().toString(), "hostingClass",
-						event.hostingClass()));
+		log.append("catalogue", "OFFER_QUALIFICATION_DUE", "offer:" + event.offerId(), null, AuditLog.state("scheme",
+				event.scheme(), "expectedEnd", event.expectedEnd().toString(), "hostingClass", event.hostingClass()));
 	}
 
 	@EventListener
 	void on(OfferQualificationChanged event) {
-		log.append("catalogue", "OFFER_QUALIFICATION_" + event.getClass().getSimpleName()
-			.replace("OfferQualification", "").toUpperCase(java.util.Locale.ROOT), "offer:" + event.offerId(),
-				AuditLog.state("hostingClass", event.hostingClassBefore()),
-				AuditLog.state("hostingClass", event.hostingClassAfter(), "scheme", event.scheme(), "date", event.date().toString()));
+		log.append("catalogue", "OFFER_QUALIFICATION_"
+				+ event.getClass().getSimpleName().replace("OfferQualification", "").toUpperCase(java.util.Locale.ROOT),
+				"offer:" + event.offerId(), AuditLog.state("hostingClass", event.hostingClassBefore()),
+				AuditLog.state("hostingClass", event.hostingClassAfter(), "scheme", event.scheme(), "date",
+						event.date().toString()));
 	}
 
 }

@@ -1,8 +1,9 @@
 package fr.gouv.nuage.catalogue.declarations;
 
 /**
- * A transition the declaration's state does not allow (answered 409); nothing was changed. Who may
- * act is refused apart, with {@link fr.gouv.nuage.directory.NotAllowed} (403).
+ * A transition the declaration's state does not allow (answered 409); nothing was
+ * changed. Who may act is refused apart, with {@link fr.gouv.nuage.directory.NotAllowed}
+ * (403).
  */
 public class DeclarationRefused extends IllegalStateException {
 
@@ -11,4 +12,5 @@ public class DeclarationRefused extends IllegalStateException {
 	DeclarationRefused(String message) {
 		super(message);
 	}
+
 }

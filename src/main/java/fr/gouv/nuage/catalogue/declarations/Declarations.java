@@ -27,20 +27,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Providers declare offers; DINUM reviews them. A declaration is checked like the catalogue file
- * before it is stored; accepting one amends the catalogue in force and publishes the qualification
- * changes it brings, so that the projects hosted on the offer are re-evaluated. Who may take each
- * step is decided here, from the caller's perimeter: a provider declares and withdraws its own
- * organisation's offers, DINUM sees every declaration, reviews them and gives its word on
- * qualifications; anyone else is refused with {@link NotAllowed}, so that a page and an API call
- * cannot disagree. The methods taking an {@link Actor} are for callers that already know who acts.
+ * Providers declare offers; DINUM reviews them. A declaration is checked like the
+ * catalogue file before it is stored; accepting one amends the catalogue in force and
+ * publishes the qualification changes it brings, so that the projects hosted on the offer
+ * are re-evaluated. Who may take each step is decided here, from the caller's perimeter:
+ * a provider declares and withdraws its own organisation's offers, DINUM sees every
+ * declaration, reviews them and gives its word on qualifications; anyone else is refused
+ * with {@link NotAllowed}, so that a page and an API call cannot disagree. The methods
+ * taking an {@link Actor} are for callers that already know who acts.
  */
 @Service
 @Transactional
 public class Declarations implements CatalogueSource {
 
-	/** The outcome of a submission: the stored declaration, or why it was refused (nothing stored). */
+	/**
+	 * The outcome of a submission: the stored declaration, or why it was refused (nothing
+	 * stored).
+	 */
 	public sealed interface Submission permits Submitted, Invalid, Taken {
+
 	}
 
 	public record Submitted(OfferDeclaration declaration) implements Submission {
@@ -72,16 +77,19 @@ public class Declarations implements CatalogueSource {
 		this.clock = clock;
 	}
 
-	/** The catalogue in force and the accepted declarations and reviews it was built from. */
+	/**
+	 * The catalogue in force and the accepted declarations and reviews it was built from.
+	 */
 	private record InForce(List<UUID> accepted, List<UUID> reviewed, Catalogue catalogue) {
 	}
 
 	private volatile InForce inForce = new InForce(null, null, null);
 
 	/**
-	 * The reference catalogue amended by every accepted declaration, in the order they were
-	 * accepted, then by DINUM's reviews of qualifications, in the order they were made; rebuilt only
-	 * when another declaration was accepted or another review made (by any instance).
+	 * The reference catalogue amended by every accepted declaration, in the order they
+	 * were accepted, then by DINUM's reviews of qualifications, in the order they were
+	 * made; rebuilt only when another declaration was accepted or another review made (by
+	 * any instance).
 	 */
 	@Override
 	@Transactional(readOnly = true)
@@ -110,17 +118,19 @@ public class Declarations implements CatalogueSource {
 				catalogue = catalogue.reviewed(review, LocalDate.ofInstant(review.at(), clock.getZone()));
 			}
 			catch (IllegalArgumentException ex) {
-				// A later declaration changed the offer so that the review no longer fits: the declaration stands.
-				log.warn("review of {} {} of {} no longer applies: {}", review.scheme(), review.action(), review.offerId(),
-						ex.getMessage());
+				// A later declaration changed the offer so that the review no longer
+				// fits: the declaration stands.
+				log.warn("review of {} {} of {} no longer applies: {}", review.scheme(), review.action(),
+						review.offerId(), ex.getMessage());
 			}
 		}
 		return catalogue;
 	}
 
 	/**
-	 * DINUM's word on a qualification of an offer of the catalogue in force: {@code event} is what
-	 * ANSSI's list shows, recorded by the caller, who must be DINUM, on the offer's version it read.
+	 * DINUM's word on a qualification of an offer of the catalogue in force:
+	 * {@code event} is what ANSSI's list shows, recorded by the caller, who must be
+	 * DINUM, on the offer's version it read.
 	 */
 	public Catalogue review(Perimeter caller, String offerId, String scheme, QualificationReview.Action action,
 			QualificationEvent event, String comment, int readVersion) {
@@ -128,20 +138,22 @@ public class Declarations implements CatalogueSource {
 			throw new NotAllowed("only DINUM confirms, corrects or ends a qualification");
 		}
 		Catalogue current = current();
-		Offer offer = current.offer(offerId).orElseThrow(() -> new NotFound("no offer `" + offerId + "`"
-				+ Suggestions.didYouMean(offerId, current.offers().stream().map(Offer::id).toList())));
-		Qualification qualification = offer.qualification(scheme).orElseThrow(() -> new NotFound("offer `" + offerId
-				+ "` has no qualification `" + scheme + "`" + Suggestions.didYouMean(scheme,
-						offer.qualifications().stream().map(Qualification::scheme).toList())));
-		return review(new QualificationReview(offer.id(), qualification.scheme(), action, event, caller.person().email(),
-				comment, clock.instant()), readVersion);
+		Offer offer = current.offer(offerId)
+			.orElseThrow(() -> new NotFound("no offer `" + offerId + "`"
+					+ Suggestions.didYouMean(offerId, current.offers().stream().map(Offer::id).toList())));
+		Qualification qualification = offer.qualification(scheme)
+			.orElseThrow(
+					() -> new NotFound("offer `" + offerId + "` has no qualification `" + scheme + "`" + Suggestions
+						.didYouMean(scheme, offer.qualifications().stream().map(Qualification::scheme).toList())));
+		return review(new QualificationReview(offer.id(), qualification.scheme(), action, event,
+				caller.person().email(), comment, clock.instant()), readVersion);
 	}
 
 	/**
-	 * DINUM's word on a qualification: confirmed, corrected or ended, as ANSSI's list shows it, if
-	 * the offer is still at the version the reviewer read. Refused with a message naming the field
-	 * when it does not fit the qualification's history (nothing stored); an end decides the projects
-	 * hosted on the offer again.
+	 * DINUM's word on a qualification: confirmed, corrected or ended, as ANSSI's list
+	 * shows it, if the offer is still at the version the reviewer read. Refused with a
+	 * message naming the field when it does not fit the qualification's history (nothing
+	 * stored); an end decides the projects hosted on the offer again.
 	 */
 	public Catalogue review(QualificationReview review, Integer readVersion) {
 		Catalogue before = current();
@@ -155,17 +167,19 @@ public class Declarations implements CatalogueSource {
 		LocalDate today = LocalDate.now(clock);
 		Catalogue after = before.reviewed(review, today);
 		reviews.add(UUID.randomUUID(), review);
-		// Published in this transaction: the listeners that run after it commit are recorded with it.
+		// Published in this transaction: the listeners that run after it commit are
+		// recorded with it.
 		CatalogueChanges.between(before, today, after, today).forEach(events::publishEvent);
 		events.publishEvent(new OfferDeclarationEvents.QualificationReviewed(review.offerId(), review.scheme(),
 				review.action().name(), review.event().status().name(), review.event().date(), review.reviewer(),
-				before.offer(review.offerId()).get().hostingClass(today), after.offer(review.offerId()).get().hostingClass(today)));
+				before.offer(review.offerId()).get().hostingClass(today),
+				after.offer(review.offerId()).get().hostingClass(today)));
 		return current();
 	}
 
 	/**
-	 * An offer's version: 1, plus each declaration of it DINUM accepted and each review of its
-	 * qualifications. A review names the version it was made on.
+	 * An offer's version: 1, plus each declaration of it DINUM accepted and each review
+	 * of its qualifications. A review names the version it was made on.
 	 */
 	@Override
 	@Transactional(readOnly = true)
@@ -179,7 +193,10 @@ public class Declarations implements CatalogueSource {
 		return current().dueForConfirmation(date);
 	}
 
-	/** DINUM's queue: the qualifications it is asked to confirm on {@code date}; nobody else's. */
+	/**
+	 * DINUM's queue: the qualifications it is asked to confirm on {@code date}; nobody
+	 * else's.
+	 */
 	@Transactional(readOnly = true)
 	public List<Catalogue.Due> dueForConfirmation(Perimeter caller, LocalDate date) {
 		if (!caller.dinum()) {
@@ -189,8 +206,9 @@ public class Declarations implements CatalogueSource {
 	}
 
 	/**
-	 * The caller declares an offer of one of the provider organisations it declares for: a new one,
-	 * or an update of one of its offers in the catalogue (the offer in the catalogue's format).
+	 * The caller declares an offer of one of the provider organisations it declares for:
+	 * a new one, or an update of one of its offers in the catalogue (the offer in the
+	 * catalogue's format).
 	 */
 	public Submission submit(Perimeter caller, String content) {
 		if (caller.providers().isEmpty()) {
@@ -202,15 +220,20 @@ public class Declarations implements CatalogueSource {
 			return new Invalid(load.issues());
 		}
 		Offer offer = load.offer();
-		String provider = caller.providers().stream()
-			.filter(name -> OfferDeclaration.sameOrganisation(name, offer.provider())).findFirst()
+		String provider = caller.providers()
+			.stream()
+			.filter(name -> OfferDeclaration.sameOrganisation(name, offer.provider()))
+			.findFirst()
 			.orElseThrow(() -> new NotAllowed("you declare the offers of "
 					+ String.join(", ", caller.providers().stream().sorted().map(p -> "`" + p + "`").toList())
 					+ ", not one of `" + offer.provider() + "`"));
 		return submit(Actor.provider(caller.person().email(), provider), content, catalogue, offer);
 	}
 
-	/** A provider declares a new offer, or an update of one of its offers (the offer in the catalogue's format). */
+	/**
+	 * A provider declares a new offer, or an update of one of its offers (the offer in
+	 * the catalogue's format).
+	 */
 	public Submission submit(Actor provider, String content) {
 		Catalogue catalogue = current();
 		Catalogue.OfferLoad load = catalogue.readOffer("declaration", content);
@@ -226,10 +249,11 @@ public class Declarations implements CatalogueSource {
 			return new Taken(offer.id(), existing.get().provider());
 		}
 		OfferDeclaration declaration = OfferDeclaration.submit(offer.id(), offer.provider(),
-				existing.isPresent() ? OfferDeclaration.Kind.UPDATE : OfferDeclaration.Kind.NEW_OFFER, content, provider,
-				clock.instant());
+				existing.isPresent() ? OfferDeclaration.Kind.UPDATE : OfferDeclaration.Kind.NEW_OFFER, content,
+				provider, clock.instant());
 		declarations.save(declaration);
-		events.publishEvent(new OfferDeclarationSubmitted(declaration.id(), declaration.offerId(), declaration.provider()));
+		events.publishEvent(
+				new OfferDeclarationSubmitted(declaration.id(), declaration.offerId(), declaration.provider()));
 		return new Submitted(declaration);
 	}
 
@@ -243,9 +267,10 @@ public class Declarations implements CatalogueSource {
 	}
 
 	/**
-	 * DINUM accepts a declaration, if it is still at the version the reviewer read. The qualification
-	 * changes it brings are published in this transaction, so that the listeners that run after it
-	 * commits are recorded with it and never miss an acceptance.
+	 * DINUM accepts a declaration, if it is still at the version the reviewer read. The
+	 * qualification changes it brings are published in this transaction, so that the
+	 * listeners that run after it commits are recorded with it and never miss an
+	 * acceptance.
 	 */
 	public OfferDeclaration accept(UUID id, Actor reviewer, String comment, Integer readVersion) {
 		OfferDeclaration declaration = get(id, readVersion);
@@ -254,12 +279,15 @@ public class Declarations implements CatalogueSource {
 		declarations.save(declaration);
 		LocalDate today = LocalDate.now(clock);
 		CatalogueChanges.between(before, today, current(), today).forEach(events::publishEvent);
-		events.publishEvent(new OfferDeclarationAccepted(id, declaration.offerId(), declaration.provider(),
-				reviewer.name()));
+		events.publishEvent(
+				new OfferDeclarationAccepted(id, declaration.offerId(), declaration.provider(), reviewer.name()));
 		return declaration;
 	}
 
-	/** DINUM rejects a declaration it read at {@code readVersion}, saying why; nobody else does. */
+	/**
+	 * DINUM rejects a declaration it read at {@code readVersion}, saying why; nobody else
+	 * does.
+	 */
 	public OfferDeclaration reject(UUID id, Perimeter caller, String reason, int readVersion) {
 		return reject(id, reviewer(caller), reason, readVersion);
 	}
@@ -278,7 +306,10 @@ public class Declarations implements CatalogueSource {
 		return declaration;
 	}
 
-	/** The provider that declared it withdraws a declaration it read at {@code readVersion}; nobody else does. */
+	/**
+	 * The provider that declared it withdraws a declaration it read at
+	 * {@code readVersion}; nobody else does.
+	 */
 	public OfferDeclaration withdraw(UUID id, Perimeter caller, int readVersion) {
 		if (caller.providers().isEmpty()) {
 			throw new NotAllowed("only the provider that declared it withdraws a declaration");
@@ -298,8 +329,8 @@ public class Declarations implements CatalogueSource {
 		OfferDeclaration declaration = get(id, readVersion);
 		declaration.withdraw(provider, clock.instant());
 		declarations.save(declaration);
-		events.publishEvent(new OfferDeclarationWithdrawn(id, declaration.offerId(), declaration.provider(),
-				provider.name()));
+		events.publishEvent(
+				new OfferDeclarationWithdrawn(id, declaration.offerId(), declaration.provider(), provider.name()));
 		return declaration;
 	}
 
@@ -326,8 +357,8 @@ public class Declarations implements CatalogueSource {
 	}
 
 	/**
-	 * A page of the declarations the caller sees, with a status (any when null), oldest first: DINUM
-	 * sees all of them, a provider its organisations'.
+	 * A page of the declarations the caller sees, with a status (any when null), oldest
+	 * first: DINUM sees all of them, a provider its organisations'.
 	 */
 	@Transactional(readOnly = true)
 	public Page page(Perimeter caller, DeclarationStatus status, int page, int size) {
@@ -335,7 +366,10 @@ public class Declarations implements CatalogueSource {
 		return page(status, caller.dinum() ? null : caller.providers(), page, size);
 	}
 
-	/** A page of the declarations with a status (any when null) from providers (any when null), oldest first. */
+	/**
+	 * A page of the declarations with a status (any when null) from providers (any when
+	 * null), oldest first.
+	 */
 	@Transactional(readOnly = true)
 	public Page page(DeclarationStatus status, java.util.Collection<String> providers, int page, int size) {
 		java.util.List<String> names = providers == null ? null
@@ -360,10 +394,15 @@ public class Declarations implements CatalogueSource {
 		return Actor.dinum(caller.person().email());
 	}
 
-	/** The caller's provider organisation that declared it, compared as declarations compare providers. */
+	/**
+	 * The caller's provider organisation that declared it, compared as declarations
+	 * compare providers.
+	 */
 	private static Optional<String> declarant(Perimeter caller, OfferDeclaration declaration) {
-		return caller.providers().stream()
-			.filter(name -> OfferDeclaration.sameOrganisation(name, declaration.provider())).findFirst();
+		return caller.providers()
+			.stream()
+			.filter(name -> OfferDeclaration.sameOrganisation(name, declaration.provider()))
+			.findFirst();
 	}
 
 	/** One page of declarations and how many there are in all. */
@@ -371,12 +410,12 @@ public class Declarations implements CatalogueSource {
 	}
 
 	private OfferDeclaration get(UUID id, Integer readVersion) {
-		OfferDeclaration declaration = declarations.find(id)
-			.orElseThrow(() -> new NotFound("no declaration " + id));
+		OfferDeclaration declaration = declarations.find(id).orElseThrow(() -> new NotFound("no declaration " + id));
 		if (readVersion != null && declaration.version() != readVersion) {
-			throw new OptimisticLockingFailureException("the declaration is at version "
-					+ declaration.version() + ", not " + readVersion + ": read it again");
+			throw new OptimisticLockingFailureException("the declaration is at version " + declaration.version()
+					+ ", not " + readVersion + ": read it again");
 		}
 		return declaration;
 	}
+
 }

@@ -1,6 +1,9 @@
 package fr.gouv.nuage.catalogue.declarations;
 
-/** What a step names does not exist: a declaration, an offer, or a qualification of the offer. Answered 404. */
+/**
+ * What a step names does not exist: a declaration, an offer, or a qualification of the
+ * offer. Answered 404.
+ */
 public class NotFound extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -8,4 +11,5 @@ public class NotFound extends RuntimeException {
 	NotFound(String message) {
 		super(message);
 	}
+
 }

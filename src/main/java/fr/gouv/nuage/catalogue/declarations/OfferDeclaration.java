@@ -9,16 +9,19 @@ import java.util.UUID;
 import fr.gouv.nuage.directory.NotAllowed;
 
 /**
- * A provider's declaration of a new offer or of an update to one of its offers, as an aggregate:
- * a documented status ({@link DeclarationStatus}) and guarded transitions, each kept in the
- * history with who made it. A transition that the state does not allow is refused
- * ({@link DeclarationRefused}), as is one the actor may not make ({@link NotAllowed}); either changes nothing.
+ * A provider's declaration of a new offer or of an update to one of its offers, as an
+ * aggregate: a documented status ({@link DeclarationStatus}) and guarded transitions,
+ * each kept in the history with who made it. A transition that the state does not allow
+ * is refused ({@link DeclarationRefused}), as is one the actor may not make
+ * ({@link NotAllowed}); either changes nothing.
  */
 public final class OfferDeclaration {
 
 	/** A new offer, or an update of an offer already in the catalogue. */
 	public enum Kind {
+
 		NEW_OFFER, UPDATE
+
 	}
 
 	private final UUID id;
@@ -105,8 +108,8 @@ public final class OfferDeclaration {
 
 	private void requireSubmitted(String becoming) {
 		if (status != DeclarationStatus.SUBMITTED) {
-			throw new DeclarationRefused("a declaration " + status.name().toLowerCase(Locale.ROOT) + " cannot be "
-					+ becoming);
+			throw new DeclarationRefused(
+					"a declaration " + status.name().toLowerCase(Locale.ROOT) + " cannot be " + becoming);
 		}
 	}
 
@@ -114,7 +117,10 @@ public final class OfferDeclaration {
 		history.add(new DeclarationEvent(history.size() + 1, at, actor.name(), actor.role(), action, comment));
 	}
 
-	/** Whether two provider names name the same organisation: stripped, ignoring case; never when one is missing. */
+	/**
+	 * Whether two provider names name the same organisation: stripped, ignoring case;
+	 * never when one is missing.
+	 */
 	public static boolean sameOrganisation(String a, String b) {
 		return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
 	}
@@ -160,4 +166,5 @@ public final class OfferDeclaration {
 	void saved() {
 		version++;
 	}
+
 }

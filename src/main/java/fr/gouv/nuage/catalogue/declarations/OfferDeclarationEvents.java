@@ -2,7 +2,10 @@ package fr.gouv.nuage.catalogue.declarations;
 
 import java.util.UUID;
 
-/** What happens to providers' declarations, for the modules that notify people or keep an audit. */
+/**
+ * What happens to providers' declarations, for the modules that notify people or keep an
+ * audit.
+ */
 public final class OfferDeclarationEvents {
 
 	private OfferDeclarationEvents() {
@@ -18,15 +21,19 @@ public final class OfferDeclarationEvents {
 			String reason) {
 	}
 
-	/** The provider took its declaration back before DINUM reviewed it; {@code withdrawnBy} is the person. */
+	/**
+	 * The provider took its declaration back before DINUM reviewed it;
+	 * {@code withdrawnBy} is the person.
+	 */
 	public record OfferDeclarationWithdrawn(UUID declaration, String offerId, String provider, String withdrawnBy) {
 	}
 
 	/**
-	 * DINUM confirmed, corrected or ended a qualification of an offer: the recorded step, who, and the
-	 * offer's class before and after, today.
+	 * DINUM confirmed, corrected or ended a qualification of an offer: the recorded step,
+	 * who, and the offer's class before and after, today.
 	 */
 	public record QualificationReviewed(String offerId, String scheme, String action, String status,
 			java.time.LocalDate date, String reviewer, String hostingClassBefore, String hostingClassAfter) {
 	}
+
 }

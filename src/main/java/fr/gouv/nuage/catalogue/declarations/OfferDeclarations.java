@@ -11,7 +11,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Declarations and their history in the database; a stale copy is never saved over a newer one. */
+/**
+ * Declarations and their history in the database; a stale copy is never saved over a
+ * newer one.
+ */
 @Repository
 class OfferDeclarations {
 
@@ -26,78 +29,120 @@ class OfferDeclarations {
 			jdbc.sql("""
 					insert into offer_declaration (id, offer_id, provider, kind, content, status, submitted_at, version)
 					values (:id, :offer, :provider, :kind, :content, :status, :at, 1)""")
-				.param("id", declaration.id()).param("offer", declaration.offerId()).param("provider", declaration.provider())
-				.param("kind", declaration.kind().name()).param("content", declaration.content())
-				.param("status", declaration.status().name()).param("at", Timestamp.from(declaration.submittedAt()))
+				.param("id", declaration.id())
+				.param("offer", declaration.offerId())
+				.param("provider", declaration.provider())
+				.param("kind", declaration.kind().name())
+				.param("content", declaration.content())
+				.param("status", declaration.status().name())
+				.param("at", Timestamp.from(declaration.submittedAt()))
 				.update();
 		}
 		else {
 			int updated = jdbc.sql("""
 					update offer_declaration set status = :status, version = version + 1
 					where id = :id and version = :version""")
-				.param("status", declaration.status().name()).param("id", declaration.id())
-				.param("version", declaration.version()).update();
+				.param("status", declaration.status().name())
+				.param("id", declaration.id())
+				.param("version", declaration.version())
+				.update();
 			if (updated != 1) {
-				throw new OptimisticLockingFailureException("the declaration " + declaration.id()
-						+ " was changed by someone else; read it again");
+				throw new OptimisticLockingFailureException(
+						"the declaration " + declaration.id() + " was changed by someone else; read it again");
 			}
 		}
 		int stored = jdbc.sql("select count(*) from offer_declaration_event where declaration_id = :id")
-			.param("id", declaration.id()).query(Integer.class).single();
+			.param("id", declaration.id())
+			.query(Integer.class)
+			.single();
 		for (DeclarationEvent event : declaration.history()) {
 			if (event.seq() > stored) {
 				jdbc.sql("""
 						insert into offer_declaration_event (declaration_id, seq, at, actor, role, action, comment)
 						values (:id, :seq, :at, :actor, :role, :action, :comment)""")
-					.param("id", declaration.id()).param("seq", event.seq()).param("at", Timestamp.from(event.at()))
-					.param("actor", event.actor()).param("role", event.role().name()).param("action", event.action())
-					.param("comment", event.comment()).update();
+					.param("id", declaration.id())
+					.param("seq", event.seq())
+					.param("at", Timestamp.from(event.at()))
+					.param("actor", event.actor())
+					.param("role", event.role().name())
+					.param("action", event.action())
+					.param("comment", event.comment())
+					.update();
 			}
 		}
 		declaration.saved();
 	}
 
 	Optional<OfferDeclaration> find(UUID id) {
-		return jdbc.sql("select * from offer_declaration where id = :id").param("id", id).query(this::declaration).optional();
+		return jdbc.sql("select * from offer_declaration where id = :id")
+			.param("id", id)
+			.query(this::declaration)
+			.optional();
 	}
 
 	List<OfferDeclaration> withStatus(DeclarationStatus status) {
 		return jdbc.sql("select * from offer_declaration where status = :status order by submitted_at, id")
-			.param("status", status.name()).query(this::declaration).list();
+			.param("status", status.name())
+			.query(this::declaration)
+			.list();
 	}
 
-	/** A page of the declarations with a status (any when null) from providers (any when null), oldest first. */
+	/**
+	 * A page of the declarations with a status (any when null) from providers (any when
+	 * null), oldest first.
+	 */
 	List<OfferDeclaration> page(DeclarationStatus status, java.util.Collection<String> providers, int page, int size) {
-		return jdbc.sql("select * from offer_declaration where " + FILTER + " order by submitted_at, id limit :size offset :offset")
-			.param("anyStatus", status == null).param("status", status == null ? "" : status.name())
-			.param("anyProvider", providers == null).param("providers", providers == null ? List.of("") : providers)
-			.param("size", size).param("offset", (long) page * size).query(this::declaration).list();
+		return jdbc
+			.sql("select * from offer_declaration where " + FILTER
+					+ " order by submitted_at, id limit :size offset :offset")
+			.param("anyStatus", status == null)
+			.param("status", status == null ? "" : status.name())
+			.param("anyProvider", providers == null)
+			.param("providers", providers == null ? List.of("") : providers)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(this::declaration)
+			.list();
 	}
 
 	long count(DeclarationStatus status, java.util.Collection<String> providers) {
 		return jdbc.sql("select count(*) from offer_declaration where " + FILTER)
-			.param("anyStatus", status == null).param("status", status == null ? "" : status.name())
-			.param("anyProvider", providers == null).param("providers", providers == null ? List.of("") : providers)
-			.query(Long.class).single();
+			.param("anyStatus", status == null)
+			.param("status", status == null ? "" : status.name())
+			.param("anyProvider", providers == null)
+			.param("providers", providers == null ? List.of("") : providers)
+			.query(Long.class)
+			.single();
 	}
 
-	/** Providers are compared as the declarations compare them: trimmed, whatever the case. */
+	/**
+	 * Providers are compared as the declarations compare them: trimmed, whatever the
+	 * case.
+	 */
 	private static final String FILTER = "(:anyStatus = true or status = :status) "
 			+ "and (:anyProvider = true or lower(trim(provider)) in (:providers))";
 
-	/** The ids of the accepted declarations: what the catalogue in force is built from. */
+	/**
+	 * The ids of the accepted declarations: what the catalogue in force is built from.
+	 */
 	List<UUID> acceptedIds() {
 		return jdbc.sql("select id from offer_declaration where status = 'ACCEPTED' order by id")
-			.query((rs, n) -> rs.getObject("id", UUID.class)).list();
+			.query((rs, n) -> rs.getObject("id", UUID.class))
+			.list();
 	}
 
 	/** How many declarations of an offer DINUM accepted. */
 	int acceptedCount(String offerId) {
 		return jdbc.sql("select count(*) from offer_declaration where status = 'ACCEPTED' and offer_id = :offer")
-			.param("offer", offerId).query(Integer.class).single();
+			.param("offer", offerId)
+			.query(Integer.class)
+			.single();
 	}
 
-	/** The accepted declarations in the order DINUM accepted them: later ones amend earlier ones. */
+	/**
+	 * The accepted declarations in the order DINUM accepted them: later ones amend
+	 * earlier ones.
+	 */
 	List<OfferDeclaration> acceptedInOrder() {
 		return jdbc.sql("""
 				select d.* from offer_declaration d
@@ -111,12 +156,14 @@ class OfferDeclarations {
 				select seq, at, actor, role, action, comment from offer_declaration_event
 				where declaration_id = :id order by seq""")
 			.param("id", id)
-			.query((e, n) -> new DeclarationEvent(e.getInt("seq"), e.getTimestamp("at").toInstant(), e.getString("actor"),
-					Actor.Role.valueOf(e.getString("role")), e.getString("action"), e.getString("comment")))
+			.query((e, n) -> new DeclarationEvent(e.getInt("seq"), e.getTimestamp("at").toInstant(),
+					e.getString("actor"), Actor.Role.valueOf(e.getString("role")), e.getString("action"),
+					e.getString("comment")))
 			.list();
 		return new OfferDeclaration(id, rs.getString("offer_id"), rs.getString("provider"),
 				OfferDeclaration.Kind.valueOf(rs.getString("kind")), rs.getString("content"),
 				DeclarationStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(), history,
 				rs.getInt("version"));
 	}
+
 }

@@ -14,7 +14,10 @@ import fr.gouv.nuage.catalogue.QualificationStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** DINUM's reviews of qualifications in the database, in the order they were made; appended only. */
+/**
+ * DINUM's reviews of qualifications in the database, in the order they were made;
+ * appended only.
+ */
 @Repository
 class QualificationReviews {
 
@@ -25,25 +28,33 @@ class QualificationReviews {
 	}
 
 	void add(UUID id, QualificationReview review) {
-		jdbc.sql("""
-				insert into qualification_review (id, offer_id, scheme, action, status, event_date, dating, scheme_version,
-				    valid_until, evidence, comment, reviewer, reviewed_at)
-				values (:id, :offer, :scheme, :action, :status, :date, :dating, :version, :until, :evidence, :comment,
-				    :reviewer, :at)""")
-			.param("id", id).param("offer", review.offerId()).param("scheme", review.scheme())
-			.param("action", review.action().name()).param("status", review.event().status().name())
-			.param("date", Date.valueOf(review.event().date())).param("dating", review.event().dating().name())
+		jdbc.sql(
+				"""
+						insert into qualification_review (id, offer_id, scheme, action, status, event_date, dating, scheme_version,
+						    valid_until, evidence, comment, reviewer, reviewed_at)
+						values (:id, :offer, :scheme, :action, :status, :date, :dating, :version, :until, :evidence, :comment,
+						    :reviewer, :at)""")
+			.param("id", id)
+			.param("offer", review.offerId())
+			.param("scheme", review.scheme())
+			.param("action", review.action().name())
+			.param("status", review.event().status().name())
+			.param("date", Date.valueOf(review.event().date()))
+			.param("dating", review.event().dating().name())
 			.param("version", review.event().schemeVersion())
 			.param("until", review.event().validUntil() == null ? null : Date.valueOf(review.event().validUntil()))
-			.param("evidence", review.event().evidence().name()).param("comment", review.comment())
-			.param("reviewer", review.reviewer()).param("at", Timestamp.from(review.at()))
+			.param("evidence", review.event().evidence().name())
+			.param("comment", review.comment())
+			.param("reviewer", review.reviewer())
+			.param("at", Timestamp.from(review.at()))
 			.update();
 	}
 
 	/** The ids of every review, in order: what the catalogue in force is built from. */
 	List<UUID> ids() {
 		return jdbc.sql("select id from qualification_review order by reviewed_at, id")
-			.query((rs, n) -> rs.getObject("id", UUID.class)).list();
+			.query((rs, n) -> rs.getObject("id", UUID.class))
+			.list();
 	}
 
 	List<QualificationReview> inOrder() {
@@ -52,8 +63,10 @@ class QualificationReviews {
 
 	/** How many reviews an offer has had: part of its version. */
 	int count(String offerId) {
-		return jdbc.sql("select count(*) from qualification_review where offer_id = :offer").param("offer", offerId)
-			.query(Integer.class).single();
+		return jdbc.sql("select count(*) from qualification_review where offer_id = :offer")
+			.param("offer", offerId)
+			.query(Integer.class)
+			.single();
 	}
 
 	private QualificationReview review(ResultSet rs, int row) throws SQLException {
@@ -66,4 +79,5 @@ class QualificationReviews {
 						Evidence.valueOf(rs.getString("evidence")), rs.getString("comment")),
 				rs.getString("reviewer"), rs.getString("comment"), rs.getTimestamp("reviewed_at").toInstant());
 	}
+
 }

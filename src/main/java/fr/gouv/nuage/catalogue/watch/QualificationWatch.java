@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Publishes the qualification changes of the catalogue as days pass: a qualification granted on its
- * date, a validity that runs out on a known date, without anyone editing the catalogue; and the
- * qualifications that pass an end nobody confirmed, for DINUM to confirm (they decide nothing again).
- * Where it stands is kept in the database ({@link WatchCursor}): at start, and every day, it publishes
- * every day since, however long it was down, and no day twice, whichever instance runs it first.
+ * Publishes the qualification changes of the catalogue as days pass: a qualification
+ * granted on its date, a validity that runs out on a known date, without anyone editing
+ * the catalogue; and the qualifications that pass an end nobody confirmed, for DINUM to
+ * confirm (they decide nothing again). Where it stands is kept in the database
+ * ({@link WatchCursor}): at start, and every day, it publishes every day since, however
+ * long it was down, and no day twice, whichever instance runs it first.
  */
 @Component
 class QualificationWatch {
@@ -57,10 +58,11 @@ class QualificationWatch {
 	}
 
 	/**
-	 * Publishes the changes after the last day published and up to {@code date}, and moves the cursor
-	 * to {@code date} in the same transaction: the events and the day commit together or not at all.
-	 * Returns the changes published; none when another instance published these days first, or when
-	 * the watch runs for the first time (an installation's first day: the catalogue's past is not news).
+	 * Publishes the changes after the last day published and up to {@code date}, and
+	 * moves the cursor to {@code date} in the same transaction: the events and the day
+	 * commit together or not at all. Returns the changes published; none when another
+	 * instance published these days first, or when the watch runs for the first time (an
+	 * installation's first day: the catalogue's past is not news).
 	 */
 	List<OfferQualificationChanged> publishUntil(LocalDate date) {
 		return transactions.execute(status -> {
@@ -69,7 +71,8 @@ class QualificationWatch {
 				cursor.move(null, date);
 				return List.of();
 			}
-			// Moved first: a second instance waits on the row, then finds it moved and publishes nothing.
+			// Moved first: a second instance waits on the row, then finds it moved and
+			// publishes nothing.
 			if (!date.isAfter(from) || !cursor.move(from, date)) {
 				return List.of();
 			}
@@ -80,4 +83,5 @@ class QualificationWatch {
 			return changes;
 		});
 	}
+
 }

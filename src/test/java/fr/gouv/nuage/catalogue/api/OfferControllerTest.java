@@ -14,7 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(OfferController.class)
 @Import(ReferenceCatalogue.class)
-// Who may call what is tested on the whole application (SignInTest); here, the controllers alone.
+// Who may call what is tested on the whole application (SignInTest); here, the
+// controllers alone.
 @AutoConfigureMockMvc(addFilters = false)
 class OfferControllerTest {
 
@@ -41,9 +42,12 @@ class OfferControllerTest {
 
 	@Test
 	void refusesBadParameters() throws Exception {
-		mvc.perform(get("/api/v1/offers?class=TRUSTED")).andExpect(status().isBadRequest())
+		mvc.perform(get("/api/v1/offers?class=TRUSTED"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("class"));
-		mvc.perform(get("/api/v1/offers?asOf=yesterday")).andExpect(status().isBadRequest())
+		mvc.perform(get("/api/v1/offers?asOf=yesterday"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].parameter").value("asOf"));
 	}
+
 }

@@ -33,7 +33,10 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Declarations stored in the real database, reviewed, and amending the catalogue in force. */
+/**
+ * Declarations stored in the real database, reviewed, and amending the catalogue in
+ * force.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Tag("database")
 @RecordApplicationEvents
@@ -62,7 +65,6 @@ class DeclarationsTest {
 		return CatalogueJson.declaration(TestOffers.qualifiedOn(bleu, LocalDate.parse("2026-06-01")));
 	}
 
-
 	@Test
 	void aQualificationClaimStaysPendingUntilDinumAcceptsIt() {
 		assertThat(Catalogue.reference().offer("bleu").orElseThrow().provider()).isEqualTo(bleu.organisation());
@@ -81,7 +83,8 @@ class DeclarationsTest {
 			.isEqualTo(Offer.COMMERCIAL_TRUSTED);
 		assertThat(events.stream(OfferQualificationGranted.class))
 			.anySatisfy(granted -> assertThat(granted.offerId()).isEqualTo("bleu"));
-		// Published inside the accepting transaction: the listeners that run after it commits (the projects
+		// Published inside the accepting transaction: the listeners that run after it
+		// commits (the projects
 		// deciding again) are recorded with it in the publication registry.
 		assertThat(jdbc.sql("""
 				select listener_id from event_publication
@@ -89,7 +92,8 @@ class DeclarationsTest {
 				and completion_date is null""").query(String.class).list())
 			.anySatisfy(listener -> assertThat(listener).startsWith("fr.gouv.nuage.projects."));
 		assertThat(events.stream(OfferDeclarationAccepted.class)).hasSize(1);
-		assertThat(declarations.find(id).orElseThrow().history()).extracting(DeclarationEvent::action, DeclarationEvent::actor)
+		assertThat(declarations.find(id).orElseThrow().history())
+			.extracting(DeclarationEvent::action, DeclarationEvent::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("SUBMITTED", "Claire"),
 					org.assertj.core.groups.Tuple.tuple("ACCEPTED", "Bruno"));
 	}
@@ -100,7 +104,8 @@ class DeclarationsTest {
 		Declarations.Submission submission = declarations.submit(bleu, "id: bleu\nmodel: IASS\n");
 		assertThat(submission).isInstanceOf(Declarations.Invalid.class);
 		assertThat(((Declarations.Invalid) submission).issues()).extracting(SourceIssue::headline)
-			.anySatisfy(line -> assertThat(line).startsWith("declaration:2:8: error: `IASS` is not allowed for `model`"));
+			.anySatisfy(
+					line -> assertThat(line).startsWith("declaration:2:8: error: `IASS` is not allowed for `model`"));
 		assertThat(jdbc.sql("select count(*) from offer_declaration").query(Long.class).single()).isEqualTo(before);
 	}
 
@@ -111,7 +116,10 @@ class DeclarationsTest {
 			.isInstanceOf(NotAllowed.class);
 	}
 
-	/** Who may take each step is the declarations' own decision, from the caller's perimeter. */
+	/**
+	 * Who may take each step is the declarations' own decision, from the caller's
+	 * perimeter.
+	 */
 	@Test
 	void eachStepIsTakenOnlyByThoseItsPerimeterAllows() {
 		Perimeter claire = perimeter("claire@bleu.test", null, Set.of(bleu.organisation()));
@@ -152,19 +160,22 @@ class DeclarationsTest {
 		assertThat(accepted.history().get(1).actor()).isEqualTo("bruno@numerique.gouv.fr");
 	}
 
-	/** A withdrawal is audited like every other step, and told to the modules that listen. */
+	/**
+	 * A withdrawal is audited like every other step, and told to the modules that listen.
+	 */
 	@Test
 	void aWithdrawalIsPublishedAndAudited() {
 		long before = audit.entries().size();
 		UUID id = ((Declarations.Submitted) declarations.submit(bleu, bleuQualified())).declaration().id();
 		declarations.withdraw(id, bleu, 1);
-		assertThat(events.stream(OfferDeclarationWithdrawn.class)).containsExactly(
-				new OfferDeclarationWithdrawn(id, "bleu", bleu.organisation(), "Claire"));
+		assertThat(events.stream(OfferDeclarationWithdrawn.class))
+			.containsExactly(new OfferDeclarationWithdrawn(id, "bleu", bleu.organisation(), "Claire"));
 		List<AuditEntry> entries = audit.entries();
 		assertThat(entries.subList((int) before, entries.size()))
 			.extracting(AuditEntry::action, AuditEntry::subject, AuditEntry::actor)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("OFFER_DECLARATION_SUBMITTED", "declaration:" + id,
-					bleu.organisation()),
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("OFFER_DECLARATION_SUBMITTED", "declaration:" + id,
+							bleu.organisation()),
 					org.assertj.core.groups.Tuple.tuple("OFFER_DECLARATION_WITHDRAWN", "declaration:" + id, "Claire"));
 		assertThat(entries.get(entries.size() - 1).after()).contains("WITHDRAWN");
 		assertThat(audit.verify().intact()).isTrue();
@@ -183,4 +194,5 @@ class DeclarationsTest {
 			.hasMessageContaining("cannot be accepted");
 		assertThat(declarations.find(id).orElseThrow().version()).isEqualTo(2);
 	}
+
 }

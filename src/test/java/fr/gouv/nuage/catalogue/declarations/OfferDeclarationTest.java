@@ -9,7 +9,10 @@ import fr.gouv.nuage.directory.NotAllowed;
 
 import org.junit.jupiter.api.Test;
 
-/** Every allowed transition of a declaration, and every forbidden one, which changes nothing. */
+/**
+ * Every allowed transition of a declaration, and every forbidden one, which changes
+ * nothing.
+ */
 class OfferDeclarationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -19,7 +22,8 @@ class OfferDeclarationTest {
 	private final Actor dinum = Actor.dinum("Bruno");
 
 	private OfferDeclaration submitted() {
-		return OfferDeclaration.submit("trusted-iaas", "Trusted", OfferDeclaration.Kind.UPDATE, "id: trusted-iaas", provider, NOW);
+		return OfferDeclaration.submit("trusted-iaas", "Trusted", OfferDeclaration.Kind.UPDATE, "id: trusted-iaas",
+				provider, NOW);
 	}
 
 	@Test
@@ -28,10 +32,13 @@ class OfferDeclarationTest {
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.SUBMITTED);
 		assertThat(declaration.history()).extracting(DeclarationEvent::action, DeclarationEvent::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("SUBMITTED", "Alice"));
-		assertThatThrownBy(() -> OfferDeclaration.submit("x", "Other", OfferDeclaration.Kind.NEW_OFFER, "", provider, NOW))
-			.isInstanceOf(NotAllowed.class).hasMessageContaining("may only declare its own offers");
+		assertThatThrownBy(
+				() -> OfferDeclaration.submit("x", "Other", OfferDeclaration.Kind.NEW_OFFER, "", provider, NOW))
+			.isInstanceOf(NotAllowed.class)
+			.hasMessageContaining("may only declare its own offers");
 		assertThatThrownBy(() -> OfferDeclaration.submit("x", "DINUM", OfferDeclaration.Kind.NEW_OFFER, "", dinum, NOW))
-			.isInstanceOf(NotAllowed.class).hasMessage("only a provider declares offers");
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("only a provider declares offers");
 	}
 
 	@Test
@@ -57,7 +64,8 @@ class OfferDeclarationTest {
 	void theProviderWithdrawsBeforeReview() {
 		OfferDeclaration declaration = submitted();
 		assertThatThrownBy(() -> declaration.withdraw(Actor.provider("Eve", "Other"), NOW))
-			.isInstanceOf(NotAllowed.class).hasMessage("only `Trusted` may withdraw this declaration");
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("only `Trusted` may withdraw this declaration");
 		assertThatThrownBy(() -> declaration.withdraw(dinum, NOW)).isInstanceOf(NotAllowed.class);
 		assertThat(declaration.history()).hasSize(1);
 		declaration.withdraw(provider, NOW);
@@ -95,4 +103,5 @@ class OfferDeclarationTest {
 			assertThat(declaration.history()).hasSize(2);
 		}
 	}
+
 }

@@ -24,9 +24,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The date bomb of 1 January 2027 does not go off: four offers whose qualification dates are
- * estimated pass the law's three-year maximum on that day; on 15 January they are still trusted,
- * to confirm, in DINUM's queue, and no project on them is decided again.
+ * The date bomb of 1 January 2027 does not go off: four offers whose qualification dates
+ * are estimated pass the law's three-year maximum on that day; on 15 January they are
+ * still trusted, to confirm, in DINUM's queue, and no project on them is decided again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestCalendar.class)
@@ -73,13 +73,16 @@ class DueForConfirmationTest {
 	@Test
 	void onFifteenJanuary2027TheFourOffersAreStillTrustedToConfirmAndNoProjectIsDecidedAgain() {
 		clock.set(Instant.parse("2026-12-20T09:00:00Z"));
-		// The watch ran on 20 December (its cursor is the database's: whatever ran before, it stands there now).
+		// The watch ran on 20 December (its cursor is the database's: whatever ran
+		// before, it stands there now).
 		jdbc.sql("update qualification_watch set checked_until = date '2026-12-20'").update();
 		List<UUID> hosted = ESTIMATED.stream()
-			.map(offer -> ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON.formatted(offer))).project().id())
+			.map(offer -> ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON.formatted(offer))).project()
+				.id())
 			.toList();
-		assertThat(hosted).allSatisfy(id -> assertThat(projects.find(id).orElseThrow().latest().orElseThrow().decision())
-			.contains("\"hosting.class\":\"COMMERCIAL_TRUSTED\""));
+		assertThat(hosted)
+			.allSatisfy(id -> assertThat(projects.find(id).orElseThrow().latest().orElseThrow().decision())
+				.contains("\"hosting.class\":\"COMMERCIAL_TRUSTED\""));
 
 		clock.set(Instant.parse("2027-01-15T09:00:00Z"));
 		watch.daily();
@@ -101,4 +104,5 @@ class DueForConfirmationTest {
 		});
 		assertThat(audit.entries()).filteredOn(e -> e.action().equals("OFFER_QUALIFICATION_DUE")).hasSize(4);
 	}
+
 }

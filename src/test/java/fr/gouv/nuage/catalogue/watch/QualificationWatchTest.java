@@ -34,6 +34,7 @@ class QualificationWatchTest {
 			day = to;
 			return true;
 		}
+
 	}
 
 	private static final LocalDate START = LocalDate.parse("2020-01-01");
@@ -63,14 +64,18 @@ class QualificationWatchTest {
 		assertThat(published).hasSize(CatalogueChanges.between(reference, START, reference, LATER).size()
 				+ CatalogueChanges.dueBetween(reference, START, LATER).size());
 		assertThat(CatalogueChanges.dueBetween(reference, START, LATER)).as("Outscale's 2020 grant ran out by 2023")
-			.extracting(d -> d.offerId()).contains("outscale-iaas");
+			.extracting(d -> d.offerId())
+			.contains("outscale-iaas");
 		assertThat(cursor.day).isEqualTo(LATER);
 		assertThat(watch.publishUntil(LATER)).isEmpty();
 		assertThat(watch.publishUntil(LATER.minusDays(30))).as("a clock set back publishes nothing again").isEmpty();
 		assertThat(cursor.day).isEqualTo(LATER);
 	}
 
-	/** Another instance published the same days between this one's reading of the cursor and its move. */
+	/**
+	 * Another instance published the same days between this one's reading of the cursor
+	 * and its move.
+	 */
 	@Test
 	void publishesNothingWhenAnotherInstanceMovedTheCursorFirst() {
 		List<Object> published = new ArrayList<>();
@@ -94,4 +99,5 @@ class QualificationWatchTest {
 		assertThat(published).isEmpty();
 		assertThat(shared.day).isEqualTo(LATER);
 	}
+
 }

@@ -25,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The watch's cursor is in the database: an instance started after days of downtime publishes every
- * change it missed, once, and neither it nor another instance publishes them again. Each instance here
- * is a restart: a new watch on the same database; the test's transaction holds what they move.
+ * The watch's cursor is in the database: an instance started after days of downtime
+ * publishes every change it missed, once, and neither it nor another instance publishes
+ * them again. Each instance here is a restart: a new watch on the same database; the
+ * test's transaction holds what they move.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestCalendar.class)
@@ -60,7 +61,8 @@ class WatchCatchesUpTest {
 	}
 
 	private void checkedUntil(LocalDate day) {
-		jdbc.sql("update qualification_watch set checked_until = :day").param("day", day == null ? null : Date.valueOf(day))
+		jdbc.sql("update qualification_watch set checked_until = :day")
+			.param("day", day == null ? null : Date.valueOf(day))
 			.update();
 	}
 
@@ -78,7 +80,8 @@ class WatchCatchesUpTest {
 			.hasAtLeastOneElementOfType(OfferQualificationDue.class);
 		assertThat(published).containsExactlyElementsOf(missed).doesNotHaveDuplicates();
 		assertThat(published).filteredOn(OfferQualificationDue.class::isInstance)
-			.extracting(e -> ((OfferQualificationDue) e).date()).contains(LocalDate.parse("2027-01-01"));
+			.extracting(e -> ((OfferQualificationDue) e).date())
+			.contains(LocalDate.parse("2027-01-01"));
 		assertThat(cursor.checkedUntil()).isEqualTo(RESTART);
 
 		List<Object> again = new ArrayList<>();
@@ -90,7 +93,8 @@ class WatchCatchesUpTest {
 
 		clock.set(Instant.parse("2027-01-16T00:05:00Z"));
 		second.daily();
-		List<Object> nextDay = new ArrayList<>(CatalogueChanges.between(catalogue, RESTART, catalogue, RESTART.plusDays(1)));
+		List<Object> nextDay = new ArrayList<>(
+				CatalogueChanges.between(catalogue, RESTART, catalogue, RESTART.plusDays(1)));
 		nextDay.addAll(CatalogueChanges.dueBetween(catalogue, RESTART, RESTART.plusDays(1)));
 		assertThat(again).as("the next day, only its own changes").isEqualTo(nextDay);
 		assertThat(cursor.checkedUntil()).isEqualTo(RESTART.plusDays(1));
@@ -109,7 +113,10 @@ class WatchCatchesUpTest {
 		assertThat(cursor.checkedUntil()).isEqualTo(RESTART);
 	}
 
-	/** A first start publishes nothing of the catalogue's past: it only says where the watch stands. */
+	/**
+	 * A first start publishes nothing of the catalogue's past: it only says where the
+	 * watch stands.
+	 */
 	@Test
 	void aFirstStartPublishesNothing() {
 		checkedUntil(null);
@@ -119,4 +126,5 @@ class WatchCatchesUpTest {
 		assertThat(published).isEmpty();
 		assertThat(cursor.checkedUntil()).isEqualTo(RESTART);
 	}
+
 }
