@@ -497,7 +497,7 @@ final class CatalogueLoader {
 		if (written == null || status == null || dating == null || evidence == null) {
 			return null;
 		}
-		QualificationEvent event = new QualificationEvent(status, effective(status, written, previous), written, dating,
+		QualificationEvent event = new QualificationEvent(status, effective(written, previous), written, dating,
 				milestone, f.containsKey("schemeVersion") ? text(f.get("schemeVersion"), "`schemeVersion`") : null,
 				validUntil, evidence, source, oneOf(f.get("confidence"), "`confidence`", CONFIDENCES),
 				f.containsKey("note") ? localized(f.get("note"), "`note`") : null);
@@ -512,7 +512,7 @@ final class CatalogueLoader {
 	 * The day an event takes effect: the first day of the day, month or year written, but
 	 * never before the step before it when the period written reaches that step.
 	 */
-	static LocalDate effective(QualificationStatus status, String written, LocalDate previous) {
+	static LocalDate effective(String written, LocalDate previous) {
 		LocalDate first = QualificationEvent.earliest(written);
 		LocalDate last = QualificationEvent.latest(written);
 		return previous != null && first.isBefore(previous) && !last.isBefore(previous) ? previous : first;

@@ -48,12 +48,6 @@ public record QualificationEvent(QualificationStatus status, LocalDate date, Str
 		return evidence.counts();
 	}
 
-	/** This event with another note. */
-	public QualificationEvent withNote(Text other) {
-		return new QualificationEvent(status, date, written, dating, milestone, schemeVersion, validUntil, evidence,
-				source, confidence, other);
-	}
-
 	/**
 	 * Reads {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; throws on anything else.
 	 */

@@ -14,7 +14,6 @@ import fr.gouv.nuage.http.Body;
 import fr.gouv.nuage.http.Pages;
 import fr.gouv.nuage.http.Problems;
 import fr.gouv.nuage.http.Versions;
-import fr.gouv.nuage.projects.ProjectChecks;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,7 +77,7 @@ class DerogationController {
 	@PostMapping(path = "/projects/{id}/derogations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<DerogationView> request(Perimeter caller, @PathVariable UUID id,
 			@RequestBody DerogationRequest body) {
-		ProjectChecks.organisation(projects, id);
+		projects.owner(id);
 		if (body.proofOfGuarantees() != null) {
 			// A field of the body as the others: a proof that is not the project's is
 			// refused as input.
