@@ -87,14 +87,6 @@ class I18nTextsTest {
 	private static final Pattern INLINE_PAIR = Pattern.compile("\\bnew\\s+Text\\s*\\(\\s*\"");
 
 	/**
-	 * Sources that still write French and English pairs inline, each with what remains to
-	 * do; the list may only shrink (a file that no longer has one must be taken off).
-	 */
-	private static final Map<Path, String> PAIRS_TO_MOVE = Map.of(
-			SOURCES.resolve("fr/gouv/nuage/catalogue/Eligibility.java"),
-			"the reasons an offer is excluded, to move to catalogue/catalogue-texts.yaml");
-
-	/**
 	 * {@code #{key}} or {@code #{key(args)}} in a Thymeleaf page; dynamic keys are left
 	 * out.
 	 */
@@ -211,18 +203,8 @@ class I18nTextsTest {
 		for (Path file : files(SOURCES, name -> name.endsWith(".java"))) {
 			String source = Files.readString(file, StandardCharsets.UTF_8);
 			Set<Integer> lines = lines(withoutComments(source), INLINE_PAIR);
-			if (PAIRS_TO_MOVE.containsKey(file)) {
-				if (lines.isEmpty()) {
-					offending.add(file + " writes no pair any more: take it off I18nTextsTest's PAIRS_TO_MOVE");
-				}
-				continue;
-			}
 			lines.forEach(line -> offending.add(file + ":" + line + ": " + lineText(source, line).strip()));
 		}
-		PAIRS_TO_MOVE.keySet()
-			.stream()
-			.filter(file -> !Files.exists(file))
-			.forEach(file -> offending.add(file + " is gone: take it off I18nTextsTest's PAIRS_TO_MOVE"));
 		assertNone("French and English texts written in the code (move them to a bilingual file, pick them by key)",
 				offending);
 	}

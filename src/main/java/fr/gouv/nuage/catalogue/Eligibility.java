@@ -8,6 +8,7 @@ import java.util.Set;
 
 import fr.gouv.nuage.doctrine.Assessment;
 import fr.gouv.nuage.doctrine.Decision;
+import fr.gouv.nuage.doctrine.EngineTexts;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.Text;
 
@@ -36,6 +37,8 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 	public record Exclusion(Offer offer, String hostingClass, String rule, Text reason) {
 	}
 
+	private static final EngineTexts TEXTS = EngineTexts.of("/catalogue/catalogue-texts.yaml");
+
 	private static final Set<String> STATE_ENTITIES = Set.of("STATE_ADMINISTRATION", "STATE_OPERATOR");
 
 	/**
@@ -63,22 +66,16 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 			String hostingClass = offer.hostingClass(date);
 			Exclusion exclusion = null;
 			if (offer.isInternal() && kind != null && !STATE_ENTITIES.contains(kind)) {
-				exclusion = new Exclusion(offer, hostingClass, "INTERNE", new Text(
-						"Les clouds internes de l'État sont réservés aux administrations de l'État et à leurs opérateurs.",
-						"The State's internal clouds are reserved to State administrations and their operators."));
+				exclusion = new Exclusion(offer, hostingClass, "INTERNE", TEXTS.text("excluded.internalAudience"));
 			}
 			else if (!allowed.contains(hostingClass)) {
 				exclusion = new Exclusion(offer, hostingClass, "R9", notAllowed(offer, hostingClass, decision, date));
 			}
 			else if (!offer.mayHost(marking)) {
-				exclusion = new Exclusion(offer, hostingClass, "R9",
-						new Text("Cette offre ne peut pas héberger de données Diffusion Restreinte (seul Pi le peut).",
-								"This offer may not host Diffusion Restreinte data (only Pi may)."));
+				exclusion = new Exclusion(offer, hostingClass, "R9", TEXTS.text("excluded.restricted"));
 			}
 			else if (health && !offer.isInternal() && !offer.hdsCertified()) {
-				exclusion = new Exclusion(offer, hostingClass, "R9",
-						new Text("Données de santé : l'hébergeur doit être certifié HDS, ce que cette offre n'est pas.",
-								"Health data: the host must be HDS-certified, which this offer is not."));
+				exclusion = new Exclusion(offer, hostingClass, "R9", TEXTS.text("excluded.health"));
 			}
 			if (exclusion == null) {
 				eligible.add(new Eligible(offer, hostingClass));
@@ -135,45 +132,33 @@ public record Eligibility(Decision decision, LocalDate date, List<Eligible> elig
 	}
 
 	private static Text notAllowed(Offer offer, String hostingClass, Decision decision, LocalDate date) {
-		String why;
-		String whyEn;
+		String allowed = String.join(", ", decision.allowedHosting());
+		return TEXTS.text("excluded.notAllowed", "class", hostingClass, "why", why(offer, date), "sensitivity",
+				decision.sensitivity(), "allowed", allowed.isEmpty() ? TEXTS.text("excluded.allowedNone") : allowed);
+	}
+
+	/** Why an offer has the class it has on the date: its SecNumCloud state. */
+	private static Text why(Offer offer, LocalDate date) {
 		QualificationState snc = offer.secNumCloud(date);
 		if (offer.isInternal()) {
-			why = "cloud interne";
-			whyEn = "internal cloud";
+			return TEXTS.text("excluded.why.internal");
 		}
-		else if (snc.status() == QualificationStatus.IN_PROGRESS) {
-			String step = snc.event().milestone() == null ? ""
-					: " (" + snc.event().milestone() + " le " + snc.event().date() + ")";
-			String stepEn = snc.event().milestone() == null ? ""
-					: " (" + snc.event().milestone() + " on " + snc.event().date() + ")";
-			why = "qualification SecNumCloud en cours" + step + ", pas encore obtenue";
-			whyEn = "SecNumCloud qualification in progress" + stepEn + ", not yet granted";
+		switch (snc.status()) {
+			case IN_PROGRESS:
+				return snc.event().milestone() == null ? TEXTS.text("excluded.why.inProgress")
+						: TEXTS.text("excluded.why.inProgressStep", "milestone", snc.event().milestone(), "date",
+								snc.event().date());
+			case QUALIFIED:
+				return TEXTS.text(offer.immuneToExtraEuAccess() ? "excluded.why.trusted" : "excluded.why.notImmune");
+			case NONE:
+				return TEXTS.text(offer.immuneToExtraEuAccess() ? "excluded.why.none" : "excluded.why.noneNotImmune");
+			case EXPIRED:
+				return TEXTS.text("excluded.why.expired", "date", snc.validUntil().plusDays(1));
+			case SUSPENDED:
+				return TEXTS.text("excluded.why.suspended", "date", snc.event().date());
+			default:
+				return TEXTS.text("excluded.why.withdrawn", "date", snc.event().date());
 		}
-		else if (snc.status() == QualificationStatus.QUALIFIED && !offer.immuneToExtraEuAccess()) {
-			why = "qualifiée SecNumCloud mais non protégée contre les lois extra-européennes";
-			whyEn = "SecNumCloud-qualified but not immune to extra-EU law";
-		}
-		else if (snc.status() == QualificationStatus.NONE) {
-			why = offer.immuneToExtraEuAccess() ? "sans qualification SecNumCloud"
-					: "sans qualification SecNumCloud ni protection contre les lois extra-européennes";
-			whyEn = offer.immuneToExtraEuAccess() ? "without SecNumCloud qualification"
-					: "without SecNumCloud qualification nor immunity to extra-EU law";
-		}
-		else if (snc.status() == QualificationStatus.EXPIRED) {
-			why = "qualification SecNumCloud expirée le " + snc.validUntil().plusDays(1) + ", sans renouvellement";
-			whyEn = "SecNumCloud qualification expired on " + snc.validUntil().plusDays(1) + ", not renewed";
-		}
-		else {
-			boolean suspended = snc.status() == QualificationStatus.SUSPENDED;
-			why = "qualification SecNumCloud " + (suspended ? "suspendue" : "retirée") + " le " + snc.event().date();
-			whyEn = "SecNumCloud qualification " + (suspended ? "suspended" : "withdrawn") + " on "
-					+ snc.event().date();
-		}
-		String allowed = String.join(", ", decision.allowedHosting());
-		return new Text("Offre de classe " + hostingClass + " (" + why + ") : non admise pour une sensibilité "
-				+ decision.sensitivity() + " ; hébergements admis : " + (allowed.isEmpty() ? "aucun" : allowed) + ".",
-				"A " + hostingClass + " offer (" + whyEn + "): not allowed for a " + decision.sensitivity()
-						+ " sensitivity; allowed hosting: " + (allowed.isEmpty() ? "none" : allowed) + ".");
 	}
+
 }

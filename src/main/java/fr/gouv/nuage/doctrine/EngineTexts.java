@@ -140,6 +140,24 @@ public final class EngineTexts {
 		return out.toString();
 	}
 
+	/**
+	 * The text of {@code key} in both languages with its placeholders filled; a value
+	 * that is itself a {@link Text} is written in the language of each side.
+	 */
+	public Text text(String key, Object... namesAndValues) {
+		return new Text(get(key, Lang.FR, in(Lang.FR, namesAndValues)), get(key, Lang.EN, in(Lang.EN, namesAndValues)));
+	}
+
+	private static Object[] in(Lang lang, Object[] namesAndValues) {
+		Object[] values = namesAndValues.clone();
+		for (int i = 1; i < values.length; i += 2) {
+			if (values[i] instanceof Text text) {
+				values[i] = text.in(lang);
+			}
+		}
+		return values;
+	}
+
 	private String value(String key, String name, Object[] namesAndValues) {
 		for (int i = 0; i < namesAndValues.length; i += 2) {
 			if (name.equals(namesAndValues[i])) {

@@ -83,6 +83,9 @@ class OffersCommandTest extends CliTestSupport {
 				+ "\"data\":{\"marking\":\"DIFFUSION_RESTREINTE\"}}";
 		assertThat(run("offers", "eligible", "--as-of", "2026-11-22", "--lang", "en", file("dr.json", dr))).isZero();
 		assertThat(out).containsPattern("1\\. pi ").doesNotContain(" 2. ");
+		// A trusted offer is excluded for what it is, not for a withdrawal it never had.
+		assertThat(out).containsPattern(
+				"s3ns-premi3ns +R9 +An offer of class COMMERCIAL_TRUSTED \\(SecNumCloud-qualified and immune to extra-EU law\\)");
 	}
 
 	@Test
