@@ -104,12 +104,8 @@ public class Controls {
 	public Control attachStudy(UUID id, UUID document, Perimeter caller, IntSupplier readVersion) {
 		return step(id, caller, Control.Action.ATTACH_STUDY, readVersion, control -> {
 			if (document != null) {
-				// DocumentChecks records its refusal of the field on a body's errors: an
-				// empty one collects it.
-				Body refusals = Body.read(null, List.of(), List.of());
-				DocumentChecks.stored(documents, refusals, "document", document, control.project(),
+				DocumentChecks.stored(documents, "document", document, control.project(),
 						DocumentPurpose.COMPARATIVE_STUDY);
-				refusals.check();
 			}
 		}, (control, organisation) -> control.attachStudy(document == null ? null : document.toString(), caller,
 				organisation, clock.instant()));

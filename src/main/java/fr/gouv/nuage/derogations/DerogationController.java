@@ -81,10 +81,8 @@ class DerogationController {
 		if (body.proofOfGuarantees() != null) {
 			// A field of the body as the others: a proof that is not the project's is
 			// refused as input.
-			Body proof = Body.read(null, List.of(), List.of());
-			DocumentChecks.stored(documents, proof, "proofOfGuarantees", body.proofOfGuarantees(), id,
+			DocumentChecks.stored(documents, "proofOfGuarantees", body.proofOfGuarantees(), id,
 					DocumentPurpose.PROOF_OF_GUARANTEES);
-			proof.check();
 		}
 		Derogation derogation = derogations.request(caller, id, body.rule(), body.justification(),
 				body.proofOfGuarantees());

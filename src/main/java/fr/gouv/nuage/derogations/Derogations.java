@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
-import fr.gouv.nuage.doctrine.Json;
 import fr.gouv.nuage.derogations.DerogationEvents.DerogationEndApproaching;
 import fr.gouv.nuage.derogations.DerogationEvents.DerogationExpired;
 import fr.gouv.nuage.derogations.DerogationEvents.DerogationGranted;
@@ -31,6 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Derogations requested from a rule the project's latest decision found violated,
@@ -51,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Derogations {
 
 	private static final Logger log = LoggerFactory.getLogger(Derogations.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final DerogationRepository derogations;
 
@@ -380,13 +383,10 @@ public class Derogations {
 	}
 
 	/** The status the stored decision gives a rule. */
-	@SuppressWarnings("unchecked")
 	private static String status(ProjectDecision decision, String rule) {
-		Map<String, Object> json = (Map<String, Object>) Json.parse(decision.decision());
-		for (Object finding : (List<Object>) json.get("findings")) {
-			Map<String, Object> f = (Map<String, Object>) finding;
-			if (rule.equals(f.get("rule"))) {
-				return (String) f.get("status");
+		for (JsonNode finding : JSON.readTree(decision.decision()).path("findings")) {
+			if (rule.equals(finding.path("rule").asString(null))) {
+				return finding.path("status").asString(null);
 			}
 		}
 		return null;

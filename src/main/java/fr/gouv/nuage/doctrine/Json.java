@@ -13,7 +13,7 @@ import java.util.Map;
  * rejected, because a document that two readers could understand differently must not be
  * evaluated.
  */
-public final class Json {
+final class Json {
 
 	private Json() {
 	}
@@ -269,7 +269,7 @@ public final class Json {
 		private char readHex4(int at) {
 			int v = 0;
 			for (int i = 0; i < 4; i++) {
-				int d = at + i < n ? Character.digit(s.charAt(at + i), 16) : -1;
+				int d = at + i < n ? hexDigit(s.charAt(at + i)) : -1;
 				if (d < 0) {
 					pos = at - 2;
 					int end = at;
@@ -281,6 +281,20 @@ public final class Json {
 				v = v << 4 | d;
 			}
 			return (char) v;
+		}
+
+		/**
+		 * The value of an ASCII hex digit, or -1: JSON allows 0-9, a-f and A-F only, not
+		 * the other digits and letters {@link Character#digit} takes.
+		 */
+		private static int hexDigit(char c) {
+			if (c >= '0' && c <= '9') {
+				return c - '0';
+			}
+			if (c >= 'a' && c <= 'f') {
+				return c - 'a' + 10;
+			}
+			return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 		}
 
 		/**

@@ -15,19 +15,18 @@ public final class DocumentChecks {
 	}
 
 	/**
-	 * Records an error of {@code field} unless the document is one of the project's,
-	 * stored for that purpose.
+	 * Refuses {@code field} of a body unless the document is one of the project's, stored
+	 * for that purpose.
 	 */
-	public static void stored(Documents documents, Body in, String field, UUID document, UUID project,
-			DocumentPurpose purpose) {
+	public static void stored(Documents documents, String field, UUID document, UUID project, DocumentPurpose purpose) {
 		Optional<StoredDocument> stored = documents.find(document).filter(d -> d.project().equals(project));
 		if (stored.isEmpty()) {
-			in.error(field,
+			throw Body.refused(field,
 					"`" + document + "` is not a document of this project: store it first with POST /api/v1/projects/"
 							+ project + "/documents");
 		}
-		else if (stored.get().purpose() != purpose) {
-			in.error(field,
+		if (stored.get().purpose() != purpose) {
+			throw Body.refused(field,
 					"`" + document + "` was not stored as a " + purpose + ": store it with `purpose` " + purpose);
 		}
 	}

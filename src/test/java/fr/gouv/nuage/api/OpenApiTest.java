@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import fr.gouv.nuage.doctrine.Json;
 import fr.gouv.nuage.controls.Control;
 import fr.gouv.nuage.documents.DocumentPurpose;
 import fr.gouv.nuage.directory.OrganisationKind;
@@ -42,6 +41,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application starts on its embedded database and describes its API as a client
@@ -52,6 +52,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @AutoConfigureMockMvc
 @Tag("database")
 class OpenApiTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
 	 * Creations under a project: they make a resource of their own and change no version
@@ -98,7 +100,7 @@ class OpenApiTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		doc = map(Json.parse(json));
+		doc = map(JSON.readValue(json, Map.class));
 	}
 
 	@Test
@@ -334,9 +336,9 @@ class OpenApiTest {
 		for (Op op : paged) {
 			Map<String, Object> page = map(parameter(op, "page").get("schema"));
 			Map<String, Object> size = map(parameter(op, "size").get("schema"));
-			assertThat(page.get("minimum")).as(op.key()).isEqualTo(0.0);
-			assertThat(size.get("minimum")).as(op.key()).isEqualTo(1.0);
-			assertThat(size.get("maximum")).as(op.key()).isEqualTo(200.0);
+			assertThat(((Number) page.get("minimum")).doubleValue()).as(op.key()).isEqualTo(0.0);
+			assertThat(((Number) size.get("minimum")).doubleValue()).as(op.key()).isEqualTo(1.0);
+			assertThat(((Number) size.get("maximum")).doubleValue()).as(op.key()).isEqualTo(200.0);
 			Map<String, Object> body = resolve(map(
 					map(map(map(map(responses(op).get("200")).get("content")).get("application/json")).get("schema"))));
 			Map<String, Object> properties = map(body.get("properties"));
@@ -381,7 +383,7 @@ class OpenApiTest {
 				"POST /api/v1/projects", "POST /api/v1/projects/{id}/assessments");
 		Map<String, Object> contract;
 		try (InputStream in = getClass().getResourceAsStream("/doctrine/schema/assessment-v1.schema.json")) {
-			contract = map(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+			contract = map(JSON.readValue(in, Map.class));
 		}
 		Map<String, Object> assessment = schema("#/components/schemas/Assessment");
 		assertThat(assessment.get("properties")).isEqualTo(contract.get("properties"));

@@ -1,4 +1,4 @@
-package fr.gouv.nuage.bench;
+package fr.gouv.nuage.doctrine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,18 +18,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import fr.gouv.nuage.doctrine.Assessment;
-import fr.gouv.nuage.doctrine.AssessmentReader;
-import fr.gouv.nuage.doctrine.Decision;
-import fr.gouv.nuage.doctrine.DecisionJson;
-import fr.gouv.nuage.doctrine.Fact;
-import fr.gouv.nuage.doctrine.FactModel;
-import fr.gouv.nuage.doctrine.Json;
-import fr.gouv.nuage.doctrine.JsonWriter;
-import fr.gouv.nuage.doctrine.Lang;
-import fr.gouv.nuage.doctrine.ReadResult;
-import fr.gouv.nuage.doctrine.RulePack;
-import fr.gouv.nuage.doctrine.RulePacks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
