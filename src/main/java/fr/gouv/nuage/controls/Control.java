@@ -16,8 +16,9 @@ import fr.gouv.nuage.directory.Perimeter;
  * who acts: the procedure names the role a step needs ({@link #roleFor}), and a caller is
  * given it from their perimeter on the project's organisation ({@link #actingAs}), never
  * from what they ask; a caller without it is {@link NotAllowed}. Then the procedure and
- * the status must allow the step, or it is {@link Refused}. A refused transition changes
- * nothing; every transition is kept with who made it.
+ * the status must allow the step, or it is {@link Refused}. Whoever took a step in
+ * another role does not decide ({@link NotAllowed}: separation of duties). A refused
+ * transition changes nothing; every transition is kept with who made it.
  */
 public final class Control {
 
@@ -270,6 +271,7 @@ public final class Control {
 				require(status == ControlStatus.REFERRED, status == ControlStatus.OPEN
 						? "DINUM gives its opinion once the file is referred" : "the control is " + status);
 		}
+		separate(actor, role);
 		require(outcome != null, "a decision says its outcome");
 		require(outcome == Outcome.FAVOURABLE || (reasons != null && !reasons.isBlank()),
 				"a decision other than favourable says why");
@@ -289,6 +291,11 @@ public final class Control {
 		move(ControlStatus.DEEMED_FAVOURABLE, "DINUM (silence)", Role.DINUM, "no answer by " + due, at);
 	}
 
+	/** True until the control is decided, by someone or by DINUM's silence. */
+	public boolean inProgress() {
+		return status != ControlStatus.DECIDED && status != ControlStatus.DEEMED_FAVOURABLE;
+	}
+
 	/** True when DINUM must be told of the decision (the ministry's procedure). */
 	public boolean dinumInformed() {
 		return procedure == Procedure.MINISTRY && status == ControlStatus.DECIDED;
@@ -297,6 +304,22 @@ public final class Control {
 	private void move(ControlStatus to, String actor, Role role, String detail, Instant at) {
 		status = to;
 		steps.add(new Step(at, actor, role, to, detail));
+	}
+
+	/**
+	 * Separation of duties: whoever took a step of this control in another role (opened
+	 * it, attached its study, referred its file for the project) does not decide it, even
+	 * when they also hold the deciding role. Only the PROJECT_AUTHORITY procedure, where
+	 * the project decides its own small control, is decided in the role that opened it.
+	 */
+	private void separate(String actor, Role deciding) {
+		for (Step step : steps) {
+			Role took = step.role() == null ? Role.PROJECT_AUTHORITY : step.role();
+			if (took != deciding && step.actor() != null && step.actor().equalsIgnoreCase(actor)) {
+				throw new NotAllowed("you took the step " + step.status() + " of this control for the project: "
+						+ "another person decides it as " + deciding);
+			}
+		}
 	}
 
 	/** Refuses a role the procedure does not give the action, whoever named it. */

@@ -24,32 +24,41 @@ class ControlRepository {
 
 	void save(Control control) {
 		if (control.version() == 0) {
-			jdbc.sql(
-					"""
-							insert into project_control (id, project_id, procedure, status, outcome, study_document, referred_on, due,
-							    days_left, version)
-							values (:id, :project, :procedure, :status, :outcome, :study, :referred, :due, :days, 1)""")
-				.param("id", control.id())
-				.param("project", control.project())
-				.param("procedure", control.procedure().name())
-				.param("status", control.status().name())
-				.param("outcome", name(control.outcome()))
-				.param("study", control.studyDocument())
-				.param("referred", date(control.referredOn()))
-				.param("due", date(control.due()))
-				.param("days", control.daysLeftWhenSuspended())
-				.update();
+			try {
+				jdbc.sql(
+						"""
+								insert into project_control (id, project_id, procedure, status, outcome, study_document, referred_on, due,
+								    days_left, in_progress_for, version)
+								values (:id, :project, :procedure, :status, :outcome, :study, :referred, :due, :days, :open, 1)""")
+					.param("id", control.id())
+					.param("project", control.project())
+					.param("procedure", control.procedure().name())
+					.param("status", control.status().name())
+					.param("outcome", name(control.outcome()))
+					.param("study", control.studyDocument())
+					.param("referred", date(control.referredOn()))
+					.param("due", date(control.due()))
+					.param("days", control.daysLeftWhenSuspended())
+					.param("open", control.inProgress() ? control.project() : null)
+					.update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// One control in progress per project (V17): another opened meanwhile.
+				throw new Control.Refused("another control of this project was opened meanwhile: read its controls");
+			}
 		}
-		else if (jdbc.sql("""
-				update project_control set status = :status, outcome = :outcome, study_document = :study,
-				    referred_on = :referred, due = :due, days_left = :days, version = version + 1
-				where id = :id and version = :version""")
+		else if (jdbc
+			.sql("""
+					update project_control set status = :status, outcome = :outcome, study_document = :study,
+					    referred_on = :referred, due = :due, days_left = :days, in_progress_for = :open, version = version + 1
+					where id = :id and version = :version""")
 			.param("status", control.status().name())
 			.param("outcome", name(control.outcome()))
 			.param("study", control.studyDocument())
 			.param("referred", date(control.referredOn()))
 			.param("due", date(control.due()))
 			.param("days", control.daysLeftWhenSuspended())
+			.param("open", control.inProgress() ? control.project() : null)
 			.param("id", control.id())
 			.param("version", control.version())
 			.update() != 1) {

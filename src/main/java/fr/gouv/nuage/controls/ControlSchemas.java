@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.gouv.nuage.http.Body;
+import fr.gouv.nuage.http.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -40,13 +41,13 @@ final class ControlSchemas {
 	@Schema(name = "ControlReferral", additionalProperties = FALSE)
 	record ControlReferral(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT,
 			description = "The file referred to DINUM, or what completes it.") @NotNull(
-					message = "missing: this request takes `file`") @Text String file) {
+					message = "missing: this request takes `file`") @Text @PlainText String file) {
 	}
 
 	@Schema(name = "InformationRequest", additionalProperties = FALSE)
 	record InformationRequest(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT,
 			description = "What DINUM asks for; DINUM's month is suspended until the project refers the file again.") @NotNull(
-					message = "missing: this request takes `request`") @Text String request) {
+					message = "missing: this request takes `request`") @Text @PlainText String request) {
 	}
 
 	@Schema(name = "ControlDecision", additionalProperties = FALSE)
@@ -55,7 +56,7 @@ final class ControlSchemas {
 			@Schema(requiredMode = REQUIRED) @NotNull(
 					message = "missing: this request takes `outcome` and `reasons`") Control.Outcome outcome,
 			@Schema(minLength = 1, maxLength = Body.MAX_TEXT,
-					description = "Why; required unless `outcome` is FAVOURABLE.") @Text String reasons) {
+					description = "Why; required unless `outcome` is FAVOURABLE.") @Text @PlainText String reasons) {
 	}
 
 	/**

@@ -89,6 +89,11 @@ public class Controls {
 		Project project = projects.find(projectId).orElseThrow(() -> new Control.Refused("no project " + projectId));
 		ProjectDecision latest = project.latest().orElseThrow(() -> new Control.Refused("the project has no decision"));
 		Control control = opening.apply(latest.control());
+		projects.checkNotArchived(projectId, "takes no new control");
+		controls.of(projectId).stream().filter(Control::inProgress).findFirst().ifPresent(open -> {
+			throw new Control.Refused("the control " + open.id() + " of this project is " + open.status()
+					+ ": a new one opens once it is decided");
+		});
 		controls.save(control);
 		audit.append(actor, "CONTROL_OPENED", "control:" + control.id(), null,
 				AuditLog.state("project", projectId.toString(), "procedure", control.procedure().name(), "decision",

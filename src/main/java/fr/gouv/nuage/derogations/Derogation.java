@@ -18,7 +18,9 @@ import fr.gouv.nuage.directory.Perimeter;
  * status or the actor's role does not allow them, and every step kept with who made it.
  * Who acts is decided here, from the caller's perimeter on the project's organisation
  * (the {@code as…} methods): a caller holding no role for a step is {@link NotAllowed};
- * one holding it, on a status that does not allow the step, is {@link Refused}.
+ * one holding it, on a status that does not allow the step, is {@link Refused}. Whoever
+ * took a step does not take the next deciding one ({@link NotAllowed}: separation of
+ * duties).
  */
 public final class Derogation {
 
@@ -130,6 +132,7 @@ public final class Derogation {
 	void approveByMinister(String actor, Role role, Instant at) {
 		require(role == Role.MINISTER, "the minister in charge of the project approves a derogation");
 		require(status == DerogationStatus.REQUESTED, "the derogation is " + status);
+		separate(actor);
 		move("R9".equals(rule) ? DerogationStatus.APPROVED_BY_MINISTER : DerogationStatus.GRANTED, actor, role, null,
 				at);
 	}
@@ -138,6 +141,7 @@ public final class Derogation {
 	void validateByPrimeMinister(String actor, Role role, Instant at) {
 		require(role == Role.PRIME_MINISTER_OFFICE, "the Prime Minister's office validates a derogation from R9");
 		require(status == DerogationStatus.APPROVED_BY_MINISTER, "the derogation is " + status);
+		separate(actor);
 		move(DerogationStatus.GRANTED, actor, role, null, at);
 	}
 
@@ -149,6 +153,7 @@ public final class Derogation {
 		boolean minister = role == Role.MINISTER && status == DerogationStatus.REQUESTED;
 		boolean primeMinister = role == Role.PRIME_MINISTER_OFFICE && status == DerogationStatus.APPROVED_BY_MINISTER;
 		require(minister || primeMinister, "a " + role + " cannot refuse a derogation that is " + status);
+		separate(actor);
 		require(reason != null && !reason.isBlank(), "a refusal says why");
 		move(DerogationStatus.REFUSED, actor, role, reason, at);
 	}
@@ -165,8 +170,12 @@ public final class Derogation {
 	 * An acceptable offer is available: the derogation ends at the latest 12 months
 	 * later.
 	 */
-	void acceptableOfferAvailable(LocalDate since) {
+	void acceptableOfferAvailable(LocalDate since, LocalDate today) {
 		require(status == DerogationStatus.GRANTED, "only a granted derogation has an end");
+		if (since == null || since.isAfter(today)) {
+			throw new IllegalArgumentException(
+					"since: `" + since + "` is after today (" + today + "): say since when an acceptable offer exists");
+		}
 		LocalDate end = since.plusMonths(MONTHS_AFTER_ACCEPTABLE_OFFER);
 		if (expiresOn == null || end.isBefore(expiresOn)) {
 			expiresOn = end;
@@ -268,6 +277,29 @@ public final class Derogation {
 			throw new NotAllowed(refusal);
 		}
 		return role;
+	}
+
+	/**
+	 * Separation of duties: whoever took a step of this derogation (requested it for the
+	 * project, approved it as minister) does not take the next deciding one (approve,
+	 * validate, refuse), even when they also hold its role.
+	 */
+	private void separate(String actor) {
+		for (Step step : steps) {
+			if (step.actor() != null && step.actor().equalsIgnoreCase(actor)) {
+				throw new NotAllowed("you took the step " + step.status() + " of this derogation"
+						+ (step.role() == null ? "" : " as " + step.role()) + ": another person decides the next one");
+			}
+		}
+	}
+
+	/**
+	 * Whether it is pending (requested, or approved by the minister and awaiting the
+	 * Prime Minister) or in force (granted).
+	 */
+	public boolean pendingOrInForce() {
+		return status == DerogationStatus.REQUESTED || status == DerogationStatus.APPROVED_BY_MINISTER
+				|| status == DerogationStatus.GRANTED;
 	}
 
 	private void move(DerogationStatus to, String actor, Role role, String detail, Instant at) {

@@ -29,28 +29,48 @@ class DerogationRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The rule while the derogation is pending or in force, the key of V17's one
+	 * derogation per rule; {@code null} once it is not.
+	 */
+	private static String pending(Derogation derogation) {
+		return derogation.pendingOrInForce() ? derogation.rule() : null;
+	}
+
 	void save(Derogation derogation) {
 		Date expires = derogation.expiresOn() == null ? null : Date.valueOf(derogation.expiresOn());
 		if (derogation.version() == 0) {
-			jdbc.sql("""
-					insert into project_derogation (id, project_id, rule, decision_digest, justification, proof, status,
-					    expires_on, version)
-					values (:id, :project, :rule, :digest, :justification, :proof, :status, :expires, 1)""")
-				.param("id", derogation.id())
-				.param("project", derogation.project())
-				.param("rule", derogation.rule())
-				.param("digest", derogation.decisionDigest())
-				.param("justification", derogation.justification())
-				.param("proof", derogation.proofOfGuarantees())
-				.param("status", derogation.status().name())
-				.param("expires", expires)
-				.update();
+			try {
+				jdbc.sql(
+						"""
+								insert into project_derogation (id, project_id, rule, decision_digest, justification, proof, status,
+								    expires_on, pending_rule, version)
+								values (:id, :project, :rule, :digest, :justification, :proof, :status, :expires, :pending, 1)""")
+					.param("id", derogation.id())
+					.param("project", derogation.project())
+					.param("rule", derogation.rule())
+					.param("digest", derogation.decisionDigest())
+					.param("justification", derogation.justification())
+					.param("proof", derogation.proofOfGuarantees())
+					.param("status", derogation.status().name())
+					.param("expires", expires)
+					.param("pending", pending(derogation))
+					.update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// One derogation per rule pending or in force (V17): another was asked
+				// meanwhile.
+				throw new Derogation.Refused("another derogation from `" + derogation.rule()
+						+ "` was requested for this project meanwhile: read its derogations");
+			}
 		}
 		else if (jdbc.sql("""
-				update project_derogation set status = :status, expires_on = :expires, version = version + 1
+				update project_derogation set status = :status, expires_on = :expires, pending_rule = :pending,
+				    version = version + 1
 				where id = :id and version = :version""")
 			.param("status", derogation.status().name())
 			.param("expires", expires)
+			.param("pending", pending(derogation))
 			.param("id", derogation.id())
 			.param("version", derogation.version())
 			.update() != 1) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.gouv.nuage.http.Body;
+import fr.gouv.nuage.http.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -50,7 +51,7 @@ final class DerogationSchemas {
 					message = "missing: the rule derogated from, such as `R9`") @Pattern(regexp = RULE,
 							message = "`${validatedValue}` is not a rule of the doctrine: cite it as `R9`") String rule,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT) @NotNull(message = TEXT) @Size(
-					min = 1, max = Body.MAX_TEXT, message = TEXT) String justification,
+					min = 1, max = Body.MAX_TEXT, message = TEXT) @PlainText String justification,
 			@Schema(description = "A document of the project stored with the purpose PROOF_OF_GUARANTEES; "
 					+ "required for a derogation from R9.") UUID proofOfGuarantees) {
 
@@ -94,7 +95,7 @@ final class DerogationSchemas {
 
 	@Schema(name = "DerogationRefusal", additionalProperties = FALSE)
 	record DerogationRefusal(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT) @NotNull(
-			message = REASON) @Size(min = 1, max = Body.MAX_TEXT, message = REASON) String reason) {
+			message = REASON) @Size(min = 1, max = Body.MAX_TEXT, message = REASON) @PlainText String reason) {
 
 		DerogationRefusal {
 			reason = reason == null ? null : reason.strip();

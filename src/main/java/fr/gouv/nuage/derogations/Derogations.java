@@ -97,6 +97,17 @@ public class Derogations {
 			throw new Derogation.Refused("the project's latest decision does not find `" + rule
 					+ "` violated: there is nothing to derogate from");
 		}
+		if (project.archived()) {
+			projects.checkNotArchived(projectId, "takes no new derogation");
+		}
+		derogations.of(projectId)
+			.stream()
+			.filter(d -> d.rule().equals(rule) && d.pendingOrInForce())
+			.findFirst()
+			.ifPresent(d -> {
+				throw new Derogation.Refused("the derogation " + d.id() + " from `" + rule + "` of this project is "
+						+ d.status() + ": no other is requested while one is pending or in force");
+			});
 		Derogation derogation = Derogation.request(projectId, rule, latest.packDigest() + "#" + latest.seq(),
 				justification, proofOfGuarantees, actor, Derogation.Role.PROJECT_AUTHORITY, clock.instant());
 		derogations.save(derogation);
@@ -195,7 +206,7 @@ public class Derogations {
 		Acting acting = acting(caller, id);
 		acting.derogation().checkMaySetTheEnd(caller, acting.organisation());
 		return step(acting.derogation(), caller.person().email(), readVersion.getAsInt(),
-				d -> d.acceptableOfferAvailable(since));
+				d -> d.acceptableOfferAvailable(since, LocalDate.now(clock)));
 	}
 
 	/**
@@ -211,7 +222,7 @@ public class Derogations {
 	 * still at the version the caller read.
 	 */
 	public Derogation acceptableOfferAvailable(UUID id, LocalDate since, String actor, Integer readVersion) {
-		return step(load(id), actor, readVersion, d -> d.acceptableOfferAvailable(since));
+		return step(load(id), actor, readVersion, d -> d.acceptableOfferAvailable(since, LocalDate.now(clock)));
 	}
 
 	/**

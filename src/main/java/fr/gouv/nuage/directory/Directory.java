@@ -71,6 +71,12 @@ public class Directory {
 	/** The organisation DINUM's administrators are granted their role on. */
 	public static final String DINUM = "dinum";
 
+	/**
+	 * The Prime Minister's services, the only organisation the Prime Minister's office is
+	 * granted its role on.
+	 */
+	public static final String PRIME_MINISTER_SERVICES = "services-premier-ministre";
+
 	/** The grantor of the roles a SIRET gives at sign-in. */
 	static final String PROCONNECT = "proconnect";
 
@@ -353,6 +359,10 @@ public class Directory {
 		if (!role.perimeterKinds().contains(row.kind())) {
 			throw new Refused("organisation", "the role " + role.name() + " is not granted on a " + row.kind().name());
 		}
+		if (role.onlyOn() != null && !role.onlyOn().equals(organisation)) {
+			throw new Refused("organisation", "the role " + role.name() + " reaches every project: it is granted on `"
+					+ role.onlyOn() + "` only, not on `" + organisation + "`");
+		}
 		if (holds(person.get().grants(), role, organisation)) {
 			throw new Refused("role", "`" + address + "` is already " + role.name() + " on `" + organisation + "`");
 		}
@@ -436,15 +446,15 @@ public class Directory {
 	}
 
 	private void ensureDinum() {
-		if (repository.organisation("services-premier-ministre").isEmpty()) {
-			repository.insert(new DirectoryRepository.Row("services-premier-ministre", "Services du Premier ministre",
+		if (repository.organisation(PRIME_MINISTER_SERVICES).isEmpty()) {
+			repository.insert(new DirectoryRepository.Row(PRIME_MINISTER_SERVICES, "Services du Premier ministre",
 					OrganisationKind.MINISTRY, null, null), clock.instant());
 		}
 		if (repository.organisation(DINUM).isEmpty()) {
 			repository.insert(new DirectoryRepository.Row(DINUM, "Direction interministérielle du numérique (DINUM)",
-					OrganisationKind.DIRECTORATE, "services-premier-ministre", null), clock.instant());
+					OrganisationKind.DIRECTORATE, PRIME_MINISTER_SERVICES, null), clock.instant());
 			audit.append("nuage.directory.administrators", "ORGANISATION_ADDED", "organisation:" + DINUM, null,
-					AuditLog.state("kind", OrganisationKind.DIRECTORATE.name(), "parent", "services-premier-ministre"));
+					AuditLog.state("kind", OrganisationKind.DIRECTORATE.name(), "parent", PRIME_MINISTER_SERVICES));
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.gouv.nuage.http.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -36,7 +37,7 @@ final class DirectorySchemas {
 			// A name of spaces only is the directory's to refuse: @NotBlank would name
 			// the field twice with @Size.
 			@NotNull(message = Directory.NAME_RULE) @Size(min = 1, max = Directory.NAME_MAX,
-					message = Directory.NAME_RULE) String name,
+					message = Directory.NAME_RULE) @PlainText(line = true) String name,
 			@Schema(requiredMode = REQUIRED,
 					description = "A DIRECTORATE or a STATE_OPERATOR sits under a MINISTRY or a "
 							+ "DIRECTORATE; the others sit under nothing.") @NotNull(

@@ -25,6 +25,19 @@ public enum Role {
 	/** Declares and updates its organisation's offers. */
 	PROVIDER;
 
+	/**
+	 * The one organisation a role whose powers reach every project is granted on, so that
+	 * it cannot look scoped to another: DINUM's own, and the Prime Minister's services
+	 * for the office; {@code null} for the roles whose perimeter is their organisation.
+	 */
+	String onlyOn() {
+		return switch (this) {
+			case DINUM -> Directory.DINUM;
+			case PRIME_MINISTER_OFFICE -> Directory.PRIME_MINISTER_SERVICES;
+			case AGENT, MINISTRY_CONTROLLER, PROVIDER -> null;
+		};
+	}
+
 	/** The kinds of organisation this role may be granted on. */
 	Set<OrganisationKind> perimeterKinds() {
 		return switch (this) {

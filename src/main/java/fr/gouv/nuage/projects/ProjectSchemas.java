@@ -2,6 +2,7 @@ package fr.gouv.nuage.projects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.gouv.nuage.doctrine.Verdict;
+import fr.gouv.nuage.http.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,7 +26,7 @@ final class ProjectSchemas {
 			description = "The project's new name, and nothing else.")
 	record ProjectRename(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 300) @NotNull(
 			message = "a project has a name of 1 to 300 characters") @Size(min = 1, max = 300,
-					message = "a project has a name of 1 to 300 characters") String name) {
+					message = "a project has a name of 1 to 300 characters") @PlainText(line = true) String name) {
 
 		ProjectRename {
 			name = name == null ? null : name.strip();

@@ -74,6 +74,20 @@ public class Projects {
 
 	}
 
+	/**
+	 * A step on an archived project: it is kept, but takes no new control, derogation,
+	 * plan or document (409); nothing was changed.
+	 */
+	public static final class Archived extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		Archived(String name, String what) {
+			super("the project `" + name + "` is archived: it " + what);
+		}
+
+	}
+
 	private final ProjectRepository projects;
 
 	private final CatalogueSource catalogues;
@@ -311,6 +325,20 @@ public class Projects {
 	 * outside the directory.
 	 */
 	public record Owner(UUID project, String organisation) {
+	}
+
+	/**
+	 * Refuses a step on an archived project; {@code what} says what it no longer takes,
+	 * such as {@code "takes no new control"}.
+	 * @throws NoSuchProject when there is no such project
+	 * @throws Archived when it is archived
+	 */
+	@Transactional(readOnly = true)
+	public void checkNotArchived(UUID id, String what) {
+		Project project = projects.find(id).orElseThrow(() -> new NoSuchProject(id));
+		if (project.archived()) {
+			throw new Archived(project.name(), what);
+		}
 	}
 
 	/** True when there is such a project, archived or not. */

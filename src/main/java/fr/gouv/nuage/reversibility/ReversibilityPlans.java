@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records each project's reversibility plan: for an agent of the project's organisation,
- * read by whoever sees the project; checked before it is stored, never saved over a newer
- * one (the caller names the version it read), and audited with the plan before and after.
+ * read by whoever sees the project; none for an archived project (409); checked before it
+ * is stored, never saved over a newer one (the caller names the version it read), and
+ * audited with the plan before and after.
  */
 @Service
 @Transactional
@@ -47,6 +48,9 @@ public class ReversibilityPlans {
 		}
 
 	}
+
+	/** What an archived project no longer takes. */
+	private static final String ARCHIVED = "takes no new reversibility plan";
 
 	private final JdbcClient jdbc;
 
@@ -78,6 +82,7 @@ public class ReversibilityPlans {
 	public Recorded record(Perimeter caller, UUID project, String exitTerms, List<String> exportFormats,
 			java.math.BigDecimal budgetEur, int staffDays, Integer ifMatch, boolean firstOnly) {
 		Projects.checkAgent(caller, projects.owner(project).organisation(), "record its reversibility plan");
+		projects.checkNotArchived(project, ARCHIVED);
 		Optional<ReversibilityPlan> current = find(project);
 		int readVersion;
 		if (ifMatch != null) {
@@ -120,6 +125,7 @@ public class ReversibilityPlans {
 		if (!projects.exists(project)) {
 			throw new IllegalArgumentException("no project " + project);
 		}
+		projects.checkNotArchived(project, ARCHIVED);
 		ReversibilityPlan plan = new ReversibilityPlan(project, exitTerms, exportFormats, budgetEur, staffDays,
 				clock.instant(), actor, readVersion + 1);
 		List<String[]> problems = plan.problems();

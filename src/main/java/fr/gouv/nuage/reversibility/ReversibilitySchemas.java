@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.gouv.nuage.http.Body;
+import fr.gouv.nuage.http.PlainText;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
@@ -56,11 +57,12 @@ final class ReversibilitySchemas {
 	record ReversibilityPlanRecord(
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = Body.MAX_TEXT,
 					description = "The end-of-contract and exit terms.") @NotNull(message = EXIT_TERMS) @Size(min = 1,
-							max = Body.MAX_TEXT, message = EXIT_TERMS) String exitTerms,
-			@ArraySchema(schema = @Schema(minLength = 1, pattern = "^[^;]+$"), minItems = 1, arraySchema = @Schema(
-					requiredMode = REQUIRED, example = "[\"CSV\", \"JSON\"]",
-					description = "The formats the data leave in, 300 characters at most together.")) @NotEmpty(
-							message = "name at least one format the data leave in") @Formats List<String> exportFormats,
+							max = Body.MAX_TEXT, message = EXIT_TERMS) @PlainText String exitTerms,
+			@ArraySchema(schema = @Schema(minLength = 1, pattern = "^[^;]+$"), minItems = 1,
+					arraySchema = @Schema(requiredMode = REQUIRED, example = "[\"CSV\", \"JSON\"]",
+							description = "The formats the data leave in, 300 characters at most together.")) @NotEmpty(
+									message = "name at least one format the data leave in") @Formats List<@PlainText(
+											line = true) String> exportFormats,
 			@Schema(requiredMode = REQUIRED, minimum = "0", exclusiveMaximum = true, maximum = "1000000000000",
 					multipleOf = 0.01, description = "Euros provisioned, at most 2 decimals.") @NotNull(
 							message = "missing: the budget provisioned, in euros") @DecimalMin(value = "0",

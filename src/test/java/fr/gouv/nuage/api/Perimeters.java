@@ -80,8 +80,9 @@ final class Perimeters {
 		directory.add("test", "dir-a", "Direction A", OrganisationKind.DIRECTORATE, "min-a", DIR_A_SIRET);
 		directory.add("test", "min-b", "Ministère B", OrganisationKind.MINISTRY, null, null);
 		directory.add("test", "dir-b", "Direction B", OrganisationKind.DIRECTORATE, "min-b", DIR_B_SIRET);
-		directory.add("test", "spm", "Services du Premier ministre", OrganisationKind.MINISTRY, null, null);
-		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, "spm", null);
+		directory.add("test", Directory.PRIME_MINISTER_SERVICES, "Services du Premier ministre",
+				OrganisationKind.MINISTRY, null, null);
+		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, Directory.PRIME_MINISTER_SERVICES, null);
 		directory.add("test", "ovh", "OVHcloud", OrganisationKind.PROVIDER, null, PROVIDER_SIRET);
 		directory.signIn(new Identity(AGENT, "A", "Gent", DIR_A_SIRET, null, null));
 		directory.signIn(new Identity(OTHER_AGENT, "B", "Gent", DIR_B_SIRET, null, null));
@@ -92,7 +93,7 @@ final class Perimeters {
 		directory.grant("test", CONTROLLER, Role.MINISTRY_CONTROLLER, "min-a");
 		directory.grant("test", OTHER_CONTROLLER, Role.MINISTRY_CONTROLLER, "min-b");
 		directory.grant("test", DINUM, Role.DINUM, "dinum");
-		directory.grant("test", PRIME_MINISTER, Role.PRIME_MINISTER_OFFICE, "spm");
+		directory.grant("test", PRIME_MINISTER, Role.PRIME_MINISTER_OFFICE, Directory.PRIME_MINISTER_SERVICES);
 	}
 
 	/**

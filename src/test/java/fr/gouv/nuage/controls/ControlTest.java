@@ -76,21 +76,21 @@ class ControlTest {
 
 	/** A control of the procedure brought to the status by allowed transitions. */
 	private static Control in(Procedure procedure, ControlStatus status) {
-		Control control = Control.open(PROJECT, procedure.name(), "x", REFERRAL);
+		Control control = Control.open(PROJECT, procedure.name(), "project", REFERRAL);
 		switch (status) {
-			case STUDY_ATTACHED -> control.attachStudy("study.pdf", "x", Role.PROJECT_AUTHORITY, REFERRAL);
-			case REFERRED -> control.refer("file.pdf", "x", Role.PROJECT_AUTHORITY, REFERRAL);
+			case STUDY_ATTACHED -> control.attachStudy("study.pdf", "project", Role.PROJECT_AUTHORITY, REFERRAL);
+			case REFERRED -> control.refer("file.pdf", "project", Role.PROJECT_AUTHORITY, REFERRAL);
 			case INFORMATION_REQUESTED -> {
-				control.refer("file.pdf", "x", Role.PROJECT_AUTHORITY, REFERRAL);
+				control.refer("file.pdf", "project", Role.PROJECT_AUTHORITY, REFERRAL);
 				control.requestInformation("budget?", "x", Role.DINUM, REFERRAL);
 			}
 			case DECIDED -> {
 				if (procedure == Procedure.MINISTRY) {
-					control.attachStudy("study.pdf", "x", Role.PROJECT_AUTHORITY, REFERRAL);
+					control.attachStudy("study.pdf", "project", Role.PROJECT_AUTHORITY, REFERRAL);
 					control.decide(Outcome.FAVOURABLE, null, "x", Role.MINISTRY_CONTROLLER, REFERRAL);
 				}
 				else if (procedure == Procedure.DINUM_OPINION) {
-					control.refer("file.pdf", "x", Role.PROJECT_AUTHORITY, REFERRAL);
+					control.refer("file.pdf", "project", Role.PROJECT_AUTHORITY, REFERRAL);
 					control.decide(Outcome.FAVOURABLE, null, "x", Role.DINUM, REFERRAL);
 				}
 				else {
@@ -98,7 +98,7 @@ class ControlTest {
 				}
 			}
 			case DEEMED_FAVOURABLE -> {
-				control.refer("file.pdf", "x", Role.PROJECT_AUTHORITY, REFERRAL);
+				control.refer("file.pdf", "project", Role.PROJECT_AUTHORITY, REFERRAL);
 				control.deemFavourable(REFERRAL.plusSeconds(40L * 24 * 3600));
 			}
 			default -> {
@@ -287,6 +287,38 @@ class ControlTest {
 		// perimeter.
 		assertThatThrownBy(() -> Control.open(PROJECT, "MINISTRY", CALLERS.get("agent of dir-a"), null, REFERRAL))
 			.isInstanceOf(NotAllowed.class);
+	}
+
+	@Test
+	void anAgentWhoIsAlsoTheControllerDoesNotDecideTheControlTheyOpened() {
+		Perimeter both = perimeter("both@a.fr", Set.of(ORGANISATION), Set.of("min-a", ORGANISATION));
+		Control control = Control.open(PROJECT, "MINISTRY", both, ORGANISATION, REFERRAL);
+		control.attachStudy("study.pdf", both, ORGANISATION, REFERRAL);
+		int steps = control.steps().size();
+		assertThatThrownBy(() -> control.decide(Outcome.FAVOURABLE, null, both, ORGANISATION, REFERRAL))
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("you took the step OPEN of this control for the project: another person decides it as "
+					+ "MINISTRY_CONTROLLER");
+		assertThat(control.status()).isEqualTo(ControlStatus.STUDY_ATTACHED);
+		assertThat(control.steps()).hasSize(steps);
+		control.decide(Outcome.FAVOURABLE, null, perimeter("controller@a.fr", Set.of(), Set.of("min-a", ORGANISATION)),
+				ORGANISATION, REFERRAL);
+		assertThat(control.status()).isEqualTo(ControlStatus.DECIDED);
+
+		// DINUM's opinion, by someone of DINUM who referred the file as an agent.
+		Perimeter agentAndDinum = perimeter("ad@numerique.gouv.fr", Set.of(ORGANISATION), Set.of(),
+				fr.gouv.nuage.directory.Role.DINUM);
+		Control large = Control.open(PROJECT, "DINUM_OPINION", "someone@a.fr", REFERRAL);
+		large.refer("file.pdf", agentAndDinum, ORGANISATION, REFERRAL);
+		assertThatThrownBy(() -> large.decide(Outcome.FAVOURABLE, null, agentAndDinum, ORGANISATION, REFERRAL))
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("you took the step REFERRED of this control for the project: another person decides it as "
+					+ "DINUM");
+		// The small projects' procedure is the project's own decision: its opener
+		// decides.
+		Control small = Control.open(PROJECT, "PROJECT_AUTHORITY", both, ORGANISATION, REFERRAL);
+		small.decide(Outcome.FAVOURABLE, null, both, ORGANISATION, REFERRAL);
+		assertThat(small.status()).isEqualTo(ControlStatus.DECIDED);
 	}
 
 	@Test

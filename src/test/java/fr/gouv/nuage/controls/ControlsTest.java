@@ -98,6 +98,46 @@ class ControlsTest {
 	}
 
 	@Test
+	void aProjectHasOneControlInProgressAndAnArchivedOneOpensNone() {
+		UUID project = registered(2_500_000);
+		UUID first = controls.open(project, "alice").id();
+		int entries = audit.entries().size();
+		assertThatThrownBy(() -> controls.open(project, "alice")).isInstanceOf(Control.Refused.class)
+			.hasMessage("the control " + first + " of this project is OPEN: a new one opens once it is decided");
+		controls.attachStudy(first, "etude-comparative.pdf", "alice", Control.Role.PROJECT_AUTHORITY);
+		assertThatThrownBy(() -> controls.open(project, "alice")).isInstanceOf(Control.Refused.class)
+			.hasMessageContaining("is STUDY_ATTACHED");
+		assertThat(controls.of(project)).hasSize(1);
+		controls.decide(first, Control.Outcome.FAVOURABLE, null, "claude", Control.Role.MINISTRY_CONTROLLER);
+		assertThat(controls.open(project, "alice").status()).as("once decided, a new one opens")
+			.isEqualTo(ControlStatus.OPEN);
+
+		UUID archived = registered(500_000);
+		projects.archive(archived, "alice");
+		entries = audit.entries().size();
+		assertThatThrownBy(() -> controls.open(archived, "alice")).isInstanceOf(Projects.Archived.class)
+			.hasMessage("the project `Portail` is archived: it takes no new control");
+		assertThat(controls.of(archived)).isEmpty();
+		assertThat(audit.entries()).hasSize(entries);
+	}
+
+	@Test
+	void whoeverTookAStepForTheProjectDoesNotDecideItsControl() {
+		UUID id = controls.open(registered(2_500_000), "alice").id();
+		controls.attachStudy(id, "etude-comparative.pdf", "alice", Control.Role.PROJECT_AUTHORITY);
+		int entries = audit.entries().size();
+		assertThatThrownBy(
+				() -> controls.decide(id, Control.Outcome.FAVOURABLE, null, "Alice", Control.Role.MINISTRY_CONTROLLER))
+			.isInstanceOf(NotAllowed.class)
+			.hasMessage("you took the step OPEN of this control for the project: another person decides it as "
+					+ "MINISTRY_CONTROLLER");
+		assertThat(controls.find(id).orElseThrow().status()).isEqualTo(ControlStatus.STUDY_ATTACHED);
+		assertThat(audit.entries()).hasSize(entries);
+		controls.decide(id, Control.Outcome.FAVOURABLE, null, "claude", Control.Role.MINISTRY_CONTROLLER);
+		assertThat(controls.find(id).orElseThrow().status()).isEqualTo(ControlStatus.DECIDED);
+	}
+
+	@Test
 	void dinumsSilenceForAMonthIsAFavourableOpinion() {
 		UUID id = controls.open(registered(12_000_000), "alice").id();
 		controls.refer(id, "dossier-grand-projet.pdf", "alice", Control.Role.PROJECT_AUTHORITY);

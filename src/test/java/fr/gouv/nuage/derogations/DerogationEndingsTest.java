@@ -70,6 +70,8 @@ class DerogationEndingsTest {
 			.id();
 		derogations.approveByMinister(id, "Ministre", Derogation.Role.MINISTER);
 		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
+		// An acceptable offer is said to exist from a day that has come.
+		clock.set(Instant.parse("2026-04-01T09:00:00Z"));
 		derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-04-01"), "dinum");
 		doThrow(new IllegalStateException("the catalogue cannot be read")).doCallRealMethod()
 			.when(projects)

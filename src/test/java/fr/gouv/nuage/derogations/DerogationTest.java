@@ -76,7 +76,7 @@ class DerogationTest {
 			case EXPIRED -> {
 				d.approveByMinister("m", Role.MINISTER, NOW);
 				d.validateByPrimeMinister("pm", Role.PRIME_MINISTER_OFFICE, NOW);
-				d.acceptableOfferAvailable(LocalDate.parse("2025-06-01"));
+				d.acceptableOfferAvailable(LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-01"));
 				d.expireIfDue(LocalDate.parse("2026-11-22"), NOW);
 			}
 			default -> {
@@ -143,7 +143,7 @@ class DerogationTest {
 			(d, p) -> d.refuse("non", p.person().email(), d.asRefuser(p, ORGANISATION), NOW), "withdraw",
 			(d, p) -> d.withdraw(p.person().email(), d.asWithdrawer(p, ORGANISATION), NOW), "end", (d, p) -> {
 				d.checkMaySetTheEnd(p, ORGANISATION);
-				d.acceptableOfferAvailable(LocalDate.parse("2026-12-01"));
+				d.acceptableOfferAvailable(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-01"));
 			});
 
 	/**
@@ -218,9 +218,50 @@ class DerogationTest {
 	}
 
 	@Test
+	void whoeverTookAStepDoesNotTakeTheNextDecidingOne() {
+		Perimeter agentAndController = perimeter("both@a.fr", Set.of(ORGANISATION), Set.of("min-a", ORGANISATION));
+		Derogation d = Derogation.request(UUID.randomUUID(), "R6", "sha256:abc", "migration engaged before 2023", null,
+				"both@a.fr", Derogation.asRequester(agentAndController, ORGANISATION), NOW);
+		assertThatThrownBy(() -> STEPS.get("approve").accept(d, agentAndController)).isInstanceOf(NotAllowed.class)
+			.hasMessage("you took the step REQUESTED of this derogation as PROJECT_AUTHORITY: another person decides "
+					+ "the next one");
+		assertThatThrownBy(() -> STEPS.get("refuse").accept(d, agentAndController)).isInstanceOf(NotAllowed.class);
+		assertThat(d.status()).isEqualTo(DerogationStatus.REQUESTED);
+		assertThat(d.steps()).hasSize(1);
+
+		// R9: the minister who approved does not validate, nor refuse, for the Prime
+		// Minister.
+		Derogation r9 = in("R9", DerogationStatus.REQUESTED);
+		STEPS.get("approve").accept(r9, CALLERS.get("pm-and-controller"));
+		for (String step : List.of("validate", "refuse")) {
+			assertThatThrownBy(() -> STEPS.get(step).accept(r9, CALLERS.get("pm-and-controller"))).as(step)
+				.isInstanceOf(NotAllowed.class)
+				.hasMessage("you took the step APPROVED_BY_MINISTER of this derogation as MINISTER: another person "
+						+ "decides the next one");
+		}
+		assertThat(r9.status()).isEqualTo(DerogationStatus.APPROVED_BY_MINISTER);
+		STEPS.get("validate").accept(r9, CALLERS.get("pm"));
+		assertThat(r9.status()).isEqualTo(DerogationStatus.GRANTED);
+	}
+
+	@Test
+	void anAcceptableOfferIsSaidToExistFromADayThatHasCome() {
+		Derogation d = in("R6", DerogationStatus.GRANTED);
+		LocalDate today = LocalDate.parse("2026-11-22");
+		assertThatThrownBy(() -> d.acceptableOfferAvailable(LocalDate.parse("9999-12-31"), today))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("since: `9999-12-31` is after today (2026-11-22): say since when an acceptable offer exists");
+		assertThatThrownBy(() -> d.acceptableOfferAvailable(today.plusDays(1), today))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(d.expiresOn()).isNull();
+		d.acceptableOfferAvailable(today, today);
+		assertThat(d.expiresOn()).isEqualTo(LocalDate.parse("2027-11-22"));
+	}
+
+	@Test
 	void aStepIsRecordedWithTheRoleThePerimeterGave() {
 		Derogation d = in("R9", DerogationStatus.REQUESTED);
-		STEPS.get("approve").accept(d, CALLERS.get("pm-and-controller"));
+		STEPS.get("approve").accept(d, CALLERS.get("controller"));
 		STEPS.get("refuse").accept(d, CALLERS.get("pm-and-controller"));
 		assertThat(d.steps()).extracting(Derogation.Step::role)
 			.containsExactly(Role.PROJECT_AUTHORITY, Role.MINISTER, Role.PRIME_MINISTER_OFFICE);
@@ -276,9 +317,9 @@ class DerogationTest {
 	void itEndsTwelveMonthsAfterAnAcceptableOfferAndExpiresOnItsEnd() {
 		Derogation d = in("R9", DerogationStatus.GRANTED);
 		assertThat(d.expireIfDue(LocalDate.parse("2040-01-01"), NOW)).isFalse();
-		d.acceptableOfferAvailable(LocalDate.parse("2027-03-01"));
+		d.acceptableOfferAvailable(LocalDate.parse("2027-03-01"), LocalDate.parse("2027-03-01"));
 		assertThat(d.expiresOn()).isEqualTo(LocalDate.parse("2028-03-01"));
-		d.acceptableOfferAvailable(LocalDate.parse("2027-06-01"));
+		d.acceptableOfferAvailable(LocalDate.parse("2027-06-01"), LocalDate.parse("2027-06-01"));
 		assertThat(d.expiresOn()).as("a later offer does not push the end back")
 			.isEqualTo(LocalDate.parse("2028-03-01"));
 		assertThat(d.expireIfDue(LocalDate.parse("2028-02-29"), NOW)).isFalse();
@@ -290,7 +331,7 @@ class DerogationTest {
 	@Test
 	void eachReminderIsOwedFromItsDayUntilItIsSent() {
 		Derogation d = in("R9", DerogationStatus.GRANTED);
-		d.acceptableOfferAvailable(LocalDate.parse("2027-03-01"));
+		d.acceptableOfferAvailable(LocalDate.parse("2027-03-01"), LocalDate.parse("2027-03-01"));
 		assertThat(d.reminderDue(LocalDate.parse("2027-12-01"), Set.of())).as("91 days before").isEmpty();
 		assertThat(d.reminderDue(LocalDate.parse("2027-12-02"), Set.of()))
 			.contains(new Derogation.Reminder(90, 90, List.of(90)));

@@ -103,7 +103,60 @@ class DerogationsTest {
 			.id();
 		derogations.approveByMinister(id, "Ministre", Derogation.Role.MINISTER);
 		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
+		// An acceptable offer is said to exist from a day that has come.
+		clock.set(Instant.parse("2026-04-01T09:00:00Z"));
 		return derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-04-01"), "dinum");
+	}
+
+	@Test
+	void oneDerogationFromARuleIsPendingOrInForceAtATimeAndAnArchivedProjectAsksForNone() {
+		UUID project = ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON_COMMERCIAL)).project().id();
+		UUID first = derogations.request(project, "R9", "migration engaged in 2022", "audit-snc.pdf", "alice").id();
+		for (int step = 0; step < 3; step++) {
+			DerogationStatus status = derogations.find(first).orElseThrow().status();
+			assertThatThrownBy(() -> derogations.request(project, "R9", "once more", "audit-snc.pdf", "alice"))
+				.as("while " + status)
+				.isInstanceOf(Derogation.Refused.class)
+				.hasMessage("the derogation " + first + " from `R9` of this project is " + status
+						+ ": no other is requested while one is pending or in force");
+			if (step == 0) {
+				derogations.approveByMinister(first, "Ministre", Derogation.Role.MINISTER);
+			}
+			else if (step == 1) {
+				derogations.validateByPrimeMinister(first, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
+			}
+		}
+		assertThat(derogations.of(project)).hasSize(1);
+
+		UUID withdrawn = ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON_COMMERCIAL)).project().id();
+		UUID asked = derogations.request(withdrawn, "R9", "first", "audit-snc.pdf", "alice").id();
+		derogations.withdraw(asked, "alice", Derogation.Role.PROJECT_AUTHORITY);
+		assertThat(derogations.request(withdrawn, "R9", "again", "audit-snc.pdf", "alice").status())
+			.as("once withdrawn, asked again")
+			.isEqualTo(DerogationStatus.REQUESTED);
+
+		UUID archived = ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON_COMMERCIAL)).project().id();
+		projects.archive(archived, "alice");
+		assertThatThrownBy(() -> derogations.request(archived, "R9", "x", "audit-snc.pdf", "alice"))
+			.isInstanceOf(Projects.Archived.class)
+			.hasMessageEndingWith("is archived: it takes no new derogation");
+		assertThat(derogations.of(archived)).isEmpty();
+	}
+
+	@Test
+	void anAcceptableOfferIsNotSaidToExistFromADayToCome() {
+		UUID project = ((Projects.Decided) projects.register("alice", null, SENSITIVE_ON_COMMERCIAL)).project().id();
+		UUID id = derogations.request(project, "R9", "migration engaged in 2022", "audit-snc.pdf", "alice").id();
+		derogations.approveByMinister(id, "Ministre", Derogation.Role.MINISTER);
+		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
+		assertThatThrownBy(() -> derogations.acceptableOfferAvailable(id, LocalDate.parse("9999-12-31"), "dinum"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("since: `9999-12-31` is after today (2026-03-10)");
+		assertThatThrownBy(() -> derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-03-11"), "dinum"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(derogations.find(id).orElseThrow().expiresOn()).isNull();
+		assertThat(derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-03-10"), "dinum").expiresOn())
+			.isEqualTo(LocalDate.parse("2027-03-10"));
 	}
 
 	@Test
@@ -115,6 +168,8 @@ class DerogationsTest {
 		assertThat(events.stream(DerogationGranted.class)).isEmpty();
 		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
 		assertThat(events.stream(DerogationGranted.class)).hasSize(1);
+		// An acceptable offer is said to exist from a day that has come.
+		clock.set(Instant.parse("2026-04-01T09:00:00Z"));
 		derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-04-01"), "dinum");
 		assertThat(derogations.find(id).orElseThrow().expiresOn()).isEqualTo(LocalDate.parse("2027-04-01"));
 

@@ -162,6 +162,36 @@ class DirectoryTest {
 	}
 
 	@Test
+	void theRolesThatReachEveryProjectAreGrantedOnTheirOwnOrganisationOnly() {
+		// The administrator's sign-in adds DINUM under the Prime Minister's services.
+		directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null));
+		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", null, null, null));
+		long rows = count();
+		int entries = audit.entries().size();
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.DINUM, "dir-a"))
+			.isInstanceOf(Directory.Refused.class)
+			.hasMessage("organisation: the role DINUM reaches every project: it is granted on `dinum` only, "
+					+ "not on `dir-a`");
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.DINUM, "min-a"))
+			.hasMessageStartingWith("organisation: the role DINUM reaches every project");
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.DINUM, Directory.PRIME_MINISTER_SERVICES))
+			.hasMessageStartingWith("organisation: the role DINUM reaches every project");
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.PRIME_MINISTER_OFFICE, "min-b"))
+			.isInstanceOf(Directory.Refused.class)
+			.hasMessage("organisation: the role PRIME_MINISTER_OFFICE reaches every project: it is granted on "
+					+ "`services-premier-ministre` only, not on `min-b`");
+		assertThatThrownBy(() -> directory.grant("x", "ana@a.gouv.fr", Role.PRIME_MINISTER_OFFICE, Directory.DINUM))
+			.hasMessageStartingWith("organisation: the role PRIME_MINISTER_OFFICE reaches every project");
+		assertThat(count()).isEqualTo(rows);
+		assertThat(audit.entries()).hasSize(entries);
+
+		assertThat(directory.grant("x", "ana@a.gouv.fr", Role.DINUM, Directory.DINUM).grants())
+			.contains(new Grant(Role.DINUM, Directory.DINUM, "x"));
+		assertThat(directory.grant("x", "ana@a.gouv.fr", Role.PRIME_MINISTER_OFFICE, Directory.PRIME_MINISTER_SERVICES)
+			.grants()).contains(new Grant(Role.PRIME_MINISTER_OFFICE, Directory.PRIME_MINISTER_SERVICES, "x"));
+	}
+
+	@Test
 	void dinumSeesEveryoneAndAControllerOnlyTheRolesHeldWithinTheirMinistry() {
 		Perimeter dinum = directory
 			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));

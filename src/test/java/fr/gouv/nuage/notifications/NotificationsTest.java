@@ -210,6 +210,8 @@ class NotificationsTest {
 			.id();
 		derogations.approveByMinister(id, ministry.controller(), Derogation.Role.MINISTER);
 		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
+		// An acceptable offer is said to exist from a day that has come.
+		clock.set(Instant.parse("2026-04-01T09:00:00Z"));
 		derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-04-01"), "dinum");
 		List<String> told = new ArrayList<>(ministry.agents());
 		told.add(ministry.controller());
@@ -247,7 +249,15 @@ class NotificationsTest {
 		Ministry ministry = ministry();
 		String dinum = "dinum-" + ministry.suffix() + "@numerique.gouv.fr";
 		directory.signIn(new Identity(dinum, "Denise", "Inum", null, null, null));
-		directory.grant("test", dinum, Role.DINUM, ministry.id());
+		if (directory.organisation(Directory.DINUM).isEmpty()) {
+			if (directory.organisation(Directory.PRIME_MINISTER_SERVICES).isEmpty()) {
+				directory.add("test", Directory.PRIME_MINISTER_SERVICES, "Services du Premier ministre",
+						OrganisationKind.MINISTRY, null, null);
+			}
+			directory.add("test", Directory.DINUM, "DINUM", OrganisationKind.DIRECTORATE,
+					Directory.PRIME_MINISTER_SERVICES, null);
+		}
+		directory.grant("test", dinum, Role.DINUM, Directory.DINUM);
 		UUID project = register(ministry.directorate(), MINISTRY_CONTROLLED, "Portail " + ministry.suffix());
 		UUID control = controls.open(project, ministry.agents().get(0)).id();
 		controls.attachStudy(control, "etude-comparative.pdf", ministry.agents().get(0),

@@ -105,6 +105,20 @@ class ReversibilityPlansTest {
 	}
 
 	@Test
+	void anArchivedProjectTakesNoPlan() {
+		UUID project = project();
+		plans.record(project, "Export sous 3 mois", List.of("S3"), new BigDecimal("40000"), 20, "alice", 0);
+		projects.archive(project, "alice");
+		int entries = audit.entries().size();
+		assertThatThrownBy(() -> plans.record(project, "Export sous 6 mois", List.of("S3"), new BigDecimal("40000"), 20,
+				"alice", 1))
+			.isInstanceOf(Projects.Archived.class)
+			.hasMessage("the project `Archives` is archived: it takes no new reversibility plan");
+		assertThat(plans.find(project).orElseThrow().exitTerms()).isEqualTo("Export sous 3 mois");
+		assertThat(audit.entries()).hasSize(entries);
+	}
+
+	@Test
 	void aStaleVersionIsRefusedAndNothingChanges() {
 		UUID project = project();
 		plans.record(project, "Export sous 3 mois", List.of("S3"), new BigDecimal("40000"), 20, "alice", 0);

@@ -8,6 +8,7 @@ import fr.gouv.nuage.catalogue.declarations.DeclarationStatus;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
 import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.http.Body;
+import fr.gouv.nuage.http.PlainText;
 import fr.gouv.nuage.http.Schemas;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -46,8 +47,8 @@ final class CatalogueSchemas {
 	@Schema(name = "DeclarationAcceptance", additionalProperties = FALSE,
 			description = "Optional: send no body to accept without a comment.")
 	record DeclarationAcceptance(@Schema(maxLength = DeclarationController.MAX_COMMENT) @Size(
-			max = DeclarationController.MAX_COMMENT,
-			message = "`comment` has at most " + DeclarationController.MAX_COMMENT + " characters") String comment) {
+			max = DeclarationController.MAX_COMMENT, message = "`comment` has at most "
+					+ DeclarationController.MAX_COMMENT + " characters") @PlainText String comment) {
 
 		/** A blank comment is no comment. */
 		DeclarationAcceptance {
@@ -60,7 +61,7 @@ final class CatalogueSchemas {
 			maxLength = DeclarationController.MAX_COMMENT,
 			description = "Why DINUM rejects the declaration.") @NotBlank(message = "say why with `reason`") @Size(
 					min = 1, max = DeclarationController.MAX_COMMENT, message = "`reason` has at most "
-							+ DeclarationController.MAX_COMMENT + " characters") String reason) {
+							+ DeclarationController.MAX_COMMENT + " characters") @PlainText String reason) {
 
 		/**
 		 * The reason without its surrounding spaces (a blank one was refused as the body
@@ -132,7 +133,8 @@ final class CatalogueSchemas {
 					"independent-sources" }) @NotNull(
 							message = "`evidence` is required: what the review rests on, such as `anssi-list`") @Pattern(
 									regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
-			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment){
+			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT,
+					message = TEXT_RULE) @PlainText String comment){
 
 		QualificationConfirmation {
 			schemeVersion = stripped(schemeVersion);
@@ -153,7 +155,8 @@ final class CatalogueSchemas {
 					"independent-sources" }) @NotNull(
 							message = "`evidence` is required: what the review rests on, such as `anssi-list`") @Pattern(
 									regexp = COUNTED, message = EVIDENCE_RULE) String evidence,
-			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT, message = TEXT_RULE) String comment){
+			@Schema(maxLength = 10_000) @Size(min = 1, max = Body.MAX_TEXT,
+					message = TEXT_RULE) @PlainText String comment){
 
 		QualificationEnd {
 			comment = stripped(comment);

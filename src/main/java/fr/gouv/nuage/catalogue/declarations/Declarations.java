@@ -248,6 +248,16 @@ public class Declarations implements CatalogueSource {
 		if (existing.isPresent() && !OfferDeclaration.sameOrganisation(existing.get().provider(), offer.provider())) {
 			return new Taken(offer.id(), existing.get().provider());
 		}
+		if (existing.isEmpty()) {
+			declarations.withStatus(DeclarationStatus.SUBMITTED)
+				.stream()
+				.filter(d -> d.kind() == OfferDeclaration.Kind.NEW_OFFER && d.offerId().equals(offer.id()))
+				.findFirst()
+				.ifPresent(pending -> {
+					throw new DeclarationRefused("a declaration of the new offer `" + offer.id()
+							+ "` already awaits DINUM's review: choose another id, or withdraw that one first");
+				});
+		}
 		OfferDeclaration declaration = OfferDeclaration.submit(offer.id(), offer.provider(),
 				existing.isPresent() ? OfferDeclaration.Kind.UPDATE : OfferDeclaration.Kind.NEW_OFFER, content,
 				provider, clock.instant());
@@ -275,6 +285,16 @@ public class Declarations implements CatalogueSource {
 	public OfferDeclaration accept(UUID id, Actor reviewer, String comment, Integer readVersion) {
 		OfferDeclaration declaration = get(id, readVersion);
 		Catalogue before = current();
+		// Ownership again: since it was submitted, another provider's offer may have
+		// taken
+		// the id.
+		before.offer(declaration.offerId())
+			.filter(offer -> !OfferDeclaration.sameOrganisation(offer.provider(), declaration.provider()))
+			.ifPresent(offer -> {
+				throw new DeclarationRefused("the offer `" + offer.id() + "` is `" + offer.provider()
+						+ "`'s since this declaration was submitted: it cannot be accepted for `"
+						+ declaration.provider() + "`; reject it");
+			});
 		declaration.accept(reviewer, comment, clock.instant());
 		declarations.save(declaration);
 		LocalDate today = LocalDate.now(clock);

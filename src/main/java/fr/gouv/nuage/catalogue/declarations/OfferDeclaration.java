@@ -13,7 +13,7 @@ import fr.gouv.nuage.directory.NotAllowed;
  * aggregate: a documented status ({@link DeclarationStatus}) and guarded transitions,
  * each kept in the history with who made it. A transition that the state does not allow
  * is refused ({@link DeclarationRefused}), as is one the actor may not make
- * ({@link NotAllowed}); either changes nothing.
+ * ({@link NotAllowed}), such as reviewing a declaration one made; either changes nothing.
  */
 public final class OfferDeclaration {
 
@@ -75,6 +75,7 @@ public final class OfferDeclaration {
 	void accept(Actor reviewer, String comment, Instant at) {
 		requireDinum(reviewer, "accept");
 		requireSubmitted("accepted");
+		requireAnotherPerson(reviewer, "accepts");
 		status = DeclarationStatus.ACCEPTED;
 		record(reviewer, "ACCEPTED", comment, at);
 	}
@@ -83,6 +84,7 @@ public final class OfferDeclaration {
 	void reject(Actor reviewer, String reason, Instant at) {
 		requireDinum(reviewer, "reject");
 		requireSubmitted("rejected");
+		requireAnotherPerson(reviewer, "rejects");
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("reason: a rejection must say why");
 		}
@@ -103,6 +105,19 @@ public final class OfferDeclaration {
 	private void requireDinum(Actor actor, String action) {
 		if (actor.role() != Actor.Role.DINUM) {
 			throw new NotAllowed("only DINUM may " + action + " a declaration");
+		}
+	}
+
+	/**
+	 * Separation of duties: whoever declared it (or took any step of it) does not review
+	 * it, even when they also hold DINUM's role.
+	 */
+	private void requireAnotherPerson(Actor reviewer, String action) {
+		for (DeclarationEvent event : history) {
+			if (event.actor() != null && event.actor().equalsIgnoreCase(reviewer.name())) {
+				throw new NotAllowed("you took the step " + event.action() + " of this declaration for `" + provider
+						+ "`: another person of DINUM " + action + " it");
+			}
 		}
 	}
 

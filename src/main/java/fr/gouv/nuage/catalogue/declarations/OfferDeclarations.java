@@ -24,25 +24,45 @@ class OfferDeclarations {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The offer's id while a new offer's declaration awaits review, the key of V17's one
+	 * pending declaration per new offer; {@code null} otherwise.
+	 */
+	private static String pendingNewOffer(OfferDeclaration declaration) {
+		return declaration.kind() == OfferDeclaration.Kind.NEW_OFFER
+				&& declaration.status() == DeclarationStatus.SUBMITTED ? declaration.offerId() : null;
+	}
+
 	void save(OfferDeclaration declaration) {
 		if (declaration.version() == 0) {
-			jdbc.sql("""
-					insert into offer_declaration (id, offer_id, provider, kind, content, status, submitted_at, version)
-					values (:id, :offer, :provider, :kind, :content, :status, :at, 1)""")
-				.param("id", declaration.id())
-				.param("offer", declaration.offerId())
-				.param("provider", declaration.provider())
-				.param("kind", declaration.kind().name())
-				.param("content", declaration.content())
-				.param("status", declaration.status().name())
-				.param("at", Timestamp.from(declaration.submittedAt()))
-				.update();
+			try {
+				jdbc.sql("""
+						insert into offer_declaration (id, offer_id, provider, kind, content, status, submitted_at,
+						    pending_new_offer, version)
+						values (:id, :offer, :provider, :kind, :content, :status, :at, :pending, 1)""")
+					.param("id", declaration.id())
+					.param("offer", declaration.offerId())
+					.param("provider", declaration.provider())
+					.param("kind", declaration.kind().name())
+					.param("content", declaration.content())
+					.param("status", declaration.status().name())
+					.param("at", Timestamp.from(declaration.submittedAt()))
+					.param("pending", pendingNewOffer(declaration))
+					.update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// One pending declaration of a new offer per id (V17): another came
+				// meanwhile.
+				throw new DeclarationRefused("a declaration of the new offer `" + declaration.offerId()
+						+ "` already awaits DINUM's review: choose another id, or withdraw that one first");
+			}
 		}
 		else {
 			int updated = jdbc.sql("""
-					update offer_declaration set status = :status, version = version + 1
+					update offer_declaration set status = :status, pending_new_offer = :pending, version = version + 1
 					where id = :id and version = :version""")
 				.param("status", declaration.status().name())
+				.param("pending", pendingNewOffer(declaration))
 				.param("id", declaration.id())
 				.param("version", declaration.version())
 				.update();

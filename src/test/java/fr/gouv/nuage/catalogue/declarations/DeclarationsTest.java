@@ -181,6 +181,72 @@ class DeclarationsTest {
 		assertThat(audit.verify().intact()).isTrue();
 	}
 
+	/** A new offer of {@code provider}, in the catalogue's YAML format. */
+	private static String newOffer(String id, String provider) {
+		return """
+				id: %s
+				provider: "%s"
+				service: "Object Storage"
+				model: IAAS
+				categories: [storage]
+				dataLocation: FRANCE
+				immuneToExtraEuAccess: false
+				hdsCertified: false
+				maxMarking: NONE
+				qualifications: []
+				sources: [ANSSI-LIST]
+				confidence: sourced
+				asOf: 2026-11-22
+				""".formatted(id, provider);
+	}
+
+	@Autowired
+	OfferDeclarations stored;
+
+	@Test
+	void aNewOffersIdIsDeclaredByOneProviderAtATimeAndCheckedAgainAtAcceptance() {
+		Actor scaleway = Actor.provider("Eve", "Scaleway (groupe Iliad)");
+		Declarations.Submission first = declarations.submit(bleu, newOffer("shared-storage", bleu.organisation()));
+		assertThat(first).as(first.toString()).isInstanceOf(Declarations.Submitted.class);
+		long before = jdbc.sql("select count(*) from offer_declaration").query(Long.class).single();
+		assertThatThrownBy(() -> declarations.submit(scaleway, newOffer("shared-storage", scaleway.organisation())))
+			.isInstanceOf(DeclarationRefused.class)
+			.hasMessage("a declaration of the new offer `shared-storage` already awaits DINUM's review: "
+					+ "choose another id, or withdraw that one first");
+		assertThatThrownBy(() -> declarations.submit(bleu, newOffer("shared-storage", bleu.organisation())))
+			.isInstanceOf(DeclarationRefused.class);
+		assertThat(jdbc.sql("select count(*) from offer_declaration").query(Long.class).single()).isEqualTo(before);
+
+		// One declared before the check, pending while Bleu's is accepted: the id is
+		// Bleu's.
+		OfferDeclaration late = OfferDeclaration.submit("shared-storage", scaleway.organisation(),
+				OfferDeclaration.Kind.NEW_OFFER, newOffer("shared-storage", scaleway.organisation()), scaleway,
+				java.time.Instant.now());
+		declarations.accept(((Declarations.Submitted) first).declaration().id(), dinum, null);
+		stored.save(late);
+		assertThatThrownBy(() -> declarations.accept(late.id(), dinum, null)).isInstanceOf(DeclarationRefused.class)
+			.hasMessage("the offer `shared-storage` is `Bleu (Orange et Capgemini)`'s since this declaration was "
+					+ "submitted: it cannot be accepted for `Scaleway (groupe Iliad)`; reject it");
+		assertThat(declarations.current().offer("shared-storage").orElseThrow().provider())
+			.isEqualTo(bleu.organisation());
+		assertThat(declarations.find(late.id()).orElseThrow().status()).isEqualTo(DeclarationStatus.SUBMITTED);
+	}
+
+	@Test
+	void whoeverDeclaredAnOfferDoesNotReviewIt() {
+		Perimeter both = new Perimeter(
+				new Person("claire@bleu.test", null, null, null, List.of(new Grant(Role.DINUM, "dinum", "test"))),
+				Set.of(), Set.of(), Set.of(bleu.organisation()));
+		UUID id = ((Declarations.Submitted) declarations.submit(both, bleuQualified())).declaration().id();
+		assertThatThrownBy(() -> declarations.accept(id, both, null, 1)).isInstanceOf(NotAllowed.class)
+			.hasMessage("you took the step SUBMITTED of this declaration for `Bleu (Orange et Capgemini)`: "
+					+ "another person of DINUM accepts it");
+		assertThatThrownBy(() -> declarations.reject(id, both, "no", 1)).isInstanceOf(NotAllowed.class)
+			.hasMessageEndingWith("another person of DINUM rejects it");
+		assertThat(declarations.find(id).orElseThrow().version()).isEqualTo(1);
+		assertThat(declarations.accept(id, dinum, null, 1).status()).isEqualTo(DeclarationStatus.ACCEPTED);
+	}
+
 	private static Perimeter perimeter(String email, Role role, Set<String> providers) {
 		List<Grant> grants = role == null ? List.of() : List.of(new Grant(role, "org", "test"));
 		return new Perimeter(new Person(email, null, null, null, grants), Set.of(), Set.of(), providers);
