@@ -136,6 +136,12 @@ final class CatalogueLoader {
 			error(mark, "syntax: " + (ex.getProblem() == null ? "malformed document" : ex.getProblem()));
 			return null;
 		}
+		catch (org.yaml.snakeyaml.error.YAMLException ex) {
+			// A limit of the reader (aliases, nesting, size) passed: no position to give.
+			error(null, "the document passes a limit of the YAML reader (at most 10 aliases of collections): "
+					+ ex.getMessage());
+			return null;
+		}
 	}
 
 	private Catalogue read(String text) {

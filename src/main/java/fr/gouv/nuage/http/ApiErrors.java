@@ -3,6 +3,7 @@ package fr.gouv.nuage.http;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * anything is written, or rolls its transaction back. It answers for the API's
  * controllers ({@code @RestController}), not for pages. A workflow's refusal is an
  * {@link IllegalStateException} (409), a field it refuses an
- * {@link IllegalArgumentException} written {@code field: message} (400).
+ * {@link IllegalArgumentException} written {@code field: message} (400) — when the domain
+ * raised them ({@link #refusal}); the same exceptions out of a library or the platform
+ * carry texts that are no one's to read: they answer a 500 that says nothing of them
+ * ({@link Internal}), logged with the trace it names.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
@@ -71,9 +75,32 @@ public class ApiErrors {
 	 * project, closed workflow).
 	 */
 	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<ProblemDetail> conflict(IllegalStateException ex) {
-		return transitionRefused(ex.getMessage());
+	ResponseEntity<ProblemDetail> conflict(IllegalStateException ex, HttpServletRequest request) {
+		return refusal(ex) ? transitionRefused(ex.getMessage()) : Internal.failure(request, ex);
 	}
+
+	/**
+	 * Whether an exception is the domain's refusal, whose text is written for the caller:
+	 * a type of Nuage's ({@code Derogation.Refused}, {@code DeclarationRefused}...), or
+	 * one Nuage's own code raised, with a message and no cause. A
+	 * {@code NumberFormatException} of the JDK, an exception of a library, a failure
+	 * Nuage wraps: none is.
+	 */
+	static boolean refusal(RuntimeException ex) {
+		if (ex.getMessage() == null || ex.getCause() != null) {
+			return false;
+		}
+		if (ex.getClass().getName().startsWith(NUAGE)) {
+			return true;
+		}
+		if (ex.getClass() != IllegalStateException.class && ex.getClass() != IllegalArgumentException.class) {
+			return false;
+		}
+		StackTraceElement[] stack = ex.getStackTrace();
+		return stack.length > 0 && stack[0].getClassName().startsWith(NUAGE);
+	}
+
+	private static final String NUAGE = "fr.gouv.nuage.";
 
 	public static ResponseEntity<ProblemDetail> outOfPerimeter(String detail) {
 		return Problems.problem(HttpStatus.FORBIDDEN, "/problems/out-of-perimeter", "Outside your perimeter", detail);
@@ -85,8 +112,11 @@ public class ApiErrors {
 
 	/** A field the domain refuses, written {@code field: message}. */
 	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex) {
-		String message = ex.getMessage() == null ? "invalid input" : ex.getMessage();
+	ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex, HttpServletRequest request) {
+		if (!refusal(ex)) {
+			return Internal.failure(request, ex);
+		}
+		String message = ex.getMessage();
 		int colon = message.indexOf(": ");
 		Map<String, Object> error = colon > 0 && message.substring(0, colon).matches("[A-Za-z.]+")
 				? Problems.field(message.substring(0, colon), message.substring(colon + 2))

@@ -27,7 +27,10 @@ public final class Pages {
 
 	/** The items of the page, out of a whole list. */
 	public static <T> List<T> slice(List<T> all, int page, int size) {
-		return all.subList(Math.min(all.size(), page * size), Math.min(all.size(), (page + 1) * size));
+		// In long: a far page times its size is beyond an int.
+		int from = (int) Math.min(all.size(), (long) page * size);
+		int to = (int) Math.min(all.size(), ((long) page + 1) * size);
+		return all.subList(from, to);
 	}
 
 	/**

@@ -88,11 +88,19 @@ public final class Problems {
 
 	/**
 	 * The date of an {@code asOf} parameter, today when absent, {@code null} when it is
-	 * not a date.
+	 * not a date written YYYY-MM-DD of the years 0001 to 9999 ({@code +999999999-12-31}
+	 * parses, but no date computed from it does).
 	 */
 	public static LocalDate date(String asOf) {
+		if (asOf == null) {
+			return LocalDate.now();
+		}
+		if (!asOf.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+			return null;
+		}
 		try {
-			return asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+			LocalDate date = LocalDate.parse(asOf);
+			return date.getYear() >= 1 ? date : null;
 		}
 		catch (DateTimeParseException ex) {
 			return null;
@@ -100,7 +108,7 @@ public final class Problems {
 	}
 
 	public static Map<String, Object> badDate(String asOf) {
-		return parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD");
+		return parameter("asOf", "`" + asOf + "` is not a date; write it YYYY-MM-DD, from 0001-01-01 to 9999-12-31");
 	}
 
 	public static Map<String, Object> parameter(String name, String message) {

@@ -71,8 +71,10 @@ public class StrictBodies extends AbstractGenericHttpMessageConverter<Object> {
 	@Override
 	public Object read(Type type, Class<?> context, HttpInputMessage input) throws IOException {
 		Class<?> record = (Class<?>) type;
-		byte[] bytes = input.getBody().readAllBytes();
-		return read(record, bytes.length == 0 ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+		byte[] bytes = StrictText.bytes(input.getBody(), input.getHeaders().getContentLength());
+		MediaType contentType = input.getHeaders().getContentType();
+		return read(record,
+				bytes.length == 0 ? null : Utf8.decode(bytes, contentType == null ? null : contentType.getCharset()));
 	}
 
 	/** The record a body holds, or {@link Body.Invalid} naming each bad field. */

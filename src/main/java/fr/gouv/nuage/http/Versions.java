@@ -8,7 +8,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Optimistic locking over HTTP: a resource's version is its strong ETag, and a change
  * names the version it was made on in {@code If-Match}; without it the change is refused
- * with 428, with an older one with 412.
+ * with 428, with an older one with 412. If-Match compares strongly (RFC 9110, 13.1.1): a
+ * weak tag ({@code W/"1"}) matches no version, and is refused with 412 saying so.
  */
 public final class Versions {
 
@@ -39,7 +40,9 @@ public final class Versions {
 		}
 		String value = header.strip();
 		if (value.startsWith("W/")) {
-			value = value.substring(2);
+			throw new OptimisticLockingFailureException("If-Match `" + header
+					+ "` is a weak tag: If-Match compares strongly; name the ETag you read, such as `"
+					+ value.substring(2) + "`");
 		}
 		if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
 			value = value.substring(1, value.length() - 1);

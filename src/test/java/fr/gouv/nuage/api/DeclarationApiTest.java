@@ -334,6 +334,53 @@ class DeclarationApiTest {
 			.andExpect(jsonPath("$.declarations[0].id").value(second));
 	}
 
+	@Test
+	void aWeakIfMatchIsRefusedAsNoVersion() throws Exception {
+		String id = submit(PROVIDER, YAML, OFFER);
+		mvc.perform(
+				post("/api/v1/declarations/" + id + "/withdrawal").with(user(PROVIDER)).header("If-Match", "W/\"1\""))
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("weak tag")));
+		mvc.perform(get("/api/v1/declarations/" + id).with(user(PROVIDER)))
+			.andExpect(jsonPath("$.status").value("SUBMITTED"));
+	}
+
+	@Test
+	void aWithdrawalRefusesABody() throws Exception {
+		String id = submit(PROVIDER, YAML, OFFER);
+		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(PROVIDER))
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"changed my mind\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"));
+		mvc.perform(get("/api/v1/declarations/" + id).with(user(PROVIDER)))
+			.andExpect(jsonPath("$.status").value("SUBMITTED"));
+	}
+
+	@Test
+	void aDeclarationWithTooManyAliasesIsRefusedAsADeclaration() throws Exception {
+		StringBuilder yaml = new StringBuilder(OFFER).append("notes:\n  a: &a [x, y]\n");
+		for (int i = 0; i < 20; i++) {
+			yaml.append("  b").append(i).append(": *a\n");
+		}
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML).content(yaml.toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].message", containsString("aliases")));
+	}
+
+	@Test
+	void aDeclarationThatIsNotUtf8IsRefusedNamingTheByte() throws Exception {
+		byte[] text = OFFER.replace("Object Storage", "Object Storag\u00e9")
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML).content(text))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].line").value(3))
+			.andExpect(jsonPath("$.errors[0].message", containsString("not valid UTF-8")));
+	}
+
 	private String submit(String provider, MediaType type, String content) throws Exception {
 		MvcResult result = mvc
 			.perform(post("/api/v1/declarations").with(user(provider)).contentType(type).content(content))

@@ -108,4 +108,26 @@ class DecisionControllerTest {
 			.andExpect(jsonPath("$.errors[0].path").value("hosting.offerId"));
 	}
 
+	@Test
+	void refusesAnAssessmentThatIsNotUtf8NamingTheByte() throws Exception {
+		byte[] body = "{\"schema\":\"nuage.assessment/v1\",\n\"entity\":{\"kind\":\"MINIST\u00c8RE\"}}"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].offset").value(57))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("the body is not valid UTF-8 at byte 57 (line 2, column 25)"));
+	}
+
+	@Test
+	void refusesADateBeyondTheCalendar() throws Exception {
+		mvc.perform(post("/api/v1/decisions").param("asOf", "+999999999-12-31")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"schema\":\"nuage.assessment/v1\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].parameter").value("asOf"));
+	}
+
 }

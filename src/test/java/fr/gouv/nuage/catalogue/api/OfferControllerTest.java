@@ -50,4 +50,24 @@ class OfferControllerTest {
 			.andExpect(jsonPath("$.errors[0].parameter").value("asOf"));
 	}
 
+	@Test
+	void aPageFarBeyondTheListIsEmptyNotAFailure() throws Exception {
+		mvc.perform(get("/api/v1/offers?page=21474836&size=200"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.offers.length()").value(0))
+			.andExpect(jsonPath("$.page").value(21474836));
+	}
+
+	@Test
+	void aDateBeyondTheCalendarIsRefusedAsAParameter() throws Exception {
+		for (String date : new String[] { "+999999999-12-31", "-999999999-01-01", "0000-01-01" }) {
+			mvc.perform(get("/api/v1/offers").param("asOf", date))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].parameter").value("asOf"));
+			mvc.perform(get("/api/v1/offers/s3ns-premi3ns").param("asOf", date))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].parameter").value("asOf"));
+		}
+	}
+
 }

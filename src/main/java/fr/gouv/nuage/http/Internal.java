@@ -1,0 +1,63 @@
+package fr.gouv.nuage.http;
+
+import java.net.URI;
+import java.text.MessageFormat;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What answers a failure that is no refusal of the domain: a 500 whose detail says
+ * nothing of the failure, in the caller's language, with a trace that names it in the
+ * server's log.
+ */
+final class Internal {
+
+	private static final Logger log = LoggerFactory.getLogger(Internal.class);
+
+	private Internal() {
+	}
+
+	static ResponseEntity<ProblemDetail> failure(HttpServletRequest request, Throwable failure) {
+		String trace = UUID.randomUUID().toString();
+		log.error("trace {}: {} {} failed", trace, request.getMethod(), request.getRequestURI(), failure);
+		ResourceBundle texts = ResourceBundle.getBundle("http/problems", language(request),
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		ResponseEntity<ProblemDetail> response = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+				"/problems/internal", texts.getString("internal.title"),
+				MessageFormat.format(texts.getString("internal.detail"), trace));
+		response.getBody().setInstance(URI.create("urn:uuid:" + trace));
+		response.getBody().setProperty("trace", trace);
+		return response;
+	}
+
+	/**
+	 * English when the caller prefers it to French, French otherwise (the State's
+	 * services' language).
+	 */
+	static Locale language(HttpServletRequest request) {
+		if (request.getHeader("Accept-Language") == null) {
+			return Locale.FRENCH;
+		}
+		Enumeration<Locale> locales = request.getLocales();
+		while (locales.hasMoreElements()) {
+			String language = locales.nextElement().getLanguage();
+			if (language.equals("en")) {
+				return Locale.ENGLISH;
+			}
+			if (language.equals("fr")) {
+				return Locale.FRENCH;
+			}
+		}
+		return Locale.FRENCH;
+	}
+
+}
