@@ -170,7 +170,7 @@ final class EvaluateCommand implements Callable<Integer> {
 		ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 		ExecutorService writer = Executors.newSingleThreadExecutor();
 		try (InputStream in = Inputs.stream(file)) {
-			Lines lines = new Lines(in);
+			Lines lines = new Lines(in, Inputs.MAX_LINE_BYTES);
 			int lineNumber = 0;
 			Future<Result[]> evaluating = null;
 			Future<Boolean> written = null;
@@ -186,8 +186,8 @@ final class EvaluateCommand implements Callable<Integer> {
 					next = workers.submit(() -> {
 						Result[] results = new Result[batch.size()];
 						IntStream.range(0, results.length).parallel().forEach(i -> {
-							Result result = evaluate(pack, reader, language, source, first + i,
-									new String(batch.get(i), StandardCharsets.UTF_8), bytes != null);
+							Result result = evaluate(pack, reader, language, source, first + i, batch.get(i),
+									bytes != null);
 							results[i] = result == null ? null : result.encoded(bytes != null);
 						});
 						return results;
@@ -202,8 +202,12 @@ final class EvaluateCommand implements Callable<Integer> {
 			}
 			invalid |= written != null && written.get();
 			out.flush();
+			if (lines.tooLong()) {
+				err.println("nuage: " + source + ":" + (lineNumber + 1) + ": the line is longer than the limit of "
+						+ Inputs.size(Inputs.MAX_LINE_BYTES) + "; the lines after it were not read");
+			}
 			err.flush();
-			return invalid ? NuageCli.INVALID : 0;
+			return invalid || lines.tooLong() ? NuageCli.INVALID : 0;
 		}
 		catch (IOException ex) {
 			throw new Inputs.InvalidInput("cannot read `" + source + "`: " + ex.getMessage());
@@ -223,13 +227,17 @@ final class EvaluateCommand implements Callable<Integer> {
 
 	/**
 	 * Splits a stream into lines of bytes; the workers decode them, not the reading
-	 * thread.
+	 * thread. A line longer than {@code maxLine} bytes ends the reading there: the lines
+	 * before it are given, and {@link #tooLong()} says so. The buffer then never grows
+	 * past twice the limit, whatever the stream holds.
 	 */
 	static final class Lines {
 
 		private final InputStream in;
 
-		private byte[] buffer = new byte[1 << 22];
+		private final int maxLine;
+
+		private byte[] buffer;
 
 		private int start;
 
@@ -237,19 +245,24 @@ final class EvaluateCommand implements Callable<Integer> {
 
 		private boolean eof;
 
-		Lines(InputStream in) {
+		private boolean tooLong;
+
+		Lines(InputStream in, int maxLine) {
 			this.in = in;
+			this.maxLine = maxLine;
+			this.buffer = new byte[Math.max(1 << 22, maxLine + 2)];
 		}
 
 		/**
 		 * Up to {@code max} lines, without their line ends; fewer only at the end of the
-		 * stream.
+		 * stream or before a line that is too long.
 		 */
 		List<byte[]> next(int max) throws IOException {
 			List<byte[]> lines = new ArrayList<>(max);
-			while (lines.size() < max) {
+			int scan = start;
+			while (lines.size() < max && !tooLong) {
 				int newline = -1;
-				for (int i = start; i < end; i++) {
+				for (int i = scan; i < end; i++) {
 					if (buffer[i] == '\n') {
 						newline = i;
 						break;
@@ -257,21 +270,41 @@ final class EvaluateCommand implements Callable<Integer> {
 				}
 				if (newline >= 0) {
 					int stop = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+					if (stop - start > maxLine) {
+						tooLong = true;
+						break;
+					}
 					lines.add(java.util.Arrays.copyOfRange(buffer, start, stop));
 					start = newline + 1;
+					scan = start;
+				}
+				else if (end - start > maxLine + 1) {
+					// (one byte more than the limit may be the \r of a line end still to
+					// come)
+					tooLong = true;
 				}
 				else if (eof) {
-					if (end > start) {
+					if (end - start > maxLine) {
+						tooLong = true;
+					}
+					else if (end > start) {
 						lines.add(java.util.Arrays.copyOfRange(buffer, start, end));
 						start = end;
 					}
 					break;
 				}
 				else {
+					int scanned = end - start;
 					fill();
+					scan = start + scanned;
 				}
 			}
 			return lines;
+		}
+
+		/** Whether the reading stopped at a line longer than the limit. */
+		boolean tooLong() {
+			return tooLong;
 		}
 
 		private void fill() throws IOException {
@@ -279,9 +312,6 @@ final class EvaluateCommand implements Callable<Integer> {
 				System.arraycopy(buffer, start, buffer, 0, end - start);
 				end -= start;
 				start = 0;
-			}
-			if (end == buffer.length) {
-				buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
 			}
 			int read = in.read(buffer, end, buffer.length - end);
 			if (read < 0) {
@@ -294,8 +324,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
 	}
 
-	private Result evaluate(RulePack pack, AssessmentReader reader, Lang language, String source, int line, String text,
+	private Result evaluate(RulePack pack, AssessmentReader reader, Lang language, String source, int line, byte[] utf8,
 			boolean bytes) {
+		String text = new String(utf8, StandardCharsets.UTF_8);
+		// The decoder put U+FFFD in place of what is not UTF-8: the line is checked byte
+		// by
+		// byte only then (a line of ASCII cannot hold it, and a genuine U+FFFD is rare).
+		if (text.indexOf('\uFFFD') >= 0) {
+			Inputs.Malformed where = Inputs.malformed(utf8, 0, utf8.length);
+			if (where != null) {
+				return errorLine(line, List.of(new InputError(source, line, 0, "", "not UTF-8 text: " + where)));
+			}
+		}
 		if (text.isBlank()) {
 			return null;
 		}

@@ -1,13 +1,21 @@
 package fr.gouv.nuage.cli;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import fr.gouv.nuage.doctrine.Lang;
 import fr.gouv.nuage.doctrine.PackLoader;
@@ -37,42 +45,145 @@ final class Inputs {
 		return file.equals("-") ? "<stdin>" : file;
 	}
 
+	/**
+	 * The most a document may weigh: an assessment, a pack, a pack's tests (the shipped
+	 * ones weigh a few dozen kilobytes). The server takes the same 1 MiB by default.
+	 */
+	static final int MAX_DOCUMENT_BYTES = 1 << 20;
+
+	/** The most a catalogue file may weigh (the reference one weighs about 120 kB). */
+	static final int MAX_CATALOGUE_BYTES = 4 << 20;
+
+	/** The most one line of a jsonl stream may weigh; the stream itself has no limit. */
+	static final int MAX_LINE_BYTES = 1 << 20;
+
+	/** A document of at most {@link #MAX_DOCUMENT_BYTES}, as UTF-8 text. */
 	static String read(String file) {
-		try {
-			if (file.equals("-")) {
-				return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-			}
-			return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-		}
-		catch (NoSuchFileException ex) {
-			throw new InvalidInput("cannot read `" + file + "`: no such file");
-		}
-		catch (java.nio.charset.MalformedInputException ex) {
-			throw new InvalidInput("cannot read `" + file + "`: it is not UTF-8 text");
+		return read(file, MAX_DOCUMENT_BYTES);
+	}
+
+	/**
+	 * The text of a file, or of standard input for {@code -}: at most {@code limit}
+	 * bytes, read no further than one byte past it (so that {@code /dev/zero} is refused
+	 * at once), and well-formed UTF-8 from either.
+	 */
+	static String read(String file, int limit) {
+		byte[] bytes;
+		try (InputStream in = stream(file)) {
+			bytes = in.readNBytes(limit + 1);
 		}
 		catch (IOException ex) {
-			throw new InvalidInput("cannot read `" + file + "`: " + ex.getMessage());
+			throw cannotRead(file, ex);
+		}
+		if (bytes.length > limit) {
+			throw new InvalidInput("`" + name(file) + "` is larger than the limit of " + size(limit));
+		}
+		return decode(name(file), bytes, 0, bytes.length);
+	}
+
+	/** {@code 1 MiB (1048576 bytes)}, or {@code 1000 bytes}. */
+	static String size(int bytes) {
+		return bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MiB (" + bytes + " bytes)" : bytes + " bytes";
+	}
+
+	/**
+	 * Strict UTF-8: a byte that is not part of a well-formed sequence is refused where it
+	 * is, never replaced by U+FFFD (which would change what the document says).
+	 */
+	static String decode(String source, byte[] bytes, int offset, int length) {
+		Malformed where = malformed(bytes, offset, length);
+		if (where != null) {
+			throw new InvalidInput("`" + source + "` is not UTF-8 text: line " + where.line() + ", " + where);
+		}
+		return new String(bytes, offset, length, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Where a malformed UTF-8 sequence starts: its 1-based line, its 0-based byte offset
+	 * and its first byte.
+	 */
+	record Malformed(int line, int offset, int value) {
+
+		/** {@code byte offset 17 (0xff)}. */
+		@Override
+		public String toString() {
+			return "byte offset " + offset + " (" + String.format(Locale.ROOT, "0x%02x", value) + ")";
+		}
+
+	}
+
+	/**
+	 * Where the first malformed sequence of {@code bytes} is, or {@code null} when they
+	 * are well-formed UTF-8.
+	 */
+	static Malformed malformed(byte[] bytes, int offset, int length) {
+		ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		CharBuffer out = CharBuffer.allocate(Math.min(length, 8192));
+		while (true) {
+			CoderResult result = decoder.decode(in, out, true);
+			if (result.isError()) {
+				int at = in.position();
+				int line = 1;
+				for (int i = offset; i < at; i++) {
+					if (bytes[i] == '\n') {
+						line++;
+					}
+				}
+				return new Malformed(line, at - offset, bytes[at] & 0xFF);
+			}
+			if (result.isOverflow()) {
+				out.clear();
+				continue;
+			}
+			result = decoder.flush(out);
+			if (result.isOverflow()) {
+				out.clear();
+				continue;
+			}
+			return null;
 		}
 	}
 
-	/** The bytes of a file, or of standard input for {@code -}. */
+	/** The bytes of a file, or of standard input for {@code -} (left open on close). */
 	static InputStream stream(String file) {
-		try {
-			return file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
+		if (file.equals("-")) {
+			return new FilterInputStream(System.in) {
+				@Override
+				public void close() {
+					// standard input belongs to the process, not to the command
+				}
+			};
 		}
-		catch (NoSuchFileException ex) {
-			throw new InvalidInput("cannot read `" + file + "`: no such file");
+		Path path = Path.of(file);
+		if (Files.isDirectory(path)) {
+			throw new InvalidInput("cannot read `" + file + "`: it is a directory");
+		}
+		try {
+			return Files.newInputStream(path);
 		}
 		catch (IOException ex) {
-			throw new InvalidInput("cannot read `" + file + "`: " + ex.getMessage());
+			throw cannotRead(file, ex);
 		}
+	}
+
+	static InvalidInput cannotRead(String file, IOException ex) {
+		if (ex instanceof NoSuchFileException) {
+			return new InvalidInput("cannot read `" + name(file) + "`: no such file");
+		}
+		if (ex instanceof AccessDeniedException) {
+			return new InvalidInput("cannot read `" + name(file) + "`: permission denied");
+		}
+		return new InvalidInput("cannot read `" + name(file) + "`: " + ex.getMessage());
 	}
 
 	/** A shipped pack by id, or a pack file being written (a draft to simulate). */
 	static RulePack pack(String doctrine, String packFile) {
 		if (packFile != null) {
 			PackLoader.Result result = new PackLoader().load(Path.of(packFile).getFileName().toString(),
-					read(packFile));
+					read(packFile, MAX_DOCUMENT_BYTES));
 			if (result instanceof PackLoader.Loaded loaded) {
 				return loaded.pack();
 			}

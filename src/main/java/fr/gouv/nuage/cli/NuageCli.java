@@ -71,7 +71,17 @@ public final class NuageCli implements Runnable {
 			line.getErr().flush();
 			return INVALID;
 		});
-		return commandLine.execute(args);
+		try {
+			return commandLine.execute(args);
+		}
+		catch (OutOfMemoryError | StackOverflowError ex) {
+			// Never the exit status of a verdict: 1 would read as NON_COMPLIANT.
+			err.println(
+					"nuage: internal error: " + (ex instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
+							+ "; please report it with the input that caused it");
+			err.flush();
+			return INVALID;
+		}
 	}
 
 	@Override

@@ -423,7 +423,7 @@ final class OffersCommand implements Runnable {
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
 			PrintWriter err = spec.commandLine().getErr();
-			String text = Inputs.read(file);
+			String text = Inputs.read(file, Inputs.MAX_CATALOGUE_BYTES);
 			Catalogue.LoadResult result = file.endsWith(".csv")
 					? fr.gouv.nuage.catalogue.CatalogueCsv.load(file, text, Catalogue.reference())
 					: Catalogue.load(file, text);

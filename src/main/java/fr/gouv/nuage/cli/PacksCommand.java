@@ -87,7 +87,7 @@ final class PacksCommand implements Runnable {
 	}
 
 	@Command(name = "test", mixinStandardHelpOptions = true,
-			description = "Run a pack's tests (<pack>.tests.yaml beside it). Exit 1 when a case fails.")
+			description = "Run a pack's tests (<pack>.tests.yaml beside it). Exit 1 when a case fails, 2 when the pack or the tests cannot be read.")
 	static final class TestPack implements Callable<Integer> {
 
 		@Spec
@@ -108,7 +108,15 @@ final class PacksCommand implements Runnable {
 			PrintWriter err = spec.commandLine().getErr();
 			RulePack pack = Inputs.pack(null, path);
 			String testsPath = tests != null ? tests : path.replaceFirst("\\.ya?ml$", "") + ".tests.yaml";
-			List<PackTests.CaseResult> results = PackTests.run(pack, testsPath, Inputs.read(testsPath));
+			String testsText = Inputs.read(testsPath);
+			List<SourceIssue> unreadable = PackTests.check(testsPath, testsText);
+			if (!unreadable.isEmpty()) {
+				unreadable.forEach(issue -> err.println(issue.format()));
+				err.println("refused: the tests cannot be read");
+				err.flush();
+				return NuageCli.INVALID;
+			}
+			List<PackTests.CaseResult> results = PackTests.run(pack, testsPath, testsText);
 			int failed = 0;
 			for (PackTests.CaseResult result : results) {
 				if (!result.passed()) {

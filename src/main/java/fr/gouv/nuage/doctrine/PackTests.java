@@ -36,8 +36,25 @@ public final class PackTests {
 	/**
 	 * Runs every case of {@code testsText} (file {@code testsFile}) against {@code pack}.
 	 */
+	/**
+	 * What makes {@code testsText} unreadable, with positions: a yaml syntax error, or a
+	 * limit of a pack reached (size, nesting, aliases, among them an alias that refers to
+	 * a value containing it); empty when the cases can be read.
+	 */
+	public static List<SourceIssue> check(String testsFile, String testsText) {
+		List<SourceIssue> issues = new ArrayList<>();
+		if (YamlTree.parse(testsFile, testsText, testsText.split("\r?\n", -1), issues) != null) {
+			return List.of();
+		}
+		return List.copyOf(issues);
+	}
+
 	@SuppressWarnings("unchecked")
 	public static List<CaseResult> run(RulePack pack, String testsFile, String testsText) {
+		List<SourceIssue> unreadable = check(testsFile, testsText);
+		if (!unreadable.isEmpty()) {
+			return List.of(new CaseResult(testsFile, "", unreadable.stream().map(SourceIssue::headline).toList()));
+		}
 		Object root;
 		try {
 			root = new Yaml(new LoaderOptions()).load(testsText);

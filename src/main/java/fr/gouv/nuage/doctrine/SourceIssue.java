@@ -7,6 +7,9 @@ package fr.gouv.nuage.doctrine;
  */
 public record SourceIssue(Severity severity, String file, int line, int column, String message, String sourceLine) {
 
+	/** The most characters of the source line shown under the headline. */
+	private static final int SNIPPET = 160;
+
 	public enum Severity {
 
 		ERROR, WARNING
@@ -40,12 +43,20 @@ public record SourceIssue(Severity severity, String file, int line, int column, 
 		if (sourceLine == null || sourceLine.isEmpty()) {
 			return headline();
 		}
+		// A line of a megabyte is shown as the part around the column, not written whole.
+		int from = sourceLine.length() <= SNIPPET ? 0
+				: Math.max(0, Math.min(column - 1 - SNIPPET / 2, sourceLine.length() - SNIPPET));
+		int to = Math.min(sourceLine.length(), from + SNIPPET);
+		String before = from > 0 ? "…" : "";
 		StringBuilder out = new StringBuilder(headline()).append('\n')
 			.append(" | ")
-			.append(sourceLine)
+			.append(before)
+			.append(sourceLine, from, to)
+			.append(to < sourceLine.length() ? "…" : "")
 			.append('\n')
-			.append(" | ");
-		for (int i = 1; i < column && i <= sourceLine.length(); i++) {
+			.append(" | ")
+			.append(before.isEmpty() ? "" : " ");
+		for (int i = from + 1; i < column && i <= to; i++) {
 			out.append(sourceLine.charAt(i - 1) == '\t' ? '\t' : ' ');
 		}
 		return out.append('^').toString();
