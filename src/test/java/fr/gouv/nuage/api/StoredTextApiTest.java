@@ -86,7 +86,12 @@ class StoredTextApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("name"))
 			.andExpect(jsonPath("$.errors[0].message").value(startsWith("the text contains a bidirectional control")));
-		assertThat(jdbc.sql("select name from project").query(String.class).list()).containsOnly("Portail");
+		// The name the project was registered with, unchanged (other tests' projects may
+		// share the database).
+		assertThat(jdbc.sql("select name from project where id = ?")
+			.param(java.util.UUID.fromString(project.substring(project.lastIndexOf('/') + 1)))
+			.query(String.class)
+			.single()).isEqualTo("Portail");
 		assertThat(jdbc.sql("select count(*) from organisation where id = 'dir-z'").query(Long.class).single())
 			.isZero();
 	}
