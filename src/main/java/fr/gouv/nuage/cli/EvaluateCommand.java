@@ -26,6 +26,7 @@ import fr.gouv.nuage.doctrine.DecisionText;
 import fr.gouv.nuage.doctrine.InputError;
 import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.doctrine.Lang;
+import fr.gouv.nuage.doctrine.MalformedUtf8;
 import fr.gouv.nuage.doctrine.ReadResult;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.TraceEntry;
@@ -331,7 +332,7 @@ final class EvaluateCommand implements Callable<Integer> {
 		// by
 		// byte only then (a line of ASCII cannot hold it, and a genuine U+FFFD is rare).
 		if (text.indexOf('\uFFFD') >= 0) {
-			Inputs.Malformed where = Inputs.malformed(utf8, 0, utf8.length);
+			MalformedUtf8 where = MalformedUtf8.find(utf8, 0, utf8.length);
 			if (where != null) {
 				return errorLine(line, List.of(new InputError(source, line, 0, "", "not UTF-8 text: " + where)));
 			}

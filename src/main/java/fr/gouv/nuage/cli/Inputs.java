@@ -3,11 +3,6 @@ package fr.gouv.nuage.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -15,9 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import fr.gouv.nuage.doctrine.Lang;
+import fr.gouv.nuage.doctrine.MalformedUtf8;
 import fr.gouv.nuage.doctrine.PackLoader;
 import fr.gouv.nuage.doctrine.RulePack;
 import fr.gouv.nuage.doctrine.RulePacks;
@@ -91,60 +86,11 @@ final class Inputs {
 	 * is, never replaced by U+FFFD (which would change what the document says).
 	 */
 	static String decode(String source, byte[] bytes, int offset, int length) {
-		Malformed where = malformed(bytes, offset, length);
+		MalformedUtf8 where = MalformedUtf8.find(bytes, offset, length);
 		if (where != null) {
 			throw new InvalidInput("`" + source + "` is not UTF-8 text: line " + where.line() + ", " + where);
 		}
 		return new String(bytes, offset, length, StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * Where a malformed UTF-8 sequence starts: its 1-based line, its 0-based byte offset
-	 * and its first byte.
-	 */
-	record Malformed(int line, int offset, int value) {
-
-		/** {@code byte offset 17 (0xff)}. */
-		@Override
-		public String toString() {
-			return "byte offset " + offset + " (" + String.format(Locale.ROOT, "0x%02x", value) + ")";
-		}
-
-	}
-
-	/**
-	 * Where the first malformed sequence of {@code bytes} is, or {@code null} when they
-	 * are well-formed UTF-8.
-	 */
-	static Malformed malformed(byte[] bytes, int offset, int length) {
-		ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		CharBuffer out = CharBuffer.allocate(Math.min(length, 8192));
-		while (true) {
-			CoderResult result = decoder.decode(in, out, true);
-			if (result.isError()) {
-				int at = in.position();
-				int line = 1;
-				for (int i = offset; i < at; i++) {
-					if (bytes[i] == '\n') {
-						line++;
-					}
-				}
-				return new Malformed(line, at - offset, bytes[at] & 0xFF);
-			}
-			if (result.isOverflow()) {
-				out.clear();
-				continue;
-			}
-			result = decoder.flush(out);
-			if (result.isOverflow()) {
-				out.clear();
-				continue;
-			}
-			return null;
-		}
 	}
 
 	/** The bytes of a file, or of standard input for {@code -} (left open on close). */

@@ -31,6 +31,7 @@ import java.util.zip.ZipInputStream;
 import fr.gouv.nuage.audit.AuditLog;
 import fr.gouv.nuage.directory.NotAllowed;
 import fr.gouv.nuage.directory.Perimeter;
+import fr.gouv.nuage.http.PlainText;
 import fr.gouv.nuage.projects.NoSuchProject;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -395,7 +396,7 @@ public class Documents {
 	 * `fdp.exe`.
 	 */
 	private static boolean isControl(int c) {
-		return Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+		return Character.isISOControl(c) || PlainText.Check.bidiControl(c);
 	}
 
 	/**

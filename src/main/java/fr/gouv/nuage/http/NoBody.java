@@ -2,8 +2,11 @@ package fr.gouv.nuage.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +34,17 @@ class NoBody implements HandlerInterceptor {
 
 	private static final List<String> STEPS = List.of("POST", "PUT", "PATCH", "DELETE");
 
+	/**
+	 * Whether each handler takes a body, found once: its parameters do not change between
+	 * requests.
+	 */
+	private final Map<Method, Boolean> takesBody = new ConcurrentHashMap<>();
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws IOException {
-		if (!(handler instanceof HandlerMethod method) || !mayCarryBody(request) || takesBody(method)) {
+		if (!(handler instanceof HandlerMethod method) || !mayCarryBody(request)
+				|| takesBody.computeIfAbsent(method.getMethod(), m -> takesBody(method))) {
 			return true;
 		}
 		InputStream in = request.getInputStream();

@@ -82,12 +82,20 @@ public @interface PlainText {
 				if (!lineBreak && Character.isISOControl(c)) {
 					return "the text contains a control character " + code(c) + " at character " + position;
 				}
-				if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+				if (bidiControl(c)) {
 					return "the text contains a bidirectional control " + code(c) + " at character " + position
 							+ ": it changes how what follows reads";
 				}
 			}
 			return null;
+		}
+
+		/**
+		 * A bidirectional control (U+202A–U+202E, U+2066–U+2069), which changes how what
+		 * follows reads.
+		 */
+		public static boolean bidiControl(int c) {
+			return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 		}
 
 		private static String code(char c) {

@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.gouv.nuage.doctrine.MalformedUtf8;
+
 /**
  * A request body's bytes as text, refused where they are not text in their charset (UTF-8
- * unless the request names another): never a U+FFFD put in place of what was sent.
+ * unless the request names another, located by {@link MalformedUtf8} as the CLI does):
+ * never a U+FFFD put in place of what was sent.
  */
 final class Utf8 {
 
@@ -26,7 +29,11 @@ final class Utf8 {
 			// The JDK's decoding is the fast path; only a body where a replacement shows
 			// is decoded again, strictly, to tell a sent U+FFFD from a bad byte.
 			String text = new String(bytes, StandardCharsets.UTF_8);
-			return text.indexOf('\uFFFD') < 0 ? text : strict(bytes, StandardCharsets.UTF_8);
+			MalformedUtf8 where = text.indexOf('\uFFFD') < 0 ? null : MalformedUtf8.find(bytes, 0, bytes.length);
+			if (where != null) {
+				throw refused(where.offset(), where.line(), where.column(), StandardCharsets.UTF_8);
+			}
+			return text;
 		}
 		return strict(bytes, charset);
 	}
@@ -48,6 +55,7 @@ final class Utf8 {
 		return out.flip().toString();
 	}
 
+	/** Where the text decoded before a bad byte of another charset ends. */
 	private static Body.Invalid refused(int offset, CharSequence before, Charset charset) {
 		int line = 1;
 		int column = 1;
@@ -60,6 +68,10 @@ final class Utf8 {
 				column++;
 			}
 		}
+		return refused(offset, line, column, charset);
+	}
+
+	private static Body.Invalid refused(int offset, int line, int column, Charset charset) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("field", "body");
 		error.put("offset", offset);
