@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.http.Refusal;
+import fr.gouv.nuage.http.Said;
 import fr.gouv.nuage.directory.Perimeter;
 
 /**
@@ -79,14 +81,19 @@ public final class Control {
 	}
 
 	/** A transition not allowed; nothing was changed. */
-	public static final class Refused extends IllegalStateException {
+	public static final class Refused extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		Refused(String message) {
-			super(message);
+		Refused(Said said) {
+			super(Kind.CONFLICT, null, said);
 		}
 
+	}
+
+	/** A text of the controls' bundle ({@code controls/refusals}). */
+	static Said said(String key, Object... values) {
+		return Said.of("controls/refusals", key, values);
 	}
 
 	private final UUID id;
@@ -157,8 +164,7 @@ public final class Control {
 			procedure = Procedure.valueOf(decisionControl);
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new Refused("no control can open while the procedure is `" + decisionControl
-					+ "`: the project's full cost is needed");
+			throw new Refused(said("open.no-procedure", decisionControl));
 		}
 		Control control = new Control(UUID.randomUUID(), project, procedure);
 		control.steps.add(new Step(at, actor, null, ControlStatus.OPEN, procedure.name()));
@@ -203,10 +209,9 @@ public final class Control {
 
 	void attachStudy(String document, String actor, Role role, Instant at) {
 		allow(Action.ATTACH_STUDY, role);
-		require(procedure == Procedure.MINISTRY, "a comparative study is attached in the ministry's procedure only");
-		require(status == ControlStatus.OPEN || status == ControlStatus.STUDY_ATTACHED,
-				"the study can no longer change once the control is " + status);
-		require(document != null && !document.isBlank(), "the comparative study must be attached");
+		require(procedure == Procedure.MINISTRY, "study.ministry-only");
+		require(status == ControlStatus.OPEN || status == ControlStatus.STUDY_ATTACHED, "study.closed", status);
+		require(document != null && !document.isBlank(), "study.missing");
 		studyDocument = document;
 		move(ControlStatus.STUDY_ATTACHED, actor, role, document, at);
 	}
@@ -222,11 +227,9 @@ public final class Control {
 
 	void refer(String file, String actor, Role role, Instant at) {
 		allow(Action.REFER, role);
-		require(procedure == Procedure.DINUM_OPINION,
-				"a file is referred to DINUM in the large-project procedure only");
-		require(status == ControlStatus.OPEN || status == ControlStatus.INFORMATION_REQUESTED,
-				"the file cannot be referred while the control is " + status);
-		require(file != null && !file.isBlank(), "the referral needs its file");
+		require(procedure == Procedure.DINUM_OPINION, "refer.dinum-only");
+		require(status == ControlStatus.OPEN || status == ControlStatus.INFORMATION_REQUESTED, "refer.closed", status);
+		require(file != null && !file.isBlank(), "refer.missing");
 		if (status == ControlStatus.OPEN) {
 			referredOn = day(at);
 			due = referredOn.plusMonths(1);
@@ -245,9 +248,8 @@ public final class Control {
 
 	void requestInformation(String request, String actor, Role role, Instant at) {
 		allow(Action.REQUEST_INFORMATION, role);
-		require(procedure == Procedure.DINUM_OPINION, "information is asked on a file referred to DINUM only");
-		require(status == ControlStatus.REFERRED,
-				"information is asked on a referred file, not while the control is " + status);
+		require(procedure == Procedure.DINUM_OPINION, "information.dinum-only");
+		require(status == ControlStatus.REFERRED, "information.not-referred", status);
 		daysLeftWhenSuspended = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(day(at), due));
 		move(ControlStatus.INFORMATION_REQUESTED, actor, role, request, at);
 	}
@@ -261,20 +263,19 @@ public final class Control {
 		allow(Action.DECIDE, role);
 		switch (procedure) {
 			case PROJECT_AUTHORITY:
-				require(status == ControlStatus.OPEN, "the control is " + status);
+				require(status == ControlStatus.OPEN, "status", status);
 				break;
 			case MINISTRY:
-				require(status == ControlStatus.STUDY_ATTACHED, status == ControlStatus.OPEN
-						? "the ministry decides once the comparative study is attached" : "the control is " + status);
+				require(status == ControlStatus.STUDY_ATTACHED,
+						status == ControlStatus.OPEN ? "decide.study-first" : "status", status);
 				break;
 			default:
-				require(status == ControlStatus.REFERRED, status == ControlStatus.OPEN
-						? "DINUM gives its opinion once the file is referred" : "the control is " + status);
+				require(status == ControlStatus.REFERRED,
+						status == ControlStatus.OPEN ? "decide.refer-first" : "status", status);
 		}
 		separate(actor, role);
-		require(outcome != null, "a decision says its outcome");
-		require(outcome == Outcome.FAVOURABLE || (reasons != null && !reasons.isBlank()),
-				"a decision other than favourable says why");
+		require(outcome != null, "decide.outcome");
+		require(outcome == Outcome.FAVOURABLE || (reasons != null && !reasons.isBlank()), "decide.reasons");
 		this.outcome = outcome;
 		move(ControlStatus.DECIDED, actor, role, outcome + (reasons == null ? "" : ": " + reasons), at);
 	}
@@ -284,9 +285,8 @@ public final class Control {
 	 * deemed favourable.
 	 */
 	public void deemFavourable(Instant at) {
-		require(procedure == Procedure.DINUM_OPINION && status == ControlStatus.REFERRED,
-				"only a file referred to DINUM is deemed favourable by silence");
-		require(!day(at).isBefore(due), "DINUM has until " + due.minusDays(1) + " to answer");
+		require(procedure == Procedure.DINUM_OPINION && status == ControlStatus.REFERRED, "silence.not-referred");
+		require(!day(at).isBefore(due), "silence.not-yet", due.minusDays(1));
 		this.outcome = Outcome.FAVOURABLE;
 		move(ControlStatus.DEEMED_FAVOURABLE, "DINUM (silence)", Role.DINUM, "no answer by " + due, at);
 	}
@@ -316,8 +316,7 @@ public final class Control {
 		for (Step step : steps) {
 			Role took = step.role() == null ? Role.PROJECT_AUTHORITY : step.role();
 			if (took != deciding && step.actor() != null && step.actor().equalsIgnoreCase(actor)) {
-				throw new NotAllowed("you took the step " + step.status() + " of this control for the project: "
-						+ "another person decides it as " + deciding);
+				throw new NotAllowed(said("separate", step.status(), deciding));
 			}
 		}
 	}
@@ -332,25 +331,27 @@ public final class Control {
 	/**
 	 * Who takes {@code action}, said to whoever may not; {@code organisation} when known.
 	 */
-	private static String onlyWho(Action action, Procedure procedure, String organisation) {
-		String agents = "the agents of "
-				+ (organisation == null ? "the project's organisation" : "`" + organisation + "`");
-		return switch (action) {
-			case OPEN -> "only " + agents + " open the control of this project";
-			case ATTACH_STUDY -> "only " + agents + " attach the project's comparative study";
-			case REFER -> "only " + agents + " refer the project's file to DINUM";
-			case REQUEST_INFORMATION -> "only DINUM asks for information on a referral";
+	private static Said onlyWho(Action action, Procedure procedure, String organisation) {
+		String key = switch (action) {
+			case OPEN -> "only.open";
+			case ATTACH_STUDY -> "only.attach-study";
+			case REFER -> "only.refer";
+			case REQUEST_INFORMATION -> "only.request-information";
 			case DECIDE -> switch (procedure) {
-				case PROJECT_AUTHORITY -> "the authority in charge of the project decides its control: " + agents;
-				case MINISTRY -> "the ministry's controller decides a control of a project from 1 to 9 M€";
-				case DINUM_OPINION -> "DINUM gives its opinion on a project from 9 M€";
+				case PROJECT_AUTHORITY -> "only.decide.project-authority";
+				case MINISTRY -> "only.decide.ministry";
+				case DINUM_OPINION -> "only.decide.dinum-opinion";
 			};
 		};
+		boolean agents = action != Action.REQUEST_INFORMATION
+				&& (action != Action.DECIDE || procedure == Procedure.PROJECT_AUTHORITY);
+		return agents && organisation != null ? said(key + ".named", organisation) : said(key);
 	}
 
-	private static void require(boolean condition, String message) {
+	/** Refuses the step, with the text {@code key} of the bundle and its values. */
+	private static void require(boolean condition, String key, Object... values) {
 		if (!condition) {
-			throw new Refused(message);
+			throw new Refused(said(key, values));
 		}
 	}
 

@@ -44,7 +44,7 @@ class ControlRepository {
 			}
 			catch (org.springframework.dao.DuplicateKeyException ex) {
 				// One control in progress per project (V17): another opened meanwhile.
-				throw new Control.Refused("another control of this project was opened meanwhile: read its controls");
+				throw new Control.Refused(Control.said("open.meanwhile"));
 			}
 		}
 		else if (jdbc

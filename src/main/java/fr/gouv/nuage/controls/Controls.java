@@ -86,13 +86,14 @@ public class Controls {
 	}
 
 	private Control open(UUID projectId, String actor, Function<String, Control> opening) {
-		Project project = projects.find(projectId).orElseThrow(() -> new Control.Refused("no project " + projectId));
-		ProjectDecision latest = project.latest().orElseThrow(() -> new Control.Refused("the project has no decision"));
+		Project project = projects.find(projectId)
+			.orElseThrow(() -> new ApiErrors.Missing(Control.said("no-project", projectId)));
+		ProjectDecision latest = project.latest()
+			.orElseThrow(() -> new Control.Refused(Control.said("open.no-decision")));
 		Control control = opening.apply(latest.control());
-		projects.checkNotArchived(projectId, "takes no new control");
+		projects.checkNotArchived(projectId, "control");
 		controls.of(projectId).stream().filter(Control::inProgress).findFirst().ifPresent(open -> {
-			throw new Control.Refused("the control " + open.id() + " of this project is " + open.status()
-					+ ": a new one opens once it is decided");
+			throw new Control.Refused(Control.said("open.in-progress", open.id(), open.status()));
 		});
 		controls.save(control);
 		audit.append(actor, "CONTROL_OPENED", "control:" + control.id(), null,
@@ -197,7 +198,7 @@ public class Controls {
 	public List<Control> of(UUID project, Perimeter caller) {
 		String organisation = organisation(project);
 		if (!caller.sees(organisation)) {
-			throw new NotAllowed("the project " + project + " is outside your perimeter");
+			throw new NotAllowed(Control.said("outside.project", project));
 		}
 		return controls.of(project);
 	}
@@ -208,10 +209,10 @@ public class Controls {
 
 	/** The control, if the caller sees its project. */
 	private Visible visible(UUID id, Perimeter caller) {
-		Control control = controls.find(id).orElseThrow(() -> new ApiErrors.Missing("no control " + id));
+		Control control = controls.find(id).orElseThrow(() -> new ApiErrors.Missing(Control.said("no-control", id)));
 		String organisation = organisation(control.project());
 		if (!caller.sees(organisation)) {
-			throw new NotAllowed("the control " + id + " is outside your perimeter");
+			throw new NotAllowed(Control.said("outside.control", id));
 		}
 		return new Visible(control, organisation);
 	}
@@ -219,7 +220,7 @@ public class Controls {
 	/** The project's organisation ({@code null} for a project outside the directory). */
 	private String organisation(UUID project) {
 		return projects.organisation(project)
-			.orElseThrow(() -> new ApiErrors.Missing("no project " + project))
+			.orElseThrow(() -> new ApiErrors.Missing(Control.said("no-project", project)))
 			.organisation();
 	}
 
@@ -240,7 +241,7 @@ public class Controls {
 	}
 
 	private Control stored(UUID id) {
-		return controls.find(id).orElseThrow(() -> new Control.Refused("no control " + id));
+		return controls.find(id).orElseThrow(() -> new ApiErrors.Missing(Control.said("no-control", id)));
 	}
 
 	private Control move(Control control, String actor, Integer readVersion, Consumer<Control> transition) {

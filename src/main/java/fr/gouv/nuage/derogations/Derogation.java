@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.http.Refusal;
+import fr.gouv.nuage.http.Said;
 import fr.gouv.nuage.directory.Perimeter;
 
 /**
@@ -47,14 +49,30 @@ public final class Derogation {
 	}
 
 	/** A transition not allowed; nothing was changed. */
-	public static final class Refused extends IllegalStateException {
+	public static final class Refused extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		Refused(String message) {
-			super(message);
+		Refused(Said said) {
+			super(Kind.CONFLICT, null, said);
 		}
 
+	}
+
+	/** A field of a step the derogation refuses (400); nothing was changed. */
+	public static final class InvalidField extends Refusal {
+
+		private static final long serialVersionUID = 1L;
+
+		InvalidField(String field, Said said) {
+			super(Kind.INVALID, field, said);
+		}
+
+	}
+
+	/** A text of the derogations' bundle ({@code derogations/refusals}). */
+	static Said said(String key, Object... values) {
+		return Said.of("derogations/refusals", key, values);
 	}
 
 	/**
@@ -117,12 +135,11 @@ public final class Derogation {
 	 */
 	static Derogation request(UUID project, String rule, String decisionDigest, String justification,
 			String proofOfGuarantees, String actor, Role role, Instant at) {
-		require(role == Role.PROJECT_AUTHORITY, "the project asks for its derogation");
-		require(rule != null && rule.matches("R\\d{1,2}"), "a derogation cites the rule it departs from, such as `R9`");
-		require(decisionDigest != null && !decisionDigest.isBlank(), "a derogation cites the decision it departs from");
-		require(justification != null && !justification.isBlank(), "a derogation must be justified");
-		require(!"R9".equals(rule) || (proofOfGuarantees != null && !proofOfGuarantees.isBlank()),
-				"a derogation from R9 must prove SecNumCloud-level guarantees");
+		require(role == Role.PROJECT_AUTHORITY, "request.project");
+		require(rule != null && rule.matches("R\\d{1,2}"), "request.rule");
+		require(decisionDigest != null && !decisionDigest.isBlank(), "request.decision");
+		require(justification != null && !justification.isBlank(), "request.justification");
+		require(!"R9".equals(rule) || (proofOfGuarantees != null && !proofOfGuarantees.isBlank()), "request.proof");
 		Derogation derogation = new Derogation(project, rule, decisionDigest, justification, proofOfGuarantees);
 		derogation.steps.add(new Step(at, actor, role, DerogationStatus.REQUESTED, justification));
 		return derogation;
@@ -130,8 +147,8 @@ public final class Derogation {
 
 	/** The minister approves: it is granted, or for R9 goes to the Prime Minister. */
 	void approveByMinister(String actor, Role role, Instant at) {
-		require(role == Role.MINISTER, "the minister in charge of the project approves a derogation");
-		require(status == DerogationStatus.REQUESTED, "the derogation is " + status);
+		require(role == Role.MINISTER, "approve.minister");
+		require(status == DerogationStatus.REQUESTED, "status", status);
 		separate(actor);
 		move("R9".equals(rule) ? DerogationStatus.APPROVED_BY_MINISTER : DerogationStatus.GRANTED, actor, role, null,
 				at);
@@ -139,8 +156,8 @@ public final class Derogation {
 
 	/** R9: the Prime Minister validates. */
 	void validateByPrimeMinister(String actor, Role role, Instant at) {
-		require(role == Role.PRIME_MINISTER_OFFICE, "the Prime Minister's office validates a derogation from R9");
-		require(status == DerogationStatus.APPROVED_BY_MINISTER, "the derogation is " + status);
+		require(role == Role.PRIME_MINISTER_OFFICE, "validate.office");
+		require(status == DerogationStatus.APPROVED_BY_MINISTER, "status", status);
 		separate(actor);
 		move(DerogationStatus.GRANTED, actor, role, null, at);
 	}
@@ -152,17 +169,17 @@ public final class Derogation {
 	void refuse(String reason, String actor, Role role, Instant at) {
 		boolean minister = role == Role.MINISTER && status == DerogationStatus.REQUESTED;
 		boolean primeMinister = role == Role.PRIME_MINISTER_OFFICE && status == DerogationStatus.APPROVED_BY_MINISTER;
-		require(minister || primeMinister, "a " + role + " cannot refuse a derogation that is " + status);
+		require(minister || primeMinister, "refuse.when", role, status);
 		separate(actor);
-		require(reason != null && !reason.isBlank(), "a refusal says why");
+		require(reason != null && !reason.isBlank(), "refuse.reason");
 		move(DerogationStatus.REFUSED, actor, role, reason, at);
 	}
 
 	/** The project withdraws its request while it awaits a decision. */
 	void withdraw(String actor, Role role, Instant at) {
-		require(role == Role.PROJECT_AUTHORITY, "the project withdraws its own request");
-		require(status == DerogationStatus.REQUESTED || status == DerogationStatus.APPROVED_BY_MINISTER,
-				"the derogation is " + status);
+		require(role == Role.PROJECT_AUTHORITY, "withdraw.project");
+		require(status == DerogationStatus.REQUESTED || status == DerogationStatus.APPROVED_BY_MINISTER, "status",
+				status);
 		move(DerogationStatus.WITHDRAWN, actor, role, null, at);
 	}
 
@@ -171,10 +188,9 @@ public final class Derogation {
 	 * later.
 	 */
 	void acceptableOfferAvailable(LocalDate since, LocalDate today) {
-		require(status == DerogationStatus.GRANTED, "only a granted derogation has an end");
+		require(status == DerogationStatus.GRANTED, "end.granted-only");
 		if (since == null || since.isAfter(today)) {
-			throw new IllegalArgumentException(
-					"since: `" + since + "` is after today (" + today + "): say since when an acceptable offer exists");
+			throw new InvalidField("since", said("end.since", since, today));
 		}
 		LocalDate end = since.plusMonths(MONTHS_AFTER_ACCEPTABLE_OFFER);
 		if (expiresOn == null || end.isBefore(expiresOn)) {
@@ -222,20 +238,17 @@ public final class Derogation {
 
 	/** The project asks: its organisation's agents. */
 	public static Role asRequester(Perimeter caller, String organisation) {
-		return allow(caller.edits(organisation), Role.PROJECT_AUTHORITY,
-				"only the agents of `" + organisation + "` request a derogation for its project");
+		return allow(caller.edits(organisation), Role.PROJECT_AUTHORITY, said("only.request", organisation));
 	}
 
 	/** The minister approves: the controllers of the project's ministry. */
 	public Role asApprover(Perimeter caller, String organisation) {
-		return allow(caller.controls(organisation), Role.MINISTER,
-				"the minister in charge of the project approves its derogation: the controllers of its ministry");
+		return allow(caller.controls(organisation), Role.MINISTER, said("only.approve"));
 	}
 
 	/** The Prime Minister's office validates a derogation from R9. */
 	public Role asValidator(Perimeter caller) {
-		return allow(caller.primeMinisterOffice(), Role.PRIME_MINISTER_OFFICE,
-				"the Prime Minister's office validates a derogation from R9");
+		return allow(caller.primeMinisterOffice(), Role.PRIME_MINISTER_OFFICE, said("only.validate"));
 	}
 
 	/**
@@ -248,8 +261,7 @@ public final class Derogation {
 		boolean minister = caller.controls(organisation);
 		boolean primeMinister = caller.primeMinisterOffice();
 		if (!minister && !primeMinister) {
-			throw new NotAllowed(
-					"the minister in charge of the project, or the Prime Minister's office for R9, refuses a derogation");
+			throw new NotAllowed(said("only.refuse"));
 		}
 		if (minister && primeMinister) {
 			return status == DerogationStatus.APPROVED_BY_MINISTER ? Role.PRIME_MINISTER_OFFICE : Role.MINISTER;
@@ -259,8 +271,7 @@ public final class Derogation {
 
 	/** The project withdraws: its organisation's agents. */
 	public Role asWithdrawer(Perimeter caller, String organisation) {
-		return allow(caller.edits(organisation), Role.PROJECT_AUTHORITY,
-				"only the agents of `" + organisation + "` withdraw a derogation of its project");
+		return allow(caller.edits(organisation), Role.PROJECT_AUTHORITY, said("only.withdraw", organisation));
 	}
 
 	/**
@@ -268,11 +279,10 @@ public final class Derogation {
 	 * offer exists.
 	 */
 	public void checkMaySetTheEnd(Perimeter caller, String organisation) {
-		allow(caller.dinum() || caller.controls(organisation), null,
-				"DINUM or the ministry's controller says when an acceptable offer exists");
+		allow(caller.dinum() || caller.controls(organisation), null, said("only.end"));
 	}
 
-	private static Role allow(boolean allowed, Role role, String refusal) {
+	private static Role allow(boolean allowed, Role role, Said refusal) {
 		if (!allowed) {
 			throw new NotAllowed(refusal);
 		}
@@ -287,8 +297,8 @@ public final class Derogation {
 	private void separate(String actor) {
 		for (Step step : steps) {
 			if (step.actor() != null && step.actor().equalsIgnoreCase(actor)) {
-				throw new NotAllowed("you took the step " + step.status() + " of this derogation"
-						+ (step.role() == null ? "" : " as " + step.role()) + ": another person decides the next one");
+				throw new NotAllowed(step.role() == null ? said("separate", step.status())
+						: said("separate.as", step.status(), step.role()));
 			}
 		}
 	}
@@ -307,9 +317,10 @@ public final class Derogation {
 		steps.add(new Step(at, actor, role, to, detail));
 	}
 
-	private static void require(boolean condition, String message) {
+	/** Refuses the step, with the text {@code key} of the bundle and its values. */
+	private static void require(boolean condition, String key, Object... values) {
 		if (!condition) {
-			throw new Refused(message);
+			throw new Refused(said(key, values));
 		}
 	}
 

@@ -210,7 +210,8 @@ class DerogationController {
 	 * perimeter.
 	 */
 	private Derogation seen(Perimeter caller, UUID id) {
-		return derogations.find(caller, id).orElseThrow(() -> new ApiErrors.Missing("no derogation " + id));
+		return derogations.find(caller, id)
+			.orElseThrow(() -> new ApiErrors.Missing(Derogation.said("no-derogation", id)));
 	}
 
 	private static ResponseEntity<DerogationView> ok(Derogation derogation) {

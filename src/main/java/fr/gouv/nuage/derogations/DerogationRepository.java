@@ -60,8 +60,7 @@ class DerogationRepository {
 			catch (org.springframework.dao.DuplicateKeyException ex) {
 				// One derogation per rule pending or in force (V17): another was asked
 				// meanwhile.
-				throw new Derogation.Refused("another derogation from `" + derogation.rule()
-						+ "` was requested for this project meanwhile: read its derogations");
+				throw new Derogation.Refused(Derogation.said("request.meanwhile", derogation.rule()));
 			}
 		}
 		else if (jdbc.sql("""

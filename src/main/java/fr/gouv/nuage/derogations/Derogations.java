@@ -1,5 +1,7 @@
 package fr.gouv.nuage.derogations;
 
+import fr.gouv.nuage.http.ApiErrors;
+import fr.gouv.nuage.projects.NoSuchProject;
 import fr.gouv.nuage.projects.Page;
 import fr.gouv.nuage.projects.Project;
 import fr.gouv.nuage.projects.ProjectDecision;
@@ -90,23 +92,21 @@ public class Derogations {
 
 	public Derogation request(UUID projectId, String rule, String justification, String proofOfGuarantees,
 			String actor) {
-		Project project = projects.find(projectId).orElseThrow(() -> new Derogation.Refused("no project " + projectId));
+		Project project = projects.find(projectId).orElseThrow(() -> new NoSuchProject(projectId));
 		ProjectDecision latest = project.latest()
-			.orElseThrow(() -> new Derogation.Refused("the project has no decision"));
+			.orElseThrow(() -> new Derogation.Refused(Derogation.said("request.no-decision")));
 		if (!"VIOLATED".equals(status(latest, rule))) {
-			throw new Derogation.Refused("the project's latest decision does not find `" + rule
-					+ "` violated: there is nothing to derogate from");
+			throw new Derogation.Refused(Derogation.said("request.not-violated", rule));
 		}
 		if (project.archived()) {
-			projects.checkNotArchived(projectId, "takes no new derogation");
+			projects.checkNotArchived(projectId, "derogation");
 		}
 		derogations.of(projectId)
 			.stream()
 			.filter(d -> d.rule().equals(rule) && d.pendingOrInForce())
 			.findFirst()
 			.ifPresent(d -> {
-				throw new Derogation.Refused("the derogation " + d.id() + " from `" + rule + "` of this project is "
-						+ d.status() + ": no other is requested while one is pending or in force");
+				throw new Derogation.Refused(Derogation.said("request.pending", d.id(), rule, d.status()));
 			});
 		Derogation derogation = Derogation.request(projectId, rule, latest.packDigest() + "#" + latest.seq(),
 				justification, proofOfGuarantees, actor, Derogation.Role.PROJECT_AUTHORITY, clock.instant());
@@ -339,18 +339,16 @@ public class Derogations {
 
 	private static void seen(Perimeter caller, Derogation derogation, String organisation) {
 		if (!caller.sees(organisation) && !caller.primeMinisterOffice()) {
-			throw new NotAllowed("the derogation " + derogation.id() + " is outside your perimeter");
+			throw new NotAllowed(Derogation.said("outside", derogation.id()));
 		}
 	}
 
 	private String organisation(UUID project) {
-		return projects.organisation(project)
-			.orElseThrow(() -> new Derogation.Refused("no project " + project))
-			.organisation();
+		return projects.organisation(project).orElseThrow(() -> new NoSuchProject(project)).organisation();
 	}
 
 	private Derogation load(UUID id) {
-		return derogations.find(id).orElseThrow(() -> new Derogation.Refused("no derogation " + id));
+		return derogations.find(id).orElseThrow(() -> new ApiErrors.Missing(Derogation.said("no-derogation", id)));
 	}
 
 	private Derogation approved(Derogation derogation) {

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.http.Refusal;
+import fr.gouv.nuage.http.Said;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,32 +35,30 @@ public class Directory {
 	 * A change refused: the message names the field and what was wrong; nothing was
 	 * changed.
 	 */
-	public static final class Refused extends IllegalArgumentException {
+	public static final class Refused extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		private final String field;
-
-		Refused(String field, String message) {
-			super(field + ": " + message);
-			this.field = field;
-		}
-
-		public String field() {
-			return field;
+		Refused(String field, Said said) {
+			super(Kind.INVALID, field, said);
 		}
 
 	}
 
 	/** Someone or something the directory does not hold: nothing was changed. */
-	public static final class Unknown extends RuntimeException {
+	public static final class Unknown extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		Unknown(String message) {
-			super(message);
+		Unknown(Said said) {
+			super(Kind.NOT_FOUND, null, said);
 		}
 
+	}
+
+	/** A text of the directory's bundle ({@code directory/refusals}). */
+	static Said said(String key, Object... values) {
+		return Said.of("directory/refusals", key, values);
 	}
 
 	/**
@@ -94,8 +94,6 @@ public class Directory {
 	static final String KIND_RULE = "say the kind: MINISTRY, DIRECTORATE, STATE_OPERATOR, LOCAL_AUTHORITY or PROVIDER";
 
 	static final String SIRET_FORMAT = "^[0-9]{14}$";
-
-	private static final String ROLE_RULE = "say the role: AGENT, MINISTRY_CONTROLLER, DINUM, PRIME_MINISTER_OFFICE or PROVIDER";
 
 	private static final Pattern ID = Pattern.compile(ID_FORMAT);
 
@@ -201,7 +199,7 @@ public class Directory {
 			return repository.people();
 		}
 		if (!caller.person().has(Role.MINISTRY_CONTROLLER)) {
-			throw new NotAllowed("only DINUM and the ministry controllers see the people of the directory");
+			throw new NotAllowed(said("people.who"));
 		}
 		List<Person> seen = new ArrayList<>();
 		for (Person person : repository.people()) {
@@ -259,7 +257,7 @@ public class Directory {
 	/** Adds an organisation for a caller: only DINUM manages the directory. */
 	public Organisation add(Perimeter caller, String id, String name, OrganisationKind kind, String parent,
 			String siret) {
-		administrator(caller, "adds organisations");
+		administrator(caller, "add-organisations");
 		return add(caller.person().email(), id, name, kind, parent, siret);
 	}
 
@@ -270,38 +268,36 @@ public class Directory {
 	 */
 	public Organisation add(String actor, String id, String name, OrganisationKind kind, String parent, String siret) {
 		if (id == null || !ID.matcher(id).matches()) {
-			throw new Refused("id", "`" + id + "` is not an identifier: " + ID_RULE);
+			throw new Refused("id", said("id.format", id));
 		}
 		if (repository.organisation(id).isPresent()) {
-			throw new Refused("id", "the organisation `" + id + "` already exists");
+			throw new Refused("id", said("id.taken", id));
 		}
 		if (name == null || name.isBlank() || name.length() > NAME_MAX) {
-			throw new Refused("name", NAME_RULE);
+			throw new Refused("name", said("name", NAME_MAX));
 		}
 		if (kind == null) {
-			throw new Refused("kind", KIND_RULE);
+			throw new Refused("kind", said("kind"));
 		}
 		if (parent == null && !kind.parents().isEmpty()) {
-			throw new Refused("parent", "a " + kind.name() + " sits under a ministry or a directorate: name it");
+			throw new Refused("parent", said("parent.missing", kind.name()));
 		}
 		if (parent != null) {
 			DirectoryRepository.Row above = repository.organisation(parent).orElse(null);
 			if (above == null) {
-				throw new Refused("parent", "no organisation `" + parent + "`");
+				throw new Refused("parent", said("organisation.unknown", parent));
 			}
 			if (!kind.parents().contains(above.kind())) {
-				throw new Refused("parent",
-						"a " + kind.name() + " cannot sit under the " + above.kind().name() + " `" + parent + "`");
+				throw new Refused("parent", said("parent.kind", kind.name(), above.kind().name(), parent));
 			}
 		}
 		if (siret != null && !SIRET.matcher(siret).matches()) {
-			throw new Refused("siret", "`" + siret + "` is not a SIRET: 14 digits");
+			throw new Refused("siret", said("siret.format", siret));
 		}
 		Optional<DirectoryRepository.Row> sameSiret = siret == null ? Optional.empty()
 				: repository.organisationBySiret(siret);
 		if (sameSiret.isPresent()) {
-			throw new Refused("siret",
-					"the SIRET `" + siret + "` is already the organisation `" + sameSiret.get().id() + "`'s");
+			throw new Refused("siret", said("siret.taken", siret, sameSiret.get().id()));
 		}
 		repository.insert(new DirectoryRepository.Row(id, name.strip(), kind, parent, siret), clock.instant());
 		audit.append(actor, "ORGANISATION_ADDED", "organisation:" + id, null,
@@ -314,7 +310,7 @@ public class Directory {
 	 * nothing; someone who never signed in is {@link Unknown}.
 	 */
 	public Granted grant(Perimeter caller, String email, Role role, String organisation) {
-		administrator(caller, "grants roles");
+		administrator(caller, "grant");
 		Person person = known(email);
 		if (holds(person.grants(), role, organisation)) {
 			return new Granted(person, false);
@@ -327,13 +323,13 @@ public class Directory {
 	 * {@link Unknown}.
 	 */
 	public Person revoke(Perimeter caller, String email, Role role, String organisation) {
-		administrator(caller, "revokes roles");
+		administrator(caller, "revoke");
 		if (role == null) {
-			throw new Refused("role", ROLE_RULE);
+			throw new Refused("role", said("role"));
 		}
 		Person person = known(email);
 		if (!holds(person.grants(), role, organisation)) {
-			throw new Unknown("`" + person.email() + "` is not " + role.name() + " on `" + organisation + "`");
+			throw new Unknown(said("role.not-held", person.email(), role.name(), organisation));
 		}
 		return revoke(caller.person().email(), person.email(), role, organisation);
 	}
@@ -347,24 +343,23 @@ public class Directory {
 		String address = email(email);
 		Optional<Person> person = repository.person(address);
 		if (person.isEmpty()) {
-			throw new Refused("email", "no one with the e-mail `" + address + "` has signed in yet");
+			throw new Refused("email", said("email.unknown", address));
 		}
 		if (role == null) {
-			throw new Refused("role", ROLE_RULE);
+			throw new Refused("role", said("role"));
 		}
 		DirectoryRepository.Row row = repository.organisation(organisation).orElse(null);
 		if (row == null) {
-			throw new Refused("organisation", "no organisation `" + organisation + "`");
+			throw new Refused("organisation", said("organisation.unknown", organisation));
 		}
 		if (!role.perimeterKinds().contains(row.kind())) {
-			throw new Refused("organisation", "the role " + role.name() + " is not granted on a " + row.kind().name());
+			throw new Refused("organisation", said("role.kind", role.name(), row.kind().name()));
 		}
 		if (role.onlyOn() != null && !role.onlyOn().equals(organisation)) {
-			throw new Refused("organisation", "the role " + role.name() + " reaches every project: it is granted on `"
-					+ role.onlyOn() + "` only, not on `" + organisation + "`");
+			throw new Refused("organisation", said("role.only-on", role.name(), role.onlyOn(), organisation));
 		}
 		if (holds(person.get().grants(), role, organisation)) {
-			throw new Refused("role", "`" + address + "` is already " + role.name() + " on `" + organisation + "`");
+			throw new Refused("role", said("role.held", address, role.name(), organisation));
 		}
 		grant(address, new Grant(role, organisation, actor));
 		return repository.person(address).orElseThrow();
@@ -374,7 +369,7 @@ public class Directory {
 	public Person revoke(String actor, String email, Role role, String organisation) {
 		String address = email(email);
 		if (!revoke(address, role, organisation, actor)) {
-			throw new Refused("role", "`" + address + "` is not " + role + " on `" + organisation + "`");
+			throw new Refused("role", said("role.not-held", address, role, organisation));
 		}
 		return repository.person(address).orElseThrow();
 	}
@@ -461,12 +456,12 @@ public class Directory {
 	/** The directory is DINUM's to manage; the refusal names the step. */
 	private static void administrator(Perimeter caller, String what) {
 		if (!caller.dinum()) {
-			throw new NotAllowed("only DINUM " + what);
+			throw new NotAllowed(said("dinum-only." + what));
 		}
 	}
 
 	private Person known(String email) {
-		return person(email).orElseThrow(() -> new Unknown("no one with the e-mail `" + email + "` has signed in yet"));
+		return person(email).orElseThrow(() -> new Unknown(said("email.unknown", email)));
 	}
 
 	private static boolean holds(List<Grant> grants, Role role, String organisation) {
@@ -476,7 +471,7 @@ public class Directory {
 	private static String email(String email) {
 		String address = email == null ? "" : Person.normalise(email);
 		if (!EMAIL.matcher(address).matches() || address.length() > 320) {
-			throw new Refused("email", "`" + email + "` is not an e-mail address");
+			throw new Refused("email", said("email.format", email));
 		}
 		return address;
 	}

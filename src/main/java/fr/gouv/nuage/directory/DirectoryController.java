@@ -93,7 +93,7 @@ class DirectoryController {
 	DirectorySchemas.Organisation organisation(Perimeter caller, @PathVariable String id) {
 		return directory.organisation(id)
 			.map(DirectorySchemas.Organisation::of)
-			.orElseThrow(() -> new ApiErrors.Missing("no organisation `" + id + "`"));
+			.orElseThrow(() -> new ApiErrors.Missing(Directory.said("organisation.unknown", id)));
 	}
 
 	@Operation(operationId = "addOrganisation", summary = "Add an organisation",
@@ -173,8 +173,10 @@ class DirectoryController {
 		String value = role.strip().toUpperCase(Locale.ROOT);
 		return Arrays.stream(Role.values()).filter(r -> r.name().equals(value)).findFirst().orElseThrow(() -> {
 			List<String> roles = Arrays.stream(Role.values()).map(Enum::name).toList();
-			return new Directory.Refused("role", "unknown role `" + role + "`, expected " + String.join(", ", roles)
-					+ Suggestions.didYouMean(role, roles));
+			String closest = Suggestions.closest(role, roles);
+			return new Directory.Refused("role",
+					closest == null ? Directory.said("role.unknown", role, String.join(", ", roles))
+							: Directory.said("role.unknown.closest", role, String.join(", ", roles), closest));
 		});
 	}
 

@@ -18,11 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DirectoryErrors {
 
-	@ExceptionHandler(NotAllowed.class)
-	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex) {
-		return ApiErrors.outOfPerimeter(ex.getMessage());
-	}
-
 	@ExceptionHandler(Directory.Unknown.class)
 	ResponseEntity<ProblemDetail> unknown(Directory.Unknown ex) {
 		return Problems.notFound(ex.getMessage());

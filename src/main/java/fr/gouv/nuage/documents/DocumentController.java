@@ -2,6 +2,7 @@ package fr.gouv.nuage.documents;
 
 import fr.gouv.nuage.http.ApiDocs;
 import fr.gouv.nuage.http.ApiErrors;
+import fr.gouv.nuage.http.Said;
 import fr.gouv.nuage.http.Problems;
 import java.io.IOException;
 import java.net.URI;
@@ -156,13 +157,14 @@ class DocumentController {
 	ResponseEntity<byte[]> download(Perimeter caller, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		StoredDocument document = documents.find(caller, id)
-			.orElseThrow(() -> new ApiErrors.Missing("no document " + id));
+			.orElseThrow(() -> new ApiErrors.Missing(Said.of("documents/refusals", "no-document", id)));
 		if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
 			.map(String::strip)
 			.anyMatch(tag -> tag.equals(etag(document)) || tag.equals("W/" + etag(document)) || tag.equals("*"))) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(document)).build();
 		}
-		byte[] content = documents.content(id).orElseThrow(() -> new ApiErrors.Missing("no document " + id));
+		byte[] content = documents.content(id)
+			.orElseThrow(() -> new ApiErrors.Missing(Said.of("documents/refusals", "no-document", id)));
 		MediaType type = MediaType.parseMediaType(document.mediaType());
 		if (type.getType().equals("text")) {
 			// Text is stored only when it is UTF-8.

@@ -182,7 +182,7 @@ public class Documents {
 	 */
 	public StoredDocument store(Perimeter caller, UUID project, DocumentPurpose purpose, String filename,
 			String declaredMediaType, byte[] content) {
-		Projects.checkAgent(caller, projects.owner(project).organisation(), "store its documents");
+		Projects.checkAgent(caller, projects.owner(project).organisation(), "documents");
 		return store(project, purpose, filename, declaredMediaType, content, caller.person().email());
 	}
 

@@ -1,6 +1,7 @@
 package fr.gouv.nuage.http;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,30 +14,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The refusals every signed-in endpoint shares, as problem+json: outside the caller's
- * perimeter (403), a version that moved (412) or was not named (428), a transition the
- * workflow does not allow (409), a field the domain refuses (400). Each is raised before
- * anything is written, or rolls its transaction back. It answers for the API's
- * controllers ({@code @RestController}), not for pages. A workflow's refusal is an
- * {@link IllegalStateException} (409), a field it refuses an
- * {@link IllegalArgumentException} written {@code field: message} (400) — when the domain
- * raised them ({@link #refusal}); the same exceptions out of a library or the platform
- * carry texts that are no one's to read: they answer a 500 that says nothing of them
+ * The refusals every signed-in endpoint shares, as problem+json, in the caller's
+ * language: the domain's own {@link Refusal}s — outside the caller's perimeter (403), a
+ * transition the workflow does not allow (409), a field the domain refuses (400),
+ * something that does not exist (404) — and a version that moved (412) or was not named
+ * (428). Each is raised before anything is written, or rolls its transaction back. It
+ * answers for the API's controllers ({@code @RestController}), not for pages. Any other
+ * {@link IllegalStateException} or {@link IllegalArgumentException}, whoever raised it,
+ * carries a text that is no one's to read: it answers a 500 that says nothing of it
  * ({@link Internal}), logged with the trace it names.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
-
-	/** The caller may not do this here. */
-	public static final class OutOfPerimeter extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		public OutOfPerimeter(String message) {
-			super(message);
-		}
-
-	}
 
 	/** A change asked without {@code If-Match}. */
 	public static final class VersionRequired extends RuntimeException {
@@ -50,57 +39,36 @@ public class ApiErrors {
 	}
 
 	/** Something asked for does not exist. */
-	public static final class Missing extends RuntimeException {
+	public static final class Missing extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		public Missing(String message) {
-			super(message);
+		public Missing(Said said) {
+			super(Kind.NOT_FOUND, null, said);
 		}
 
 	}
 
-	@ExceptionHandler(OutOfPerimeter.class)
-	ResponseEntity<ProblemDetail> forbidden(OutOfPerimeter ex) {
-		return outOfPerimeter(ex.getMessage());
+	/** A refusal of the domain, answered in the caller's language. */
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<ProblemDetail> refused(Refusal ex, HttpServletRequest request) {
+		Locale language = CallerLanguage.of(request);
+		String text = ex.text(language);
+		return switch (ex.kind()) {
+			case INVALID -> Problems.invalidInput(ex.fields().isEmpty() ? List.of(Map.of("message", text))
+					: ex.fields().stream().map(f -> Problems.field(f.name(), f.said().in(language))).toList());
+			case FORBIDDEN -> outOfPerimeter(text);
+			case NOT_FOUND -> Problems.notFound(text);
+			case CONFLICT -> transitionRefused(text);
+			case TOO_LARGE -> Problems.tooLarge(ex.field(), text);
+		};
 	}
 
-	@ExceptionHandler(Missing.class)
-	ResponseEntity<ProblemDetail> missing(Missing ex) {
-		return Problems.notFound(ex.getMessage());
+	/** No refusal of the domain: a fault, whose text is no one's to read. */
+	@ExceptionHandler({ IllegalStateException.class, IllegalArgumentException.class })
+	ResponseEntity<ProblemDetail> fault(RuntimeException ex, HttpServletRequest request) {
+		return Internal.failure(request, ex);
 	}
-
-	/**
-	 * A refusal of the workflow: the aggregate's state does not allow it (archived
-	 * project, closed workflow).
-	 */
-	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<ProblemDetail> conflict(IllegalStateException ex, HttpServletRequest request) {
-		return refusal(ex) ? transitionRefused(ex.getMessage()) : Internal.failure(request, ex);
-	}
-
-	/**
-	 * Whether an exception is the domain's refusal, whose text is written for the caller:
-	 * a type of Nuage's ({@code Derogation.Refused}, {@code DeclarationRefused}...), or
-	 * one Nuage's own code raised, with a message and no cause. A
-	 * {@code NumberFormatException} of the JDK, an exception of a library, a failure
-	 * Nuage wraps: none is.
-	 */
-	static boolean refusal(RuntimeException ex) {
-		if (ex.getMessage() == null || ex.getCause() != null) {
-			return false;
-		}
-		if (ex.getClass().getName().startsWith(NUAGE)) {
-			return true;
-		}
-		if (ex.getClass() != IllegalStateException.class && ex.getClass() != IllegalArgumentException.class) {
-			return false;
-		}
-		StackTraceElement[] stack = ex.getStackTrace();
-		return stack.length > 0 && stack[0].getClassName().startsWith(NUAGE);
-	}
-
-	private static final String NUAGE = "fr.gouv.nuage.";
 
 	public static ResponseEntity<ProblemDetail> outOfPerimeter(String detail) {
 		return Problems.problem(HttpStatus.FORBIDDEN, "/problems/out-of-perimeter", "Outside your perimeter", detail);
@@ -108,20 +76,6 @@ public class ApiErrors {
 
 	public static ResponseEntity<ProblemDetail> transitionRefused(String detail) {
 		return Problems.problem(HttpStatus.CONFLICT, "/problems/transition-refused", "Transition refused", detail);
-	}
-
-	/** A field the domain refuses, written {@code field: message}. */
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex, HttpServletRequest request) {
-		if (!refusal(ex)) {
-			return Internal.failure(request, ex);
-		}
-		String message = ex.getMessage();
-		int colon = message.indexOf(": ");
-		Map<String, Object> error = colon > 0 && message.substring(0, colon).matches("[A-Za-z.]+")
-				? Problems.field(message.substring(0, colon), message.substring(colon + 2))
-				: Map.of("message", message);
-		return Problems.invalidInput(List.of(error));
 	}
 
 	@ExceptionHandler(VersionRequired.class)

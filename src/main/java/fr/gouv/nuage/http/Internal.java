@@ -2,7 +2,6 @@ package fr.gouv.nuage.http;
 
 import java.net.URI;
 import java.text.MessageFormat;
-import java.util.Enumeration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.UUID;
@@ -29,7 +28,7 @@ final class Internal {
 	static ResponseEntity<ProblemDetail> failure(HttpServletRequest request, Throwable failure) {
 		String trace = UUID.randomUUID().toString();
 		log.error("trace {}: {} {} failed", trace, request.getMethod(), request.getRequestURI(), failure);
-		ResourceBundle texts = ResourceBundle.getBundle("http/problems", language(request),
+		ResourceBundle texts = ResourceBundle.getBundle("http/problems", CallerLanguage.of(request),
 				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 		ResponseEntity<ProblemDetail> response = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
 				"/problems/internal", texts.getString("internal.title"),
@@ -37,27 +36,6 @@ final class Internal {
 		response.getBody().setInstance(URI.create("urn:uuid:" + trace));
 		response.getBody().setProperty("trace", trace);
 		return response;
-	}
-
-	/**
-	 * English when the caller prefers it to French, French otherwise (the State's
-	 * services' language).
-	 */
-	static Locale language(HttpServletRequest request) {
-		if (request.getHeader("Accept-Language") == null) {
-			return Locale.FRENCH;
-		}
-		Enumeration<Locale> locales = request.getLocales();
-		while (locales.hasMoreElements()) {
-			String language = locales.nextElement().getLanguage();
-			if (language.equals("en")) {
-				return Locale.ENGLISH;
-			}
-			if (language.equals("fr")) {
-				return Locale.FRENCH;
-			}
-		}
-		return Locale.FRENCH;
 	}
 
 }

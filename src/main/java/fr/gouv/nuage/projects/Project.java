@@ -64,7 +64,7 @@ public final class Project {
 			String packId, String packVersion, String packDigest, fr.gouv.nuage.doctrine.Verdict verdict,
 			String control, String decision) {
 		if (archived) {
-			throw new IllegalStateException("the project `" + name + "` is archived: it is no longer assessed");
+			throw new Projects.Archived(Projects.said("archived.assessed", name));
 		}
 		ProjectDecision entry = new ProjectDecision(decisions.size() + 1, at, actor, reason, offerId, assessment,
 				packId, packVersion, packDigest, verdict, control, decision);
@@ -75,14 +75,14 @@ public final class Project {
 
 	void rename(String newName) {
 		if (archived) {
-			throw new IllegalStateException("the project `" + name + "` is archived: it is no longer edited");
+			throw new Projects.Archived(Projects.said("archived.edited", name));
 		}
 		name = newName.strip();
 	}
 
 	void archive() {
 		if (archived) {
-			throw new IllegalStateException("the project `" + name + "` is already archived");
+			throw new Projects.Archived(Projects.said("archived.already", name));
 		}
 		archived = true;
 	}

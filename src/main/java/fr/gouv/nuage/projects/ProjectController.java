@@ -172,7 +172,7 @@ class ProjectController {
 			.stream()
 			.filter(d -> d.seq() == seq)
 			.findFirst()
-			.orElseThrow(() -> new ApiErrors.Missing("the project has no decision " + seq));
+			.orElseThrow(() -> new ApiErrors.Missing(Projects.said("no-decision", seq)));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(decision.decision());
 	}
 
@@ -181,7 +181,7 @@ class ProjectController {
 	 * change the project, so that a caller outside it learns nothing of its versions.
 	 */
 	private int version(Perimeter caller, UUID id, String ifMatch) {
-		projects.editable(caller, id, "change this project");
+		projects.editable(caller, id, "change");
 		return Versions.ifMatch(ifMatch);
 	}
 
@@ -189,8 +189,11 @@ class ProjectController {
 	 * An agent of several organisations who named none: the query parameter is missing.
 	 */
 	@ExceptionHandler(Projects.OrganisationToName.class)
-	ResponseEntity<ProblemDetail> organisationToName(Projects.OrganisationToName ex) {
-		return Problems.invalidParameter("organisation", ex.getMessage());
+	ResponseEntity<ProblemDetail> organisationToName(Projects.OrganisationToName ex,
+			jakarta.servlet.http.HttpServletRequest request) {
+		return Problems.invalidParameter("organisation",
+				Projects.said("organisation-to-name", String.join(", ", ex.organisations()))
+					.in(fr.gouv.nuage.http.CallerLanguage.of(request)));
 	}
 
 	private static ResponseEntity<?> invalid(Projects.Invalid invalid) {

@@ -22,6 +22,8 @@ import fr.gouv.nuage.audit.AuditLog;
 import fr.gouv.nuage.directory.Directory;
 import fr.gouv.nuage.directory.Perimeter;
 import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.http.Refusal;
+import fr.gouv.nuage.http.Said;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +65,7 @@ public class Projects {
 		private final List<String> organisations;
 
 		OrganisationToName(List<String> organisations) {
-			super("you are an agent of " + String.join(", ", organisations) + ": say which one with `organisation`");
+			super(said("organisation-to-name", String.join(", ", organisations)).in(java.util.Locale.ENGLISH));
 			this.organisations = List.copyOf(organisations);
 		}
 
@@ -78,14 +80,30 @@ public class Projects {
 	 * A step on an archived project: it is kept, but takes no new control, derogation,
 	 * plan or document (409); nothing was changed.
 	 */
-	public static final class Archived extends IllegalStateException {
+	public static final class Archived extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		Archived(String name, String what) {
-			super("the project `" + name + "` is archived: it " + what);
+		Archived(Said said) {
+			super(Kind.CONFLICT, null, said);
 		}
 
+	}
+
+	/** A field of a project the domain refuses (400); nothing was changed. */
+	public static final class InvalidField extends Refusal {
+
+		private static final long serialVersionUID = 1L;
+
+		InvalidField(String field, Said said) {
+			super(Kind.INVALID, field, said);
+		}
+
+	}
+
+	/** A text of the projects' bundle ({@code projects/refusals}). */
+	public static Said said(String key, Object... values) {
+		return Said.of("projects/refusals", key, values);
 	}
 
 	private final ProjectRepository projects;
@@ -128,10 +146,10 @@ public class Projects {
 	 */
 	public Outcome register(Perimeter caller, String organisation, String assessmentJson) {
 		if (caller.editable().isEmpty()) {
-			throw new NotAllowed("only an agent registers projects, for their entity");
+			throw new NotAllowed(said("register.agents-only"));
 		}
 		if (organisation != null && !caller.edits(organisation)) {
-			throw new NotAllowed("you are not an agent of `" + organisation + "`");
+			throw new NotAllowed(said("register.not-agent", organisation));
 		}
 		if (organisation == null && caller.editable().size() != 1) {
 			throw new OrganisationToName(caller.editable().stream().sorted().toList());
@@ -176,7 +194,7 @@ public class Projects {
 	 * version the caller read.
 	 */
 	public Outcome assess(Perimeter caller, UUID id, String assessmentJson, Integer readVersion) {
-		editable(caller, id, "change this project");
+		editable(caller, id, "change");
 		return assess(id, caller.person().email(), assessmentJson, readVersion);
 	}
 
@@ -206,7 +224,7 @@ public class Projects {
 	 * the caller read.
 	 */
 	public Project archive(Perimeter caller, UUID id, Integer readVersion) {
-		editable(caller, id, "change this project");
+		editable(caller, id, "change");
 		return archive(id, caller.person().email(), readVersion);
 	}
 
@@ -229,7 +247,7 @@ public class Projects {
 	 * the caller read.
 	 */
 	public Project rename(Perimeter caller, UUID id, String name, Integer readVersion) {
-		editable(caller, id, "change this project");
+		editable(caller, id, "change");
 		return rename(id, name, caller.person().email(), readVersion);
 	}
 
@@ -306,17 +324,18 @@ public class Projects {
 
 	/**
 	 * Refuses a caller who is not an agent of the organisation; {@code action} says what
-	 * they would do.
+	 * they would do: {@code change}, {@code reversibility-plan} or {@code documents} (the
+	 * texts {@code only-agents.*} of {@code projects/refusals}).
 	 */
 	public static void checkAgent(Perimeter caller, String organisation, String action) {
 		if (!caller.edits(organisation)) {
-			throw new NotAllowed("only the agents of `" + organisation + "` " + action);
+			throw new NotAllowed(said("only-agents." + action, organisation));
 		}
 	}
 
 	private static void checkSees(Perimeter caller, String organisation, UUID id) {
 		if (!caller.sees(organisation)) {
-			throw new NotAllowed("the project " + id + " is outside your perimeter");
+			throw new NotAllowed(said("outside", id));
 		}
 	}
 
@@ -328,8 +347,9 @@ public class Projects {
 	}
 
 	/**
-	 * Refuses a step on an archived project; {@code what} says what it no longer takes,
-	 * such as {@code "takes no new control"}.
+	 * Refuses a step on an archived project; {@code what} says what it no longer takes:
+	 * {@code control}, {@code derogation}, {@code reversibility-plan} or {@code document}
+	 * (the texts {@code archived.*} of {@code projects/refusals}).
 	 * @throws NoSuchProject when there is no such project
 	 * @throws Archived when it is archived
 	 */
@@ -337,7 +357,7 @@ public class Projects {
 	public void checkNotArchived(UUID id, String what) {
 		Project project = projects.find(id).orElseThrow(() -> new NoSuchProject(id));
 		if (project.archived()) {
-			throw new Archived(project.name(), what);
+			throw new Archived(said("archived." + what, project.name()));
 		}
 	}
 
@@ -362,7 +382,7 @@ public class Projects {
 	 */
 	public static void checkName(String name) {
 		if (name == null || name.isBlank() || name.strip().length() > 300) {
-			throw new IllegalArgumentException("name: a project has a name of 1 to 300 characters");
+			throw new InvalidField("name", said("name"));
 		}
 	}
 

@@ -48,7 +48,7 @@ class ReversibilityController {
 	@GetMapping
 	ResponseEntity<ReversibilitySchemas.ReversibilityPlanView> show(Perimeter caller, @PathVariable UUID id) {
 		ReversibilityPlan plan = plans.find(caller, id)
-			.orElseThrow(() -> new ApiErrors.Missing("the project " + id + " has no reversibility plan yet"));
+			.orElseThrow(() -> new ApiErrors.Missing(ReversibilityPlans.said("no-plan", id)));
 		return Versions.ok(plan.version(), ReversibilitySchemas.ReversibilityPlanView.of(plan));
 	}
 
@@ -68,7 +68,7 @@ class ReversibilityController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		boolean firstOnly = ifNoneMatch != null && !ifNoneMatch.isBlank();
 		if (firstOnly && !ifNoneMatch.strip().equals("*")) {
-			throw new IllegalArgumentException("If-None-Match: only `*` is understood here, for a first plan");
+			throw new ReversibilityPlans.Header(ReversibilityPlans.said("if-none-match"));
 		}
 		Integer readVersion = ifMatch == null || ifMatch.isBlank() ? null : Versions.ifMatch(ifMatch);
 		ReversibilityPlans.Recorded recorded = plans.record(caller, id, body.exitTerms(), body.exportFormats(),

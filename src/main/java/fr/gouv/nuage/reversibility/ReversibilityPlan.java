@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import fr.gouv.nuage.http.Refusal;
+
 /**
  * A project's reversibility plan (R4): the end-of-contract and exit terms, the formats
  * its data leave in, and the budget and staff provisioned from launch to carry them out.
@@ -18,25 +20,28 @@ public record ReversibilityPlan(UUID project, String exitTerms, List<String> exp
 	 * What is wrong with the plan, each as a path and a message; empty when it can be
 	 * recorded.
 	 */
-	public List<String[]> problems() {
-		List<String[]> problems = new ArrayList<>();
+	public List<Refusal.Field> problems() {
+		List<Refusal.Field> problems = new ArrayList<>();
 		if (exitTerms == null || exitTerms.isBlank()) {
-			problems.add(new String[] { "exitTerms", "the exit terms must be written" });
+			problems.add(field("exitTerms", "exit-terms"));
 		}
 		if (exportFormats == null || exportFormats.isEmpty()
 				|| exportFormats.stream().anyMatch(f -> f == null || f.isBlank())) {
-			problems.add(new String[] { "exportFormats", "name at least one format the data leave in" });
+			problems.add(field("exportFormats", "export-formats"));
 		}
 		if (budgetEur == null || budgetEur.signum() < 0) {
-			problems.add(new String[] { "budgetEur", "the provisioned budget is an amount of euros, 0 or more" });
+			problems.add(field("budgetEur", "budget"));
 		}
 		if (staffDays < 0) {
-			problems.add(new String[] { "staffDays", "the provisioned staff is a number of days, 0 or more" });
+			problems.add(field("staffDays", "staff"));
 		}
 		if (budgetEur != null && budgetEur.signum() == 0 && staffDays == 0) {
-			problems
-				.add(new String[] { "budgetEur", "R4 asks for resources provisioned from launch: budget or staff" });
+			problems.add(field("budgetEur", "resources"));
 		}
 		return problems;
+	}
+
+	private static Refusal.Field field(String name, String key) {
+		return new Refusal.Field(name, ReversibilityPlans.said(key));
 	}
 }

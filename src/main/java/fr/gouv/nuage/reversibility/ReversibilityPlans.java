@@ -3,6 +3,8 @@ package fr.gouv.nuage.reversibility;
 import fr.gouv.nuage.directory.NotAllowed;
 import fr.gouv.nuage.directory.Perimeter;
 import fr.gouv.nuage.http.ApiErrors;
+import fr.gouv.nuage.http.Refusal;
+import fr.gouv.nuage.http.Said;
 import fr.gouv.nuage.projects.NoSuchProject;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.projects.ReadVersions;
@@ -32,25 +34,34 @@ public class ReversibilityPlans {
 	/**
 	 * A plan that cannot be recorded: each problem names its field. Nothing was stored.
 	 */
-	public static final class Invalid extends RuntimeException {
+	public static final class Invalid extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		private final transient List<String[]> problems;
-
-		Invalid(List<String[]> problems) {
-			super(problems.stream().map(p -> p[0] + ": " + p[1]).reduce((a, b) -> a + "; " + b).orElse(""));
-			this.problems = problems;
-		}
-
-		public List<String[]> problems() {
-			return problems;
+		Invalid(List<Field> problems) {
+			super(problems);
 		}
 
 	}
 
+	/** A request header the plans do not understand (400). */
+	static final class Header extends Refusal {
+
+		private static final long serialVersionUID = 1L;
+
+		Header(Said said) {
+			super(Kind.INVALID, "If-None-Match", said);
+		}
+
+	}
+
+	/** A text of the reversibility plans' bundle ({@code reversibility/refusals}). */
+	static Said said(String key, Object... values) {
+		return Said.of("reversibility/refusals", key, values);
+	}
+
 	/** What an archived project no longer takes. */
-	private static final String ARCHIVED = "takes no new reversibility plan";
+	private static final String ARCHIVED = "reversibility-plan";
 
 	private final JdbcClient jdbc;
 
@@ -81,7 +92,7 @@ public class ReversibilityPlans {
 	 */
 	public Recorded record(Perimeter caller, UUID project, String exitTerms, List<String> exportFormats,
 			java.math.BigDecimal budgetEur, int staffDays, Integer ifMatch, boolean firstOnly) {
-		Projects.checkAgent(caller, projects.owner(project).organisation(), "record its reversibility plan");
+		Projects.checkAgent(caller, projects.owner(project).organisation(), "reversibility-plan");
 		projects.checkNotArchived(project, ARCHIVED);
 		Optional<ReversibilityPlan> current = find(project);
 		int readVersion;
@@ -123,12 +134,12 @@ public class ReversibilityPlans {
 	public ReversibilityPlan record(UUID project, String exitTerms, List<String> exportFormats,
 			java.math.BigDecimal budgetEur, int staffDays, String actor, int readVersion) {
 		if (!projects.exists(project)) {
-			throw new IllegalArgumentException("no project " + project);
+			throw new NoSuchProject(project);
 		}
 		projects.checkNotArchived(project, ARCHIVED);
 		ReversibilityPlan plan = new ReversibilityPlan(project, exitTerms, exportFormats, budgetEur, staffDays,
 				clock.instant(), actor, readVersion + 1);
-		List<String[]> problems = plan.problems();
+		List<Refusal.Field> problems = plan.problems();
 		if (!problems.isEmpty()) {
 			throw new Invalid(problems);
 		}

@@ -118,7 +118,7 @@ class ControlApiTest {
 		String attach = "{\"document\":\"" + study + "\"}";
 
 		refused(control, as(CONTROLLER, control, "decision", "\"1\"", "{\"outcome\":\"FAVOURABLE\"}"), 409)
-			.andExpect(jsonPath("$.detail").value(Matchers.containsString("comparative study")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("étude comparative")));
 		refused(control, as(AGENT, control, "decision", "\"1\"", "{\"outcome\":\"FAVOURABLE\"}"), 403);
 		refused(control, as(CONTROLLER, control, "study", "\"1\"", attach), 403);
 		refused(control, as(OTHER_AGENT, control, "study", "\"1\"", attach), 403);

@@ -138,7 +138,7 @@ class DerogationApiTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(request("R13", null)))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(Matchers.containsString("nothing to derogate from")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("rien à quoi déroger")));
 		assertThat(audit.entries()).hasSize(entries);
 		assertThat(total(DINUM, null)).isEqualTo(everywhere);
 

@@ -263,14 +263,15 @@ class DirectoryApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"));
-		mvc.perform(put("/api/v1/people/" + OTHER_AGENT + "/roles/DINUM/min-b").with(user(DINUM)))
+		mvc.perform(put("/api/v1/people/" + OTHER_AGENT + "/roles/DINUM/min-b").with(user(DINUM))
+			.header("Accept-Language", "en-GB,en;q=0.9,fr;q=0.5"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("granted on `dinum` only")));
 		mvc.perform(put("/api/v1/people/" + OTHER_AGENT + "/roles/PRIME_MINISTER_OFFICE/dinum").with(user(DINUM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("`services-premier-ministre` only")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("`services-premier-ministre` seulement")));
 		mvc.perform(put("/api/v1/people/" + OTHER_AGENT + "/roles/AGENT/t-nowhere").with(user(DINUM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"));

@@ -245,6 +245,9 @@ class ProjectApiTest {
 			.andExpect(jsonPath("$.errors[0].parameter").value("id"));
 		mvc.perform(get("/api/v1/projects/00000000-0000-0000-0000-000000000000").with(user(DINUM)))
 			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("aucun projet 00000000-0000-0000-0000-000000000000"));
+		mvc.perform(get("/api/v1/projects/00000000-0000-0000-0000-000000000000").with(user(DINUM))
+			.header("Accept-Language", "en"))
 			.andExpect(jsonPath("$.detail").value("no project 00000000-0000-0000-0000-000000000000"));
 	}
 

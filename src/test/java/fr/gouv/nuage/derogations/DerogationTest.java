@@ -249,10 +249,10 @@ class DerogationTest {
 		Derogation d = in("R6", DerogationStatus.GRANTED);
 		LocalDate today = LocalDate.parse("2026-11-22");
 		assertThatThrownBy(() -> d.acceptableOfferAvailable(LocalDate.parse("9999-12-31"), today))
-			.isInstanceOf(IllegalArgumentException.class)
+			.isInstanceOf(Derogation.InvalidField.class)
 			.hasMessage("since: `9999-12-31` is after today (2026-11-22): say since when an acceptable offer exists");
 		assertThatThrownBy(() -> d.acceptableOfferAvailable(today.plusDays(1), today))
-			.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(Derogation.InvalidField.class);
 		assertThat(d.expiresOn()).isNull();
 		d.acceptableOfferAvailable(today, today);
 		assertThat(d.expiresOn()).isEqualTo(LocalDate.parse("2027-11-22"));

@@ -150,10 +150,10 @@ class DerogationsTest {
 		derogations.approveByMinister(id, "Ministre", Derogation.Role.MINISTER);
 		derogations.validateByPrimeMinister(id, "Matignon", Derogation.Role.PRIME_MINISTER_OFFICE);
 		assertThatThrownBy(() -> derogations.acceptableOfferAvailable(id, LocalDate.parse("9999-12-31"), "dinum"))
-			.isInstanceOf(IllegalArgumentException.class)
+			.isInstanceOf(Derogation.InvalidField.class)
 			.hasMessageStartingWith("since: `9999-12-31` is after today (2026-03-10)");
 		assertThatThrownBy(() -> derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-03-11"), "dinum"))
-			.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(Derogation.InvalidField.class);
 		assertThat(derogations.find(id).orElseThrow().expiresOn()).isNull();
 		assertThat(derogations.acceptableOfferAvailable(id, LocalDate.parse("2026-03-10"), "dinum").expiresOn())
 			.isEqualTo(LocalDate.parse("2027-03-10"));

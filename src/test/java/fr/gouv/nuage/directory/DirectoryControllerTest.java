@@ -130,20 +130,21 @@ class DirectoryControllerTest {
 	@Test
 	void theDirectorysRefusalsAreProblems() throws Exception {
 		when(directory.add(any(Perimeter.class), anyString(), anyString(), any(), any(), any()))
-			.thenThrow(new NotAllowed("only DINUM adds organisations"));
+			.thenThrow(new NotAllowed(Directory.said("dinum-only.add-organisations")));
 		mvc.perform(post("/api/v1/organisations").with(dinum())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\":\"t-x\",\"name\":\"X\",\"kind\":\"MINISTRY\"}"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value("only DINUM adds organisations"));
+			.andExpect(jsonPath("$.detail").value("seule la DINUM ajoute des organisations"));
 		when(directory.revoke(PERIMETER, "nobody@a.fr", Role.AGENT, "dir-a"))
-			.thenThrow(new Directory.Unknown("no one with the e-mail `nobody@a.fr` has signed in yet"));
+			.thenThrow(new Directory.Unknown(Directory.said("email.unknown", "nobody@a.fr")));
 		mvc.perform(delete("/api/v1/people/nobody@a.fr/roles/agent/dir-a").with(dinum()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		when(directory.grant(PERIMETER, "agent@b.fr", Role.MINISTRY_CONTROLLER, "dir-b")).thenThrow(
-				new Directory.Refused("organisation", "the role MINISTRY_CONTROLLER is not granted on a DIRECTORATE"));
+		when(directory.grant(PERIMETER, "agent@b.fr", Role.MINISTRY_CONTROLLER, "dir-b"))
+			.thenThrow(new Directory.Refused("organisation",
+					Directory.said("role.kind", "MINISTRY_CONTROLLER", "DIRECTORATE")));
 		mvc.perform(put("/api/v1/people/agent@b.fr/roles/MINISTRY_CONTROLLER/dir-b").with(dinum()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organisation"));
@@ -167,6 +168,8 @@ class DirectoryControllerTest {
 		mvc.perform(put("/api/v1/people/agent@b.fr/roles/AGNET/min-b").with(dinum()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("role"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("vouliez-vous dire `AGENT` ?")));
+		mvc.perform(put("/api/v1/people/agent@b.fr/roles/AGNET/min-b").with(dinum()).header("Accept-Language", "en"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("did you mean `AGENT`?")));
 		verify(directory, times(2)).grant(any(Perimeter.class), anyString(), any(), anyString());
 	}

@@ -53,8 +53,9 @@ class ApiErrorsTest {
 				case "library" -> String.valueOf(Integer.parseInt("secret-value-42"));
 				case "wrapped" -> throw new IllegalStateException("jdbc:h2:mem:secret", new RuntimeException());
 				case "null" -> String.valueOf(((String) null).length());
-				case "refusal" -> throw new IllegalStateException("the project `P` is archived");
-				default -> throw new IllegalArgumentException("name: a project has a name of 1 to 300 characters");
+				case "plain" -> throw new IllegalStateException("the project `P` is archived");
+				case "refusal" -> throw new Archived(Said.of("http/probe", "archived", "P"));
+				default -> throw new Named(Said.of("http/probe", "name"));
 			};
 		}
 
@@ -82,13 +83,44 @@ class ApiErrorsTest {
 	}
 
 	@Test
-	void aRefusalOfTheDomainStillSaysWhatIsWrong() throws Exception {
+	void aRefusalOfTheDomainSaysWhatIsWrongInTheCallersLanguage() throws Exception {
 		mvc.perform(get("/api/probe/fail/refusal"))
 			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value("le projet `P` est archivé"));
+		mvc.perform(get("/api/probe/fail/refusal").header("Accept-Language", "en-US,en;q=0.8"))
+			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("the project `P` is archived"));
-		mvc.perform(get("/api/probe/fail/field"))
+		mvc.perform(get("/api/probe/fail/field").header("Accept-Language", "de, en;q=0.5"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("name"));
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].message").value("a project has a name of 1 to 300 characters"));
+	}
+
+	@Test
+	void anExceptionThatIsNoRefusalSaysNothingOfItselfWhoeverRaisedIt() throws Exception {
+		mvc.perform(get("/api/probe/fail/plain"))
+			.andExpect(status().isInternalServerError())
+			.andExpect(jsonPath("$.detail", not(containsString("archived"))));
+	}
+
+	static final class Archived extends Refusal {
+
+		private static final long serialVersionUID = 1L;
+
+		Archived(Said said) {
+			super(Kind.CONFLICT, null, said);
+		}
+
+	}
+
+	static final class Named extends Refusal {
+
+		private static final long serialVersionUID = 1L;
+
+		Named(Said said) {
+			super(Kind.INVALID, "name", said);
+		}
+
 	}
 
 	@Test

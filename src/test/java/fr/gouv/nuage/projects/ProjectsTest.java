@@ -139,7 +139,7 @@ class ProjectsTest {
 		UUID id = ((Projects.Decided) projects.register("alice", ON_BLEU)).project().id();
 		projects.archive(id, "alice");
 		assertThat(projects.find(id).orElseThrow().archived()).isTrue();
-		assertThatThrownBy(() -> projects.assess(id, "alice", ON_BLEU)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> projects.assess(id, "alice", ON_BLEU)).isInstanceOf(Projects.Archived.class)
 			.hasMessageContaining("archived");
 	}
 
