@@ -31,8 +31,15 @@ public record Person(String email, String givenName, String usualName, String or
 		return name == null ? email : name;
 	}
 
+	/**
+	 * Whether the person holds the role. A role whose powers reach every project counts
+	 * only on its own organisation ({@link Role#onlyOn()}): a DINUM grant stored on
+	 * another one — before the directory refused such grants, or written around it —
+	 * gives nothing.
+	 */
 	public boolean has(Role role) {
-		return grants.stream().anyMatch(g -> g.role() == role);
+		return grants.stream()
+			.anyMatch(g -> g.role() == role && (role.onlyOn() == null || role.onlyOn().equals(g.organisation())));
 	}
 
 	static String fullName(String givenName, String usualName) {

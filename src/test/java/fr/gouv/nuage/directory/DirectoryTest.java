@@ -192,6 +192,27 @@ class DirectoryTest {
 	}
 
 	@Test
+	void aRoleThatReachesEveryProjectStoredOnAnotherOrganisationGivesNothing() {
+		directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null));
+		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", null, null, null));
+		// Written around the directory, as a grant stored before it refused them would
+		// be.
+		for (Object[] grant : new Object[][] { { Role.DINUM, "min-a" }, { Role.PRIME_MINISTER_OFFICE, "dinum" } }) {
+			jdbc.sql("""
+					insert into person_role (email, role, organisation_id, granted_by, granted_at)
+					values ('ana@a.gouv.fr', :role, :organisation, 'earlier', current_timestamp)""")
+				.param("role", ((Role) grant[0]).name())
+				.param("organisation", grant[1])
+				.update();
+		}
+		Perimeter ana = directory.perimeter(directory.person("ana@a.gouv.fr").orElseThrow());
+		assertThat(ana.person().grants()).extracting(Grant::role).contains(Role.DINUM, Role.PRIME_MINISTER_OFFICE);
+		assertThat(ana.dinum()).isFalse();
+		assertThat(ana.primeMinisterOffice()).isFalse();
+		assertThat(ana.sees("min-b")).isFalse();
+	}
+
+	@Test
 	void dinumSeesEveryoneAndAControllerOnlyTheRolesHeldWithinTheirMinistry() {
 		Perimeter dinum = directory
 			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
