@@ -44,8 +44,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * listed and downloaded by whoever sees the project; the Prime Minister's office reads
  * the proofs of guarantees of the projects that ask for a derogation. Who reads and
  * stores what is {@link Documents}' to say. A document is sent back as it was stored, as
- * an attachment of the type found in its bytes, never sniffed by the browser; its ETag is
- * its SHA-256.
+ * an attachment of the type found in its bytes, never sniffed by the browser, and
+ * sandboxed should a browser show it anyway (an HTML or SVG document runs no script,
+ * loads nothing, posts no form); its ETag is its SHA-256.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,6 +54,13 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 class DocumentController {
 
 	private static final String SHA256 = "The document's SHA-256, quoted: `If-None-Match` takes it.";
+
+	/**
+	 * The Content-Security-Policy of a document's bytes, in place of the pages': a unique
+	 * origin that may load and run nothing.
+	 */
+	private static final String SANDBOX = "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; "
+			+ "frame-ancestors 'none'";
 
 	private static final String FILE = "file";
 
@@ -179,6 +187,7 @@ class DocumentController {
 						.build()
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", SANDBOX)
 			.body(content);
 	}
 

@@ -121,7 +121,10 @@ public class ApiDescription {
 							+ "Basic). This answer has no body."),
 			"403",
 			new Refusal("Forbidden",
-					"Outside the caller's perimeter, or a step their role does not take; " + "`detail` says who may."),
+					"Outside the caller's perimeter, or a step their role does not take; `detail` says who may. "
+							+ "Also a change signed in by the session cookie that another site sent "
+							+ "(`Sec-Fetch-Site: cross-site` or `same-site`, an `Origin` not Nuage's own): "
+							+ "nothing was changed."),
 			"404", new Refusal("NotFound", "Nothing of that name or identifier."), "409",
 			new Refusal("Conflict", "The resource's state does not allow it (an archived project, a workflow "
 					+ "at another step, a declaration already reviewed); `detail` says why. Nothing was changed."),

@@ -15,11 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
  * A problem written where no handler answers (a filter, a refusal before a handler was
  * chosen): the same problem+json as the handlers', field for field.
  */
-class ProblemWriter {
+public class ProblemWriter {
 
 	private final JsonMapper json;
 
-	ProblemWriter(JsonMapper json) {
+	public ProblemWriter(JsonMapper json) {
 		this.json = json;
 	}
 
@@ -28,7 +28,7 @@ class ProblemWriter {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, ResponseEntity<ProblemDetail> problem)
+	public void write(HttpServletRequest request, HttpServletResponse response, ResponseEntity<ProblemDetail> problem)
 			throws IOException {
 		ProblemDetail body = problem.getBody();
 		Map<String, Object> fields = new LinkedHashMap<>();

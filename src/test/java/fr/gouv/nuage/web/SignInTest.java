@@ -105,8 +105,13 @@ class SignInTest {
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		// The API takes no CSRF token: the session's cookie stays off other sites'
 		// requests.
-		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(
-				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(signedIn.headers().allValues("Set-Cookie"))
+			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax")
+				// The tests' servers speak plain HTTP: their configuration turns secure
+				// off.
+				.doesNotContain("Secure"));
 
 		HttpResponse<String> me = get(local("/api/v1/me"));
 		assertThat(me.statusCode()).isEqualTo(200);
