@@ -23,6 +23,14 @@ import fr.gouv.nuage.doctrine.SourceIssue;
  * An imported CSV goes through the same validation as the catalogue file: each row is
  * turned into an offer of the file format and read by the same loader, and every mistake
  * is reported at its row.
+ *
+ * A spreadsheet runs as a formula a cell that starts with {@code =}, {@code +}, {@code -}
+ * or {@code @}, some after a leading tab, line break or NUL, and offers come from
+ * providers' declarations: on export such a cell is prefixed with a single quote, which
+ * spreadsheets read as "this is text", and quoted ({@link #guarded}). No column is a
+ * number (years and dates are written inside text), so a cell such as {@code -5} is
+ * guarded too rather than let through as a negative number. The import takes the quote
+ * off again ({@link #unguarded}), so that a catalogue reads back as it was written.
  */
 public final class CatalogueCsv {
 
@@ -30,6 +38,9 @@ public final class CatalogueCsv {
 			"operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking",
 			"runsOn", "regions", "purchasing", "exportFormats", "exitTerms_fr", "exitTerms_en", "qualifications",
 			"sources", "confidence", "note_fr", "note_en", "asOf", "hostingClass", "secNumCloud");
+
+	/** What a spreadsheet takes for the start of a formula. */
+	private static final String FORMULA_STARTS = "=+-@\t\r\n\0";
 
 	private CatalogueCsv() {
 	}
@@ -148,7 +159,7 @@ public final class CatalogueCsv {
 		for (int r = 1; r < rows.size(); r++) {
 			Map<String, String> cells = new LinkedHashMap<>();
 			for (int c = 0; c < header.size(); c++) {
-				cells.put(header.get(c), c < rows.get(r).size() ? rows.get(r).get(c) : "");
+				cells.put(header.get(c), c < rows.get(r).size() ? unguarded(rows.get(r).get(c)) : "");
 			}
 			derived.add(cells);
 			StringBuilder line = new StringBuilder();
@@ -332,15 +343,39 @@ public final class CatalogueCsv {
 				out.append(',');
 			}
 			String cell = cells.get(i);
-			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+			String written = guarded(cell);
+			if (!written.equals(cell) || cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
 					|| cell.indexOf('\r') >= 0) {
-				out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+				out.append('"').append(written.replace("\"", "\"\"")).append('"');
 			}
 			else {
 				out.append(cell);
 			}
 		}
 		out.append("\r\n");
+	}
+
+	/**
+	 * The cell as a spreadsheet shows it as text: prefixed with a single quote when it
+	 * would start a formula, or when it starts with quotes before such a start, so that
+	 * {@link #unguarded} gives back exactly the cell, whatever quotes it began with.
+	 */
+	static String guarded(String cell) {
+		return formula(cell) ? "'" + cell : cell;
+	}
+
+	/** The cell {@link #guarded} wrote; any other cell as it is. */
+	static String unguarded(String cell) {
+		return cell.startsWith("'") && formula(cell) ? cell.substring(1) : cell;
+	}
+
+	/** Whether, after the single quotes it may start with, the cell starts a formula. */
+	private static boolean formula(String cell) {
+		int start = 0;
+		while (start < cell.length() && cell.charAt(start) == '\'') {
+			start++;
+		}
+		return start < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(start)) >= 0;
 	}
 
 	/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */

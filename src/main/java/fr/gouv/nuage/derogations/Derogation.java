@@ -312,6 +312,21 @@ public final class Derogation {
 				|| status == DerogationStatus.GRANTED;
 	}
 
+	/**
+	 * Whether the Prime Minister's office has this derogation to decide or decided it:
+	 * one from R9 the minister approved and that awaits its validation, or that it
+	 * validated (granted, or expired since). Not one still before the minister, refused
+	 * or withdrawn before the office validated it, nor one from another rule, which the
+	 * office never sees.
+	 */
+	public boolean beforeThePrimeMinistersOffice() {
+		if (!"R9".equals(rule)) {
+			return false;
+		}
+		return status == DerogationStatus.APPROVED_BY_MINISTER || steps.stream()
+			.anyMatch(step -> step.role() == Role.PRIME_MINISTER_OFFICE && step.status() == DerogationStatus.GRANTED);
+	}
+
 	private void move(DerogationStatus to, String actor, Role role, String detail, Instant at) {
 		status = to;
 		steps.add(new Step(at, actor, role, to, detail));

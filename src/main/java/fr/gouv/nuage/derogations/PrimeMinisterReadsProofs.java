@@ -7,8 +7,10 @@ import fr.gouv.nuage.documents.DocumentReaders;
 import org.springframework.stereotype.Component;
 
 /**
- * The Prime Minister's office reads the proofs of guarantees of a project that asks for a
- * derogation.
+ * The Prime Minister's office reads the proofs of guarantees of a project whose
+ * derogation from R9 it has to validate or validated
+ * ({@link Derogation#beforeThePrimeMinistersOffice()}): not those of a project whose
+ * derogation is from another rule, or is still before the minister.
  */
 @Component
 class PrimeMinisterReadsProofs implements DocumentReaders {
@@ -21,7 +23,8 @@ class PrimeMinisterReadsProofs implements DocumentReaders {
 
 	@Override
 	public boolean readsProofsOf(Perimeter caller, UUID project) {
-		return caller.primeMinisterOffice() && !derogations.of(project).isEmpty();
+		return caller.primeMinisterOffice()
+				&& derogations.of(project).stream().anyMatch(Derogation::beforeThePrimeMinistersOffice);
 	}
 
 }

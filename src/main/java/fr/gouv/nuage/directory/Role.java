@@ -30,7 +30,7 @@ public enum Role {
 	 * it cannot look scoped to another: DINUM's own, and the Prime Minister's services
 	 * for the office; {@code null} for the roles whose perimeter is their organisation.
 	 */
-	String onlyOn() {
+	public String onlyOn() {
 		return switch (this) {
 			case DINUM -> Directory.DINUM;
 			case PRIME_MINISTER_OFFICE -> Directory.PRIME_MINISTER_SERVICES;

@@ -2,6 +2,8 @@ package fr.gouv.nuage.documents;
 
 import fr.gouv.nuage.http.ApiDocs;
 import fr.gouv.nuage.http.ApiErrors;
+import fr.gouv.nuage.http.CallerLanguage;
+import fr.gouv.nuage.http.Refusal;
 import fr.gouv.nuage.http.Said;
 import fr.gouv.nuage.http.Problems;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,7 +45,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * The documents of projects: stored by the project's agents as
  * {@code multipart/form-data} (the part {@code file} and the field {@code purpose}),
  * listed and downloaded by whoever sees the project; the Prime Minister's office reads
- * the proofs of guarantees of the projects that ask for a derogation. Who reads and
+ * the proofs of guarantees of projects with an R9 derogation before it. Who reads and
  * stores what is {@link Documents}' to say. A document is sent back as it was stored, as
  * an attachment of the type found in its bytes, never sniffed by the browser, and
  * sandboxed should a browser show it anyway (an HTML or SVG document runs no script,
@@ -131,7 +134,7 @@ class DocumentController {
 					file.getBytes());
 		}
 		catch (Documents.Refused ex) {
-			return refused(ex);
+			return refused(ex, CallerLanguage.of(request));
 		}
 		return ResponseEntity.created(URI.create("/api/v1/documents/" + document.id()))
 			.eTag(etag(document))
@@ -140,7 +143,7 @@ class DocumentController {
 
 	@Operation(operationId = "listDocuments", summary = "List the documents of a project",
 			description = "**Who:** whoever sees the project; the Prime Minister's office sees the proofs of guarantees "
-					+ "of a project that asks for a derogation.")
+					+ "of a project whose derogation from R9 it has to validate or validated.")
 	@ApiResponse(responseCode = "200", description = "The documents, without their bytes",
 			content = @Content(
 					array = @ArraySchema(schema = @Schema(implementation = DocumentSchemas.DocumentView.class))))
@@ -151,8 +154,8 @@ class DocumentController {
 
 	@Operation(operationId = "downloadDocument", summary = "Download a document",
 			description = "**Who:** whoever sees the document's project; the Prime Minister's office, a proof of "
-					+ "guarantees of a project that asks for a derogation. The bytes as stored, as an attachment of the "
-					+ "type found in them.")
+					+ "guarantees of a project whose derogation from R9 it has to validate or validated. The bytes as "
+					+ "stored, as an attachment of the type found in them.")
 	@ApiResponse(responseCode = "200", description = "The document's bytes", headers = {
 			@Header(name = "ETag", description = SHA256, schema = @Schema(type = "string")),
 			@Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "`attachment`, with the document's name.",
@@ -195,13 +198,13 @@ class DocumentController {
 	 * A refusal names its field: 413 when the document is above the size limit, 400
 	 * otherwise.
 	 */
-	private static ResponseEntity<ProblemDetail> refused(Documents.Refused ex) {
+	private static ResponseEntity<ProblemDetail> refused(Documents.Refused ex, Locale language) {
 		// The document's name and bytes come in the part `file`.
 		String sent = ex.field().equals("content") || ex.field().equals("filename") ? FILE : ex.field();
-		if (ex.tooLarge()) {
-			return Problems.tooLarge(sent, ex.detail());
+		if (ex.kind() == Refusal.Kind.TOO_LARGE) {
+			return Problems.tooLarge(sent, ex.text(language));
 		}
-		return Problems.invalidInput(List.of(Problems.field(sent, ex.detail())));
+		return Problems.invalidInput(List.of(Problems.field(sent, ex.text(language))));
 	}
 
 	private static String etag(StoredDocument document) {

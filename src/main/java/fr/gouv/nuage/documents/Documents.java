@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.zip.ZipInputStream;
 
 import fr.gouv.nuage.audit.AuditLog;
 import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.http.Refusal;
+import fr.gouv.nuage.http.Said;
 import fr.gouv.nuage.directory.Perimeter;
 import fr.gouv.nuage.http.PlainText;
 import fr.gouv.nuage.projects.NoSuchProject;
@@ -42,10 +45,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Stores the documents of a project (comparative studies, proofs of equivalent
  * guarantees, reversibility documents) once their size, name and type hold. The type is
  * the one found in the bytes, never the one declared or the file's extension: a declared
- * type that the bytes contradict is refused. Each stored document is audited with its
- * digest. Who may act is decided here: the project's agents store, whoever sees the
- * project reads, and the readers another workflow names ({@link DocumentReaders}) read
- * its proofs of guarantees.
+ * type that the bytes contradict is refused, and the name is stored with the extension of
+ * the type found ({@link #named}). An archived project takes no new document. Each stored
+ * document is audited with its digest. Who may act is decided here: the project's agents
+ * store, whoever sees the project reads, and the readers another workflow names
+ * ({@link DocumentReaders}) read its proofs of guarantees.
  */
 @Service
 @Transactional
@@ -54,45 +58,30 @@ public class Documents {
 	/**
 	 * A document that cannot be stored; the message names the field. Nothing was stored.
 	 */
-	public static final class Refused extends RuntimeException {
+	public static final class Refused extends Refusal {
 
 		private static final long serialVersionUID = 1L;
 
-		private final String field;
-
-		private final String detail;
-
-		private final boolean tooLarge;
-
-		Refused(String field, String detail) {
-			this(field, detail, false);
-		}
-
-		Refused(String field, String detail, boolean tooLarge) {
-			super(field + ": " + detail);
-			this.field = field;
-			this.detail = detail;
-			this.tooLarge = tooLarge;
+		/**
+		 * @param field the field refused: {@code project}, {@code purpose},
+		 * {@code filename} or {@code content}
+		 */
+		Refused(String field, Said said) {
+			this(field, said, false);
 		}
 
 		/**
-		 * The field refused: {@code project}, {@code purpose}, {@code filename} or
-		 * {@code content}.
+		 * @param tooLarge true when the content is above the size limit (413)
 		 */
-		public String field() {
-			return field;
+		Refused(String field, Said said, boolean tooLarge) {
+			super(tooLarge ? Kind.TOO_LARGE : Kind.INVALID, field, said);
 		}
 
-		/** What is wrong with the field, without its name. */
-		public String detail() {
-			return detail;
-		}
+	}
 
-		/** True when the content is above the size limit. */
-		public boolean tooLarge() {
-			return tooLarge;
-		}
-
+	/** A text of the documents' bundle ({@code documents/refusals}). */
+	static Said said(String key, Object... values) {
+		return Said.of("documents/refusals", key, values);
 	}
 
 	static final String PDF = "application/pdf";
@@ -131,12 +120,11 @@ public class Documents {
 	private static final String COLUMNS = "id, project_id, purpose, filename, media_type, size_bytes, sha256, stored_at, stored_by";
 
 	/** How messages name each type: alone in a list, and in a sentence. */
-	private static final Map<String, Name> NAMES = Map.ofEntries(name(PDF, "PDF", "a PDF"),
-			name(ODT, "ODT", "an OpenDocument text (ODT)"), name(ODS, "ODS", "an OpenDocument spreadsheet (ODS)"),
-			name(DOCX, "DOCX", "a Word document (DOCX)"), name(XLSX, "XLSX", "an Excel workbook (XLSX)"),
-			name(DOCM, "DOCM", "a Word document with macros (DOCM)"),
-			name(XLSM, "XLSM", "an Excel workbook with macros (XLSM)"), name(PNG, "PNG", "a PNG image"),
-			name(JPEG, "JPEG", "a JPEG image"), name(CSV, "CSV", "CSV text"), name(TEXT, "plain text", "plain text"));
+	private static final Map<String, Name> NAMES = Map.ofEntries(name(PDF, "PDF", "type.pdf"),
+			name(ODT, "ODT", "type.odt"), name(ODS, "ODS", "type.ods"), name(DOCX, "DOCX", "type.docx"),
+			name(XLSX, "XLSX", "type.xlsx"), name(DOCM, "DOCM", "type.docm"), name(XLSM, "XLSM", "type.xlsm"),
+			name(PNG, "PNG", "type.png"), name(JPEG, "JPEG", "type.jpeg"), name(CSV, "CSV", "type.csv"),
+			name(TEXT, "plain text", "type.text"));
 
 	/**
 	 * Other names browsers send for accepted types: Windows declares a CSV file as an
@@ -145,6 +133,14 @@ public class Documents {
 	private static final Map<String, String> ALIASES = Map.of("image/jpg", JPEG, "image/pjpeg", JPEG,
 			"application/vnd.ms-excel", CSV, "application/csv", CSV, "text/x-csv", CSV, "text/comma-separated-values",
 			CSV);
+
+	/**
+	 * The extensions of each type a document may be stored as, the one a name is given
+	 * first.
+	 */
+	static final Map<String, List<String>> EXTENSIONS = Map.of(PDF, List.of("pdf"), ODT, List.of("odt"), ODS,
+			List.of("ods"), DOCX, List.of("docx"), XLSX, List.of("xlsx"), PNG, List.of("png"), JPEG,
+			List.of("jpg", "jpeg"), CSV, List.of("csv"), TEXT, List.of("txt"));
 
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
@@ -178,6 +174,7 @@ public class Documents {
 	 * Stores a document for the caller, an agent of the project's organisation.
 	 * @throws NoSuchProject when there is no such project
 	 * @throws NotAllowed when the caller is not one of its agents
+	 * @throws Projects.Archived when the project is archived
 	 * @throws Refused when the document cannot be stored
 	 */
 	public StoredDocument store(Perimeter caller, UUID project, DocumentPurpose purpose, String filename,
@@ -200,7 +197,7 @@ public class Documents {
 		if (readsProofsOf(caller, project)) {
 			return of(project).stream().filter(d -> d.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES).toList();
 		}
-		throw new NotAllowed("the project " + project + " is outside your perimeter");
+		throw new NotAllowed(said("outside.project", project));
 	}
 
 	/**
@@ -214,7 +211,7 @@ public class Documents {
 			boolean proofForTheReader = d.purpose() == DocumentPurpose.PROOF_OF_GUARANTEES
 					&& readsProofsOf(caller, d.project());
 			if (!caller.sees(projects.owner(d.project()).organisation()) && !proofForTheReader) {
-				throw new NotAllowed("the document " + id + " is outside your perimeter");
+				throw new NotAllowed(said("outside.document", id));
 			}
 		});
 		return document;
@@ -232,32 +229,35 @@ public class Documents {
 	 * Stores a document for the project. {@code declaredMediaType} is what the sender
 	 * said the file is; {@code null}, blank or {@code application/octet-stream} say
 	 * nothing. Who stores it is not checked: for the application itself and its fixtures.
+	 * @throws Projects.Archived when the project is archived
 	 */
 	public StoredDocument store(UUID project, DocumentPurpose purpose, String filename, String declaredMediaType,
 			byte[] content, String actor) {
 		if (project == null || !projects.exists(project)) {
-			throw new Refused("project", "no project `" + project + "`");
+			throw new Refused("project", said("project.unknown", project));
 		}
+		projects.checkNotArchived(project, "document");
 		if (purpose == null) {
-			throw new Refused("purpose", "say what the document is for");
+			throw new Refused("purpose", said("purpose"));
 		}
 		checkFilename(filename);
 		String name = quoted(filename);
 		if (content == null || content.length == 0) {
-			throw new Refused("content", name + " is empty");
+			throw new Refused("content", said("content.empty", name));
 		}
 		long limit = settings.maxSize().toBytes();
 		if (content.length > limit) {
-			String size = size(content.length);
-			String max = size(limit);
+			Said size = size(content.length);
+			Said max = size(limit);
 			if (size.equals(max)) {
-				size = content.length + " bytes";
-				max = limit + " bytes";
+				size = said("size.bytes", content.length);
+				max = said("size.bytes", limit);
 			}
-			throw new Refused("content", name + " is " + size + ", above the limit of " + max, true);
+			throw new Refused("content", said("content.too-large", name, size, max), true);
 		}
 		String mediaType = mediaType(name, filename, declaredMediaType, content);
-		StoredDocument document = new StoredDocument(UUID.randomUUID(), project, purpose, filename, mediaType,
+		String stored = named(filename, mediaType);
+		StoredDocument document = new StoredDocument(UUID.randomUUID(), project, purpose, stored, mediaType,
 				content.length, sha256(content), clock.instant().truncatedTo(ChronoUnit.MICROS), actor);
 		jdbc.sql(
 				"""
@@ -267,7 +267,7 @@ public class Documents {
 			.param("id", document.id())
 			.param("project", project)
 			.param("purpose", purpose.name())
-			.param("filename", filename)
+			.param("filename", stored)
 			.param("type", mediaType)
 			.param("size", document.sizeBytes())
 			.param("sha256", document.sha256())
@@ -275,11 +275,49 @@ public class Documents {
 			.param("at", Timestamp.from(document.storedAt()))
 			.param("by", actor)
 			.update();
+		List<String> state = new ArrayList<>(List.of("document", document.id().toString(), "purpose", purpose.name(),
+				"filename", stored, "mediaType", mediaType, "size", Long.toString(document.sizeBytes()), "sha256",
+				document.sha256()));
+		if (!stored.equals(filename)) {
+			state.addAll(List.of("sentAs", filename));
+		}
 		audit.append(actor, "DOCUMENT_STORED", "project:" + project, null,
-				AuditLog.state("document", document.id().toString(), "purpose", purpose.name(), "filename", filename,
-						"mediaType", mediaType, "size", Long.toString(document.sizeBytes()), "sha256",
-						document.sha256()));
+				AuditLog.state(state.toArray(String[]::new)));
 		return document;
+	}
+
+	/**
+	 * The name a document is stored under: the one it was sent with, trimmed, ending with
+	 * an extension of the type found in its bytes — in place of one that says another
+	 * type ({@code poly.html} that is a PDF is stored as {@code poly.pdf}), or added when
+	 * it has none — so that a downloaded document opens as what it is. An extension is
+	 * what follows the last dot, when it is letters and digits with a letter:
+	 * {@code v1.2} has none; dots and spaces that end a name are dropped before an
+	 * extension is added. A name that would grow beyond the limit loses the end of what
+	 * comes before its extension.
+	 */
+	static String named(String filename, String mediaType) {
+		List<String> extensions = EXTENSIONS.get(mediaType);
+		if (extensions == null) {
+			throw new IllegalStateException("no extension is known for `" + mediaType + "`");
+		}
+		String name = filename.strip();
+		String base = name;
+		int dot = name.lastIndexOf('.');
+		if (dot > 0 && name.substring(dot + 1).matches("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")) {
+			if (extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+				return name;
+			}
+			base = name.substring(0, dot);
+		}
+		String trimmed = base.replaceAll("[. ]+$", "");
+		base = trimmed.isEmpty() ? base : trimmed;
+		String extension = "." + extensions.get(0);
+		int room = MAX_FILENAME - extension.length();
+		if (base.length() > room) {
+			base = base.substring(0, Character.isHighSurrogate(base.charAt(room - 1)) ? room - 1 : room);
+		}
+		return base + extension;
 	}
 
 	@Transactional(readOnly = true)
@@ -344,20 +382,19 @@ public class Documents {
 		}
 		if (wanted != null) {
 			if (!settings.allows(wanted)) {
-				throw new Refused("content", name + " is declared `" + declaredMediaType.strip()
-						+ "`, which is not accepted (accepted: " + accepted() + ")");
+				throw new Refused("content",
+						said("content.declared-refused", name, declaredMediaType.strip(), accepted()));
 			}
 			if (!wanted.equals(found)) {
-				throw new Refused("content", name + " is declared `" + declaredMediaType.strip()
-						+ "` but its bytes are not " + describe(wanted));
+				throw new Refused("content",
+						said("content.declared-other", name, declaredMediaType.strip(), describe(wanted)));
 			}
 		}
 		if (found == null) {
-			throw new Refused("content", name + " is not a document of an accepted type (" + accepted() + ")");
+			throw new Refused("content", said("content.unknown-type", name, accepted()));
 		}
 		if (!settings.allows(found)) {
-			throw new Refused("content",
-					name + " is " + describe(found) + ", which is not accepted (accepted: " + accepted() + ")");
+			throw new Refused("content", said("content.refused-type", name, describe(found), accepted()));
 		}
 		return found;
 	}
@@ -374,20 +411,19 @@ public class Documents {
 
 	private static void checkFilename(String filename) {
 		if (filename == null || filename.isBlank()) {
-			throw new Refused("filename", "the document needs a file name");
+			throw new Refused("filename", said("filename.missing"));
 		}
 		if (filename.length() > MAX_FILENAME) {
-			throw new Refused("filename", quoted(filename) + " is " + filename.length()
-					+ " characters long, above the limit of " + MAX_FILENAME);
+			throw new Refused("filename", said("filename.long", quoted(filename), filename.length(), MAX_FILENAME));
 		}
 		if (filename.indexOf('/') >= 0 || filename.indexOf('\\') >= 0) {
-			throw new Refused("filename", quoted(filename) + " contains a path separator: give the file's name alone");
+			throw new Refused("filename", said("filename.path", quoted(filename)));
 		}
 		if (filename.chars().anyMatch(Documents::isControl)) {
-			throw new Refused("filename", quoted(filename) + " contains a control character");
+			throw new Refused("filename", said("filename.control", quoted(filename)));
 		}
 		if (filename.strip().equals(".") || filename.strip().equals("..")) {
-			throw new Refused("filename", quoted(filename) + " is not a file name");
+			throw new Refused("filename", said("filename.dots", quoted(filename)));
 		}
 	}
 
@@ -421,27 +457,33 @@ public class Documents {
 	private String accepted() {
 		return settings.allowedTypes()
 			.stream()
-			.map(t -> NAMES.containsKey(t) ? NAMES.get(t).alone() : describe(t))
+			.map(t -> NAMES.containsKey(t) ? NAMES.get(t).alone() : "`" + t + "`")
 			.collect(Collectors.joining(", "));
 	}
 
-	private static String describe(String mediaType) {
-		return NAMES.containsKey(mediaType) ? NAMES.get(mediaType).inSentence() : "`" + mediaType + "`";
+	/** The type as a sentence names it, such as "a PDF". */
+	private static Said describe(String mediaType) {
+		return NAMES.containsKey(mediaType) ? said(NAMES.get(mediaType).inSentence()) : said("type.other", mediaType);
 	}
 
 	private static Map.Entry<String, Name> name(String mediaType, String alone, String inSentence) {
 		return Map.entry(mediaType, new Name(alone, inSentence));
 	}
 
+	/**
+	 * @param alone the type's name in a list
+	 * @param inSentence the key of the type's name in a sentence
+	 */
 	private record Name(String alone, String inSentence) {
 	}
 
-	static String size(long bytes) {
+	static Said size(long bytes) {
 		if (bytes < 1024) {
-			return bytes + (bytes == 1 ? " byte" : " bytes");
+			return said(bytes == 1 ? "size.byte" : "size.bytes", bytes);
 		}
 		double kilobytes = bytes / 1024.0;
-		return kilobytes < 1024 ? decimal(kilobytes) + " KB" : decimal(kilobytes / 1024) + " MB";
+		return kilobytes < 1024 ? said("size.kilobytes", decimal(kilobytes))
+				: said("size.megabytes", decimal(kilobytes / 1024));
 	}
 
 	private static String decimal(double value) {

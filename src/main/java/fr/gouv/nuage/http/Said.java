@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
  * A text of the domain for the person it answers, said in French or in English: a key of
  * a module's bundle ({@code controls/refusals}: {@code controls/refusals.properties} in
  * French, {@code controls/refusals_en.properties} in English) and the values its
- * placeholders {@code {0}}, {@code {1}}... name. The values are shown as they are: an
- * identifier, a status or an amount reads the same in both languages.
+ * placeholders {@code {0}}, {@code {1}}... name. The values are shown as they are (an
+ * identifier, a status or an amount reads the same in both languages), but for a value
+ * that is itself a text, said in the same language.
  *
  * @param bundle the bundle's base name
  * @param key the text's key, present in both languages
- * @param values what the placeholders show, in order
+ * @param values what the placeholders show, in order: strings, or texts ({@link Said})
  */
-public record Said(String bundle, String key, List<String> values) {
+public record Said(String bundle, String key, List<Object> values) {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)\\}");
 
@@ -45,7 +46,8 @@ public record Said(String bundle, String key, List<String> values) {
 	 * found by the tests that raise it
 	 */
 	public static Said of(String bundle, String key, Object... values) {
-		return new Said(bundle, key, Arrays.stream(values).map(String::valueOf).toList());
+		return new Said(bundle, key,
+				Arrays.stream(values).map(v -> v instanceof Said said ? (Object) said : String.valueOf(v)).toList());
 	}
 
 	/** The text in {@code language}: English for English, French otherwise. */
@@ -56,8 +58,9 @@ public record Said(String bundle, String key, List<String> values) {
 		StringBuilder text = new StringBuilder();
 		while (placeholder.find()) {
 			int index = Integer.parseInt(placeholder.group(1));
+			Object value = index < values.size() ? values.get(index) : placeholder.group();
 			placeholder.appendReplacement(text,
-					Matcher.quoteReplacement(index < values.size() ? values.get(index) : placeholder.group()));
+					Matcher.quoteReplacement(value instanceof Said said ? said.in(language) : (String) value));
 		}
 		return placeholder.appendTail(text).toString();
 	}

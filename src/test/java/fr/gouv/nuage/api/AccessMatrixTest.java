@@ -80,7 +80,10 @@ class AccessMatrixTest {
 	 * the path sends the version of that piece in {@code If-Match}. Lists that filter by
 	 * perimeter answer 200 to all signed in; a 409 is a caller who may act, on a state
 	 * that does not allow it (the Prime Minister's office refuses only what the minister
-	 * approved).
+	 * approved). The Prime Minister's office reads the proofs of guarantees, and only
+	 * them, of a project whose derogation from R9 awaits its validation or has it: not
+	 * while the derogation is before the minister, once refused or withdrawn, nor for a
+	 * derogation from another rule.
 	 */
 	static final String MATRIX = """
 			POST   /api/v1/decisions                              200 200 200 200 200 200 200 200
@@ -115,9 +118,19 @@ class AccessMatrixTest {
 			GET    /api/v1/projects/{PLAN}/reversibility-plan     401 200 403 200 403 200 403 403
 			PUT    /api/v1/projects/{P}/reversibility-plan #PLAN  401 200 403 403 403 403 403 403
 			POST   /api/v1/projects/{P}/documents                 401 201 403 403 403 403 403 403
-			GET    /api/v1/projects/{DEROGATED}/documents         401 200 403 200 403 200 200 403
 			GET    /api/v1/documents/{STUDY}                      401 200 403 200 403 200 403 403
-			GET    /api/v1/documents/{DEROGATED_PROOF}            401 200 403 200 403 200 200 403
+			GET    /api/v1/projects/{R9_REQUESTED}/documents      401 200 403 200 403 200 403 403
+			GET    /api/v1/documents/{R9_REQUESTED_PROOF}         401 200 403 200 403 200 403 403
+			GET    /api/v1/projects/{R9_REFUSED}/documents        401 200 403 200 403 200 403 403
+			GET    /api/v1/documents/{R9_REFUSED_PROOF}           401 200 403 200 403 200 403 403
+			GET    /api/v1/projects/{R9_AWAITING}/documents       401 200 403 200 403 200 200 403
+			GET    /api/v1/documents/{R9_AWAITING_PROOF}          401 200 403 200 403 200 200 403
+			GET    /api/v1/documents/{R9_AWAITING_STUDY}          401 200 403 200 403 200 403 403
+			GET    /api/v1/projects/{R9_WITHDRAWN}/documents      401 200 403 200 403 200 403 403
+			GET    /api/v1/projects/{R9_VALIDATED}/documents      401 200 403 200 403 200 200 403
+			GET    /api/v1/documents/{R9_VALIDATED_PROOF}         401 200 403 200 403 200 200 403
+			GET    /api/v1/projects/{OTHER_RULE}/documents        401 200 403 200 403 200 403 403
+			GET    /api/v1/documents/{OTHER_RULE_PROOF}           401 200 403 200 403 200 403 403
 			POST   /api/v1/declarations                           401 403 403 403 403 403 403 201
 			GET    /api/v1/declarations                           401 403 403 403 403 200 403 200
 			GET    /api/v1/declarations/{L}                       401 403 403 403 403 200 403 200
@@ -212,14 +225,54 @@ class AccessMatrixTest {
 		piece("B", () -> project("dir-b", 2_500_000), null);
 		piece("STUDY", () -> document("P", DocumentPurpose.COMPARATIVE_STUDY), null);
 		piece("PROOF", () -> document("P", DocumentPurpose.PROOF_OF_GUARANTEES), null);
-		piece("DEROGATED", () -> {
+		piece("R9_REQUESTED", () -> {
 			made("G");
 			return made("P");
 		}, null);
-		piece("DEROGATED_PROOF", () -> {
+		piece("R9_REQUESTED_PROOF", () -> {
 			made("G");
 			return made("PROOF");
 		}, null);
+		piece("R9_REFUSED", () -> {
+			derogations.refuse(id("G"), "garanties insuffisantes", Caller.CONTROLLER_A.email, Derogation.Role.MINISTER);
+			return made("P");
+		}, null);
+		piece("R9_REFUSED_PROOF", () -> {
+			made("R9_REFUSED");
+			return made("PROOF");
+		}, null);
+		piece("R9_AWAITING", () -> {
+			made("APPROVED");
+			return made("P");
+		}, null);
+		piece("R9_AWAITING_PROOF", () -> {
+			made("APPROVED");
+			return made("PROOF");
+		}, null);
+		piece("R9_AWAITING_STUDY", () -> {
+			made("APPROVED");
+			return made("STUDY");
+		}, null);
+		piece("R9_WITHDRAWN", () -> {
+			derogations.withdraw(id("APPROVED"), agent, Derogation.Role.PROJECT_AUTHORITY);
+			return made("P");
+		}, null);
+		piece("R9_VALIDATED", () -> {
+			made("GRANTED");
+			return made("P");
+		}, null);
+		piece("R9_VALIDATED_PROOF", () -> {
+			made("GRANTED");
+			return made("PROOF");
+		}, null);
+		// Without a reversibility plan, R4 too is violated; the minister alone grants it.
+		piece("OTHER_RULE", () -> {
+			String project = project("dir-a", withoutReversibilityPlan());
+			UUID r4 = derogations.request(UUID.fromString(project), "R4", "plan en cours", null, agent).id();
+			derogations.approveByMinister(r4, Caller.CONTROLLER_A.email, Derogation.Role.MINISTER);
+			return project;
+		}, null);
+		piece("OTHER_RULE_PROOF", () -> document("OTHER_RULE", DocumentPurpose.PROOF_OF_GUARANTEES), null);
 		piece("C", () -> {
 			Control control = controls.open(id("P"), agent);
 			return controls.attachStudy(control.id(), made("STUDY"), agent, Control.Role.PROJECT_AUTHORITY)
@@ -316,7 +369,7 @@ class AccessMatrixTest {
 					boolean covered = rows.stream()
 						.anyMatch(row -> row[0].equals(verb.name())
 								&& parsed.matches(org.springframework.http.server.PathContainer
-									.parsePath(row[1].replaceAll("\\{[A-Z_]+}", "x"))));
+									.parsePath(row[1].replaceAll("\\{[A-Z0-9_]+}", "x"))));
 					if (!covered) {
 						missing.add(verb + " " + pattern + " (" + method.getBeanType().getSimpleName() + "."
 								+ method.getMethod().getName() + ")");
@@ -394,7 +447,7 @@ class AccessMatrixTest {
 	/** The template with each {@code {piece}} made and named by its id. */
 	private String fill(String template) {
 		StringBuilder out = new StringBuilder();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Z_]+)}").matcher(template);
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Z0-9_]+)}").matcher(template);
 		while (m.find()) {
 			m.appendReplacement(out, made(m.group(1)));
 		}
@@ -431,14 +484,27 @@ class AccessMatrixTest {
 
 	private String project(String organisation, long fullCostEur) {
 		try {
-			Projects.Outcome outcome = projects.register(
-					organisation.equals("dir-a") ? Caller.AGENT_A.email : Caller.AGENT_B.email, organisation,
-					Perimeters.assessment(fullCostEur));
-			return ((Projects.Decided) outcome).project().id().toString();
+			return project(organisation, Perimeters.assessment(fullCostEur));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String withoutReversibilityPlan() {
+		try {
+			return Perimeters.assessment(2_500_000)
+				.replace("\"reversibilityPlan\":true", "\"reversibilityPlan\":false");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String project(String organisation, String assessment) {
+		Projects.Outcome outcome = projects.register(
+				organisation.equals("dir-a") ? Caller.AGENT_A.email : Caller.AGENT_B.email, organisation, assessment);
+		return ((Projects.Decided) outcome).project().id().toString();
 	}
 
 	private String document(String project, DocumentPurpose purpose) {

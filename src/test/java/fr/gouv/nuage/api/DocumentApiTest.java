@@ -75,6 +75,9 @@ class DocumentApiTest {
 	@Autowired
 	Documents documents;
 
+	@Autowired
+	fr.gouv.nuage.projects.Projects projects;
+
 	private static MockMultipartFile file(String filename, String type, byte[] content) {
 		return new MockMultipartFile("file", filename, type, content);
 	}
@@ -186,7 +189,7 @@ class DocumentApiTest {
 					.with(user(AGENT)),
 				400)
 			.andExpect(jsonPath("$.errors[0].field").value("file"))
-			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("its bytes are not a PDF")));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("ses octets ne sont pas un PDF")));
 		refused(project,
 				multipart(upload).file(file("programme.exe", null, new byte[] { 'M', 'Z', 0, 1, 2, 3 }))
 					.param("purpose", "OTHER")
@@ -211,6 +214,42 @@ class DocumentApiTest {
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("above the limit of 10485760 bytes")));
 		mvc.perform(post(upload).with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
+	void aDocumentIsDownloadedUnderTheExtensionOfItsType() throws Exception {
+		Perimeters.seed(directory);
+		String project = register(mvc, 2_500_000);
+		String location = mvc
+			.perform(multipart(project + "/documents").file(file("poly.html", "application/pdf", PDF))
+				.param("purpose", "OTHER")
+				.with(user(AGENT)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.filename").value("poly.pdf"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		mvc.perform(get(location).with(user(AGENT)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", Matchers.containsString("filename=\"poly.pdf\"")))
+			.andExpect(header().string("Content-Disposition", Matchers.not(Matchers.containsString("html"))));
+	}
+
+	@Test
+	void anArchivedProjectTakesNoDocument() throws Exception {
+		Perimeters.seed(directory);
+		String project = register(mvc, 2_500_000);
+		projects.archive(java.util.UUID.fromString(project.substring(project.lastIndexOf('/') + 1)), AGENT);
+		refused(project,
+				multipart(project + "/documents").file(file("etude.pdf", "application/pdf", PDF))
+					.param("purpose", "OTHER")
+					.with(user(AGENT)),
+				409)
+			.andExpect(jsonPath("$.detail")
+				.value(Matchers.endsWith("est archivé : il ne reçoit plus de nouveau document")));
+		mvc.perform(get(project + "/documents").with(user(AGENT)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
 	}
 
 	/**

@@ -123,9 +123,9 @@ class DerogationTest {
 		CALLERS.put("dinum", perimeter("dinum@numerique.gouv.fr", Set.of(), Set.of(),
 				new Grant(fr.gouv.nuage.directory.Role.DINUM, "dinum", "test")));
 		CALLERS.put("pm", perimeter("cabinet@pm.gouv.fr", Set.of(), Set.of(),
-				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, "spm", "test")));
+				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, fr.gouv.nuage.directory.Directory.PRIME_MINISTER_SERVICES, "test")));
 		CALLERS.put("pm-and-controller", perimeter("both@pm.gouv.fr", Set.of(), Set.of("min-a", ORGANISATION),
-				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, "spm", "test")));
+				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, fr.gouv.nuage.directory.Directory.PRIME_MINISTER_SERVICES, "test")));
 		CALLERS.put("provider",
 				new Perimeter(
 						new Person("julie@ovhcloud.test", null, null, "ovh",
@@ -288,6 +288,32 @@ class DerogationTest {
 		assertThat(d.steps()).extracting(Derogation.Step::status)
 			.containsExactly(DerogationStatus.REQUESTED, DerogationStatus.APPROVED_BY_MINISTER,
 					DerogationStatus.GRANTED);
+	}
+
+	@Test
+	void thePrimeMinistersOfficeHasOnlyTheR9DerogationsItValidatesOrValidated() {
+		Map<DerogationStatus, Boolean> r9 = new LinkedHashMap<>();
+		r9.put(DerogationStatus.REQUESTED, false);
+		r9.put(DerogationStatus.APPROVED_BY_MINISTER, true);
+		r9.put(DerogationStatus.GRANTED, true);
+		r9.put(DerogationStatus.EXPIRED, true);
+		r9.put(DerogationStatus.REFUSED, false);
+		r9.put(DerogationStatus.WITHDRAWN, false);
+		assertThat(r9.keySet()).containsExactlyInAnyOrder(DerogationStatus.values());
+		r9.forEach((status, before) -> assertThat(in("R9", status).beforeThePrimeMinistersOffice()).as("R9 %s", status)
+			.isEqualTo(before));
+
+		Derogation refusedByTheOffice = in("R9", DerogationStatus.APPROVED_BY_MINISTER);
+		refusedByTheOffice.refuse("garanties insuffisantes", "pm", Role.PRIME_MINISTER_OFFICE, NOW);
+		assertThat(refusedByTheOffice.beforeThePrimeMinistersOffice()).isFalse();
+		Derogation withdrawnBeforeTheOffice = in("R9", DerogationStatus.APPROVED_BY_MINISTER);
+		withdrawnBeforeTheOffice.withdraw("a", Role.PROJECT_AUTHORITY, NOW);
+		assertThat(withdrawnBeforeTheOffice.beforeThePrimeMinistersOffice()).isFalse();
+
+		for (DerogationStatus status : List.of(DerogationStatus.REQUESTED, DerogationStatus.GRANTED,
+				DerogationStatus.REFUSED, DerogationStatus.WITHDRAWN)) {
+			assertThat(in("R6", status).beforeThePrimeMinistersOffice()).as("R6 %s", status).isFalse();
+		}
 	}
 
 	@Test

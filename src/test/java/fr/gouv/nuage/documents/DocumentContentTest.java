@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -116,11 +117,12 @@ class DocumentContentTest {
 
 	@Test
 	void sizesReadAsPeopleWriteThem() {
-		assertThat(Documents.size(1)).isEqualTo("1 byte");
-		assertThat(Documents.size(1023)).isEqualTo("1023 bytes");
-		assertThat(Documents.size(1536)).isEqualTo("1.5 KB");
-		assertThat(Documents.size(DataSize.ofMegabytes(10).toBytes())).isEqualTo("10 MB");
-		assertThat(Documents.size((long) (2.3 * 1024 * 1024))).isEqualTo("2.3 MB");
+		assertThat(Documents.size(1).in(Locale.ENGLISH)).isEqualTo("1 byte");
+		assertThat(Documents.size(1023).in(Locale.ENGLISH)).isEqualTo("1023 bytes");
+		assertThat(Documents.size(1536).in(Locale.ENGLISH)).isEqualTo("1.5 KB");
+		assertThat(Documents.size(DataSize.ofMegabytes(10).toBytes()).in(Locale.ENGLISH)).isEqualTo("10 MB");
+		assertThat(Documents.size((long) (2.3 * 1024 * 1024)).in(Locale.ENGLISH)).isEqualTo("2.3 MB");
+		assertThat(Documents.size(1023).in(Locale.FRENCH)).isEqualTo("1023 octets");
 	}
 
 	@Test

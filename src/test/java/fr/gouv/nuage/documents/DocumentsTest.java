@@ -289,8 +289,63 @@ class DocumentsTest {
 	}
 
 	private static Perimeter perimeter(Role role) {
-		return new Perimeter(new Person("someone@gouv.fr", null, null, null, List.of(new Grant(role, "spm", "test"))),
+		return new Perimeter(new Person("someone@gouv.fr", null, null, null, List.of(new Grant(role, role.onlyOn() == null ? "spm" : role.onlyOn(), "test"))),
 				Set.of(), Set.of(), Set.of());
+	}
+
+	@Test
+	void aDocumentIsStoredUnderTheExtensionOfTheTypeFoundInItsBytes() throws IOException {
+		UUID project = project();
+		StoredDocument pdf = documents.store(project, DocumentPurpose.OTHER, "poly.html", null, PDF, "alice");
+		assertThat(pdf.filename()).isEqualTo("poly.pdf");
+		assertThat(documents.find(pdf.id())).hasValueSatisfying(d -> assertThat(d.filename()).isEqualTo("poly.pdf"));
+		List<AuditEntry> entries = audit.entries();
+		assertThat(entries.get(entries.size() - 1).after()).contains("\"filename\":\"poly.pdf\"",
+				"\"sentAs\":\"poly.html\"");
+
+		assertThat(documents.store(project, DocumentPurpose.OTHER, "etude", null, docx(), "alice").filename())
+			.isEqualTo("etude.docx");
+		assertThat(documents
+			.store(project, DocumentPurpose.OTHER, "page.html", null,
+					"<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), "alice")
+			.filename()).isEqualTo("page.txt");
+		assertThat(documents
+			.store(project, DocumentPurpose.OTHER, "flux.txt", "text/csv", "a;b\n".getBytes(StandardCharsets.UTF_8),
+					"alice")
+			.filename()).isEqualTo("flux.csv");
+		StoredDocument kept = documents.store(project, DocumentPurpose.OTHER, "Preuve.PDF", null, PDF, "alice");
+		assertThat(kept.filename()).isEqualTo("Preuve.PDF");
+		entries = audit.entries();
+		assertThat(entries.get(entries.size() - 1).after()).doesNotContain("sentAs");
+	}
+
+	@Test
+	void aNameGivenItsTypesExtensionKeepsWhatIsNoExtensionAndStaysWithinTheLimit() {
+		assertThat(Documents.named("photo.jpeg", Documents.JPEG)).isEqualTo("photo.jpeg");
+		assertThat(Documents.named("photo.png", Documents.JPEG)).isEqualTo("photo.jpg");
+		assertThat(Documents.named("rapport v1.2", Documents.PDF)).isEqualTo("rapport v1.2.pdf");
+		assertThat(Documents.named("poly.", Documents.PDF)).isEqualTo("poly.pdf");
+		assertThat(Documents.named(" poly.html ", Documents.PDF)).isEqualTo("poly.pdf");
+		assertThat(Documents.named(".html", Documents.PDF)).isEqualTo(".html.pdf");
+		assertThat(Documents.named("etude.pdf.exe", Documents.PDF)).isEqualTo("etude.pdf.pdf");
+		assertThat(Documents.named("a".repeat(255), Documents.PDF)).isEqualTo("a".repeat(251) + ".pdf");
+		String emoji = "a".repeat(250) + "\uD83D\uDE00" + "b";
+		assertThat(Documents.named(emoji, Documents.PDF)).isEqualTo("a".repeat(250) + ".pdf");
+		assertThat(DocumentSettings.RECOGNISED).allSatisfy(type -> assertThat(Documents.EXTENSIONS).containsKey(type));
+	}
+
+	@Test
+	void anArchivedProjectTakesNoDocument() {
+		UUID project = project();
+		projects.archive(project, "alice");
+		long rows = jdbc.sql("select count(*) from project_document").query(Long.class).single();
+		int entries = audit.entries().size();
+		assertThatThrownBy(() -> documents.store(project, DocumentPurpose.OTHER, "etude.pdf", null, PDF, "alice"))
+			.isInstanceOf(Projects.Archived.class)
+			.hasMessage("the project `Archives` is archived: it takes no new document");
+		assertThat(jdbc.sql("select count(*) from project_document").query(Long.class).single()).isEqualTo(rows);
+		assertThat(audit.entries()).hasSize(entries);
+		assertThat(documents.of(project)).isEmpty();
 	}
 
 	@Test
