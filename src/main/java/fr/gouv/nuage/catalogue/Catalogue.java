@@ -1,5 +1,8 @@
 package fr.gouv.nuage.catalogue;
 
+import fr.gouv.nuage.http.Refusal;
+import fr.gouv.nuage.http.Said;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -239,51 +242,46 @@ public final class Catalogue {
 	 * naming what is wrong.
 	 */
 	public Catalogue reviewed(QualificationReview review, LocalDate today) {
-		Offer offer = offer(review.offerId())
-			.orElseThrow(() -> new IllegalArgumentException("offerId: no offer `" + review.offerId() + "`"
-					+ Suggestions.didYouMean(review.offerId(), offers.stream().map(Offer::id).toList())));
+		Offer offer = offer(review.offerId()).orElseThrow(() -> new ReviewRefused("offerId",
+				unknownOffer(review.offerId(), offers.stream().map(Offer::id).toList())));
 		Qualification qualification = offer.qualification(review.scheme())
-			.orElseThrow(() -> new IllegalArgumentException(
-					"scheme: offer `" + offer.id() + "` has no " + review.scheme() + " qualification to review"));
+			.orElseThrow(
+					() -> new ReviewRefused("scheme", said("review.no-qualification", offer.id(), review.scheme())));
 		QualificationEvent event = review.event();
 		if (event.date().isAfter(today)) {
-			throw new IllegalArgumentException(
-					"date: " + event.date() + " is to come; record what ANSSI's list shows today");
+			throw new ReviewRefused("date", said("review.date-to-come", event.date()));
 		}
 		QualificationState state = qualification.on(today);
 		List<QualificationEvent> events = new ArrayList<>(qualification.events());
 		switch (review.action()) {
 			case CONFIRM -> {
-				require(event.status() == QualificationStatus.QUALIFIED, "status",
-						"a confirmation records a grant (QUALIFIED)");
-				after(events, event, "a confirmation");
+				require(event.status() == QualificationStatus.QUALIFIED, "status", said("review.confirm-status"));
+				after(events, event, "review.what.confirmation");
 				events.add(event);
 			}
 			case CORRECT -> {
 				require(state.event() != null && state.event().status() == QualificationStatus.QUALIFIED, "action",
-						"offer `" + offer.id() + "` has no grant in force to correct; confirm or end it instead");
-				require(event.status() == QualificationStatus.QUALIFIED, "status",
-						"a correction replaces the grant in force");
+						said("review.correct-none", offer.id()));
+				require(event.status() == QualificationStatus.QUALIFIED, "status", said("review.correct-status"));
 				int index = events.indexOf(state.event());
 				events.remove(index);
 				if (index > 0 && event.date().isBefore(events.get(index - 1).date())) {
-					throw new IllegalArgumentException("date: " + event.date()
-							+ " comes before the step before the grant (" + events.get(index - 1).written() + ")");
+					throw new ReviewRefused("date",
+							said("review.correct-before", event.date(), events.get(index - 1).written()));
 				}
 				if (index < events.size() && event.date().isAfter(events.get(index).date())) {
-					throw new IllegalArgumentException("date: " + event.date()
-							+ " comes after the step after the grant (" + events.get(index).written() + ")");
+					throw new ReviewRefused("date",
+							said("review.correct-after", event.date(), events.get(index).written()));
 				}
 				events.add(index, event);
 			}
 			case END -> {
 				require(event.status() == QualificationStatus.EXPIRED || event.status() == QualificationStatus.WITHDRAWN
-						|| event.status() == QualificationStatus.SUSPENDED, "status",
-						"an end is EXPIRED, WITHDRAWN or SUSPENDED");
-				require(event.dating() == Dating.KNOWN, "dating", "only a known date ends a qualification");
-				require(state.valid(), "action", "offer `" + offer.id() + "` has no valid " + review.scheme()
-						+ " qualification to end (it is " + state.status() + ")");
-				after(events, event, "an end");
+						|| event.status() == QualificationStatus.SUSPENDED, "status", said("review.end-status"));
+				require(event.dating() == Dating.KNOWN, "dating", said("review.end-dating"));
+				require(state.valid(), "action",
+						said("review.end-invalid", offer.id(), review.scheme(), state.status()));
+				after(events, event, "review.what.end");
 				events.add(event);
 			}
 		}
@@ -291,17 +289,40 @@ public final class Catalogue {
 				qualification.regions(), List.copyOf(events))));
 	}
 
-	private static void require(boolean condition, String field, String message) {
+	private static void require(boolean condition, String field, Said said) {
 		if (!condition) {
-			throw new IllegalArgumentException(field + ": " + message);
+			throw new ReviewRefused(field, said);
 		}
 	}
 
+	/** Refuses a step dated before the last one; {@code what} is the key of its name. */
 	private static void after(List<QualificationEvent> events, QualificationEvent event, String what) {
 		if (!events.isEmpty() && event.date().isBefore(events.get(events.size() - 1).date())) {
-			throw new IllegalArgumentException("date: " + what + " on " + event.date() + " comes before the last step ("
-					+ events.get(events.size() - 1).written() + ")");
+			throw new ReviewRefused("date",
+					said("review.after", said(what), event.date(), events.get(events.size() - 1).written()));
 		}
+	}
+
+	/** A field of a review or a declaration's step refused (400); nothing was changed. */
+	public static final class ReviewRefused extends Refusal {
+
+		private static final long serialVersionUID = 1L;
+
+		public ReviewRefused(String field, Said said) {
+			super(Kind.INVALID, field, said);
+		}
+
+	}
+
+	/** A text of the catalogue's bundle ({@code catalogue/refusals}). */
+	public static Said said(String key, Object... values) {
+		return Said.of("catalogue/refusals", key, values);
+	}
+
+	/** No offer with this id, and the closest one when there is one. */
+	public static Said unknownOffer(String id, List<String> ids) {
+		String closest = Suggestions.closest(id, ids);
+		return closest == null ? said("offer.unknown", id) : said("offer.unknown.closest", id, closest);
 	}
 
 	/** The facts an offer named by an assessment supplies. */

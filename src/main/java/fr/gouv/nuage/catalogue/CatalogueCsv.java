@@ -34,10 +34,10 @@ import fr.gouv.nuage.doctrine.SourceIssue;
  */
 public final class CatalogueCsv {
 
-	static final List<String> COLUMNS = List.of("id", "provider", "service", "model", "categories", "internal",
-			"operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking",
-			"runsOn", "regions", "purchasing", "exportFormats", "exitTerms_fr", "exitTerms_en", "qualifications",
-			"sources", "confidence", "note_fr", "note_en", "asOf", "hostingClass", "secNumCloud");
+	static final List<String> COLUMNS = List.of("id", "provider", "providerId", "service", "model", "categories",
+			"internal", "operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified",
+			"maxMarking", "runsOn", "regions", "purchasing", "exportFormats", "exitTerms_fr", "exitTerms_en",
+			"qualifications", "sources", "confidence", "note_fr", "note_en", "asOf", "hostingClass", "secNumCloud");
 
 	/** What a spreadsheet takes for the start of a formula. */
 	private static final String FORMULA_STARTS = "=+-@\t\r\n\0";
@@ -55,6 +55,7 @@ public final class CatalogueCsv {
 			List<String> cells = new ArrayList<>();
 			cells.add(offer.id());
 			cells.add(offer.provider());
+			cells.add(offer.providerId() == null ? "" : offer.providerId());
 			cells.add(offer.service());
 			cells.add(offer.model().name());
 			cells.add(String.join(";", offer.categories()));
@@ -196,6 +197,12 @@ public final class CatalogueCsv {
 		Map<String, Object> offer = new LinkedHashMap<>();
 		put(offer, "id", cells.get("id"));
 		put(offer, "provider", cells.get("provider"));
+		// An id as written: the loader refuses one with spaces, never trims it into
+		// another.
+		String providerId = cells.get("providerId");
+		if (providerId != null && !providerId.isEmpty()) {
+			offer.put("providerId", providerId);
+		}
 		put(offer, "service", cells.get("service"));
 		put(offer, "model", cells.get("model"));
 		offer.put("categories", list(cells.get("categories")));

@@ -192,7 +192,11 @@ public final class CatalogueJson {
 		if (offer.isSupport()) {
 			json.name("kind").value(Offer.Kind.SUPPORT.name());
 		}
-		json.name("provider").value(offer.provider()).name("service").value(offer.service());
+		json.name("provider").value(offer.provider());
+		if (offer.providerId() != null) {
+			json.name("providerId").value(offer.providerId());
+		}
+		json.name("service").value(offer.service());
 		if (offer.isSupport()) {
 			json.name("categories").value((Object) offer.categories());
 			if (offer.operator() == Offer.Operator.STATE) {

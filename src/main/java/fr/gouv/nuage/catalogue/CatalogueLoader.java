@@ -40,24 +40,31 @@ final class CatalogueLoader {
 
 	static final Set<String> CONFIDENCES = Set.of("sourced", "sourced-secondary", "uncertain");
 
-	private static final Set<String> OFFER_KEYS = Set.of("id", "kind", "provider", "service", "model", "categories",
-			"internal", "operator", "interministerial", "dataLocation", "immuneToExtraEuAccess", "hdsCertified",
-			"maxMarking", "runsOn", "regions", "purchasing", "reversibility", "qualifications", "support", "sources",
-			"confidence", "note", "asOf");
+	private static final Set<String> OFFER_KEYS = Set.of("id", "kind", "provider", "providerId", "service", "model",
+			"categories", "internal", "operator", "interministerial", "dataLocation", "immuneToExtraEuAccess",
+			"hdsCertified", "maxMarking", "runsOn", "regions", "purchasing", "reversibility", "qualifications",
+			"support", "sources", "confidence", "note", "asOf");
 
-	private static final Set<String> OFFER_REQUIRED = Set.of("id", "provider", "service", "model", "categories",
-			"dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "qualifications", "sources",
-			"confidence", "asOf");
+	private static final Set<String> OFFER_REQUIRED = Set.of("id", "provider", "providerId", "service", "model",
+			"categories", "dataLocation", "immuneToExtraEuAccess", "hdsCertified", "maxMarking", "qualifications",
+			"sources", "confidence", "asOf");
 
 	/**
 	 * What a support offer has: who, what, how to ask, the decisions it helps; nothing of
 	 * hosting.
 	 */
-	private static final Set<String> SUPPORT_KEYS = Set.of("id", "kind", "provider", "service", "categories",
-			"operator", "interministerial", "support", "sources", "confidence", "note", "asOf");
+	private static final Set<String> SUPPORT_KEYS = Set.of("id", "kind", "provider", "providerId", "service",
+			"categories", "operator", "interministerial", "support", "sources", "confidence", "note", "asOf");
 
-	private static final Set<String> SUPPORT_REQUIRED = Set.of("id", "kind", "provider", "service", "support",
-			"sources", "confidence", "asOf");
+	private static final Set<String> SUPPORT_REQUIRED = Set.of("id", "kind", "provider", "providerId", "service",
+			"support", "sources", "confidence", "asOf");
+
+	/**
+	 * What names the provider's organisation: its id in the directory, never its name,
+	 * which two organisations may write alike.
+	 */
+	private static final java.util.regex.Pattern PROVIDER_ID = java.util.regex.Pattern
+		.compile(fr.gouv.nuage.directory.Organisation.ID_FORMAT);
 
 	/** The control procedures a decision sets (decision-v1 `control`). */
 	static final Set<String> CONTROLS = Set.of("PROJECT_AUTHORITY", "MINISTRY", "DINUM_OPINION", "UNKNOWN");
@@ -76,6 +83,12 @@ final class CatalogueLoader {
 	private final Set<String> dataLocations;
 
 	private Map<String, Map<String, String>> sources = Map.of();
+
+	/**
+	 * Whether the offer is declared by a provider: its {@code providerId} may be left
+	 * out, the declaring organisation's is taken.
+	 */
+	private boolean declared;
 
 	private CatalogueLoader(String file, String text) {
 		this.file = file;
@@ -101,6 +114,7 @@ final class CatalogueLoader {
 	static Catalogue.OfferLoad loadOffer(String file, String text, Catalogue base) {
 		CatalogueLoader loader = new CatalogueLoader(file, text);
 		loader.sources = base.sources();
+		loader.declared = true;
 		Node root = loader.compose(text);
 		Offer offer = null;
 		if (root != null) {
@@ -258,9 +272,9 @@ final class CatalogueLoader {
 		String named = scalarOf(map, "id").map(id -> "offer `" + id + "`").orElse("an offer");
 		Offer.Kind kind = scalarOf(map, "kind").filter(k -> k.equals("SUPPORT")).isPresent() ? Offer.Kind.SUPPORT
 				: Offer.Kind.HOSTING;
-		Map<String, Node> f = kind == Offer.Kind.SUPPORT
-				? fields(map, named + " (a support offer, which hosts nothing)", SUPPORT_KEYS, SUPPORT_REQUIRED)
-				: fields(map, named, OFFER_KEYS, OFFER_REQUIRED);
+		Map<String, Node> f = kind == Offer.Kind.SUPPORT ? fields(map,
+				named + " (a support offer, which hosts nothing)", SUPPORT_KEYS, required(SUPPORT_REQUIRED))
+				: fields(map, named, OFFER_KEYS, required(OFFER_REQUIRED));
 		if (f.containsKey("kind")) {
 			enumValue(f.get("kind"), Offer.Kind.class, "`kind` of " + named);
 		}
@@ -269,6 +283,7 @@ final class CatalogueLoader {
 			error(f.get("id").getStartMark(), "an offer id is lowercase words joined by `-`, not `" + id + "`");
 		}
 		String what = "offer `" + id + "`";
+		String providerId = providerId(f.get("providerId"), what);
 		List<String> categories = f.containsKey("categories")
 				? strings(f.get("categories"), "`categories` of " + what, CATEGORIES) : List.of();
 		Offer.Operator operator = f.containsKey("operator")
@@ -280,9 +295,10 @@ final class CatalogueLoader {
 		Text note = f.containsKey("note") ? localized(f.get("note"), "`note` of " + what) : null;
 		LocalDate asOf = date(f.get("asOf"), "`asOf`");
 		if (kind == Offer.Kind.SUPPORT) {
-			return new Offer(id, kind, text(f.get("provider"), "`provider`"), text(f.get("service"), "`service`"), null,
-					categories, null, operator, interministerial, null, false, false, null, null, List.of(), List.of(),
-					null, List.of(), support(f.get("support"), what), offerSources, confidence, note, asOf, null);
+			return new Offer(id, kind, text(f.get("provider"), "`provider`"), providerId,
+					text(f.get("service"), "`service`"), null, categories, null, operator, interministerial, null,
+					false, false, null, null, List.of(), List.of(), null, List.of(), support(f.get("support"), what),
+					offerSources, confidence, note, asOf, null);
 		}
 		Offer.ServiceModel model = enumValue(f.get("model"), Offer.ServiceModel.class, "`model` of " + what);
 		String internal = f.containsKey("internal") && !isNull(f.get("internal"))
@@ -311,14 +327,42 @@ final class CatalogueLoader {
 			error(f.get("qualifications").getStartMark(), what + " is operated by the State: its class follows the "
 					+ "infrastructure it runs on (`runsOn`), not a qualification of its own; leave `qualifications` empty");
 		}
-		return new Offer(id, kind, text(f.get("provider"), "`provider`"), text(f.get("service"), "`service`"), model,
-				categories, internal, operator, interministerial,
+		return new Offer(id, kind, text(f.get("provider"), "`provider`"), providerId,
+				text(f.get("service"), "`service`"), model, categories, internal, operator, interministerial,
 				oneOf(f.get("dataLocation"), "`dataLocation` of " + what, dataLocations),
 				bool(f.get("immuneToExtraEuAccess"), "`immuneToExtraEuAccess`"),
 				bool(f.get("hdsCertified"), "`hdsCertified`"),
 				oneOf(f.get("maxMarking"), "`maxMarking` of " + what, Set.of("NONE", "DIFFUSION_RESTREINTE")), runsOnId,
 				regions, purchasing(f.get("purchasing"), what), reversibility(f.get("reversibility"), what),
 				List.copyOf(qualifications), null, offerSources, confidence, note, asOf, null);
+	}
+
+	/** The keys an offer must have: a declared one may leave out its organisation. */
+	private Set<String> required(Set<String> keys) {
+		if (!declared) {
+			return keys;
+		}
+		Set<String> required = new HashSet<>(keys);
+		required.remove("providerId");
+		return required;
+	}
+
+	/**
+	 * The id of the provider's organisation in the directory, as written: an id is never
+	 * trimmed nor read in another case; {@code null} when absent or malformed.
+	 */
+	private String providerId(Node node, String what) {
+		if (text(node, "`providerId` of " + what) == null) {
+			return null;
+		}
+		String written = ((ScalarNode) node).getValue();
+		if (!PROVIDER_ID.matcher(written).matches()) {
+			error(node.getStartMark(),
+					"`providerId` of " + what + " is the id of the provider's organisation in the directory ("
+							+ fr.gouv.nuage.directory.Organisation.ID_RULE + "), not `" + written + "`");
+			return null;
+		}
+		return written;
 	}
 
 	/** The value of a plain key of a map, before it is checked. */

@@ -18,11 +18,16 @@ import fr.gouv.nuage.doctrine.Text;
  * squads) hosts nothing: it has no class and is never an eligible hosting; it is
  * suggested on the decisions where it helps.
  *
+ * {@code provider} is the provider's name, for people to read; {@code providerId} is the
+ * id of its organisation in the directory, the only thing that says who declares and
+ * amends the offer ({@code null} only for an offer declared before offers named their
+ * organisation, whose organisation could not be told).
+ *
  * {@code host} is the offer named by {@code runsOn}, linked by the catalogue that holds
  * both.
  */
-public record Offer(String id, Kind kind, String provider, String service, ServiceModel model, List<String> categories,
-		String internal, Operator operator, boolean interministerial, String dataLocation,
+public record Offer(String id, Kind kind, String provider, String providerId, String service, ServiceModel model,
+		List<String> categories, String internal, Operator operator, boolean interministerial, String dataLocation,
 		boolean immuneToExtraEuAccess, boolean hdsCertified, String maxMarking, String runsOn, List<Region> regions,
 		List<Purchasing> purchasing, Reversibility reversibility, List<Qualification> qualifications, Support support,
 		List<String> sources, String confidence, Text note, LocalDate asOf, Offer host) {
@@ -187,9 +192,9 @@ public record Offer(String id, Kind kind, String provider, String service, Servi
 				qualifications.stream().filter(q -> !q.scheme().equals(Qualification.SECNUMCLOUD)).toList());
 		List<String> covered = qualification(Qualification.SECNUMCLOUD).map(Qualification::regions).orElse(List.of());
 		amended.add(0, new Qualification(Qualification.SECNUMCLOUD, 3, covered, List.copyOf(history)));
-		return new Offer(id, kind, provider, service, model, categories, internal, operator, interministerial,
-				dataLocation, immune, hdsCertified, maxMarking, runsOn, regions, purchasing, reversibility,
-				List.copyOf(amended), support, sources, confidence, note, asOf, host);
+		return new Offer(id, kind, provider, providerId, service, model, categories, internal, operator,
+				interministerial, dataLocation, immune, hdsCertified, maxMarking, runsOn, regions, purchasing,
+				reversibility, List.copyOf(amended), support, sources, confidence, note, asOf, host);
 	}
 
 	/**
@@ -200,25 +205,35 @@ public record Offer(String id, Kind kind, String provider, String service, Servi
 		List<Qualification> amended = qualifications.stream()
 			.map(q -> q.scheme().equals(replacement.scheme()) ? replacement : q)
 			.toList();
-		return new Offer(id, kind, provider, service, model, categories, internal, operator, interministerial,
-				dataLocation, immuneToExtraEuAccess, hdsCertified, maxMarking, runsOn, regions, purchasing,
-				reversibility, amended, support, sources, confidence, note, asOf, host);
+		return new Offer(id, kind, provider, providerId, service, model, categories, internal, operator,
+				interministerial, dataLocation, immuneToExtraEuAccess, hdsCertified, maxMarking, runsOn, regions,
+				purchasing, reversibility, amended, support, sources, confidence, note, asOf, host);
 	}
 
 	/**
 	 * This offer under another id and provider: what another organisation would declare.
 	 */
-	public Offer withIdentity(String otherId, String otherProvider) {
-		return new Offer(otherId, kind, otherProvider, service, model, categories, internal, operator, interministerial,
-				dataLocation, immuneToExtraEuAccess, hdsCertified, maxMarking, runsOn, regions, purchasing,
-				reversibility, qualifications, support, sources, confidence, note, asOf, host);
+	public Offer withIdentity(String otherId, String otherProvider, String otherProviderId) {
+		return new Offer(otherId, kind, otherProvider, otherProviderId, service, model, categories, internal, operator,
+				interministerial, dataLocation, immuneToExtraEuAccess, hdsCertified, maxMarking, runsOn, regions,
+				purchasing, reversibility, qualifications, support, sources, confidence, note, asOf, host);
+	}
+
+	/**
+	 * This offer as the organisation of id {@code otherProviderId}'s: the declarations
+	 * say whose an offer they declared is.
+	 */
+	public Offer withProviderId(String otherProviderId) {
+		return new Offer(id, kind, provider, otherProviderId, service, model, categories, internal, operator,
+				interministerial, dataLocation, immuneToExtraEuAccess, hdsCertified, maxMarking, runsOn, regions,
+				purchasing, reversibility, qualifications, support, sources, confidence, note, asOf, host);
 	}
 
 	/** This offer linked to the offer it runs on. */
 	Offer hostedOn(Offer linked) {
-		return new Offer(id, kind, provider, service, model, categories, internal, operator, interministerial,
-				dataLocation, immuneToExtraEuAccess, hdsCertified, maxMarking, runsOn, regions, purchasing,
-				reversibility, qualifications, support, sources, confidence, note, asOf, linked);
+		return new Offer(id, kind, provider, providerId, service, model, categories, internal, operator,
+				interministerial, dataLocation, immuneToExtraEuAccess, hdsCertified, maxMarking, runsOn, regions,
+				purchasing, reversibility, qualifications, support, sources, confidence, note, asOf, linked);
 	}
 
 	@Override

@@ -83,9 +83,9 @@ public class Directory {
 	// What an organisation's fields must be, shared with the API's body
 	// (DirectorySchemas.NewOrganisation),
 	// so that the request and the directory refuse the same values with the same words.
-	static final String ID_FORMAT = "^[a-z0-9][a-z0-9-]{1,59}$";
+	static final String ID_FORMAT = Organisation.ID_FORMAT;
 
-	static final String ID_RULE = "2 to 60 lowercase letters, digits or hyphens";
+	static final String ID_RULE = Organisation.ID_RULE;
 
 	static final int NAME_MAX = 300;
 
@@ -119,10 +119,16 @@ public class Directory {
 	/**
 	 * Records a sign-in: the person is created or updated from the claims, their
 	 * organisation follows their SIRET, and the roles the SIRET gave on another
-	 * organisation are revoked.
+	 * organisation are revoked. The e-mail of a first administrator is taken only from
+	 * the identity provider named for them: from another, which could assert any e-mail,
+	 * the sign-in is refused, lest it reach the DINUM role (ADR 9).
 	 */
 	public Person signIn(Identity claims) {
 		String email = email(claims.email());
+		if (settings.namesAdministrator(email) && !settings.administrator(email, claims.idpId())) {
+			throw new Refused("idp_id", claims.idpId() == null ? said("administrator.no-idp")
+					: said("administrator.other-idp", claims.idpId()));
+		}
 		Identity identity = new Identity(email, claims.givenName(), claims.usualName(), claims.siret(), claims.uid(),
 				claims.idpId());
 		String siret = claims.siret() == null || claims.siret().isBlank() ? null : claims.siret().strip();
@@ -158,7 +164,7 @@ public class Directory {
 				grant(email, new Grant(role, organisationId, PROCONNECT));
 			}
 		}
-		if (settings.administrators().contains(email) && !holds(held, Role.DINUM, DINUM)) {
+		if (settings.administrator(email, claims.idpId()) && !holds(held, Role.DINUM, DINUM)) {
 			ensureDinum();
 			grant(email, new Grant(Role.DINUM, DINUM, "nuage.directory.administrators"));
 		}
@@ -377,9 +383,8 @@ public class Directory {
 	/** What a person reaches. */
 	@Transactional(readOnly = true)
 	public Perimeter perimeter(Person person) {
-		// Only a controller's ministry tree and a provider's name need the organisations.
-		List<Organisation> organisations = person.has(Role.MINISTRY_CONTROLLER) || person.has(Role.PROVIDER)
-				? organisations() : List.of();
+		// Only a controller's ministry tree needs the organisations.
+		List<Organisation> organisations = person.has(Role.MINISTRY_CONTROLLER) ? organisations() : List.of();
 		Set<String> editable = new HashSet<>();
 		Set<String> controlled = new HashSet<>();
 		Set<String> providers = new HashSet<>();
@@ -389,9 +394,7 @@ public class Directory {
 				case MINISTRY_CONTROLLER -> organisations.stream()
 					.filter(o -> grant.organisation().equals(o.ministry()))
 					.forEach(o -> controlled.add(o.id()));
-				case PROVIDER -> organisations.stream()
-					.filter(o -> o.id().equals(grant.organisation()))
-					.forEach(o -> providers.add(o.name()));
+				case PROVIDER -> providers.add(grant.organisation());
 				case DINUM, PRIME_MINISTER_OFFICE -> {
 				}
 			}

@@ -16,9 +16,4 @@ public class NotAllowed extends Refusal {
 		super(Kind.FORBIDDEN, null, said);
 	}
 
-	@Deprecated(forRemoval = true)
-	public NotAllowed(String message) {
-		this(Said.of("http/problems", "untranslated", message));
-	}
-
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * assesses (agent)
  * @param controlled the organisations whose projects the person controls (ministry
  * controller)
- * @param providers the provider organisations' names the person declares offers for
+ * @param providers the ids of the provider organisations the person declares offers for:
+ * ids, never names, which two organisations may write alike
  */
 public record Perimeter(Person person, Set<String> editable, Set<String> controlled,
 		Set<String> providers) implements fr.gouv.nuage.http.Caller {

@@ -70,13 +70,16 @@ public record Said(String bundle, String key, List<Object> values) {
 	 * missing in English does not fall back to French.
 	 */
 	private static String template(String bundle, String key, Locale language) {
-		String file = bundle + (language.equals(Locale.FRENCH) ? "" : "_" + language.getLanguage()) + ".properties";
+		String file = bundle + SUFFIXES.get(language) + ".properties";
 		String template = FILES.computeIfAbsent(file, Said::load).getProperty(key);
 		if (template == null) {
 			throw new IllegalStateException(file + " has no text `" + key + "`");
 		}
 		return template;
 	}
+
+	/** Each language's file: French is the bundle's default. */
+	private static final Map<Locale, String> SUFFIXES = Map.of(Locale.FRENCH, "", Locale.ENGLISH, "_en");
 
 	private static final Map<String, Properties> FILES = new ConcurrentHashMap<>();
 

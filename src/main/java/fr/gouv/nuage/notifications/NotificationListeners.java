@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import fr.gouv.nuage.catalogue.OfferQualificationDue;
-import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationAccepted;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationRejected;
 import fr.gouv.nuage.doctrine.Verdict;
@@ -25,7 +24,6 @@ import fr.gouv.nuage.projects.ProjectDecidedUnderNewDoctrine;
 import fr.gouv.nuage.projects.ProjectReevaluated;
 import fr.gouv.nuage.projects.Projects;
 import fr.gouv.nuage.directory.Directory;
-import fr.gouv.nuage.directory.Organisation;
 import fr.gouv.nuage.directory.OrganisationKind;
 import fr.gouv.nuage.directory.Role;
 import org.springframework.context.event.EventListener;
@@ -109,13 +107,13 @@ class NotificationListeners {
 	/** The provider's people: DINUM accepted its declaration. */
 	@EventListener
 	void on(OfferDeclarationAccepted event) {
-		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_ACCEPTED",
+		aboutDeclaration(event.declaration(), event.provider(), event.providerId(), "OFFER_DECLARATION_ACCEPTED",
 				"offer-declaration-accepted", values("offer", event.offerId()));
 	}
 
 	@EventListener
 	void on(OfferDeclarationRejected event) {
-		aboutDeclaration(event.declaration(), event.provider(), "OFFER_DECLARATION_REJECTED",
+		aboutDeclaration(event.declaration(), event.provider(), event.providerId(), "OFFER_DECLARATION_REJECTED",
 				"offer-declaration-rejected", values("offer", event.offerId(), "reason", event.reason()));
 	}
 
@@ -158,21 +156,20 @@ class NotificationListeners {
 	}
 
 	/**
-	 * Writes to the people of the provider organisation the directory knows by the
-	 * declaration's provider name.
+	 * Writes to the providers of the organisation whose id the declaration names, never
+	 * to an organisation whose name reads alike; a declaration whose organisation is not
+	 * known is told to no one.
 	 */
-	private void aboutDeclaration(UUID id, String provider, String event, String kind, Map<String, String> values) {
-		if (provider == null) {
+	private void aboutDeclaration(UUID id, String provider, String providerId, String event, String kind,
+			Map<String, String> values) {
+		if (providerId == null) {
 			return;
 		}
-		List<String> recipients = new ArrayList<>();
-		for (Organisation organisation : directory.organisations()) {
-			if (organisation.kind() == OrganisationKind.PROVIDER
-					&& OfferDeclaration.sameOrganisation(organisation.name(), provider)) {
-				recipients.addAll(directory.holders(Role.PROVIDER, organisation.id()));
-			}
-		}
-		values.put("provider", provider);
+		List<String> recipients = directory.organisation(providerId)
+			.filter(organisation -> organisation.kind() == OrganisationKind.PROVIDER)
+			.map(organisation -> directory.holders(Role.PROVIDER, organisation.id()))
+			.orElse(List.of());
+		values.put("provider", provider == null ? "" : provider);
 		values.put("link", notifications.link("declaration", id));
 		notifications.record(event, kind, "declaration:" + id, recipients, values);
 	}

@@ -48,11 +48,15 @@ class NotificationRepository {
 	}
 
 	/**
-	 * The row, still unsent with attempts left, locked until the end of the transaction:
-	 * another instance sending at the same time waits, then finds it sent.
+	 * The row, still unsent with attempts left, locked until the end of the transaction;
+	 * none when another instance holds it, sending it: that one records what became of
+	 * it, and this one goes on with the next rather than wait on a mail server that may
+	 * hang.
 	 */
 	Optional<Notification> lockDue(UUID id, int maxAttempts) {
-		return jdbc.sql("select * from notification where id = :id and sent_at is null and attempts < :max for update")
+		return jdbc.sql("""
+				select * from notification where id = :id and sent_at is null and attempts < :max
+				for update skip locked""")
 			.param("id", id)
 			.param("max", maxAttempts)
 			.query(NotificationRepository::notification)

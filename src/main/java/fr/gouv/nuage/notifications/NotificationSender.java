@@ -2,8 +2,10 @@ package fr.gouv.nuage.notifications;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,9 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the outbox: the messages of a transaction right after it commits, on a thread of
  * its own so that the change does not wait for the mail server, and every
  * {@code retry-delay} the ones still unsent, until their attempts run out. Each message
- * is sent in its own transaction, its row locked: two instances never send it twice.
- * Without a mail server (no {@code spring.mail.host}) it sends nothing and the messages
- * stay recorded.
+ * is sent in its own transaction, its row locked: two instances never send it twice, and
+ * one passes over a message the other is sending rather than wait for it. A mail server
+ * that stops answering holds a message, its lock and this sender only so long: each step
+ * of the SMTP conversation is given up after {@code nuage.notifications.mail-timeout},
+ * the message counted as failed and left for a later round. Without a mail server (no
+ * {@code spring.mail.host}) it sends nothing and the messages stay recorded.
  */
 @Component
 class NotificationSender implements DisposableBean {
@@ -69,6 +75,30 @@ class NotificationSender implements DisposableBean {
 		if (this.mail == null) {
 			log.info("mail is off: no `spring.mail.host`, notifications are recorded and not sent");
 		}
+		else if (this.mail instanceof JavaMailSenderImpl sender) {
+			sender.setJavaMailProperties(timeouts(sender.getJavaMailProperties(), settings.mailTimeout()));
+		}
+		else {
+			log.warn("nuage.notifications.mail-timeout not applied: the mail sender is a {}, not Spring's "
+					+ "JavaMailSenderImpl; give it its own timeouts", this.mail.getClass().getName());
+		}
+	}
+
+	/**
+	 * The mail properties, with the timeout on connecting, reading and writing for SMTP
+	 * and SMTPS where {@code spring.mail.properties} sets none: Jakarta Mail waits
+	 * forever otherwise.
+	 */
+	static Properties timeouts(Properties properties, Duration timeout) {
+		Properties with = new Properties();
+		with.putAll(properties);
+		String millis = Long.toString(timeout.toMillis());
+		for (String protocol : List.of("smtp", "smtps")) {
+			for (String name : List.of("connectiontimeout", "timeout", "writetimeout")) {
+				with.putIfAbsent("mail." + protocol + "." + name, millis);
+			}
+		}
+		return with;
 	}
 
 	/**

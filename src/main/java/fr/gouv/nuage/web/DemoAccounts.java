@@ -67,6 +67,8 @@ class DemoAccounts {
 			new Org("bnf", "Bibliothèque nationale de France (démo)", OrganisationKind.STATE_OPERATOR,
 					"ministere-culture"),
 			new Org("ville-exemple", "Ville d'Exemple-sur-Loire (démo)", OrganisationKind.LOCAL_AUTHORITY, null),
+			// The id the catalogue's OVHcloud offers name (`providerId`): its provider
+			// declares for them.
 			new Org("ovhcloud", "OVHcloud", OrganisationKind.PROVIDER, null));
 
 	private static final String PORTAL = """

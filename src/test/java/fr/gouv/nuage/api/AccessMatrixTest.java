@@ -307,7 +307,7 @@ class AccessMatrixTest {
 		}, () -> plans.find(id("P")).orElseThrow().version());
 		piece("OUTSCALE", () -> "outscale-iaas", () -> declarations.offerVersion("outscale-iaas"));
 		piece("L",
-				() -> ((Declarations.Submitted) declarations.submit(Actor.provider(Caller.PROVIDER.email, "OVHcloud"),
+				() -> ((Declarations.Submitted) declarations.submit(Actor.provider(Caller.PROVIDER.email, "ovhcloud"),
 						Perimeters.OFFER))
 					.declaration()
 					.id()

@@ -66,7 +66,7 @@ class DeclarationApiTest {
 	@BeforeEach
 	void directory() {
 		Perimeters.seed(directory);
-		directory.add("test", "scw", "Scaleway (groupe Iliad)", OrganisationKind.PROVIDER, null, "22000000000922");
+		directory.add("test", "scaleway", "Scaleway (groupe Iliad)", OrganisationKind.PROVIDER, null, "22000000000922");
 		directory.signIn(new Identity(SCALEWAY, "Eve", "S", "22000000000922", null, null));
 	}
 
@@ -78,6 +78,7 @@ class DeclarationApiTest {
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.offerId").value("ovhcloud-object-storage-test"))
 			.andExpect(jsonPath("$.provider").value("OVHcloud"))
+			.andExpect(jsonPath("$.providerId").value("ovhcloud"))
 			.andExpect(jsonPath("$.kind").value("NEW_OFFER"))
 			.andExpect(jsonPath("$.status").value("SUBMITTED"))
 			.andExpect(jsonPath("$.history[0].actor").value(PROVIDER))
@@ -112,7 +113,24 @@ class DeclarationApiTest {
 			.andExpect(jsonPath("$.history[1].comment").value("on ANSSI's list"));
 		mvc.perform(get("/api/v1/declarations?status=ACCEPTED").with(user(DINUM)))
 			.andExpect(jsonPath("$.declarations[*].id", hasItem(id)));
-		mvc.perform(get("/api/v1/offers/ovhcloud-object-storage-test")).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/offers/ovhcloud-object-storage-test"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.providerId").value("ovhcloud"));
+	}
+
+	/** A new offer that leaves out its organisation is the declaring organisation's. */
+	@Test
+	void aNewOfferWithoutItsOrganisationIsTheDeclarersOne() throws Exception {
+		String offer = OFFER.replace("providerId: ovhcloud\n", "");
+		mvc.perform(post("/api/v1/declarations").with(user(PROVIDER)).contentType(YAML).content(offer))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.providerId").value("ovhcloud"));
+		mvc.perform(post("/api/v1/declarations").with(user(SCALEWAY))
+			.contentType(YAML)
+			.content(offer.replace("ovhcloud-object-storage-test", "scaleway-object-storage-test")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.provider").value("OVHcloud"))
+			.andExpect(jsonPath("$.providerId").value("scaleway"));
 	}
 
 	@Test
@@ -135,7 +153,7 @@ class DeclarationApiTest {
 		mvc.perform(post("/api/v1/declarations/" + id + "/withdrawal").with(user(PROVIDER)).header("If-Match", "\"2\""))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value("a declaration rejected cannot be withdrawn"));
+			.andExpect(jsonPath("$.detail").value("une déclaration rejetée ne peut pas être retirée"));
 		assertThat(counts()).isEqualTo(before);
 	}
 
@@ -179,7 +197,7 @@ class DeclarationApiTest {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		}
 		mvc.perform(post("/api/v1/declarations").with(user(SCALEWAY)).contentType(YAML).content(OFFER))
-			.andExpect(jsonPath("$.detail", containsString("not one of `OVHcloud`")));
+			.andExpect(jsonPath("$.detail", containsString("pas de `ovhcloud`")));
 		assertThat(counts()).isEqualTo(before);
 	}
 

@@ -86,7 +86,7 @@ class DirectoryApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.email").value(PROVIDER))
 			.andExpect(jsonPath("$.roles[0].role").value("PROVIDER"))
-			.andExpect(jsonPath("$.roles[0].organisation").value("ovh"))
+			.andExpect(jsonPath("$.roles[0].organisation").value("ovhcloud"))
 			.andExpect(jsonPath("$.proconnect.sub").value("sub-42"))
 			.andExpect(jsonPath("$.proconnect.siret").value(PROVIDER_SIRET))
 			.andExpect(jsonPath("$.proconnect.idp_id").value("fia1"));
@@ -101,7 +101,7 @@ class DirectoryApiTest {
 		String body = mvc.perform(get("/api/v1/organisations").with(user(AGENT)))
 			.andExpect(jsonPath("$.organisations[?(@.id == 'op-a')].parent").value(hasItem("dir-a")))
 			.andExpect(jsonPath("$.organisations[?(@.id == 'op-a')].ministry").value(hasItem("min-a")))
-			.andExpect(jsonPath("$.organisations[?(@.id == 'ovh')].siret").value(hasItem(PROVIDER_SIRET)))
+			.andExpect(jsonPath("$.organisations[?(@.id == 'ovhcloud')].siret").value(hasItem(PROVIDER_SIRET)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -211,7 +211,7 @@ class DocumentApiTest {
 					.with(user(AGENT)),
 				413)
 			.andExpect(jsonPath("$.errors[0].field").value("file"))
-			.andExpect(jsonPath("$.detail").value(Matchers.containsString("above the limit of 10485760 bytes")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("au-delà de la limite de 10485760 octets")));
 		mvc.perform(post(upload).with(user(AGENT)).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isUnsupportedMediaType());
 	}

@@ -42,7 +42,9 @@ final class Perimeters {
 
 	static final String PRIME_MINISTER = "cabinet@pm.gouv.fr";
 
-	/** Someone of OVHcloud, a provider. */
+	/**
+	 * Someone of OVHcloud, a provider: `ovhcloud`, the id the catalogue's offers name.
+	 */
 	static final String PROVIDER = "julie@ovhcloud.test";
 
 	static final String DIR_A_SIRET = "11000000000011";
@@ -54,7 +56,10 @@ final class Perimeters {
 	static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 		.getBytes(StandardCharsets.US_ASCII);
 
-	/** A new offer of the provider, in the catalogue's YAML format. */
+	/**
+	 * A new offer of the provider, in the catalogue's YAML format, naming its
+	 * organisation by id.
+	 */
 	static final String OFFER = """
 			id: ovhcloud-object-storage-test
 			provider: "OVHcloud"
@@ -69,6 +74,7 @@ final class Perimeters {
 			sources: [ANSSI-LIST]
 			confidence: sourced
 			asOf: 2026-11-22
+			providerId: ovhcloud
 			""";
 
 	private Perimeters() {
@@ -83,7 +89,7 @@ final class Perimeters {
 		directory.add("test", Directory.PRIME_MINISTER_SERVICES, "Services du Premier ministre",
 				OrganisationKind.MINISTRY, null, null);
 		directory.add("test", "dinum", "DINUM", OrganisationKind.DIRECTORATE, Directory.PRIME_MINISTER_SERVICES, null);
-		directory.add("test", "ovh", "OVHcloud", OrganisationKind.PROVIDER, null, PROVIDER_SIRET);
+		directory.add("test", "ovhcloud", "OVHcloud", OrganisationKind.PROVIDER, null, PROVIDER_SIRET);
 		directory.signIn(new Identity(AGENT, "A", "Gent", DIR_A_SIRET, null, null));
 		directory.signIn(new Identity(OTHER_AGENT, "B", "Gent", DIR_B_SIRET, null, null));
 		directory.signIn(new Identity(PROVIDER, "J", "F", PROVIDER_SIRET, null, null));

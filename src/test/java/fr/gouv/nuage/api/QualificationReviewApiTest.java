@@ -185,7 +185,7 @@ class QualificationReviewApiTest {
 			.andExpect(status().isForbidden());
 		mvc.perform(review("outscale-iaaz", "confirmation", confirmation, "1"))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.detail").value(containsString("did you mean `outscale-iaas`?")));
+			.andExpect(jsonPath("$.detail").value(containsString("vouliez-vous dire `outscale-iaas` ?")));
 		mvc.perform(review("outscale-iaas", "confirmation", """
 				{"date":"2026-06-01","dating":"maybe","evidence":"single-source","colour":"blue"}""", "1"))
 			.andExpect(status().isBadRequest())
@@ -194,16 +194,16 @@ class QualificationReviewApiTest {
 				{"date":"2099-01-01","dating":"known","evidence":"anssi-list"}""", "1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("date"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("is to come")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("est à venir")));
 		mvc.perform(review("outscale-iaas", "confirmation", """
 				{"date":"2019-01-01","dating":"known","evidence":"anssi-list"}""", "1"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("comes before the last step")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("précède la dernière étape")));
 		mvc.perform(review("bleu", "end", """
 				{"status":"WITHDRAWN","date":"2026-06-01","evidence":"anssi-list"}""", "1"))
 			.andExpect(status().isBadRequest())
-			.andExpect(
-					jsonPath("$.errors[0].message").value(containsString("no valid SECNUMCLOUD qualification to end")));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(containsString("aucune qualification SECNUMCLOUD valide à laquelle mettre fin")));
 		mvc.perform(review("outscale-iaas", "end", """
 				{"status":"QUALIFIED","date":"2026-06-01","evidence":"anssi-list"}""", "1"))
 			.andExpect(status().isBadRequest())

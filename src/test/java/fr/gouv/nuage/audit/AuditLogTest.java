@@ -48,8 +48,8 @@ class AuditLogTest {
 	void aDeclarationsStepsAreAuditedAndTheChainHolds() {
 		long before = audit.entries().size();
 		String content = CatalogueJson.declaration(Catalogue.reference().offer("scaleway").orElseThrow());
-		Declarations.Submitted submitted = (Declarations.Submitted) declarations
-			.submit(Actor.provider("Dana", Catalogue.reference().offer("scaleway").orElseThrow().provider()), content);
+		Declarations.Submitted submitted = (Declarations.Submitted) declarations.submit(
+				Actor.provider("Dana", Catalogue.reference().offer("scaleway").orElseThrow().providerId()), content);
 		UUID id = submitted.declaration().id();
 		declarations.reject(id, Actor.dinum("Bruno"), "nothing new");
 		List<AuditEntry> entries = audit.entries();
@@ -63,7 +63,7 @@ class AuditLogTest {
 
 	@Test
 	void anEditedEntryIsFoundByTheCommandLine() {
-		declarations.submit(Actor.provider("Dana", Catalogue.reference().offer("scaleway").orElseThrow().provider()),
+		declarations.submit(Actor.provider("Dana", Catalogue.reference().offer("scaleway").orElseThrow().providerId()),
 				CatalogueJson.declaration(Catalogue.reference().offer("scaleway").orElseThrow()));
 		AuditEntry last = audit.entries().get(audit.entries().size() - 1);
 		jdbc.sql("update audit_entry set actor = 'Mallory' where seq = :seq").param("seq", last.seq()).update();

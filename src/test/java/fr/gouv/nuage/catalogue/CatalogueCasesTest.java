@@ -79,6 +79,25 @@ class CatalogueCasesTest {
 		}
 	}
 
+	/**
+	 * Every offer names its provider's organisation by id, one id for each provider and
+	 * one provider for each id; OVHcloud's are the demo's `ovhcloud`.
+	 */
+	@Test
+	void everyOfferNamesItsProvidersOrganisationById() {
+		java.util.Map<String, java.util.Set<String>> namesById = new java.util.TreeMap<>();
+		java.util.Map<String, java.util.Set<String>> idsByName = new java.util.TreeMap<>();
+		for (Offer offer : Catalogue.reference().offers()) {
+			assertThat(offer.providerId()).as(offer.id()).matches(fr.gouv.nuage.directory.Organisation.ID_FORMAT);
+			namesById.computeIfAbsent(offer.providerId(), id -> new java.util.TreeSet<>()).add(offer.provider());
+			idsByName.computeIfAbsent(offer.provider(), name -> new java.util.TreeSet<>()).add(offer.providerId());
+		}
+		assertThat(namesById).allSatisfy((id, names) -> assertThat(names).as(id).hasSize(1));
+		assertThat(idsByName).allSatisfy((name, ids) -> assertThat(ids).as(name).hasSize(1));
+		assertThat(idsByName.get("OVHcloud")).containsExactly("ovhcloud");
+		assertThat(idsByName.get("DINUM")).containsExactly("dinum");
+	}
+
 	@Test
 	void everyCommercialQualificationTellsUsersToCheckAnssisList() {
 		for (Offer offer : Catalogue.reference().offers()) {

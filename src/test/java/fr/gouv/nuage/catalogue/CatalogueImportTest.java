@@ -80,8 +80,8 @@ class CatalogueImportTest {
 		assertThat(refused(SmallCatalogue.TEXT.replace(
 				"    hdsCertified: true\n    maxMarking: NONE\n    qualifications:\n      - scheme",
 				"    hdsCertifed: true\n    maxMarking: NONE\n    qualifications:\n      - scheme")))
-			.containsExactly("bad.yaml:21:5: error: offer `trusted-iaas` is missing `hdsCertified`",
-					"bad.yaml:28:5: error: unknown key `hdsCertifed` in offer `trusted-iaas`, did you mean `hdsCertified`?");
+			.containsExactly("bad.yaml:22:5: error: offer `trusted-iaas` is missing `hdsCertified`",
+					"bad.yaml:30:5: error: unknown key `hdsCertifed` in offer `trusted-iaas`, did you mean `hdsCertified`?");
 		assertThat(refused(SmallCatalogue.TEXT.replace("date: 2023-03-01", "date: 2023-13-01"))).anySatisfy(
 				line -> assertThat(line).contains("`date` is a day YYYY-MM-DD, or a month YYYY-MM or a year YYYY "
 						+ "where the source gives no day, not `2023-13-01`"));
@@ -97,11 +97,41 @@ class CatalogueImportTest {
 			.anySatisfy(line -> assertThat(line).contains("duplicate offer id `trusted-iaas`"));
 	}
 
+	/**
+	 * Every offer names its provider's organisation by its id in the directory, written
+	 * as an id: never a name, never trimmed or read in another case into another id.
+	 */
+	@Test
+	void anOfferNamesItsProvidersOrganisationById() {
+		assertThat(small.offer("trusted-iaas").orElseThrow().providerId()).isEqualTo("trusted");
+		assertThat(refused(SmallCatalogue.TEXT.replace("    providerId: trusted\n", "")))
+			.containsExactly("bad.yaml:22:5: error: offer `trusted-iaas` is missing `providerId`");
+		assertThat(refused(SmallCatalogue.TEXT.replace("providerId: trusted", "providerId: Trusted Cloud")))
+			.containsExactly("bad.yaml:24:17: error: `providerId` of offer `trusted-iaas` is the id of the provider's "
+					+ "organisation in the directory (2 to 60 lowercase letters, digits or hyphens), not `Trusted Cloud`");
+		assertThat(refused(SmallCatalogue.TEXT.replace("providerId: trusted", "providerId: \" trusted \"")))
+			.containsExactly("bad.yaml:24:17: error: `providerId` of offer `trusted-iaas` is the id of the provider's "
+					+ "organisation in the directory (2 to 60 lowercase letters, digits or hyphens), not ` trusted `");
+		assertThat(refused(SmallCatalogue.TEXT.replace("providerId: trusted", "providerId: [trusted]")))
+			.containsExactly(
+					"bad.yaml:24:17: error: `providerId` of offer `trusted-iaas` must be a single non-empty value");
+		String csv = CatalogueCsv.export(small, small.asOf());
+		assertThat(((Catalogue.Loaded) CatalogueCsv.load("export.csv", csv, small)).catalogue().offers())
+			.extracting(Offer::providerId)
+			.containsExactly("ministere-interieur", "trusted", "hyper", "dinum");
+		assertThat(((Catalogue.Refused) CatalogueCsv.load("offers.csv", csv.replace(",trusted,", ", trusted,"), small))
+			.issues())
+			.extracting(SourceIssue::headline)
+			.containsExactly("offers.csv:3:1: error: row 3: `providerId` of offer `trusted-iaas` is the id of the "
+					+ "provider's organisation in the directory (2 to 60 lowercase letters, digits or hyphens), "
+					+ "not ` trusted`");
+	}
+
 	@Test
 	void whatIsKnownOfAnEventIsCheckedWhereItIsWritten() {
 		assertThat(
 				refused(SmallCatalogue.TEXT.replace("date: 2023-03-01, dating: known", "date: 2023-03, dating: known")))
-			.containsExactly("bad.yaml:35:39: error: `2023-03` names a month or a year, not a day: its `dating` is "
+			.containsExactly("bad.yaml:37:39: error: `2023-03` names a month or a year, not a day: its `dating` is "
 					+ "`estimated`, or write the day the source gives");
 		assertThat(refused(SmallCatalogue.TEXT.replace("dating: known, milestone: J0", "milestone: J0")))
 			.anySatisfy(line -> assertThat(line).contains("is missing `dating`"));
@@ -140,6 +170,7 @@ class CatalogueImportTest {
 				  - id: squads
 				    kind: SUPPORT
 				    provider: DINUM
+				    providerId: dinum
 				    service: Squads
 				    support:
 				      contact: infonuage@example.fr
@@ -169,7 +200,7 @@ class CatalogueImportTest {
 					.replace("        - {reason: {fr: \"r\", en: \"r\"}}\n", "")
 					.replace("    dataLocation: FRANCE\n", "")))
 			.containsExactly(
-					"bad.yaml:53:5: error: offer `suite` runs on `squads`, a support offer, which hosts nothing");
+					"bad.yaml:56:5: error: offer `suite` runs on `squads`, a support offer, which hosts nothing");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ final class SmallCatalogue {
 			offers:
 			  - id: pi
 			    provider: Ministère de l'Intérieur
+			    providerId: ministere-interieur
 			    service: Pi
 			    model: IAAS
 			    categories: [compute]
@@ -26,6 +27,7 @@ final class SmallCatalogue {
 			    asOf: 2026-01-01
 			  - id: trusted-iaas
 			    provider: Trusted
+			    providerId: trusted
 			    service: Trusted IaaS
 			    model: IAAS
 			    categories: [compute, storage]
@@ -44,6 +46,7 @@ final class SmallCatalogue {
 			    asOf: 2026-01-01
 			  - id: hyperscaler
 			    provider: Hyper
+			    providerId: hyper
 			    service: Region Paris
 			    model: PAAS
 			    categories: [compute]
@@ -58,6 +61,7 @@ final class SmallCatalogue {
 			    asOf: 2026-01-01
 			  - id: suite
 			    provider: DINUM
+			    providerId: dinum
 			    service: La Suite
 			    model: SAAS
 			    categories: [collaboration]

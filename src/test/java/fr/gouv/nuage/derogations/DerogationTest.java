@@ -122,15 +122,19 @@ class DerogationTest {
 		CALLERS.put("other-controller", perimeter("controller@b.fr", Set.of(), Set.of("min-b", "dir-b")));
 		CALLERS.put("dinum", perimeter("dinum@numerique.gouv.fr", Set.of(), Set.of(),
 				new Grant(fr.gouv.nuage.directory.Role.DINUM, "dinum", "test")));
-		CALLERS.put("pm", perimeter("cabinet@pm.gouv.fr", Set.of(), Set.of(),
-				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, fr.gouv.nuage.directory.Directory.PRIME_MINISTER_SERVICES, "test")));
-		CALLERS.put("pm-and-controller", perimeter("both@pm.gouv.fr", Set.of(), Set.of("min-a", ORGANISATION),
-				new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE, fr.gouv.nuage.directory.Directory.PRIME_MINISTER_SERVICES, "test")));
+		CALLERS.put("pm",
+				perimeter("cabinet@pm.gouv.fr", Set.of(), Set.of(),
+						new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE,
+								fr.gouv.nuage.directory.Directory.PRIME_MINISTER_SERVICES, "test")));
+		CALLERS.put("pm-and-controller",
+				perimeter("both@pm.gouv.fr", Set.of(), Set.of("min-a", ORGANISATION),
+						new Grant(fr.gouv.nuage.directory.Role.PRIME_MINISTER_OFFICE,
+								fr.gouv.nuage.directory.Directory.PRIME_MINISTER_SERVICES, "test")));
 		CALLERS.put("provider",
 				new Perimeter(
-						new Person("julie@ovhcloud.test", null, null, "ovh",
-								List.of(new Grant(fr.gouv.nuage.directory.Role.PROVIDER, "ovh", "test"))),
-						Set.of(), Set.of(), Set.of("OVHcloud")));
+						new Person("julie@ovhcloud.test", null, null, "ovhcloud",
+								List.of(new Grant(fr.gouv.nuage.directory.Role.PROVIDER, "ovhcloud", "test"))),
+						Set.of(), Set.of(), Set.of("ovhcloud")));
 	}
 
 	/**

@@ -193,8 +193,7 @@ class DirectoryControllerTest {
 			.andExpect(jsonPath("$.errors[0].parameter").value("size"));
 		// Someone the directory does not let see the people learns nothing of the page
 		// they asked for.
-		when(directory.people(PERIMETER))
-			.thenThrow(new NotAllowed("only DINUM and the ministry controllers see the people"));
+		when(directory.people(PERIMETER)).thenThrow(new NotAllowed(Directory.said("people.who")));
 		mvc.perform(get("/api/v1/people?size=201").with(dinum())).andExpect(status().isForbidden());
 	}
 

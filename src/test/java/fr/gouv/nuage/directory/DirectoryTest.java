@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import fr.gouv.nuage.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -20,10 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
  * make.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = "nuage.directory.administrators=Admin@Numerique.Gouv.Fr")
+@TestPropertySource(properties = { "nuage.directory.administrators=Admin@Numerique.Gouv.Fr",
+		"nuage.directory.administrators-idp=" + DirectoryTest.DINUM_IDP })
 @Transactional
 @Tag("database")
 class DirectoryTest {
+
+	/** The identity provider the administrators sign in through. */
+	static final String DINUM_IDP = "71144ab3-ee1a-4401-b7b3-79b44f7daeeb";
 
 	@Autowired
 	Directory directory;
@@ -63,7 +70,12 @@ class DirectoryTest {
 	void aProviderSiretMakesAProviderAndAnUnknownSiretNoRole() {
 		Person provider = directory.signIn(new Identity("p@hoster.fr", "P", "Q", "22000000000011", null, null));
 		assertThat(provider.grants()).extracting(Grant::role).containsExactly(Role.PROVIDER);
-		assertThat(directory.perimeter(provider).providers()).containsExactly("Hébergeur");
+		assertThat(directory.perimeter(provider).providers()).containsExactly("hoster");
+		// A provider is known by its organisation's id: one whose name reads alike is
+		// another.
+		directory.add("dinum-admin", "hoster-bis", " HÉBERGEUR ", OrganisationKind.PROVIDER, null, "22000000000012");
+		Person lookalike = directory.signIn(new Identity("l@hoster-bis.fr", "L", "M", "22000000000012", null, null));
+		assertThat(directory.perimeter(lookalike).providers()).containsExactly("hoster-bis");
 		Person stranger = directory.signIn(new Identity("s@ailleurs.fr", "S", "T", "99999999999999", null, null));
 		assertThat(stranger.grants()).isEmpty();
 		assertThat(stranger.organisation()).isNull();
@@ -107,7 +119,7 @@ class DirectoryTest {
 
 	@Test
 	void anAdministratorIsGrantedDinumAtSignIn() {
-		Person admin = directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null));
+		Person admin = directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, DINUM_IDP));
 		assertThat(admin.grants()).extracting(Grant::role).containsExactly(Role.DINUM);
 		assertThat(directory.perimeter(admin).dinum()).isTrue();
 		assertThat(directory.perimeter(admin).sees("dir-b")).isTrue();
@@ -117,9 +129,57 @@ class DirectoryTest {
 	}
 
 	@Test
+	void anAdministratorsEmailAssertedByAnotherIdentityProviderIsRefusedAndRecordsNothing() {
+		for (String idp : new String[] { "fia-autre", null }) {
+			assertThatThrownBy(
+					() -> directory.signIn(new Identity("Admin@numerique.gouv.fr", "A", "B", null, null, idp)))
+				.isInstanceOf(Directory.Refused.class)
+				.hasMessageStartingWith("idp_id: ")
+				.hasMessageContaining("nuage.directory.administrators-idp")
+				.extracting(e -> ((Directory.Refused) e).field())
+				.isEqualTo("idp_id");
+		}
+		assertThat(directory.person("admin@numerique.gouv.fr")).isEmpty();
+		assertThat(audit.entries()).noneMatch(e -> e.subject().equals("person:admin@numerique.gouv.fr"));
+	}
+
+	@Test
+	void anAdministratorGrantedDinumIsStillRefusedThroughAnotherIdentityProvider() {
+		directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, DINUM_IDP));
+		assertThatThrownBy(
+				() -> directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, "fia-autre")))
+			.isInstanceOf(Directory.Refused.class);
+		Person again = directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, DINUM_IDP));
+		assertThat(again.grants()).extracting(Grant::role).containsExactly(Role.DINUM);
+	}
+
+	@Test
+	void othersSignInThroughAnyIdentityProviderWithoutTheDinumRole() {
+		Person other = directory
+			.signIn(new Identity("someone@numerique.gouv.fr", "S", "O", "11000000000011", null, DINUM_IDP));
+		assertThat(other.grants()).extracting(Grant::role).containsExactly(Role.AGENT);
+	}
+
+	@Test
+	void administratorsNamedWithoutTheirIdentityProviderStopTheStart() {
+		assertThatThrownBy(() -> new Binder(
+				new MapConfigurationPropertySource(Map.of("nuage.directory.administrators", "admin@numerique.gouv.fr")))
+			.bind("nuage.directory", DirectorySettings.class)).rootCause()
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("nuage.directory.administrators-idp: name the ProConnect identity provider")
+			.hasMessageContaining("[admin@numerique.gouv.fr]");
+		DirectorySettings named = new Binder(new MapConfigurationPropertySource(Map.of("nuage.directory.administrators",
+				"admin@numerique.gouv.fr", "nuage.directory.administrators-idp", " " + DINUM_IDP + " ")))
+			.bind("nuage.directory", DirectorySettings.class)
+			.get();
+		assertThat(named.administrator("admin@numerique.gouv.fr", DINUM_IDP)).isTrue();
+		assertThat(named.administrator("admin@numerique.gouv.fr", "fia-autre")).isFalse();
+	}
+
+	@Test
 	void onlyDinumAddsOrganisationsAndGrantsAndRevokesRoles() {
 		Perimeter dinum = directory
-			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
+			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, DINUM_IDP)));
 		Perimeter agent = directory
 			.perimeter(directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null)));
 		directory.signIn(new Identity("c@a.gouv.fr", "C", "D", null, null, null));
@@ -164,7 +224,7 @@ class DirectoryTest {
 	@Test
 	void theRolesThatReachEveryProjectAreGrantedOnTheirOwnOrganisationOnly() {
 		// The administrator's sign-in adds DINUM under the Prime Minister's services.
-		directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null));
+		directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, DINUM_IDP));
 		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", null, null, null));
 		long rows = count();
 		int entries = audit.entries().size();
@@ -193,7 +253,7 @@ class DirectoryTest {
 
 	@Test
 	void aRoleThatReachesEveryProjectStoredOnAnotherOrganisationGivesNothing() {
-		directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null));
+		directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, DINUM_IDP));
 		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", null, null, null));
 		// Written around the directory, as a grant stored before it refused them would
 		// be.
@@ -215,7 +275,7 @@ class DirectoryTest {
 	@Test
 	void dinumSeesEveryoneAndAControllerOnlyTheRolesHeldWithinTheirMinistry() {
 		Perimeter dinum = directory
-			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, null)));
+			.perimeter(directory.signIn(new Identity("admin@numerique.gouv.fr", "A", "B", null, null, DINUM_IDP)));
 		directory.signIn(new Identity("ana@a.gouv.fr", "Ana", "Dupont", "11000000000011", null, null));
 		directory.grant("dinum-admin", "ana@a.gouv.fr", Role.AGENT, "dir-b");
 		directory.signIn(new Identity("bob@b.gouv.fr", "Bob", "Durand", "11000000000033", null, null));

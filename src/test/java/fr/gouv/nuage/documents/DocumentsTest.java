@@ -289,7 +289,9 @@ class DocumentsTest {
 	}
 
 	private static Perimeter perimeter(Role role) {
-		return new Perimeter(new Person("someone@gouv.fr", null, null, null, List.of(new Grant(role, role.onlyOn() == null ? "spm" : role.onlyOn(), "test"))),
+		return new Perimeter(
+				new Person("someone@gouv.fr", null, null, null,
+						List.of(new Grant(role, role.onlyOn() == null ? "spm" : role.onlyOn(), "test"))),
 				Set.of(), Set.of(), Set.of());
 	}
 

@@ -87,7 +87,7 @@ class RefusalTextsTest {
 				}
 			}
 		}
-		assertThat(named).as("texts the code names").isGreaterThan(60);
+		assertThat(named).as("texts the code names").isGreaterThan(110);
 		assertThat(missing).isEmpty();
 	}
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import fr.gouv.nuage.doctrine.Verdict;
 import fr.gouv.nuage.controls.Control;
@@ -77,14 +78,34 @@ class NotificationTextsTest {
 
 	@Test
 	void settingsHaveDefaults() {
-		NotificationSettings settings = new NotificationSettings(null, "https://nuage.numerique.gouv.fr/", null, null);
+		NotificationSettings settings = new NotificationSettings(null, "https://nuage.numerique.gouv.fr/", null, null,
+				null);
 		assertThat(settings.from()).isEqualTo("nuage@numerique.gouv.fr");
 		assertThat(settings.baseUrl()).isEqualTo("https://nuage.numerique.gouv.fr");
 		assertThat(settings.maxAttempts()).isEqualTo(5);
 		assertThat(settings.retryDelay()).isEqualTo(Duration.ofMinutes(1));
-		assertThat(new NotificationSettings(null, null, null, null).baseUrl()).isEqualTo("http://localhost:8080");
-		assertThatThrownBy(() -> new NotificationSettings(null, null, 0, null))
+		assertThat(new NotificationSettings(null, null, null, null, null).baseUrl()).isEqualTo("http://localhost:8080");
+		assertThat(settings.mailTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThatThrownBy(() -> new NotificationSettings(null, null, 0, null, null))
 			.hasMessageContaining("nuage.notifications.max-attempts");
+		assertThatThrownBy(() -> new NotificationSettings(null, null, null, null, Duration.ZERO))
+			.hasMessageStartingWith("nuage.notifications.mail-timeout: `PT0S` must be more than 0");
+	}
+
+	@Test
+	void theMailTimeoutBoundsEveryStepOfSmtpAndSmtpsUnlessTheMailPropertiesSetOne() {
+		Properties given = new Properties();
+		given.setProperty("mail.smtp.timeout", "5000");
+		given.setProperty("mail.smtp.auth", "true");
+		Properties with = NotificationSender.timeouts(given, Duration.ofSeconds(10));
+		assertThat(with).containsEntry("mail.smtp.timeout", "5000")
+			.containsEntry("mail.smtp.auth", "true")
+			.containsEntry("mail.smtp.connectiontimeout", "10000")
+			.containsEntry("mail.smtp.writetimeout", "10000")
+			.containsEntry("mail.smtps.connectiontimeout", "10000")
+			.containsEntry("mail.smtps.timeout", "10000")
+			.containsEntry("mail.smtps.writetimeout", "10000");
+		assertThat(given).doesNotContainKey("mail.smtp.connectiontimeout");
 	}
 
 }

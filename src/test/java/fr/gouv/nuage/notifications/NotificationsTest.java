@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -83,8 +86,9 @@ class NotificationsTest {
 		properties.add("spring.mail.host", () -> "127.0.0.1");
 		properties.add("spring.mail.port", () -> SMTP_PORT);
 		if (System.getenv("NUAGE_TEST_DB_URL") == null) {
+			// A row lock is waited for as long as on PostgreSQL, where nothing bounds it.
 			properties.add("spring.datasource.url", () -> "jdbc:h2:mem:nuage-notifications;MODE=PostgreSQL;"
-					+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+					+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000");
 		}
 	}
 
@@ -135,6 +139,9 @@ class NotificationsTest {
 
 	@Autowired
 	NotificationSender sender;
+
+	@Autowired
+	NotificationRepository repository;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -282,12 +289,21 @@ class NotificationsTest {
 		String suffix = suffix();
 		String provider = "Fournisseur " + suffix;
 		String siret = siret();
-		directory.add("test", "fournisseur-" + suffix, provider, OrganisationKind.PROVIDER, null, siret);
+		String organisation = "fournisseur-" + suffix;
+		directory.add("test", organisation, provider, OrganisationKind.PROVIDER, null, siret);
 		String claire = "claire-" + suffix + "@fournisseur.fr";
 		directory.signIn(new Identity(claire, "Claire", "Dupont", siret, null, null));
+		// Another organisation whose name reads alike, with a provider of its own: not
+		// the
+		// declarer, never told.
+		String lookalikeSiret = siret();
+		directory.add("test", organisation + "-bis", " " + provider.toUpperCase(java.util.Locale.ROOT) + " ",
+				OrganisationKind.PROVIDER, null, lookalikeSiret);
+		String oscar = "oscar-" + suffix + "@fournisseur.fr";
+		directory.signIn(new Identity(oscar, "Oscar", "Martin", lookalikeSiret, null, null));
 		Offer model = Catalogue.reference().offer(OFFER).orElseThrow();
-		Offer declared = model.withIdentity("offre-" + suffix, provider);
-		UUID declaration = ((Declarations.Submitted) declarations.submit(Actor.provider("Claire", provider),
+		Offer declared = model.withIdentity("offre-" + suffix, provider, organisation);
+		UUID declaration = ((Declarations.Submitted) declarations.submit(Actor.provider("Claire", organisation),
 				CatalogueJson.declaration(declared)))
 			.declaration()
 			.id();
@@ -299,6 +315,7 @@ class NotificationsTest {
 		assertThat(subject(mail)).isEqualTo("[Nuage] Déclaration de l'offre « offre-" + suffix + " » refusée");
 		assertThat(body(mail)).contains("Motif : la qualification n'est pas prouvée")
 			.contains("https://nuage.numerique.gouv.fr/declarations/" + declaration);
+		assertThat(received(List.of(oscar))).isEmpty();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 
@@ -352,6 +369,35 @@ class NotificationsTest {
 	}
 
 	@Test
+	void aMessageAnotherInstanceIsSendingIsPassedOverAndTheOthersAreSent() throws Exception {
+		String busy = "occupee-" + suffix() + "@interieur.gouv.fr";
+		String free = "libre-" + suffix() + "@interieur.gouv.fr";
+		UUID held = unsent(busy, Instant.parse("2026-03-10T08:00:00Z"));
+		unsent(free, Instant.parse("2026-03-10T08:00:01Z"));
+		ExecutorService round = Executors.newSingleThreadExecutor();
+		try {
+			// Another instance's transaction, in the middle of sending the older one.
+			transaction.executeWithoutResult(status -> {
+				jdbc.sql("select id from notification where id = :id for update")
+					.param("id", held)
+					.query(UUID.class)
+					.single();
+				Future<?> retried = round.submit(sender::retry);
+				await().atMost(Duration.ofSeconds(10)).until(retried::isDone);
+				assertThat(received(List.of(free))).hasSize(1);
+				assertThat(received(List.of(busy))).isEmpty();
+			});
+		}
+		finally {
+			round.shutdownNow();
+		}
+		assertThat(only(notifications.sentTo(busy)).attempts()).isZero();
+
+		sender.retry();
+		assertThat(received(List.of(busy))).hasSize(1);
+	}
+
+	@Test
 	void aMessageIsGivenUpAfterTheLastAttempt() throws Exception {
 		Ministry ministry = ministry();
 		register(ministry.directorate(), ON_THE_OFFER, "Démarches " + ministry.suffix());
@@ -390,6 +436,14 @@ class NotificationsTest {
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	/** A message recorded and not yet sent, as the round after a crash finds it. */
+	private UUID unsent(String recipient, Instant at) {
+		UUID id = UUID.randomUUID();
+		repository.insert(new Notification(id, recipient, "Sujet", "Corps", "PROJECT_REEVALUATED", "project:" + id, at,
+				null, 0, null));
+		return id;
 	}
 
 	/**

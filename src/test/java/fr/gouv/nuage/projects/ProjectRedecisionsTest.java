@@ -122,7 +122,7 @@ class ProjectRedecisionsTest {
 
 		Offer offer = Catalogue.reference().offer(OFFER).orElseThrow();
 		Declarations.Submitted submitted = (Declarations.Submitted) declarations.submit(
-				Actor.provider("Claire", offer.provider()),
+				Actor.provider("Claire", offer.providerId()),
 				CatalogueJson.declaration(TestOffers.qualifiedOn(offer, LocalDate.now(clock).minusDays(1))));
 		declarations.accept(submitted.declaration().id(), Actor.dinum("Bruno"), "on ANSSI's list");
 

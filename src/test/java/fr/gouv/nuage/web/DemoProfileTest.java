@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.gouv.nuage.catalogue.Catalogue;
+import fr.gouv.nuage.catalogue.CatalogueJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,6 +123,21 @@ class DemoProfileTest {
 			.andExpect(jsonPath("$.projects[0].organisation").value("dnum-interieur"));
 		mvc.perform(post("/demo/sign-in").with(csrf()).param("email", "someone@real.gouv.fr"))
 			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * The demo's provider organisation carries the id the catalogue's OVHcloud offers
+	 * name: its provider declares for them.
+	 */
+	@Test
+	void theDemoProviderDeclaresForItsOrganisationsOffers() throws Exception {
+		String update = CatalogueJson.declaration(Catalogue.reference().offer("ovhcloud-hpc-snc").orElseThrow());
+		mvc.perform(post("/api/v1/declarations").with(httpBasic("julie.fournier@demo.example", "demo"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(update))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.kind").value("UPDATE"))
+			.andExpect(jsonPath("$.providerId").value("ovhcloud"));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import fr.gouv.nuage.catalogue.Offer;
 import fr.gouv.nuage.catalogue.QualificationState;
 import fr.gouv.nuage.catalogue.declarations.DeclarationStatus;
 import fr.gouv.nuage.catalogue.declarations.OfferDeclaration;
+import fr.gouv.nuage.directory.Organisation;
 import fr.gouv.nuage.doctrine.JsonWriter;
 import fr.gouv.nuage.http.Body;
 import fr.gouv.nuage.http.PlainText;
@@ -73,12 +74,17 @@ final class CatalogueSchemas {
 	}
 
 	@Schema(name = "OfferDeclaration",
-			description = "One offer in the catalogue's format (docs/catalogue.md); " + "as YAML, or the same as JSON.",
+			description = "One offer in the catalogue's format (docs/catalogue.md); " + "as YAML, or the same as JSON. "
+					+ "`providerId` may be left out: the offer is then the declaring organisation's.",
 			requiredProperties = { "id", "provider", "service", "model", "categories", "dataLocation",
 					"immuneToExtraEuAccess", "hdsCertified", "maxMarking", "qualifications", "sources", "confidence",
 					"asOf" },
 			additionalProperties = FALSE)
-	record OfferDeclarationBody(@Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$") String id, String provider,
+	record OfferDeclarationBody(@Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$") String id,
+			@Schema(description = "The provider's name, for people to read.") String provider,
+			@Schema(pattern = Organisation.ID_FORMAT,
+					description = PROVIDER_ID + " Left out, the declaring organisation's; given, it must be one the "
+							+ "caller declares for.") String providerId,
 			String service, Offer.ServiceModel model, @ArraySchema(schema = @Schema(allowableValues = {
 					"compute", "storage", "containers", "database", "collaboration", "file-sharing", "messaging",
 					"office", "analytics", "network", "security", "identity", "ai",
@@ -98,6 +104,10 @@ final class CatalogueSchemas {
 			@Schema(allowableValues = { "sourced", "sourced-secondary", "uncertain" }) String confidence,
 			Schemas.Text note, LocalDate asOf){
 	}
+
+	/** What {@code providerId} is, wherever an offer or a declaration writes it. */
+	private static final String PROVIDER_ID = "The id of the provider's organisation in the directory: it, never the "
+			+ "name, says which organisation declares and amends the offer.";
 
 	@Schema(name = "Region")
 	record Region(String id, @Schema(allowableValues = {
@@ -199,7 +209,9 @@ final class CatalogueSchemas {
 			@Schema(allowableValues = "SUPPORT",
 					description = "SUPPORT for DINUM's support offers, which host "
 							+ "nothing; absent for a hosting offer.") String kind,
-			String provider, String service, Offer.ServiceModel model, List<String> categories, String internal,
+			@Schema(description = "The provider's name, for people to read.") String provider,
+			@Schema(pattern = Organisation.ID_FORMAT, description = PROVIDER_ID) String providerId, String service,
+			Offer.ServiceModel model, List<String> categories, String internal,
 			@Schema(allowableValues = "STATE",
 					description = "STATE when the State runs the service; absent for a "
 							+ "provider's.") String operator,
@@ -314,24 +326,33 @@ final class CatalogueSchemas {
 		}
 	}
 
+	/** What a declaration's {@code providerId} is. */
+	private static final String DECLARED_BY = "The id of the provider organisation that declared it, in the "
+			+ "directory; null for a declaration made before declarations named their organisation, whose "
+			+ "organisation could not be told.";
+
 	@Schema(name = "DeclarationSummary")
-	record DeclarationSummary(UUID id, String offerId, String provider, OfferDeclaration.Kind kind,
-			DeclarationStatus status, Instant submittedAt, int version) {
+	record DeclarationSummary(UUID id, String offerId,
+			@Schema(description = "The provider's name, as the offer writes it.") String provider,
+			@Schema(description = DECLARED_BY) String providerId, OfferDeclaration.Kind kind, DeclarationStatus status,
+			Instant submittedAt, int version) {
 
 		static DeclarationSummary of(OfferDeclaration d) {
-			return new DeclarationSummary(d.id(), d.offerId(), d.provider(), d.kind(), d.status(), d.submittedAt(),
-					d.version());
+			return new DeclarationSummary(d.id(), d.offerId(), d.provider(), d.providerId(), d.kind(), d.status(),
+					d.submittedAt(), d.version());
 		}
 	}
 
 	@Schema(name = "Declaration")
-	record Declaration(UUID id, String offerId, String provider, OfferDeclaration.Kind kind, DeclarationStatus status,
+	record Declaration(UUID id, String offerId,
+			@Schema(description = "The provider's name, as the offer writes it.") String provider,
+			@Schema(description = DECLARED_BY) String providerId, OfferDeclaration.Kind kind, DeclarationStatus status,
 			Instant submittedAt, int version, @Schema(description = "The offer as declared.") String content,
 			List<DeclarationEvent> history) {
 
 		static Declaration of(OfferDeclaration d) {
-			return new Declaration(d.id(), d.offerId(), d.provider(), d.kind(), d.status(), d.submittedAt(),
-					d.version(), d.content(), d.history().stream().map(DeclarationEvent::of).toList());
+			return new Declaration(d.id(), d.offerId(), d.provider(), d.providerId(), d.kind(), d.status(),
+					d.submittedAt(), d.version(), d.content(), d.history().stream().map(DeclarationEvent::of).toList());
 		}
 	}
 

@@ -68,7 +68,9 @@ class DeclarationController {
 	@Operation(operationId = "submitDeclaration", summary = "Declare an offer",
 			description = "**Who:** a provider, for an offer of its own organisation: a new one, or an update of one "
 					+ "of its offers in the catalogue. The offer is written in the catalogue's format, as YAML or JSON; "
-					+ "it counts once DINUM accepts it.",
+					+ "it names its organisation by id (`providerId`), which is the caller's when left out, and an "
+					+ "offer of the catalogue is amended only by the organisation whose id it names, whatever the "
+					+ "name written in `provider`. It counts once DINUM accepts it.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 					@Content(mediaType = YAML, schema = @Schema(type = "string", description = "The offer, in YAML.")),
 					@Content(mediaType = TEXT_YAML,

@@ -28,8 +28,8 @@ class CatalogueAudit {
 
 	@EventListener
 	void on(OfferDeclarationSubmitted event) {
-		log.append(event.provider(), "OFFER_DECLARATION_SUBMITTED", "declaration:" + event.declaration(), null,
-				AuditLog.state("offerId", event.offerId(), "status", "SUBMITTED"));
+		log.append(event.providerId(), "OFFER_DECLARATION_SUBMITTED", "declaration:" + event.declaration(), null,
+				AuditLog.state("offerId", event.offerId(), "provider", event.provider(), "status", "SUBMITTED"));
 	}
 
 	@EventListener

@@ -31,10 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
  * catalogue file before it is stored; accepting one amends the catalogue in force and
  * publishes the qualification changes it brings, so that the projects hosted on the offer
  * are re-evaluated. Who may take each step is decided here, from the caller's perimeter:
- * a provider declares and withdraws its own organisation's offers, DINUM sees every
- * declaration, reviews them and gives its word on qualifications; anyone else is refused
- * with {@link NotAllowed}, so that a page and an API call cannot disagree. The methods
- * taking an {@link Actor} are for callers that already know who acts.
+ * a provider declares and withdraws its own organisation's offers, its organisation being
+ * the one whose id the offer names ({@code providerId}), never one whose name reads
+ * alike; DINUM sees every declaration, reviews them and gives its word on qualifications;
+ * anyone else is refused with {@link NotAllowed}, so that a page and an API call cannot
+ * disagree. The methods taking an {@link Actor} are for callers that already know who
+ * acts.
  */
 @Service
 @Transactional
@@ -110,14 +112,19 @@ public class Declarations implements CatalogueSource {
 		for (OfferDeclaration declaration : declarations.acceptedInOrder()) {
 			Catalogue.OfferLoad load = catalogue.readOffer(declaration.id() + ".yaml", declaration.content());
 			if (load.offer() != null) {
-				catalogue = catalogue.with(load.offer());
+				// An offer is its first declarer's, or the reference catalogue's owner's:
+				// an update, even one accepted before declarations named their
+				// organisation, never hands it to another.
+				Optional<Offer> existing = catalogue.offer(declaration.offerId());
+				String owner = existing.isPresent() ? existing.get().providerId() : declaration.providerId();
+				catalogue = catalogue.with(load.offer().withProviderId(owner));
 			}
 		}
 		for (QualificationReview review : reviews.inOrder()) {
 			try {
 				catalogue = catalogue.reviewed(review, LocalDate.ofInstant(review.at(), clock.getZone()));
 			}
-			catch (IllegalArgumentException ex) {
+			catch (Catalogue.ReviewRefused ex) {
 				// A later declaration changed the offer so that the review no longer
 				// fits: the declaration stands.
 				log.warn("review of {} {} of {} no longer applies: {}", review.scheme(), review.action(),
@@ -135,16 +142,18 @@ public class Declarations implements CatalogueSource {
 	public Catalogue review(Perimeter caller, String offerId, String scheme, QualificationReview.Action action,
 			QualificationEvent event, String comment, int readVersion) {
 		if (!caller.dinum()) {
-			throw new NotAllowed("only DINUM confirms, corrects or ends a qualification");
+			throw new NotAllowed(Catalogue.said("dinum-only.review"));
 		}
 		Catalogue current = current();
 		Offer offer = current.offer(offerId)
-			.orElseThrow(() -> new NotFound("no offer `" + offerId + "`"
-					+ Suggestions.didYouMean(offerId, current.offers().stream().map(Offer::id).toList())));
-		Qualification qualification = offer.qualification(scheme)
-			.orElseThrow(
-					() -> new NotFound("offer `" + offerId + "` has no qualification `" + scheme + "`" + Suggestions
-						.didYouMean(scheme, offer.qualifications().stream().map(Qualification::scheme).toList())));
+			.orElseThrow(() -> new NotFound(
+					Catalogue.unknownOffer(offerId, current.offers().stream().map(Offer::id).toList())));
+		Qualification qualification = offer.qualification(scheme).orElseThrow(() -> {
+			String closest = Suggestions.closest(scheme,
+					offer.qualifications().stream().map(Qualification::scheme).toList());
+			return new NotFound(closest == null ? Catalogue.said("qualification.unknown", offerId, scheme)
+					: Catalogue.said("qualification.unknown.closest", offerId, scheme, closest));
+		});
 		return review(new QualificationReview(offer.id(), qualification.scheme(), action, event,
 				caller.person().email(), comment, clock.instant()), readVersion);
 	}
@@ -158,7 +167,7 @@ public class Declarations implements CatalogueSource {
 	public Catalogue review(QualificationReview review, Integer readVersion) {
 		Catalogue before = current();
 		if (before.offer(review.offerId()).isEmpty()) {
-			throw new NotFound("no offer `" + review.offerId() + "`");
+			throw new NotFound(Catalogue.said("offer.unknown", review.offerId()));
 		}
 		if (readVersion != null && offerVersion(review.offerId()) != readVersion) {
 			throw new OptimisticLockingFailureException("the offer `" + review.offerId() + "` is at version "
@@ -200,7 +209,7 @@ public class Declarations implements CatalogueSource {
 	@Transactional(readOnly = true)
 	public List<Catalogue.Due> dueForConfirmation(Perimeter caller, LocalDate date) {
 		if (!caller.dinum()) {
-			throw new NotAllowed("only DINUM confirms, corrects or ends a qualification");
+			throw new NotAllowed(Catalogue.said("dinum-only.review"));
 		}
 		return dueForConfirmation(date);
 	}
@@ -208,11 +217,12 @@ public class Declarations implements CatalogueSource {
 	/**
 	 * The caller declares an offer of one of the provider organisations it declares for:
 	 * a new one, or an update of one of its offers in the catalogue (the offer in the
-	 * catalogue's format).
+	 * catalogue's format). The offer names its organisation by id ({@code providerId});
+	 * left out, it is the caller's, when the caller declares for one organisation only.
 	 */
 	public Submission submit(Perimeter caller, String content) {
 		if (caller.providers().isEmpty()) {
-			throw new NotAllowed("only a provider declares offers: ask DINUM for the provider role");
+			throw new NotAllowed(Catalogue.said("provider-only.declare"));
 		}
 		Catalogue catalogue = current();
 		Catalogue.OfferLoad load = catalogue.readOffer("declaration", content);
@@ -220,14 +230,20 @@ public class Declarations implements CatalogueSource {
 			return new Invalid(load.issues());
 		}
 		Offer offer = load.offer();
-		String provider = caller.providers()
-			.stream()
-			.filter(name -> OfferDeclaration.sameOrganisation(name, offer.provider()))
-			.findFirst()
-			.orElseThrow(() -> new NotAllowed("you declare the offers of "
-					+ String.join(", ", caller.providers().stream().sorted().map(p -> "`" + p + "`").toList())
-					+ ", not one of `" + offer.provider() + "`"));
-		return submit(Actor.provider(caller.person().email(), provider), content, catalogue, offer);
+		String organisations = String.join(", ", caller.providers().stream().sorted().map(p -> "`" + p + "`").toList());
+		String organisation = offer.providerId();
+		if (organisation == null) {
+			if (caller.providers().size() != 1) {
+				String first = content.lines().findFirst().orElse("");
+				return new Invalid(List.of(SourceIssue.error("declaration", 1, 1, "you declare the offers of "
+						+ organisations + ": name the organisation this offer is for with `providerId`", first)));
+			}
+			organisation = caller.providers().iterator().next();
+		}
+		else if (!caller.providers().contains(organisation)) {
+			throw new NotAllowed(Catalogue.said("provider.not-yours", organisations, organisation));
+		}
+		return submit(Actor.provider(caller.person().email(), organisation), content, catalogue, offer);
 	}
 
 	/**
@@ -243,9 +259,14 @@ public class Declarations implements CatalogueSource {
 		return submit(provider, content, catalogue, load.offer());
 	}
 
+	/**
+	 * The offer is for the organisation it names, or else the declarer's; an offer of the
+	 * catalogue is only ever amended by the organisation whose id it names.
+	 */
 	private Submission submit(Actor provider, String content, Catalogue catalogue, Offer offer) {
+		String organisation = offer.providerId() != null ? offer.providerId() : provider.organisation();
 		Optional<Offer> existing = catalogue.offer(offer.id());
-		if (existing.isPresent() && !OfferDeclaration.sameOrganisation(existing.get().provider(), offer.provider())) {
+		if (existing.isPresent() && (organisation == null || !organisation.equals(existing.get().providerId()))) {
 			return new Taken(offer.id(), existing.get().provider());
 		}
 		if (existing.isEmpty()) {
@@ -254,16 +275,15 @@ public class Declarations implements CatalogueSource {
 				.filter(d -> d.kind() == OfferDeclaration.Kind.NEW_OFFER && d.offerId().equals(offer.id()))
 				.findFirst()
 				.ifPresent(pending -> {
-					throw new DeclarationRefused("a declaration of the new offer `" + offer.id()
-							+ "` already awaits DINUM's review: choose another id, or withdraw that one first");
+					throw new DeclarationRefused(Catalogue.said("new-offer.pending", offer.id()));
 				});
 		}
-		OfferDeclaration declaration = OfferDeclaration.submit(offer.id(), offer.provider(),
+		OfferDeclaration declaration = OfferDeclaration.submit(offer.id(), offer.provider(), organisation,
 				existing.isPresent() ? OfferDeclaration.Kind.UPDATE : OfferDeclaration.Kind.NEW_OFFER, content,
 				provider, clock.instant());
 		declarations.save(declaration);
-		events.publishEvent(
-				new OfferDeclarationSubmitted(declaration.id(), declaration.offerId(), declaration.provider()));
+		events.publishEvent(new OfferDeclarationSubmitted(declaration.id(), declaration.offerId(),
+				declaration.provider(), declaration.providerId()));
 		return new Submitted(declaration);
 	}
 
@@ -285,22 +305,23 @@ public class Declarations implements CatalogueSource {
 	public OfferDeclaration accept(UUID id, Actor reviewer, String comment, Integer readVersion) {
 		OfferDeclaration declaration = get(id, readVersion);
 		Catalogue before = current();
-		// Ownership again: since it was submitted, another provider's offer may have
-		// taken
-		// the id.
+		if (declaration.providerId() == null) {
+			throw new DeclarationRefused(Catalogue.said("accept.no-organisation", declaration.offerId()));
+		}
+		// Ownership again, by id: since it was submitted, another organisation's offer
+		// may have taken the id.
 		before.offer(declaration.offerId())
-			.filter(offer -> !OfferDeclaration.sameOrganisation(offer.provider(), declaration.provider()))
+			.filter(offer -> !declaration.declaredBy(offer.providerId()))
 			.ifPresent(offer -> {
-				throw new DeclarationRefused("the offer `" + offer.id() + "` is `" + offer.provider()
-						+ "`'s since this declaration was submitted: it cannot be accepted for `"
-						+ declaration.provider() + "`; reject it");
+				throw new DeclarationRefused(Catalogue.said("accept.taken", offer.id(), offer.providerId(),
+						offer.provider(), declaration.providerId()));
 			});
 		declaration.accept(reviewer, comment, clock.instant());
 		declarations.save(declaration);
 		LocalDate today = LocalDate.now(clock);
 		CatalogueChanges.between(before, today, current(), today).forEach(events::publishEvent);
-		events.publishEvent(
-				new OfferDeclarationAccepted(id, declaration.offerId(), declaration.provider(), reviewer.name()));
+		events.publishEvent(new OfferDeclarationAccepted(id, declaration.offerId(), declaration.provider(),
+				declaration.providerId(), reviewer.name()));
 		return declaration;
 	}
 
@@ -322,7 +343,7 @@ public class Declarations implements CatalogueSource {
 		declaration.reject(reviewer, reason, clock.instant());
 		declarations.save(declaration);
 		events.publishEvent(new OfferDeclarationRejected(id, declaration.offerId(), declaration.provider(),
-				reviewer.name(), reason));
+				declaration.providerId(), reviewer.name(), reason));
 		return declaration;
 	}
 
@@ -332,12 +353,14 @@ public class Declarations implements CatalogueSource {
 	 */
 	public OfferDeclaration withdraw(UUID id, Perimeter caller, int readVersion) {
 		if (caller.providers().isEmpty()) {
-			throw new NotAllowed("only the provider that declared it withdraws a declaration");
+			throw new NotAllowed(Catalogue.said("withdraw.provider-only"));
 		}
 		OfferDeclaration declaration = get(id, null);
-		String provider = declarant(caller, declaration)
-			.orElseThrow(() -> new NotAllowed("only `" + declaration.provider() + "` withdraws this declaration"));
-		return withdraw(id, Actor.provider(caller.person().email(), provider), readVersion);
+		if (!declarant(caller, declaration)) {
+			throw new NotAllowed(declaration.providerId() == null ? Catalogue.said("withdraw.unknown")
+					: Catalogue.said("withdraw.other", declaration.providerId(), declaration.provider()));
+		}
+		return withdraw(id, Actor.provider(caller.person().email(), declaration.providerId()), readVersion);
 	}
 
 	public OfferDeclaration withdraw(UUID id, Actor provider) {
@@ -349,8 +372,8 @@ public class Declarations implements CatalogueSource {
 		OfferDeclaration declaration = get(id, readVersion);
 		declaration.withdraw(provider, clock.instant());
 		declarations.save(declaration);
-		events.publishEvent(
-				new OfferDeclarationWithdrawn(id, declaration.offerId(), declaration.provider(), provider.name()));
+		events.publishEvent(new OfferDeclarationWithdrawn(id, declaration.offerId(), declaration.provider(),
+				declaration.providerId(), provider.name()));
 		return declaration;
 	}
 
@@ -364,8 +387,9 @@ public class Declarations implements CatalogueSource {
 	public OfferDeclaration find(Perimeter caller, UUID id) {
 		seesDeclarations(caller);
 		OfferDeclaration declaration = get(id, null);
-		if (!caller.dinum() && declarant(caller, declaration).isEmpty()) {
-			throw new NotAllowed("the declaration " + id + " is `" + declaration.provider() + "`'s");
+		if (!caller.dinum() && !declarant(caller, declaration)) {
+			throw new NotAllowed(declaration.providerId() == null ? Catalogue.said("find.unknown", id)
+					: Catalogue.said("find.other", id, declaration.providerId()));
 		}
 		return declaration;
 	}
@@ -387,42 +411,35 @@ public class Declarations implements CatalogueSource {
 	}
 
 	/**
-	 * A page of the declarations with a status (any when null) from providers (any when
-	 * null), oldest first.
+	 * A page of the declarations with a status (any when null) from the provider
+	 * organisations of these ids (any when null), oldest first.
 	 */
 	@Transactional(readOnly = true)
 	public Page page(DeclarationStatus status, java.util.Collection<String> providers, int page, int size) {
-		java.util.List<String> names = providers == null ? null
-				: providers.stream().map(p -> p.strip().toLowerCase(java.util.Locale.ROOT)).toList();
-		if (names != null && names.isEmpty()) {
+		List<String> ids = providers == null ? null : List.copyOf(providers);
+		if (ids != null && ids.isEmpty()) {
 			return new Page(List.of(), 0);
 		}
-		return new Page(declarations.page(status, names, page, size), declarations.count(status, names));
+		return new Page(declarations.page(status, ids, page, size), declarations.count(status, ids));
 	}
 
 	private static void seesDeclarations(Perimeter caller) {
 		if (!caller.dinum() && caller.providers().isEmpty()) {
-			throw new NotAllowed("only DINUM and providers see declarations");
+			throw new NotAllowed(Catalogue.said("see.who"));
 		}
 	}
 
 	/** DINUM, as the reviewer of declarations. */
 	private static Actor reviewer(Perimeter caller) {
 		if (!caller.dinum()) {
-			throw new NotAllowed("only DINUM reviews declarations");
+			throw new NotAllowed(Catalogue.said("review.who"));
 		}
 		return Actor.dinum(caller.person().email());
 	}
 
-	/**
-	 * The caller's provider organisation that declared it, compared as declarations
-	 * compare providers.
-	 */
-	private static Optional<String> declarant(Perimeter caller, OfferDeclaration declaration) {
-		return caller.providers()
-			.stream()
-			.filter(name -> OfferDeclaration.sameOrganisation(name, declaration.provider()))
-			.findFirst();
+	/** Whether one of the caller's provider organisations, by id, declared it. */
+	private static boolean declarant(Perimeter caller, OfferDeclaration declaration) {
+		return caller.providers().stream().anyMatch(declaration::declaredBy);
 	}
 
 	/** One page of declarations and how many there are in all. */
@@ -430,7 +447,8 @@ public class Declarations implements CatalogueSource {
 	}
 
 	private OfferDeclaration get(UUID id, Integer readVersion) {
-		OfferDeclaration declaration = declarations.find(id).orElseThrow(() -> new NotFound("no declaration " + id));
+		OfferDeclaration declaration = declarations.find(id)
+			.orElseThrow(() -> new NotFound(Catalogue.said("declaration.unknown", id)));
 		if (readVersion != null && declaration.version() != readVersion) {
 			throw new OptimisticLockingFailureException("the declaration is at version " + declaration.version()
 					+ ", not " + readVersion + ": read it again");

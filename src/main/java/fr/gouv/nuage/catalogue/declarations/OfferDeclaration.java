@@ -1,5 +1,7 @@
 package fr.gouv.nuage.catalogue.declarations;
 
+import fr.gouv.nuage.catalogue.Catalogue;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,8 @@ public final class OfferDeclaration {
 
 	private final String provider;
 
+	private final String providerId;
+
 	private final Kind kind;
 
 	private final String content;
@@ -42,11 +46,12 @@ public final class OfferDeclaration {
 
 	private int version;
 
-	OfferDeclaration(UUID id, String offerId, String provider, Kind kind, String content, DeclarationStatus status,
-			Instant submittedAt, List<DeclarationEvent> history, int version) {
+	OfferDeclaration(UUID id, String offerId, String provider, String providerId, Kind kind, String content,
+			DeclarationStatus status, Instant submittedAt, List<DeclarationEvent> history, int version) {
 		this.id = id;
 		this.offerId = offerId;
 		this.provider = provider;
+		this.providerId = providerId;
 		this.kind = kind;
 		this.content = content;
 		this.status = status;
@@ -55,18 +60,21 @@ public final class OfferDeclaration {
 		this.version = version;
 	}
 
-	/** A provider declares an offer of its own organisation. */
-	static OfferDeclaration submit(String offerId, String offerProvider, Kind kind, String content, Actor actor,
-			Instant at) {
+	/**
+	 * A provider declares an offer of its own organisation: {@code providerId} is the id
+	 * of the organisation the offer is for, which must be the actor's;
+	 * {@code offerProvider} is the provider's name, as the offer writes it.
+	 */
+	static OfferDeclaration submit(String offerId, String offerProvider, String providerId, Kind kind, String content,
+			Actor actor, Instant at) {
 		if (actor.role() != Actor.Role.PROVIDER) {
-			throw new NotAllowed("only a provider declares offers");
+			throw new NotAllowed(Catalogue.said("submit.provider-only"));
 		}
-		if (!sameOrganisation(actor.organisation(), offerProvider)) {
-			throw new NotAllowed("`" + actor.organisation() + "` may only declare its own offers, not one of `"
-					+ offerProvider + "`");
+		if (providerId == null || !providerId.equals(actor.organisation())) {
+			throw new NotAllowed(Catalogue.said("submit.not-own", actor.organisation(), providerId));
 		}
-		OfferDeclaration declaration = new OfferDeclaration(UUID.randomUUID(), offerId, offerProvider, kind, content,
-				DeclarationStatus.SUBMITTED, at, List.of(), 0);
+		OfferDeclaration declaration = new OfferDeclaration(UUID.randomUUID(), offerId, offerProvider, providerId, kind,
+				content, DeclarationStatus.SUBMITTED, at, List.of(), 0);
 		declaration.record(actor, "SUBMITTED", kind == Kind.NEW_OFFER ? "new offer" : "update", at);
 		return declaration;
 	}
@@ -86,7 +94,7 @@ public final class OfferDeclaration {
 		requireSubmitted("rejected");
 		requireAnotherPerson(reviewer, "rejects");
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("reason: a rejection must say why");
+			throw new Catalogue.ReviewRefused("reason", Catalogue.said("reject.reason"));
 		}
 		status = DeclarationStatus.REJECTED;
 		record(reviewer, "REJECTED", reason, at);
@@ -94,8 +102,8 @@ public final class OfferDeclaration {
 
 	/** The provider takes its declaration back before review. */
 	void withdraw(Actor actor, Instant at) {
-		if (actor.role() != Actor.Role.PROVIDER || !sameOrganisation(actor.organisation(), provider)) {
-			throw new NotAllowed("only `" + provider + "` may withdraw this declaration");
+		if (actor.role() != Actor.Role.PROVIDER || !declaredBy(actor.organisation())) {
+			throw new NotAllowed(Catalogue.said("withdraw.only", providerId));
 		}
 		requireSubmitted("withdrawn");
 		status = DeclarationStatus.WITHDRAWN;
@@ -104,7 +112,7 @@ public final class OfferDeclaration {
 
 	private void requireDinum(Actor actor, String action) {
 		if (actor.role() != Actor.Role.DINUM) {
-			throw new NotAllowed("only DINUM may " + action + " a declaration");
+			throw new NotAllowed(Catalogue.said("dinum-only." + action));
 		}
 	}
 
@@ -115,16 +123,15 @@ public final class OfferDeclaration {
 	private void requireAnotherPerson(Actor reviewer, String action) {
 		for (DeclarationEvent event : history) {
 			if (event.actor() != null && event.actor().equalsIgnoreCase(reviewer.name())) {
-				throw new NotAllowed("you took the step " + event.action() + " of this declaration for `" + provider
-						+ "`: another person of DINUM " + action + " it");
+				throw new NotAllowed(Catalogue.said("separate." + action, event.action(), provider));
 			}
 		}
 	}
 
 	private void requireSubmitted(String becoming) {
 		if (status != DeclarationStatus.SUBMITTED) {
-			throw new DeclarationRefused(
-					"a declaration " + status.name().toLowerCase(Locale.ROOT) + " cannot be " + becoming);
+			throw new DeclarationRefused(Catalogue.said("status", Catalogue.said("state." + status.name()),
+					Catalogue.said("becoming." + becoming)));
 		}
 	}
 
@@ -133,11 +140,11 @@ public final class OfferDeclaration {
 	}
 
 	/**
-	 * Whether two provider names name the same organisation: stripped, ignoring case;
-	 * never when one is missing.
+	 * Whether the organisation of id {@code organisation} declared it: ids compared as
+	 * they are, never names; never for a declaration whose organisation is not known.
 	 */
-	public static boolean sameOrganisation(String a, String b) {
-		return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+	public boolean declaredBy(String organisation) {
+		return providerId != null && providerId.equals(organisation);
 	}
 
 	public UUID id() {
@@ -148,8 +155,18 @@ public final class OfferDeclaration {
 		return offerId;
 	}
 
+	/** The provider's name, as the declared offer writes it: for people to read. */
 	public String provider() {
 		return provider;
+	}
+
+	/**
+	 * The id of the provider organisation that declared it, in the directory;
+	 * {@code null} for a declaration made before declarations named their organisation,
+	 * whose organisation could not be told: no provider acts on it.
+	 */
+	public String providerId() {
+		return providerId;
 	}
 
 	public Kind kind() {

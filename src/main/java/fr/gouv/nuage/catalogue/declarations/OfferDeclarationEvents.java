@@ -4,28 +4,32 @@ import java.util.UUID;
 
 /**
  * What happens to providers' declarations, for the modules that notify people or keep an
- * audit.
+ * audit: {@code provider} is the provider's name, for people to read; {@code providerId}
+ * the id of its organisation in the directory, which says whom the declaration concerns
+ * ({@code null} for a declaration whose organisation could not be told).
  */
 public final class OfferDeclarationEvents {
 
 	private OfferDeclarationEvents() {
 	}
 
-	public record OfferDeclarationSubmitted(UUID declaration, String offerId, String provider) {
+	public record OfferDeclarationSubmitted(UUID declaration, String offerId, String provider, String providerId) {
 	}
 
-	public record OfferDeclarationAccepted(UUID declaration, String offerId, String provider, String reviewer) {
+	public record OfferDeclarationAccepted(UUID declaration, String offerId, String provider, String providerId,
+			String reviewer) {
 	}
 
-	public record OfferDeclarationRejected(UUID declaration, String offerId, String provider, String reviewer,
-			String reason) {
+	public record OfferDeclarationRejected(UUID declaration, String offerId, String provider, String providerId,
+			String reviewer, String reason) {
 	}
 
 	/**
 	 * The provider took its declaration back before DINUM reviewed it;
 	 * {@code withdrawnBy} is the person.
 	 */
-	public record OfferDeclarationWithdrawn(UUID declaration, String offerId, String provider, String withdrawnBy) {
+	public record OfferDeclarationWithdrawn(UUID declaration, String offerId, String provider, String providerId,
+			String withdrawnBy) {
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package fr.gouv.nuage.catalogue.declarations;
 
+import fr.gouv.nuage.catalogue.Catalogue;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,12 +39,13 @@ class OfferDeclarations {
 		if (declaration.version() == 0) {
 			try {
 				jdbc.sql("""
-						insert into offer_declaration (id, offer_id, provider, kind, content, status, submitted_at,
-						    pending_new_offer, version)
-						values (:id, :offer, :provider, :kind, :content, :status, :at, :pending, 1)""")
+						insert into offer_declaration (id, offer_id, provider, provider_id, kind, content, status,
+						    submitted_at, pending_new_offer, version)
+						values (:id, :offer, :provider, :providerId, :kind, :content, :status, :at, :pending, 1)""")
 					.param("id", declaration.id())
 					.param("offer", declaration.offerId())
 					.param("provider", declaration.provider())
+					.param("providerId", declaration.providerId())
 					.param("kind", declaration.kind().name())
 					.param("content", declaration.content())
 					.param("status", declaration.status().name())
@@ -53,8 +56,7 @@ class OfferDeclarations {
 			catch (org.springframework.dao.DuplicateKeyException ex) {
 				// One pending declaration of a new offer per id (V17): another came
 				// meanwhile.
-				throw new DeclarationRefused("a declaration of the new offer `" + declaration.offerId()
-						+ "` already awaits DINUM's review: choose another id, or withdraw that one first");
+				throw new DeclarationRefused(Catalogue.said("new-offer.pending", declaration.offerId()));
 			}
 		}
 		else {
@@ -108,8 +110,8 @@ class OfferDeclarations {
 	}
 
 	/**
-	 * A page of the declarations with a status (any when null) from providers (any when
-	 * null), oldest first.
+	 * A page of the declarations with a status (any when null) from the provider
+	 * organisations of these ids (any when null), oldest first.
 	 */
 	List<OfferDeclaration> page(DeclarationStatus status, java.util.Collection<String> providers, int page, int size) {
 		return jdbc
@@ -136,11 +138,11 @@ class OfferDeclarations {
 	}
 
 	/**
-	 * Providers are compared as the declarations compare them: trimmed, whatever the
-	 * case.
+	 * Providers are their organisations' ids, compared as they are: a name that reads
+	 * alike is another organisation's.
 	 */
 	private static final String FILTER = "(:anyStatus = true or status = :status) "
-			+ "and (:anyProvider = true or lower(trim(provider)) in (:providers))";
+			+ "and (:anyProvider = true or provider_id in (:providers))";
 
 	/**
 	 * The ids of the accepted declarations: what the catalogue in force is built from.
@@ -180,7 +182,7 @@ class OfferDeclarations {
 					e.getString("actor"), Actor.Role.valueOf(e.getString("role")), e.getString("action"),
 					e.getString("comment")))
 			.list();
-		return new OfferDeclaration(id, rs.getString("offer_id"), rs.getString("provider"),
+		return new OfferDeclaration(id, rs.getString("offer_id"), rs.getString("provider"), rs.getString("provider_id"),
 				OfferDeclaration.Kind.valueOf(rs.getString("kind")), rs.getString("content"),
 				DeclarationStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(), history,
 				rs.getInt("version"));

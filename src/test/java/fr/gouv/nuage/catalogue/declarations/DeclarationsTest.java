@@ -18,8 +18,11 @@ import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarat
 import fr.gouv.nuage.catalogue.declarations.OfferDeclarationEvents.OfferDeclarationWithdrawn;
 import fr.gouv.nuage.audit.AuditEntry;
 import fr.gouv.nuage.audit.AuditLog;
+import fr.gouv.nuage.directory.Directory;
 import fr.gouv.nuage.directory.Grant;
+import fr.gouv.nuage.directory.Identity;
 import fr.gouv.nuage.directory.NotAllowed;
+import fr.gouv.nuage.directory.OrganisationKind;
 import fr.gouv.nuage.directory.Perimeter;
 import fr.gouv.nuage.directory.Person;
 import fr.gouv.nuage.directory.Role;
@@ -55,7 +58,13 @@ class DeclarationsTest {
 	@Autowired
 	AuditLog audit;
 
-	private final Actor bleu = Actor.provider("Claire", "Bleu (Orange et Capgemini)");
+	@Autowired
+	Directory directory;
+
+	/** Someone of Bleu, whose organisation's id the catalogue names for its offer. */
+	private final Actor bleu = Actor.provider("Claire", "bleu");
+
+	private static final String BLEU = "Bleu (Orange et Capgemini)";
 
 	private final Actor dinum = Actor.dinum("Bruno");
 
@@ -67,7 +76,7 @@ class DeclarationsTest {
 
 	@Test
 	void aQualificationClaimStaysPendingUntilDinumAcceptsIt() {
-		assertThat(Catalogue.reference().offer("bleu").orElseThrow().provider()).isEqualTo(bleu.organisation());
+		assertThat(Catalogue.reference().offer("bleu").orElseThrow().providerId()).isEqualTo(bleu.organisation());
 		String content = bleuQualified();
 		Declarations.Submission submission = declarations.submit(bleu, content);
 		assertThat(submission).as(submission.toString()).isInstanceOf(Declarations.Submitted.class);
@@ -112,7 +121,10 @@ class DeclarationsTest {
 	@Test
 	void aProviderCannotDeclareAnotherProvidersOffer() {
 		String content = bleuQualified();
-		assertThatThrownBy(() -> declarations.submit(Actor.provider("Eve", "Scaleway"), content))
+		assertThatThrownBy(() -> declarations.submit(Actor.provider("Eve", "scaleway"), content))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> declarations.submit(Actor.provider("Eve", BLEU), content))
+			.as("a name is no organisation's id")
 			.isInstanceOf(NotAllowed.class);
 	}
 
@@ -123,7 +135,7 @@ class DeclarationsTest {
 	@Test
 	void eachStepIsTakenOnlyByThoseItsPerimeterAllows() {
 		Perimeter claire = perimeter("claire@bleu.test", null, Set.of(bleu.organisation()));
-		Perimeter eve = perimeter("eve@scaleway.test", null, Set.of("Scaleway (groupe Iliad)"));
+		Perimeter eve = perimeter("eve@scaleway.test", null, Set.of("scaleway"));
 		Perimeter bruno = perimeter("bruno@numerique.gouv.fr", Role.DINUM, Set.of());
 		Perimeter agent = perimeter("alice@interieur.gouv.fr", Role.AGENT, Set.of());
 		String content = bleuQualified();
@@ -133,7 +145,8 @@ class DeclarationsTest {
 		OfferDeclaration submitted = ((Declarations.Submitted) declarations.submit(claire, content)).declaration();
 		UUID id = submitted.id();
 		assertThat(submitted.history().get(0).actor()).isEqualTo("claire@bleu.test");
-		assertThat(submitted.provider()).isEqualTo(bleu.organisation());
+		assertThat(submitted.providerId()).isEqualTo(bleu.organisation());
+		assertThat(submitted.provider()).isEqualTo(BLEU);
 
 		assertThat(declarations.find(claire, id).id()).isEqualTo(id);
 		assertThat(declarations.find(bruno, id).id()).isEqualTo(id);
@@ -169,7 +182,7 @@ class DeclarationsTest {
 		UUID id = ((Declarations.Submitted) declarations.submit(bleu, bleuQualified())).declaration().id();
 		declarations.withdraw(id, bleu, 1);
 		assertThat(events.stream(OfferDeclarationWithdrawn.class))
-			.containsExactly(new OfferDeclarationWithdrawn(id, "bleu", bleu.organisation(), "Claire"));
+			.containsExactly(new OfferDeclarationWithdrawn(id, "bleu", BLEU, bleu.organisation(), "Claire"));
 		List<AuditEntry> entries = audit.entries();
 		assertThat(entries.subList((int) before, entries.size()))
 			.extracting(AuditEntry::action, AuditEntry::subject, AuditEntry::actor)
@@ -205,29 +218,31 @@ class DeclarationsTest {
 
 	@Test
 	void aNewOffersIdIsDeclaredByOneProviderAtATimeAndCheckedAgainAtAcceptance() {
-		Actor scaleway = Actor.provider("Eve", "Scaleway (groupe Iliad)");
-		Declarations.Submission first = declarations.submit(bleu, newOffer("shared-storage", bleu.organisation()));
+		Actor scaleway = Actor.provider("Eve", "scaleway");
+		String scalewayName = "Scaleway (groupe Iliad)";
+		Declarations.Submission first = declarations.submit(bleu, newOffer("shared-storage", BLEU));
 		assertThat(first).as(first.toString()).isInstanceOf(Declarations.Submitted.class);
+		assertThat(((Declarations.Submitted) first).declaration().providerId()).isEqualTo("bleu");
 		long before = jdbc.sql("select count(*) from offer_declaration").query(Long.class).single();
-		assertThatThrownBy(() -> declarations.submit(scaleway, newOffer("shared-storage", scaleway.organisation())))
+		assertThatThrownBy(() -> declarations.submit(scaleway, newOffer("shared-storage", scalewayName)))
 			.isInstanceOf(DeclarationRefused.class)
 			.hasMessage("a declaration of the new offer `shared-storage` already awaits DINUM's review: "
 					+ "choose another id, or withdraw that one first");
-		assertThatThrownBy(() -> declarations.submit(bleu, newOffer("shared-storage", bleu.organisation())))
+		assertThatThrownBy(() -> declarations.submit(bleu, newOffer("shared-storage", BLEU)))
 			.isInstanceOf(DeclarationRefused.class);
 		assertThat(jdbc.sql("select count(*) from offer_declaration").query(Long.class).single()).isEqualTo(before);
 
 		// One declared before the check, pending while Bleu's is accepted: the id is
 		// Bleu's.
-		OfferDeclaration late = OfferDeclaration.submit("shared-storage", scaleway.organisation(),
-				OfferDeclaration.Kind.NEW_OFFER, newOffer("shared-storage", scaleway.organisation()), scaleway,
+		OfferDeclaration late = OfferDeclaration.submit("shared-storage", scalewayName, scaleway.organisation(),
+				OfferDeclaration.Kind.NEW_OFFER, newOffer("shared-storage", scalewayName), scaleway,
 				java.time.Instant.now());
 		declarations.accept(((Declarations.Submitted) first).declaration().id(), dinum, null);
 		stored.save(late);
 		assertThatThrownBy(() -> declarations.accept(late.id(), dinum, null)).isInstanceOf(DeclarationRefused.class)
-			.hasMessage("the offer `shared-storage` is `Bleu (Orange et Capgemini)`'s since this declaration was "
-					+ "submitted: it cannot be accepted for `Scaleway (groupe Iliad)`; reject it");
-		assertThat(declarations.current().offer("shared-storage").orElseThrow().provider())
+			.hasMessage("the offer `shared-storage` is the organisation `bleu`'s (Bleu (Orange et Capgemini)) since "
+					+ "this declaration was submitted: it cannot be accepted for `scaleway`; reject it");
+		assertThat(declarations.current().offer("shared-storage").orElseThrow().providerId())
 			.isEqualTo(bleu.organisation());
 		assertThat(declarations.find(late.id()).orElseThrow().status()).isEqualTo(DeclarationStatus.SUBMITTED);
 	}
@@ -248,8 +263,99 @@ class DeclarationsTest {
 	}
 
 	private static Perimeter perimeter(String email, Role role, Set<String> providers) {
-		List<Grant> grants = role == null ? List.of() : List.of(new Grant(role, "org", "test"));
+		List<Grant> grants = role == null ? List.of()
+				: List.of(new Grant(role, role.onlyOn() == null ? "org" : role.onlyOn(), "test"));
 		return new Perimeter(new Person(email, null, null, null, grants), Set.of(), Set.of(), providers);
+	}
+
+	/**
+	 * Organisations are told apart by id: one whose name reads like OVHcloud's, once
+	 * trimmed and whatever the case, is another organisation, which neither declares for
+	 * OVHcloud nor acts on its declarations.
+	 */
+	@Test
+	void onlyTheOrganisationWhoseIdTheOfferNamesActsForIt() {
+		if (directory.organisation("ovhcloud").isEmpty()) {
+			directory.add("test", "ovhcloud", "OVHcloud", OrganisationKind.PROVIDER, null, null);
+		}
+		directory.add("test", "ovhcloud-fr", " ovhcloud ", OrganisationKind.PROVIDER, null, null);
+		directory.add("test", "ovhcloud-eu", "OVHCLOUD", OrganisationKind.PROVIDER, null, null);
+		Perimeter julie = provider("julie@ovhcloud.test", "ovhcloud");
+		List<Perimeter> impostors = List.of(provider("mallory@ovhcloud-fr.test", "ovhcloud-fr"),
+				provider("oscar@ovhcloud-eu.test", "ovhcloud-eu"));
+		Offer hpc = Catalogue.reference().offer("ovhcloud-hpc-snc").orElseThrow();
+		String update = CatalogueJson.declaration(hpc);
+		long before = jdbc.sql("select count(*) from offer_declaration").query(Long.class).single();
+		for (Perimeter impostor : impostors) {
+			assertThatThrownBy(() -> declarations.submit(impostor, update)).isInstanceOf(NotAllowed.class);
+			assertThat(declarations.submit(impostor, newOffer(hpc.id(), " ovhcloud ")))
+				.isInstanceOf(Declarations.Taken.class);
+		}
+		assertThat(jdbc.sql("select count(*) from offer_declaration").query(Long.class).single()).isEqualTo(before);
+
+		OfferDeclaration declared = ((Declarations.Submitted) declarations.submit(julie, update)).declaration();
+		assertThat(declared.kind()).isEqualTo(OfferDeclaration.Kind.UPDATE);
+		for (Perimeter impostor : impostors) {
+			assertThatThrownBy(() -> declarations.find(impostor, declared.id())).isInstanceOf(NotAllowed.class);
+			assertThatThrownBy(() -> declarations.withdraw(declared.id(), impostor, 1)).isInstanceOf(NotAllowed.class);
+			assertThat(declarations.page(impostor, null, 0, 50).items()).extracting(OfferDeclaration::id)
+				.doesNotContain(declared.id());
+		}
+		assertThat(declarations.find(julie, declared.id()).id()).isEqualTo(declared.id());
+		assertThat(declarations.withdraw(declared.id(), julie, 1).status()).isEqualTo(DeclarationStatus.WITHDRAWN);
+
+		// An id is written as it is: one with spaces names no organisation.
+		assertThat(declarations.submit(impostors.get(0),
+				newOffer("ovhcloud-storage", "OVHcloud").replace("provider: \"OVHcloud\"\n",
+						"provider: \"OVHcloud\"\nproviderId: \" ovhcloud \"\n")))
+			.isInstanceOfSatisfying(Declarations.Invalid.class,
+					invalid -> assertThat(invalid.issues()).extracting(SourceIssue::headline)
+						.containsExactly("declaration:3:13: error: `providerId` of offer `ovhcloud-storage` is the id "
+								+ "of the provider's organisation in the directory (2 to 60 lowercase letters, digits "
+								+ "or hyphens), not ` ovhcloud `"));
+		// Declared for the look-alike before the checks, the offer is OVHcloud's when
+		// DINUM reviews it.
+		OfferDeclaration late = OfferDeclaration.submit(hpc.id(), " ovhcloud ", "ovhcloud-fr",
+				OfferDeclaration.Kind.UPDATE, newOffer(hpc.id(), " ovhcloud "),
+				Actor.provider("mallory@ovhcloud-fr.test", "ovhcloud-fr"), java.time.Instant.now());
+		stored.save(late);
+		assertThatThrownBy(() -> declarations.accept(late.id(), dinum, null)).isInstanceOf(DeclarationRefused.class)
+			.hasMessageContaining("is the organisation `ovhcloud`'s");
+		assertThat(declarations.find(late.id()).orElseThrow().status()).isEqualTo(DeclarationStatus.SUBMITTED);
+	}
+
+	/**
+	 * Someone signed in, provider of the organisation {@code organisation}, as the
+	 * directory sees them.
+	 */
+	private Perimeter provider(String email, String organisation) {
+		directory.signIn(new Identity(email, null, null, null, null, null));
+		directory.grant("test", email, Role.PROVIDER, organisation);
+		return directory.perimeter(directory.person(email).orElseThrow());
+	}
+
+	/**
+	 * A declaration made before declarations named their organisation, whose organisation
+	 * V20 could not tell: no provider acts on it, and DINUM can only reject it.
+	 */
+	@Test
+	void aDeclarationWhoseOrganisationIsNotKnownIsOnlyRejected() {
+		java.time.Instant at = java.time.Instant.now();
+		OfferDeclaration legacy = new OfferDeclaration(UUID.randomUUID(), "legacy-storage", "OVHcloud", null,
+				OfferDeclaration.Kind.NEW_OFFER, newOffer("legacy-storage", "OVHcloud"), DeclarationStatus.SUBMITTED,
+				at, List.of(new DeclarationEvent(1, at, "someone", Actor.Role.PROVIDER, "SUBMITTED", "new offer")), 0);
+		stored.save(legacy);
+		Perimeter julie = perimeter("julie@ovhcloud.test", null, Set.of("ovhcloud"));
+		assertThatThrownBy(() -> declarations.find(julie, legacy.id())).isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> declarations.withdraw(legacy.id(), julie, 1)).isInstanceOf(NotAllowed.class)
+			.hasMessage("no provider withdraws this declaration: the organisation that made it is not known");
+		assertThat(declarations.page(julie, null, 0, 50).items()).extracting(OfferDeclaration::id)
+			.doesNotContain(legacy.id());
+		assertThatThrownBy(() -> declarations.accept(legacy.id(), dinum, null)).isInstanceOf(DeclarationRefused.class)
+			.hasMessageContaining("names no organisation of the directory");
+		assertThat(declarations.current().offer("legacy-storage")).isEmpty();
+		assertThat(declarations.reject(legacy.id(), dinum, "whose offer is it?").status())
+			.isEqualTo(DeclarationStatus.REJECTED);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package fr.gouv.nuage.catalogue.declarations;
 
+import fr.gouv.nuage.catalogue.Catalogue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,13 +19,13 @@ class OfferDeclarationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
-	private final Actor provider = Actor.provider("Alice", "Trusted");
+	private final Actor provider = Actor.provider("Alice", "trusted");
 
 	private final Actor dinum = Actor.dinum("Bruno");
 
 	private OfferDeclaration submitted() {
-		return OfferDeclaration.submit("trusted-iaas", "Trusted", OfferDeclaration.Kind.UPDATE, "id: trusted-iaas",
-				provider, NOW);
+		return OfferDeclaration.submit("trusted-iaas", "Trusted", "trusted", OfferDeclaration.Kind.UPDATE,
+				"id: trusted-iaas", provider, NOW);
 	}
 
 	@Test
@@ -32,11 +34,19 @@ class OfferDeclarationTest {
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.SUBMITTED);
 		assertThat(declaration.history()).extracting(DeclarationEvent::action, DeclarationEvent::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("SUBMITTED", "Alice"));
-		assertThatThrownBy(
-				() -> OfferDeclaration.submit("x", "Other", OfferDeclaration.Kind.NEW_OFFER, "", provider, NOW))
+		assertThatThrownBy(() -> OfferDeclaration.submit("x", "Other", "other", OfferDeclaration.Kind.NEW_OFFER, "",
+				provider, NOW))
 			.isInstanceOf(NotAllowed.class)
 			.hasMessageContaining("may only declare its own offers");
-		assertThatThrownBy(() -> OfferDeclaration.submit("x", "DINUM", OfferDeclaration.Kind.NEW_OFFER, "", dinum, NOW))
+		// The name the offer writes says nothing of who declares it: only the id does.
+		assertThatThrownBy(() -> OfferDeclaration.submit("x", "Trusted", " Trusted ", OfferDeclaration.Kind.NEW_OFFER,
+				"", provider, NOW))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> OfferDeclaration.submit("x", "Trusted", "TRUSTED", OfferDeclaration.Kind.NEW_OFFER, "",
+				provider, NOW))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(
+				() -> OfferDeclaration.submit("x", "DINUM", "dinum", OfferDeclaration.Kind.NEW_OFFER, "", dinum, NOW))
 			.isInstanceOf(NotAllowed.class)
 			.hasMessage("only a provider declares offers");
 	}
@@ -53,7 +63,7 @@ class OfferDeclarationTest {
 	@Test
 	void dinumRejectsSayingWhy() {
 		OfferDeclaration declaration = submitted();
-		assertThatThrownBy(() -> declaration.reject(dinum, " ", NOW)).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> declaration.reject(dinum, " ", NOW)).isInstanceOf(Catalogue.ReviewRefused.class)
 			.hasMessage("reason: a rejection must say why");
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.SUBMITTED);
 		declaration.reject(dinum, "not on ANSSI's list", NOW);
@@ -63,9 +73,13 @@ class OfferDeclarationTest {
 	@Test
 	void theProviderWithdrawsBeforeReview() {
 		OfferDeclaration declaration = submitted();
-		assertThatThrownBy(() -> declaration.withdraw(Actor.provider("Eve", "Other"), NOW))
+		assertThatThrownBy(() -> declaration.withdraw(Actor.provider("Eve", "other"), NOW))
 			.isInstanceOf(NotAllowed.class)
-			.hasMessage("only `Trusted` may withdraw this declaration");
+			.hasMessage("only the organisation `trusted` may withdraw this declaration");
+		assertThatThrownBy(() -> declaration.withdraw(Actor.provider("Eve", " trusted "), NOW))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> declaration.withdraw(Actor.provider("Eve", "Trusted"), NOW))
+			.isInstanceOf(NotAllowed.class);
 		assertThatThrownBy(() -> declaration.withdraw(dinum, NOW)).isInstanceOf(NotAllowed.class);
 		assertThat(declaration.history()).hasSize(1);
 		declaration.withdraw(provider, NOW);
