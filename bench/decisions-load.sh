@@ -41,5 +41,14 @@ curl -fs -X POST -H 'Content-Type: application/json' --data "$body" \
 
 echo "warm-up: 20 s"
 wrk -t2 -c"$connections" -d20s -s "$script" "http://127.0.0.1:$port/api/v1/decisions" > /dev/null
+# The server's CPU time (user + system, in clock ticks) around the measured run: on a machine
+# slower or busier than usual, CPU per request compares builds better than requests/s.
+ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+before=$(ticks)
 echo "command: wrk -t2 -c$connections -d${seconds}s --latency -s post.lua http://127.0.0.1:$port/api/v1/decisions"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/api/v1/decisions"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/api/v1/decisions" \
+  | tee "$data/wrk.txt"
+after=$(ticks)
+requests=$(awk '/requests in/ { print $1 }' "$data/wrk.txt")
+awk -v t=$((after - before)) -v r="$requests" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { if (r > 0) printf "server CPU per request: %.2f ms\n", t * 1000 / hz / r }'
