@@ -68,6 +68,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/packs", "/api/v1/offers", "/api/v1/offers/**", "/v3/api-docs",
 						"/v3/api-docs/**", "/actuator/health", "/actuator/health/**", "/error")
+				.permitAll()
+				// The State design system's files, served to every visitor
+				// (scripts/dsfr-refresh.sh).
+				.requestMatchers(HttpMethod.GET, "/dsfr/**")
 				.permitAll();
 			if (demo) {
 				requests.requestMatchers(HttpMethod.GET, "/demo", "/demo/demo.css")
