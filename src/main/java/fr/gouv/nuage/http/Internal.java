@@ -1,9 +1,7 @@
 package fr.gouv.nuage.http;
 
 import java.net.URI;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,11 +26,10 @@ final class Internal {
 	static ResponseEntity<ProblemDetail> failure(HttpServletRequest request, Throwable failure) {
 		String trace = UUID.randomUUID().toString();
 		log.error("trace {}: {} {} failed", trace, request.getMethod(), request.getRequestURI(), failure);
-		ResourceBundle texts = ResourceBundle.getBundle("http/problems", CallerLanguage.of(request),
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		Locale language = CallerLanguage.of(request);
 		ResponseEntity<ProblemDetail> response = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-				"/problems/internal", texts.getString("internal.title"),
-				MessageFormat.format(texts.getString("internal.detail"), trace));
+				"/problems/internal", Said.of("http/problems", "internal.title").in(language),
+				Said.of("http/problems", "internal.detail", trace).in(language));
 		response.getBody().setInstance(URI.create("urn:uuid:" + trace));
 		response.getBody().setProperty("trace", trace);
 		return response;

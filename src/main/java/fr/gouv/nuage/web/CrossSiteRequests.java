@@ -3,15 +3,14 @@ package fr.gouv.nuage.web;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.text.MessageFormat;
 import java.util.Collections;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import fr.gouv.nuage.http.CallerLanguage;
 import fr.gouv.nuage.http.ProblemWriter;
 import fr.gouv.nuage.http.Problems;
+import fr.gouv.nuage.http.Said;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,18 +53,17 @@ class CrossSiteRequests extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ResourceBundle texts = ResourceBundle.getBundle("web/problems", CallerLanguage.of(request),
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-		String detail = null;
+		Locale language = CallerLanguage.of(request);
+		Said detail = null;
 		String site = request.getHeader("Sec-Fetch-Site");
 		if (site != null && OTHER_SITES.contains(site.strip().toLowerCase(Locale.ROOT))) {
-			detail = text(texts, "cross-site.fetch-site", site.strip());
+			detail = Said.of("web/problems", "cross-site.fetch-site", site.strip());
 		}
 		else {
 			String own = origin(request);
 			for (String origin : Collections.list(request.getHeaders("Origin"))) {
 				if (!own.equals(normalised(origin))) {
-					detail = text(texts, "cross-site.origin", origin, own);
+					detail = Said.of("web/problems", "cross-site.origin", origin, own);
 					break;
 				}
 			}
@@ -75,12 +73,7 @@ class CrossSiteRequests extends OncePerRequestFilter {
 			return;
 		}
 		problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "/problems/cross-site",
-				text(texts, "cross-site.title"), detail));
-	}
-
-	/** A text of the bundle, its arguments in place (an apostrophe is written twice). */
-	private static String text(ResourceBundle texts, String key, Object... arguments) {
-		return new MessageFormat(texts.getString(key), texts.getLocale()).format(arguments);
+				Said.of("web/problems", "cross-site.title").in(language), detail.in(language)));
 	}
 
 	/**

@@ -94,15 +94,18 @@ class CrossSiteApiTest {
 	}
 
 	private Callable<String> controls(String project) {
-		return () -> mvc.perform(get(project + "/controls").with(user(DINUM)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return listed(project + "/controls", DINUM);
 	}
 
 	private Callable<String> documents(String project) {
-		return () -> mvc.perform(get(project + "/documents").with(user(AGENT)))
+		return listed(project + "/documents", AGENT);
+	}
+
+	/**
+	 * What {@code reader} lists at {@code url}: the state a refused request left alone.
+	 */
+	private Callable<String> listed(String url, String reader) {
+		return () -> mvc.perform(get(url).with(user(reader)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -1,5 +1,6 @@
 package fr.gouv.nuage.notifications;
 
+import static fr.gouv.nuage.notifications.Mailboxes.only;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -118,20 +116,7 @@ class HangingMailServerTest {
 	}
 
 	private static List<MimeMessage> received(String address) {
-		return Arrays.stream(working.getReceivedMessages()).filter(mail -> {
-			try {
-				return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-					.anyMatch(to -> to.toString().equals(address));
-			}
-			catch (MessagingException e) {
-				throw new IllegalStateException(e);
-			}
-		}).toList();
-	}
-
-	private static <T> T only(List<T> items) {
-		assertThat(items).hasSize(1);
-		return items.get(0);
+		return Mailboxes.received(working, List.of(address));
 	}
 
 	private static ServerSocket hanging() {

@@ -1,5 +1,6 @@
 package fr.gouv.nuage.notifications;
 
+import static fr.gouv.nuage.notifications.Mailboxes.only;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +36,6 @@ import fr.gouv.nuage.directory.Directory;
 import fr.gouv.nuage.directory.Identity;
 import fr.gouv.nuage.directory.OrganisationKind;
 import fr.gouv.nuage.directory.Role;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -500,20 +499,7 @@ class NotificationsTest {
 
 	/** The messages GreenMail received for any of the addresses. */
 	private static List<MimeMessage> received(List<String> addresses) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-			try {
-				return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-					.anyMatch(to -> addresses.contains(to.toString()));
-			}
-			catch (MessagingException e) {
-				throw new IllegalStateException(e);
-			}
-		}).toList();
-	}
-
-	private static <T> T only(List<T> items) {
-		assertThat(items).hasSize(1);
-		return items.get(0);
+		return Mailboxes.received(smtp, addresses);
 	}
 
 	private static String subject(MimeMessage mail) {
