@@ -40,16 +40,17 @@ import tools.jackson.databind.json.JsonMapper;
  * A change signed in by the session cookie must come from Nuage's own pages
  * ({@link CrossSiteRequests}); the pages' forms carry Spring Security's CSRF token. Every
  * answer says what a browser may do with it: a strict Content-Security-Policy (no inline
- * script or style, no framing, forms posted to Nuage only), no referrer outside Nuage,
- * and no powerful feature (camera, microphone, geolocation...).
+ * script or style, images from Nuage or inline in its stylesheet, no framing, forms
+ * posted to Nuage only), no referrer outside Nuage, and no powerful feature (camera,
+ * microphone, geolocation...).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	/** What every answer's content may load, run and be framed by. */
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/** The browser's powerful features, none of which Nuage uses. */
 	private static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
@@ -71,7 +72,15 @@ class SecurityConfiguration {
 				.permitAll()
 				// The State design system's files, served to every visitor
 				// (scripts/dsfr-refresh.sh).
-				.requestMatchers(HttpMethod.GET, "/dsfr/**")
+				.requestMatchers(HttpMethod.GET, "/dsfr/**", "/css/**")
+				.permitAll()
+				// The public portal: its home, its mandatory pages, the doctrine, the
+				// self-assessment and its certificate, the catalogue.
+				.requestMatchers(HttpMethod.GET, "/", "/accessibilite", "/mentions-legales", "/donnees-personnelles",
+						"/plan-du-site", "/doctrine", "/doctrine/**", "/auto-evaluation", "/auto-evaluation/**",
+						"/certificats/**", "/catalogue", "/catalogue/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/certificats/verification")
 				.permitAll();
 			if (demo) {
 				requests.requestMatchers(HttpMethod.GET, "/demo", "/demo/demo.css")

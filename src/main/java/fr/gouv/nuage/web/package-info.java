@@ -4,5 +4,5 @@
  * told: no change signed in by the session cookie from another site, strict security
  * headers on every answer.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "projects", "http" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "directory", "projects", "doctrine", "http" })
 package fr.gouv.nuage.web;

@@ -138,6 +138,11 @@ class AccessMatrixTest {
 			POST   /api/v1/declarations/{L}/rejection #L          401 403 403 403 403 200 403 403
 			POST   /api/v1/declarations/{L}/withdrawal #L         401 403 403 403 403 403 403 200
 			GET    /api/v1/offers/{OUTSCALE}                      200 200 200 200 200 200 200 200
+			GET    /                                              200 200 200 200 200 200 200 200
+			GET    /accessibilite                                 200 200 200 200 200 200 200 200
+			GET    /mentions-legales                              200 200 200 200 200 200 200 200
+			GET    /donnees-personnelles                          200 200 200 200 200 200 200 200
+			GET    /plan-du-site                                  200 200 200 200 200 200 200 200
 			GET    /api/v1/qualifications/due                     401 403 403 403 403 200 403 403
 			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/confirmation #OUTSCALE 401 403 403 403 403 200 403 403
 			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/correction #OUTSCALE 401 403 403 403 403 200 403 403
