@@ -215,7 +215,7 @@ class I18nTextsTest {
 		Map<String, Map<String, Properties>> families = bundleFamilies(new ArrayList<>());
 		List<String> basenames = pageBasenames();
 		for (Path page : files(TEMPLATES, name -> name.endsWith(".html"))) {
-			String html = utf8(page, problems);
+			String html = withoutMarkupComments(utf8(page, problems));
 			Matcher matcher = MESSAGE_KEY.matcher(html);
 			while (matcher.find()) {
 				String key = matcher.group(1);
@@ -232,6 +232,136 @@ class I18nTextsTest {
 			}
 		}
 		assertNone("message keys of the pages missing from the bundles", problems);
+	}
+
+	/**
+	 * No page writes the text a person reads in its template: every text node sits in an
+	 * element whose content Thymeleaf replaces ({@code th:text}, {@code th:utext},
+	 * {@code th:replace}, {@code th:insert}; what it holds is a prototype), and every
+	 * attribute a person reads ({@code title}, {@code aria-label}, {@code placeholder},
+	 * {@code alt}) is a {@code th:} one. Left alone: punctuation and figures, domain
+	 * names (info.gouv.fr is no word to translate) and {@code <code>}.
+	 */
+	@Test
+	void noPageWritesItsTextInTheTemplate() throws IOException {
+		List<String> problems = new ArrayList<>();
+		for (Path page : files(TEMPLATES, name -> name.endsWith(".html"))) {
+			String html = utf8(page, problems);
+			hardCodedTexts(html).forEach(found -> problems
+				.add(page + ":" + lineOf(html, found.offset()) + ": " + found.what() + " `" + found.text() + "`"));
+		}
+		assertNone("texts written in the pages' templates (put them in a bundle, write them with th:text)", problems);
+	}
+
+	/**
+	 * The pages' bundles (under {@code messages/}) write ’, never {@code '}: Spring
+	 * formats a message with arguments through {@code MessageFormat}, where {@code '}
+	 * quotes, so that it would vanish from some texts and not from others.
+	 */
+	@Test
+	void thePagesBundlesWriteNoAsciiApostrophe() throws IOException {
+		List<String> problems = new ArrayList<>();
+		for (Path file : files(RESOURCES.resolve("messages"), name -> name.endsWith(".properties"))) {
+			List<String> lines = utf8(file, problems).lines().toList();
+			for (int i = 0; i < lines.size(); i++) {
+				if (!lines.get(i).startsWith("#") && lines.get(i).contains("'")) {
+					problems.add(file + ":" + (i + 1) + ": " + lines.get(i));
+				}
+			}
+		}
+		assertNone("ASCII apostrophes in the pages' bundles (write ’)", problems);
+	}
+
+	@Test
+	void theTemplateGuardFindsWhatItLooksFor() {
+		String page = """
+				<main><h1 th:text="#{a}">Prototype</h1><p>Bonjour <b th:text="${x}">x</b></p>
+				<a href="https://www.info.gouv.fr" title="nouvelle fenêtre">info.gouv.fr</a> — 2026
+				<!-- commentaire --><code>JSESSIONID</code><img alt="logo"><div th:replace="~{f}">Texte</div></main>
+				""";
+		assertThat(hardCodedTexts(page)).extracting(Found::text).containsExactly("Bonjour", "nouvelle fenêtre", "logo");
+	}
+
+	/** Markup comments, Thymeleaf's parser-level ones included, blanked. */
+	private static String withoutMarkupComments(String html) {
+		Matcher comments = Pattern.compile("<!--.*?-->", Pattern.DOTALL).matcher(html);
+		StringBuilder out = new StringBuilder();
+		while (comments.find()) {
+			comments.appendReplacement(out, Matcher.quoteReplacement(comments.group().replaceAll("[^\n]", " ")));
+		}
+		return comments.appendTail(out).toString();
+	}
+
+	record Found(int offset, String what, String text) {
+	}
+
+	private static final Pattern TAG = Pattern
+		.compile("<(/?)([a-zA-Z][\\w:.-]*)((?:\\s+[^\\s=>/]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*)\\s*(/?)>");
+
+	private static final Pattern ATTRIBUTE = Pattern
+		.compile("([^\\s=>/]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
+
+	private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+			"meta", "source", "track", "wbr");
+
+	private static final Set<String> READ_ATTRIBUTES = Set.of("title", "aria-label", "placeholder", "alt");
+
+	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert");
+
+	/** Letters outside a domain name: {@code www.info.gouv.fr} has none. */
+	private static final Pattern WORDS = Pattern.compile("\\p{L}");
+
+	private static final Pattern DOMAIN = Pattern.compile("(?:[\\w-]+\\.)+[a-z]{2,}");
+
+	static List<Found> hardCodedTexts(String html) {
+		String page = withoutMarkupComments(html).replaceAll("(?s)<!DOCTYPE[^>]*>", "");
+		List<Found> found = new ArrayList<>();
+		// Each open element: whether Thymeleaf replaces its content, or it is <code>.
+		java.util.Deque<Boolean> replaced = new java.util.ArrayDeque<>();
+		java.util.Deque<String> names = new java.util.ArrayDeque<>();
+		Matcher tag = TAG.matcher(page);
+		int text = 0;
+		while (tag.find()) {
+			text(page.substring(text, tag.start()), text, replaced, found);
+			text = tag.end();
+			String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
+			if (!tag.group(1).isEmpty()) {
+				while (!names.isEmpty()) {
+					replaced.pop();
+					if (names.pop().equals(name)) {
+						break;
+					}
+				}
+				continue;
+			}
+			boolean replacing = name.equals("code") || name.equals("script") || name.equals("style");
+			Matcher attribute = ATTRIBUTE.matcher(tag.group(3));
+			while (attribute.find()) {
+				String key = attribute.group(1).toLowerCase(java.util.Locale.ROOT);
+				String value = attribute.group(2) != null ? attribute.group(2)
+						: attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
+				replacing |= REPLACING.contains(key);
+				if (READ_ATTRIBUTES.contains(key) && value != null && readable(value)) {
+					found.add(new Found(tag.start(), "attribute " + key, value.strip()));
+				}
+			}
+			if (!VOID.contains(name) && tag.group(4).isEmpty()) {
+				replaced.push(replacing || (!replaced.isEmpty() && replaced.peek()));
+				names.push(name);
+			}
+		}
+		text(page.substring(text), text, replaced, found);
+		return found;
+	}
+
+	private static void text(String text, int offset, java.util.Deque<Boolean> replaced, List<Found> found) {
+		if ((replaced.isEmpty() || !replaced.peek()) && readable(text)) {
+			found.add(new Found(offset + (text.length() - text.stripLeading().length()), "text", text.strip()));
+		}
+	}
+
+	private static boolean readable(String text) {
+		return WORDS.matcher(DOMAIN.matcher(text).replaceAll("")).find();
 	}
 
 	/**

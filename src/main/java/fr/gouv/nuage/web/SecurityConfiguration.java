@@ -83,7 +83,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/certificats/verification")
 				.permitAll();
 			if (demo) {
-				requests.requestMatchers(HttpMethod.GET, "/demo", "/demo/demo.css")
+				requests.requestMatchers(HttpMethod.GET, "/demo")
 					.permitAll()
 					.requestMatchers(HttpMethod.POST, "/demo/sign-in")
 					.permitAll();
