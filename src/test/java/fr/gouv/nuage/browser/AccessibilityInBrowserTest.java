@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every page of the portal, in French and in English, as a browser shows it: found by
  * following the links from the home page, the site map and the self-assessment's steps,
  * each checked by axe-core for serious and critical violations (RGAA 4.1 through WCAG 2.1
- * AA), each with a title of its own and one {@code h1}.
+ * AA), each with a title of its own and one {@code h1}, each form that posts with its
+ * CSRF token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
@@ -55,7 +56,7 @@ class AccessibilityInBrowserTest {
 	}
 
 	@Test
-	void everyPageInBothLanguagesHasNoSeriousViolationItsOwnTitleAndOneHeading() {
+	void everyPageInBothLanguagesHasNoSeriousViolationItsOwnTitleOneHeadingAndItsFormsTokens() {
 		List<String> problems = new ArrayList<>();
 		for (String language : List.of("fr", "en")) {
 			Map<String, String> titles = new LinkedHashMap<>();
@@ -92,6 +93,12 @@ class AccessibilityInBrowserTest {
 				problems.add(language + ": " + page + ": " + headings + " h1");
 			}
 			titles.put(key(page), browser.title());
+			for (WebElement form : browser.all("form")) {
+				if ("post".equalsIgnoreCase(form.getDomAttribute("method"))
+						&& form.findElements(org.openqa.selenium.By.cssSelector("input[name=_csrf]")).isEmpty()) {
+					problems.add(page + ": a form posted without its CSRF token: " + form.getDomAttribute("action"));
+				}
+			}
 			for (WebElement link : browser.all("a[href]")) {
 				String next = local(link.getDomAttribute("href"));
 				if (next != null && !seen.contains(key(next))) {
