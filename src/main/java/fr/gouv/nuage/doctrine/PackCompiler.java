@@ -249,7 +249,8 @@ final class PackCompiler {
 			checks.add(new RulePack.Check(check.id(), when == null ? null : when.node(),
 					condition == null ? null : condition.node(), check.violated() == null,
 					templates(check.explain(), check.pos(), "the explanation of " + checkWhat),
-					conditionExpr == null ? null : conditionExpr.source()));
+					conditionExpr == null ? null : conditionExpr.source(),
+					check.when() == null ? null : check.when().source(), check.explain()));
 		}
 		return new RulePack.Rule(rule.id(), rule.block(), rule.administration(), rule.title(), rule.text(),
 				rule.obligation(), templates(rule.obligation(), rule.pos(), "`obligation` of " + what), rule.source(),
@@ -257,7 +258,8 @@ final class PackCompiler {
 				rule.applies() == null ? null : rule.applies().source(),
 				templates(rule.notApplicable(), rule.pos(), "`notApplicable` of " + what),
 				checks.toArray(RulePack.Check[]::new),
-				templates(rule.satisfied(), rule.pos(), "`satisfied` of " + what), reads);
+				templates(rule.satisfied(), rule.pos(), "`satisfied` of " + what), reads, rule.notApplicable(),
+				rule.satisfied());
 	}
 
 	private Template[] templates(Text text, Pos pos, String what) {

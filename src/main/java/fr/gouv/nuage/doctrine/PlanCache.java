@@ -25,7 +25,7 @@ final class PlanCache {
 	 * Raised whenever the planned classes change shape, so that an old plan is never
 	 * read.
 	 */
-	private static final int FORMAT = 2;
+	private static final int FORMAT = 3;
 
 	private static final ObjectInputFilter ONLY_PLANS = ObjectInputFilter.Config
 		.createFilter("fr.gouv.nuage.doctrine.*;java.lang.*;java.util.*;[Ljava.lang.*;[Lfr.gouv.nuage.doctrine.*;!*");

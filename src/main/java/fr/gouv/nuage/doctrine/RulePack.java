@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.gouv.nuage.doctrine.Eval.Failure;
 import fr.gouv.nuage.doctrine.Eval.Frame;
@@ -34,14 +35,14 @@ public final class RulePack {
 		}
 	}
 
-	record Check(String id, Node when, Node condition, boolean vigilance, Template[] explain,
-			String source) implements Serializable {
+	record Check(String id, Node when, Node condition, boolean vigilance, Template[] explain, String source,
+			String whenSource, Text explanation) implements Serializable {
 	}
 
 	record Rule(String id, String block, boolean administration, Text title, Text text, Text obligation,
 			Template[] obligationTemplates, String source, String confidence, Text uncertainty, Node applies,
-			String appliesSource, Template[] notApplicable, Check[] checks, Template[] satisfied,
-			long reads) implements Serializable {
+			String appliesSource, Template[] notApplicable, Check[] checks, Template[] satisfied, long reads,
+			Text notApplicableText, Text satisfiedText) implements Serializable {
 	}
 
 	/** Slots of the derived values that are the decision's fields. */
@@ -172,6 +173,31 @@ public final class RulePack {
 					rule.obligation(), rule.source(), rule.confidence(), rule.uncertainty()));
 		}
 		return List.copyOf(list);
+	}
+
+	/** The rule of that id, as its author wrote it. */
+	public Optional<RuleInfo> rule(String id) {
+		return rules().stream().filter(rule -> rule.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * What the rule of that id checks on a project, as its author wrote it; empty for an
+	 * unknown id.
+	 */
+	public Optional<RuleChecks> checks(String ruleId) {
+		for (Rule rule : rules) {
+			if (rule.id().equals(ruleId)) {
+				List<RuleChecks.Check> checks = new ArrayList<>();
+				for (Check check : rule.checks()) {
+					checks.add(new RuleChecks.Check(check.id(),
+							check.vigilance() ? RuleChecks.Kind.TO_CONFIRM : RuleChecks.Kind.VIOLATED,
+							check.whenSource(), check.source(), check.explanation()));
+				}
+				return Optional.of(new RuleChecks(rule.appliesSource(), rule.notApplicableText(), List.copyOf(checks),
+						rule.satisfiedText()));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -143,6 +143,10 @@ class AccessMatrixTest {
 			GET    /mentions-legales                              200 200 200 200 200 200 200 200
 			GET    /donnees-personnelles                          200 200 200 200 200 200 200 200
 			GET    /plan-du-site                                  200 200 200 200 200 200 200 200
+			GET    /doctrine                                      200 200 200 200 200 200 200 200
+			GET    /doctrine/evolutions                           200 200 200 200 200 200 200 200
+			GET    /doctrine/6404-SG                              200 200 200 200 200 200 200 200
+			GET    /doctrine/6282-SG/R9                           200 200 200 200 200 200 200 200
 			GET    /api/v1/qualifications/due                     401 403 403 403 403 200 403 403
 			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/confirmation #OUTSCALE 401 403 403 403 403 200 403 403
 			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/correction #OUTSCALE 401 403 403 403 403 200 403 403
