@@ -1,5 +1,7 @@
 package fr.gouv.nuage.decisions;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,6 @@ import fr.gouv.nuage.doctrine.RulePacks;
 import fr.gouv.nuage.http.Problems;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * An assessment written as query parameters, each named by its path in the assessment
@@ -125,12 +126,25 @@ final class AssessmentParameters {
 		return new Read(facts, pack, date, ((Catalogue.Resolved) resolution).assessment(), catalogue, errors);
 	}
 
-	/** The query string of parameters, values encoded, lists repeated. */
+	/**
+	 * The query string of parameters, names and values encoded, lists repeated. Every
+	 * character a query gives a meaning to is encoded, {@code +} (a space once decoded),
+	 * {@code &}, {@code =}, {@code #} and braces included, so that any answer comes back
+	 * as it was given.
+	 */
 	static String query(MultiValueMap<String, String> parameters) {
-		UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
-		parameters.forEach((name, values) -> values.forEach(value -> builder.queryParam(name, value)));
-		String query = builder.encode().build().getQuery();
-		return query == null ? "" : query;
+		StringBuilder query = new StringBuilder();
+		parameters.forEach((name, values) -> values.forEach(value -> {
+			if (query.length() > 0) {
+				query.append('&');
+			}
+			query.append(encode(name)).append('=').append(encode(value));
+		}));
+		return query.toString();
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	private static boolean isList(RulePack pack, String path) {
