@@ -29,13 +29,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The State design system's files are the pinned package's, whole: each one served is
  * listed with its SHA-256 by {@code scripts/dsfr-refresh.sh} and has it, nothing the
- * stylesheet names is missing, and a visitor gets them without signing in.
+ * stylesheet names is missing, and a visitor gets them without signing in. So is the
+ * TrueType Marianne the same script makes for the certificate's PDF.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DsfrFilesTest {
 
 	private static final Path DSFR = Path.of("src/main/resources/static/dsfr");
+
+	private static final Path FONTS = Path.of("src/main/resources/certificate/fonts");
 
 	private static final Pattern URL = Pattern.compile("url\\(([^)]*)\\)");
 
@@ -66,6 +69,29 @@ class DsfrFilesTest {
 	}
 
 	@Test
+	void theCertificatesTrueTypeMarianneIsTheOneItsChecksumNames() throws Exception {
+		Map<String, String> sums = sums(FONTS);
+		assertThat(sums).containsOnlyKeys("Marianne-Regular.ttf", "Marianne-Bold.ttf", "Marianne-Regular_Italic.ttf");
+		for (Map.Entry<String, String> sum : sums.entrySet()) {
+			try (InputStream in = getClass().getResourceAsStream("/certificate/fonts/" + sum.getKey())) {
+				assertThat(in).as(sum.getKey() + " is on the class path").isNotNull();
+				byte[] font = in.readAllBytes();
+				assertThat(sha256(font)).as(sum.getKey()).isEqualTo(sum.getValue());
+				// TrueType outlines (sfnt version 1.0), which is what the PDF renderer
+				// reads.
+				assertThat(HexFormat.of().formatHex(font, 0, 4)).as(sum.getKey()).isEqualTo("00010000");
+			}
+		}
+		try (var files = Files.list(FONTS)) {
+			assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.equals("SHA256SUMS")).sorted())
+				.as("fonts without a checksum")
+				.containsExactlyElementsOf(sums.keySet());
+		}
+		assertThat(Files.readString(Path.of("scripts/dsfr-refresh.sh")))
+			.contains("WEIGHTS=\"Regular Bold Regular_Italic\"");
+	}
+
+	@Test
 	void nothingTheStylesheetNamesIsMissing() throws IOException {
 		String css = Files.readString(DSFR.resolve("dsfr.min.css"), StandardCharsets.UTF_8);
 		TreeSet<String> named = new TreeSet<>();
@@ -91,8 +117,12 @@ class DsfrFilesTest {
 	}
 
 	private static Map<String, String> sums() throws IOException {
+		return sums(DSFR);
+	}
+
+	private static Map<String, String> sums(Path folder) throws IOException {
 		Map<String, String> sums = new TreeMap<>();
-		for (String line : Files.readAllLines(DSFR.resolve("SHA256SUMS"))) {
+		for (String line : Files.readAllLines(folder.resolve("SHA256SUMS"))) {
 			sums.put(line.substring(66), line.substring(0, 64));
 		}
 		return sums;
