@@ -200,17 +200,14 @@ public final class Catalogue {
 
 	/**
 	 * The offers of a hosting class and service model on a date; a {@code null} filter
-	 * keeps all.
+	 * keeps all. The search of the pages and the API ({@link OfferSearch}) with these two
+	 * filters.
 	 */
 	public List<Offer> offers(LocalDate date, String hostingClass, Offer.ServiceModel model) {
-		List<Offer> result = new ArrayList<>();
-		for (Offer offer : offers) {
-			if ((hostingClass == null || hostingClass.equals(offer.hostingClass(date)))
-					&& (model == null || offer.model() == model)) {
-				result.add(offer);
-			}
-		}
-		return result;
+		return OfferSearch.on(date)
+			.with(OfferSearch.Facet.CLASS, hostingClass)
+			.with(OfferSearch.Facet.MODEL, model == null ? null : model.name())
+			.in(this);
 	}
 
 	/**

@@ -147,6 +147,14 @@ class AccessMatrixTest {
 			GET    /doctrine/evolutions                           200 200 200 200 200 200 200 200
 			GET    /doctrine/6404-SG                              200 200 200 200 200 200 200 200
 			GET    /doctrine/6282-SG/R9                           200 200 200 200 200 200 200 200
+			GET    /auto-evaluation                               200 200 200 200 200 200 200 200
+			GET    /auto-evaluation/entite                        200 200 200 200 200 200 200 200
+			GET    /auto-evaluation/resultat                      200 200 200 200 200 200 200 200
+			GET    /auto-evaluation/certificat.pdf 200 200 200 200 200 200 200 200
+			GET    /certificats/verification                      200 200 200 200 200 200 200 200
+			POST   /certificats/verification                      403 403 403 403 403 403 403 403
+			GET    /catalogue                                     200 200 200 200 200 200 200 200
+			GET    /catalogue/{OUTSCALE}                          200 200 200 200 200 200 200 200
 			GET    /api/v1/qualifications/due                     401 403 403 403 403 200 403 403
 			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/confirmation #OUTSCALE 401 403 403 403 403 200 403 403
 			POST   /api/v1/offers/{OUTSCALE}/qualifications/SECNUMCLOUD/correction #OUTSCALE 401 403 403 403 403 200 403 403

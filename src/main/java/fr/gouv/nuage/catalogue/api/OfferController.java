@@ -3,6 +3,8 @@ package fr.gouv.nuage.catalogue.api;
 import fr.gouv.nuage.catalogue.Catalogue;
 import fr.gouv.nuage.catalogue.CatalogueSource;
 import fr.gouv.nuage.catalogue.Offer;
+import fr.gouv.nuage.catalogue.OfferSearch;
+import fr.gouv.nuage.catalogue.OfferSearch.Facet;
 import fr.gouv.nuage.catalogue.api.CatalogueSchemas.WrittenOffer;
 import fr.gouv.nuage.http.ApiDocs;
 import fr.gouv.nuage.http.Pages;
@@ -36,9 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocs.OFFERS)
 class OfferController {
 
-	private static final List<String> CLASSES = List.of(Offer.INTERNAL_PI, Offer.INTERNAL_NUBO,
-			Offer.COMMERCIAL_TRUSTED, Offer.COMMERCIAL);
-
 	private final CatalogueSource catalogues;
 
 	OfferController(CatalogueSource catalogues) {
@@ -64,25 +63,25 @@ class OfferController {
 		if (date == null) {
 			return Problems.invalidParameters(List.of(Problems.badDate(asOf)));
 		}
-		if (hostingClass != null && !CLASSES.contains(hostingClass)) {
+		Catalogue catalogue = catalogues.current();
+		List<String> classes = Facet.CLASS.known(catalogue);
+		if (hostingClass != null && !classes.contains(hostingClass)) {
 			return Problems.invalidParameter("class",
-					"unknown hosting class `" + hostingClass + "`" + Suggestions.didYouMean(hostingClass, CLASSES));
+					"unknown hosting class `" + hostingClass + "`" + Suggestions.didYouMean(hostingClass, classes));
 		}
-		Offer.ServiceModel serviceModel = null;
-		if (model != null) {
-			try {
-				serviceModel = Offer.ServiceModel.valueOf(model);
-			}
-			catch (IllegalArgumentException ex) {
-				return Problems.invalidParameter("model",
-						"unknown service model `" + model + "`, expected IAAS, PAAS, CAAS or SAAS");
-			}
+		List<String> models = Facet.MODEL.known(catalogue);
+		if (model != null && !models.contains(model)) {
+			return Problems.invalidParameter("model",
+					"unknown service model `" + model + "`, expected " + String.join(", ", models));
 		}
 		if (!Pages.valid(page, size)) {
 			return Pages.invalid();
 		}
-		Catalogue catalogue = catalogues.current();
-		List<Offer> offers = catalogue.offers(date, hostingClass, serviceModel);
+		// The same search as the catalogue's pages, on these two facets.
+		List<Offer> offers = OfferSearch.on(date)
+			.with(Facet.CLASS, hostingClass)
+			.with(Facet.MODEL, model)
+			.in(catalogue);
 		return ResponseEntity.ok(new CatalogueSchemas.OfferPage(catalogue.version(), date, page, size, offers.size(),
 				Pages.slice(offers, page, size).stream().map(offer -> WrittenOffer.of(offer, date)).toList()));
 	}
