@@ -11,14 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 connections=${2:-16}
 port=${NUAGE_BENCH_PORT:-18080}
-jar=$(ls target/nuage-*-exec.jar 2>/dev/null | head -n 1)
-if [ -z "$jar" ]; then
-  ./mvnw -q -DskipTests package
-  jar=$(ls target/nuage-*-exec.jar | head -n 1)
-fi
-command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-
-data=$(mktemp -d)
+. bench/server.sh
 body=$(tr -d '\n' < src/main/resources/doctrine/examples/sensitive-on-commercial.json)
 script="$data/post.lua"
 cat > "$script" <<LUA
@@ -27,15 +20,7 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = [[$body]]
 LUA
 
-NUAGE_DATA_DIR="$data" java -Xms1g -Xmx1g -XX:+UseParallelGC -jar "$jar" --server.port="$port" \
-  --logging.level.root=warn > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2> /dev/null; wait $server 2> /dev/null; rm -rf "$data"' EXIT
-
-for _ in $(seq 1 60); do
-  curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break
-  sleep 1
-done
+start_server
 curl -fs -X POST -H 'Content-Type: application/json' --data "$body" \
   "http://127.0.0.1:$port/api/v1/decisions" > /dev/null || { echo "the server does not answer" >&2; exit 1; }
 

@@ -15,14 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 users=${2:-50}
 port=${NUAGE_BENCH_PORT:-18081}
-jar=$(ls target/nuage-*-exec.jar 2>/dev/null | head -n 1)
-if [ -z "$jar" ]; then
-  ./mvnw -q -DskipTests package
-  jar=$(ls target/nuage-*-exec.jar | head -n 1)
-fi
-command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-
-data=$(mktemp -d)
+. bench/server.sh
 # The result page for a sensitive project on a commercial cloud: every rule decided, offers ranked.
 result='/auto-evaluation/resultat?entity.kind=STATE_ADMINISTRATION&project.stage=NEW&project.fullCostEur=2500000&project.solution=CLOUD&hosting.class=COMMERCIAL&hosting.dataLocation=EU&data.personal=true&data.legalSecrets=MEDICAL_SECRECY&data.health=true&data.breachImpacts=HEALTH_OR_LIFE&data.marking=NONE'
 pages="/ /doctrine/6404-SG /doctrine/6404-SG/R9 /doctrine/evolutions /catalogue /catalogue?class=COMMERCIAL_TRUSTED /catalogue/outscale-secnumcloud $result"
@@ -46,15 +39,7 @@ end
 LUA
 done
 
-NUAGE_DATA_DIR="$data" java -Xms1g -Xmx1g -XX:+UseParallelGC -jar "$jar" --server.port="$port" \
-  --logging.level.root=warn > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2> /dev/null; wait $server 2> /dev/null; rm -rf "$data"' EXIT
-
-for _ in $(seq 1 60); do
-  curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1 && break
-  sleep 1
-done
+start_server
 for page in $pages; do
   curl -fs -o /dev/null "http://127.0.0.1:$port$page" || { echo "GET $page does not answer 200" >&2; exit 1; }
 done

@@ -155,7 +155,7 @@ class Certificates {
 		}
 		return switch (what) {
 			case "verdict" -> messages.getMessage("certificate.verdict." + value, null, value.toString(), locale);
-			case "finding" -> messages.getMessage("certificate.status." + value, null, value.toString(), locale);
+			case "finding" -> messages.getMessage("assessment.status." + value, null, value.toString(), locale);
 			default -> CertificateView.words(pack, locale, messages, value);
 		};
 	}

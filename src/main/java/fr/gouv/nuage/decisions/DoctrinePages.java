@@ -30,6 +30,12 @@ class DoctrinePages {
 
 	private final RulePacks packs = RulePacks.shipped();
 
+	/**
+	 * From the circular before the one in force to the one in force: the packs are
+	 * immutable, so it is compared once, not on every page.
+	 */
+	private final Optional<RuleChanges> latestChanges = latestChanges(packs);
+
 	@GetMapping("/doctrine")
 	String circulars(Locale locale, Model model) {
 		model.addAttribute("texts", new DoctrineTexts(locale));
@@ -37,13 +43,13 @@ class DoctrinePages {
 		Collections.reverse(newestFirst);
 		model.addAttribute("packs", newestFirst);
 		model.addAttribute("defaultId", packs.defaultId());
-		model.addAttribute("changes", latestChanges().orElse(null));
+		model.addAttribute("changes", latestChanges.orElse(null));
 		return "doctrine/circulars";
 	}
 
 	@GetMapping("/doctrine/evolutions")
 	String changes(Locale locale, Model model) {
-		RuleChanges changes = latestChanges().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RuleChanges changes = latestChanges.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("texts", new DoctrineTexts(locale));
 		model.addAttribute("changes", changes);
 		return "doctrine/changes";
@@ -78,7 +84,7 @@ class DoctrinePages {
 					.filter(other -> other.rule(ruleId).isPresent())
 					.map(RulePack::info)
 					.toList());
-		RuleChanges changes = latestChanges()
+		RuleChanges changes = latestChanges
 			.filter(latest -> latest.from().id().equals(packId) || latest.to().id().equals(packId))
 			.orElse(null);
 		model.addAttribute("changes", changes);
@@ -93,8 +99,7 @@ class DoctrinePages {
 		return packs.get(id);
 	}
 
-	/** From the circular before the one in force to the one in force. */
-	private Optional<RuleChanges> latestChanges() {
+	private static Optional<RuleChanges> latestChanges(RulePacks packs) {
 		List<String> ids = packs.ids();
 		if (ids.size() < 2) {
 			return Optional.empty();

@@ -51,7 +51,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -283,8 +282,7 @@ class CertificatesTest {
 	}
 
 	private byte[] certificate(Map<String, Object> assessment, String lang) throws Exception {
-		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-		flatten("", assessment, parameters);
+		MultiValueMap<String, String> parameters = AssessmentQueries.parameters(assessment);
 		return mvc.perform(
 				get("/auto-evaluation/certificat.pdf").params(parameters).param("doctrine", PACK).param("lang", lang))
 			.andExpect(status().isOk())
@@ -298,28 +296,6 @@ class CertificatesTest {
 	private static MockMultipartHttpServletRequestBuilder upload(byte[] bytes) {
 		return multipart("/certificats/verification")
 			.file(new MockMultipartFile("certificat", "certificat.pdf", "application/pdf", bytes));
-	}
-
-	/**
-	 * The assessment as query parameters named by their path, as the result page does.
-	 */
-	@SuppressWarnings("unchecked")
-	private static void flatten(String prefix, Map<String, Object> node, MultiValueMap<String, String> parameters) {
-		node.forEach((name, value) -> {
-			String path = prefix + name;
-			if (value instanceof Map<?, ?> child) {
-				flatten(path + ".", (Map<String, Object>) child, parameters);
-			}
-			else if (value instanceof List<?> list) {
-				if (list.isEmpty()) {
-					parameters.add(path, "");
-				}
-				list.forEach(item -> parameters.add(path, String.valueOf(item)));
-			}
-			else {
-				parameters.add(path, String.valueOf(value));
-			}
-		});
 	}
 
 	/** A shipped pack's test case's assessment, by the case's name. */

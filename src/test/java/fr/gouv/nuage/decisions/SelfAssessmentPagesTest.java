@@ -23,7 +23,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -61,8 +60,7 @@ class SelfAssessmentPagesTest {
 				Map<String, Object> assessment = (Map<String, Object>) testCase.getOrDefault("assessment", Map.of());
 				Map<String, Object> expect = (Map<String, Object>) testCase.get("expect");
 
-				MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-				flatten("", assessment, parameters);
+				MultiValueMap<String, String> parameters = AssessmentQueries.parameters(assessment);
 				parameters.add("doctrine", pack);
 				String query = AssessmentParameters.query(parameters);
 				MvcResult page = mvc.perform(get(URI.create("/auto-evaluation/resultat?" + query))).andReturn();
@@ -302,25 +300,6 @@ class SelfAssessmentPagesTest {
 		MvcResult result = mvc.perform(get(URI.create(address))).andExpect(status().isOk()).andReturn();
 		assertThat(result.getRequest().getSession(false)).as("a session for " + address).isNull();
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static void flatten(String prefix, Map<String, Object> map, MultiValueMap<String, String> parameters) {
-		map.forEach((key, value) -> {
-			String path = prefix.isEmpty() ? key : prefix + "." + key;
-			if (value instanceof Map<?, ?> child) {
-				flatten(path, (Map<String, Object>) child, parameters);
-			}
-			else if (value instanceof List<?> list) {
-				if (list.isEmpty()) {
-					parameters.add(path, "");
-				}
-				list.forEach(item -> parameters.add(path, String.valueOf(item)));
-			}
-			else {
-				parameters.add(path, String.valueOf(value));
-			}
-		});
 	}
 
 	private static Map<String, String> findings(String html) {
