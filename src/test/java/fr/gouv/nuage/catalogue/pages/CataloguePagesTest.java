@@ -120,13 +120,13 @@ class CataloguePagesTest {
 	}
 
 	@Test
-	void aTagIsALinkToTheListWithItsValueAndPressedOnceChosen() throws Exception {
+	void aTagIsALinkToTheListWithItsValueAndMarkedCurrentOnceChosen() throws Exception {
 		String page = page("/catalogue?asOf=" + DATE, 200);
 		String link = href(section(page, "class"), "data-value=\"COMMERCIAL_TRUSTED\"");
 		assertThat(link).startsWith("/catalogue?").contains("class=COMMERCIAL_TRUSTED");
 		String filtered = page(link, 200);
 		assertThat(section(filtered, "class")).containsPattern(
-				"aria-pressed=\"true\" data-value=\"COMMERCIAL_TRUSTED\" data-facet-count=\"\\d+\" data-selected=\"true\"");
+				"aria-current=\"true\" data-value=\"COMMERCIAL_TRUSTED\" data-facet-count=\"\\d+\" data-selected=\"true\"");
 		assertThat(count(filtered))
 			.isEqualTo(matching(Map.of("class", List.of("COMMERCIAL_TRUSTED")), o -> true).size());
 		// Each offer's page keeps the list's address to lead back to it.
