@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Tag("database")
 class SecurityHeadersApiTest {
 
-	static final String PAGES = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
+	static final String PAGES = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	static final String DOCUMENTS = "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; "
 			+ "frame-ancestors 'none'";
