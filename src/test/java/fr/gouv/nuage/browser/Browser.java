@@ -101,6 +101,15 @@ final class Browser implements AutoCloseable {
 		return driver.findElements(By.cssSelector(css));
 	}
 
+	/** Clicks what leads to another page, and waits until this one is gone. */
+	Browser follow(String css) {
+		WebElement page = find("html");
+		find(css).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		return this;
+	}
+
 	String title() {
 		return driver.getTitle();
 	}
