@@ -18,7 +18,7 @@ port=${NUAGE_BENCH_PORT:-18081}
 . bench/server.sh
 # The result page for a sensitive project on a commercial cloud: every rule decided, offers ranked.
 result='/auto-evaluation/resultat?entity.kind=STATE_ADMINISTRATION&project.stage=NEW&project.fullCostEur=2500000&project.solution=CLOUD&hosting.class=COMMERCIAL&hosting.dataLocation=EU&data.personal=true&data.legalSecrets=MEDICAL_SECRECY&data.health=true&data.breachImpacts=HEALTH_OR_LIFE&data.marking=NONE'
-pages="/ /doctrine/6404-SG /doctrine/6404-SG/R9 /doctrine/evolutions /catalogue /catalogue?class=COMMERCIAL_TRUSTED /catalogue/outscale-secnumcloud $result"
+pages="/ /doctrine/6404-SG /doctrine/6404-SG/R9 /doctrine/evolutions /catalogue /catalogue?class=COMMERCIAL_TRUSTED /catalogue/outscale-iaas $result"
 
 for think in 1 0; do
   script="$data/think-$think.lua"
