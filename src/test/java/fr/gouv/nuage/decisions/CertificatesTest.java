@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -291,6 +292,63 @@ class CertificatesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
+	}
+
+	/**
+	 * On every case of the packs' tests, the certificate stamps the decision the API
+	 * gives: its verdict and each finding's status.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyCaseOfThePacksIsStampedWithTheDecisionTheApiGives() throws Exception {
+		int cases = 0;
+		for (String id : RulePacks.shipped().ids()) {
+			Map<String, Object> tests = new Yaml(new LoaderOptions()).load(RulePacks.shipped().tests(id));
+			for (Map<String, Object> test : (List<Map<String, Object>>) tests.get("cases")) {
+				cases++;
+				Map<String, Object> given = copy((Map<String, Object>) test.getOrDefault("assessment", Map.of()));
+				Map<String, Object> contract = new LinkedHashMap<>();
+				contract.put("schema", "nuage.assessment/v1");
+				contract.putAll(given);
+				String api = mvc
+					.perform(post("/api/v1/decisions").param("doctrine", id)
+						.contentType("application/json")
+						.content(JSON.writeValueAsString(contract)))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString(StandardCharsets.UTF_8);
+				byte[] pdf = mvc
+					.perform(get("/auto-evaluation/certificat.pdf").params(AssessmentQueries.parameters(given))
+						.param("doctrine", id))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsByteArray();
+				Map<?, ?> stamped;
+				try (PDDocument document = Loader.loadPDF(pdf)) {
+					stamped = (Map<?, ?>) JSON
+						.readValue(text(document.getDocumentCatalog()
+							.getNames()
+							.getEmbeddedFiles()
+							.getNames()
+							.get("certificate.json")), Map.class)
+						.get("decision");
+				}
+				Map<?, ?> decided = JSON.readValue(api, Map.class);
+				String name = id + " / " + test.get("name");
+				assertThat(stamped.get("verdict")).as(name).isEqualTo(decided.get("verdict"));
+				assertThat(statuses(stamped)).as(name).isEqualTo(statuses(decided));
+			}
+		}
+		assertThat(cases).isGreaterThan(50);
+	}
+
+	private static Map<Object, Object> statuses(Map<?, ?> decision) {
+		Map<Object, Object> statuses = new LinkedHashMap<>();
+		((List<?>) decision.get("findings"))
+			.forEach(finding -> statuses.put(((Map<?, ?>) finding).get("rule"), ((Map<?, ?>) finding).get("status")));
+		return statuses;
 	}
 
 	private static MockMultipartHttpServletRequestBuilder upload(byte[] bytes) {
