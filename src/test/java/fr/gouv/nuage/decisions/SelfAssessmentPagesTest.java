@@ -125,6 +125,22 @@ class SelfAssessmentPagesTest {
 	}
 
 	@Test
+	void eachOfferTheResultRanksLeadsToItsCataloguePage() throws Exception {
+		String result = page("/auto-evaluation/resultat?entity.kind=STATE_ADMINISTRATION&project.stage=NEW"
+				+ "&project.solution=CLOUD&hosting.class=COMMERCIAL&data.health=true&data.personal=true");
+		java.util.regex.Matcher links = java.util.regex.Pattern.compile(
+				"data-offer=\"([^\"]+)\" data-rank=\"\\d+\">\\s*<a class=\"fr-link fr-text--bold\" href=\"([^\"]+)\"")
+			.matcher(result);
+		int offers = 0;
+		while (links.find()) {
+			offers++;
+			assertThat(links.group(2)).isEqualTo("/catalogue/" + links.group(1));
+			mvc.perform(get(links.group(2))).andExpect(status().isOk());
+		}
+		assertThat(offers).isPositive();
+	}
+
+	@Test
 	void aQuestionIsAskedOnlyWhenItMatters() throws Exception {
 		String fresh = page("/auto-evaluation/projet?entity.kind=STATE_ADMINISTRATION&project.stage=NEW");
 		assertThat(fresh).contains("data-question=\"project.stage\"", "data-question=\"project.fullCostEur\"")
